@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Db } from './db/client.js';
+import authPlugin from './auth/auth.plugin.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { CSV_MIME, XLSX_MIME } from './files/table-reader.js';
+import { modules } from './modules/index.js';
+
+export const VERSION = '0.1.0';
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const defaultWebDir = path.resolve(here, '../../web/dist');
+
+export interface AppOptions {
+  db: Db;
+  config: Config;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the whole HTTP application; `main.ts` listens, tests inject. */
+export async function buildApp({ db, config, logger = false }: AppOptions) {
+  const app = Fastify({ logger, trustProxy: true, bodyLimit: 2 * 1024 * 1024}).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'style-src': ["'self'", "'unsafe-inline'"], // Ant Design injects its styles at run time
+        'img-src': ["'self'", 'data:'],
+        'upgrade-insecure-requests': null,
+      },
+    },
+  });
+  await app.register(cookie);
+  app.addContentTypeParser([CSV_MIME, XLSX_MIME], { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Fangkong API', version: VERSION, description: '防控: grassroots epidemic prevention and control' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'fk_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(authPlugin, { db, config });
+  await app.register(authRoutes, { db, config });
+  for (const module of modules) await app.register(module, { db, version: VERSION });
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  const webDir = config.FANGKONG_WEB_DIR ?? defaultWebDir;
+  if (existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, serve: false });
+    // The single-page app owns every non-API path.
+    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      const file = decodeURIComponent(request.url.split('?')[0]!).slice(1);
+      const isAsset = file && !file.includes('..') && existsSync(path.join(webDir, file));
+      return isAsset ? reply.sendFile(file) : reply.sendFile('index.html');
+    });
+  }
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,62 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { session, users, region } from '../db/schema/index.js';
+
+export const SESSION_COOKIE = 'fk_session';
+
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Opens a session and returns the cookie token (only its hash is stored) and the CSRF token. */
+export async function openSession(db: Db, userId: string, ttlHours: number, meta: { ip: string; userAgent: string }) {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await db.insert(session).values({
+    id: digest(token),
+    userId,
+    csrfToken,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+    expiresAt: new Date(Date.now() + ttlHours * 3_600_000),
+  });
+  return { token, csrfToken };
+}
+
+/** The live session behind a cookie token, with its user; sliding expiry. */
+export async function findSession(db: Db, token: string, ttlHours: number) {
+  const [row] = await db
+    .update(session)
+    .set({ expiresAt: new Date(Date.now() + ttlHours * 3_600_000) })
+    .where(and(eq(session.id, digest(token)), gt(session.expiresAt, sql`now()`)))
+    .returning({ csrfToken: session.csrfToken, userId: session.userId });
+  if (!row) return undefined;
+  const [user] = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      regionId: users.regionId,
+      regionPath: users.regionPath,
+      regionName: region.name,
+      regionLevel: region.level,
+      disabled: users.disabled,
+    })
+    .from(users)
+    .innerJoin(region, eq(region.id, users.regionId))
+    .where(eq(users.id, row.userId));
+  if (!user || user.disabled) return undefined;
+  return { csrfToken: row.csrfToken, user };
+}
+
+export async function closeSession(db: Db, token: string) {
+  await db.delete(session).where(eq(session.id, digest(token)));
+}
+
+export async function closeSessionsOf(db: Db, userId: string) {
+  await db.delete(session).where(eq(session.userId, userId));
+}
+
+export async function purgeExpiredSessions(db: Db) {
+  await db.delete(session).where(lt(session.expiresAt, sql`now()`));
+}

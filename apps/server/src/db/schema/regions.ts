@@ -1,0 +1,39 @@
+import { type AnyPgColumn, index, pgTable, primaryKey, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import { createdAt, ltree } from './types.js';
+import { users } from './users.js';
+
+export const region = pgTable(
+  'region',
+  {
+    id: uuid('id').primaryKey(),
+    code: varchar('code', { length: 15 }).notNull().unique(),
+    name: text('name').notNull(),
+    level: text('level', { enum: ['county', 'township', 'village', 'group'] }).notNull(),
+    parentId: uuid('parent_id').references((): AnyPgColumn => region.id),
+    path: ltree('path').notNull().unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('region_path_gist').using('gist', t.path), index('region_parent_idx').on(t.parentId)],
+);
+
+export const grid = pgTable(
+  'grid',
+  {
+    id: uuid('id').primaryKey(),
+    regionId: uuid('region_id').notNull().references(() => region.id),
+    regionPath: ltree('region_path').notNull(),
+    name: text('name').notNull(),
+    leaderId: uuid('leader_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('grid_region_path_gist').using('gist', t.regionPath), index('grid_region_idx').on(t.regionId)],
+);
+
+export const gridWorker = pgTable(
+  'grid_worker',
+  {
+    gridId: uuid('grid_id').notNull().references(() => grid.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.gridId, t.userId] })],
+);

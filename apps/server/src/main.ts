@@ -1,0 +1,28 @@
+import pino from 'pino';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/open.js';
+import { buildApp } from './app.js';
+import { demoWanted, loadDemoIfEmpty } from './demo/demo.js';
+
+const config = loadConfig();
+const logger = pino({ level: config.LOG_LEVEL });
+const database = await openDatabase(config, (m) => logger.info(m));
+
+if (demoWanted(config)) await loadDemoIfEmpty(database, { persons: config.FANGKONG_DEMO_PERSONS, log: (m) => logger.info(m) });
+
+const app = await buildApp({ db: database.db, config, logger });
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  logger.info({ signal }, 'shutting down');
+  await app.close();
+  await database.close();
+  logger.info('stopped cleanly');
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ host: config.HOST, port: config.PORT });
+logger.info(`Fangkong is ready at http://${config.HOST}:${config.PORT} (API docs at /api/docs)`);

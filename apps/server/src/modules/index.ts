@@ -1,0 +1,10 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Db } from '../db/client.js';
+import { regionsRoutes } from './regions/regions.routes.js';
+import { gridsRoutes } from './grids/grids.routes.js';
+import { usersRoutes } from './users/users.routes.js';
+import { auditLogsRoutes } from './audit-logs/audit-logs.routes.js';
+import { systemRoutes } from './system/system.routes.js';
+
+/** The capability modules; each registers its own routes with the access they require. */
+export const modules = [systemRoutes, regionsRoutes, gridsRoutes, usersRoutes, auditLogsRoutes] as unknown as FastifyPluginAsync<{ db: Db; version: string }>[];

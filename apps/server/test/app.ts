@@ -1,0 +1,28 @@
+import { loadConfig } from '../src/config.js';
+import { buildApp, type App } from '../src/app.js';
+import { testDatabase } from './db.js';
+import { TEST_PASSWORD } from './factories.js';
+
+/** The real application on this file's database, for `app.inject`. */
+export async function testApp(env: Record<string, string> = {}) {
+  const { db } = await testDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', FANGKONG_WEB_DIR: '/nonexistent', ...env });
+  const app = await buildApp({ db, config });
+  await app.ready();
+  return { app, db, config };
+}
+
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  headers: Record<string, string>;
+}
+
+/** Logs in through the API and returns the headers that later requests need. */
+export async function loginAs(app: App, username: string, password = TEST_PASSWORD): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const { csrfToken } = res.json() as { csrfToken: string };
+  return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } };
+}
