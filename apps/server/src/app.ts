@@ -28,7 +28,7 @@ export interface AppOptions {
 
 /** Builds the whole HTTP application; `main.ts` listens, tests inject. */
 export async function buildApp({ db, config, logger = false }: AppOptions) {
-  const app = Fastify({ logger, trustProxy: true, bodyLimit: 2 * 1024 * 1024}).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger, trustProxy: true, bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);

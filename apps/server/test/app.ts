@@ -7,7 +7,7 @@ import { TEST_PASSWORD } from './factories.js';
 export async function testApp(env: Record<string, string> = {}) {
   const { db } = await testDatabase();
   const config = loadConfig({ NODE_ENV: 'test', FANGKONG_WEB_DIR: '/nonexistent', ...env });
-  const app = await buildApp({ db, config });
+  const app = await buildApp({ db, config, logger: process.env.TEST_LOG ? { level: process.env.TEST_LOG } : false });
   await app.ready();
   return { app, db, config };
 }

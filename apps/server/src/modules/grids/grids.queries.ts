@@ -14,9 +14,9 @@ export async function selectGrids(tx: Tx, actor: Actor, regionPath: string | und
         name: grid.name,
         regionId: grid.regionId,
         regionName: region.name,
-        leader: sql<{ id: string; displayName: string } | null>`(SELECT json_build_object('id', u.id, 'displayName', u.display_name) FROM app_user u WHERE u.id = ${grid.leaderId})`,
-        workers: sql<{ id: string; displayName: string }[]>`coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name) ORDER BY u.display_name) FROM grid_worker w JOIN app_user u ON u.id = w.user_id WHERE w.grid_id = ${grid.id}), '[]')`,
-        householdCount: sql<number>`(SELECT count(*) FROM household h WHERE h.grid_id = ${grid.id})::int`,
+        leader: sql<{ id: string; displayName: string } | null>`(SELECT json_build_object('id', u.id, 'displayName', u.display_name) FROM app_user u WHERE u.id = "grid"."leader_id")`,
+        workers: sql<{ id: string; displayName: string }[]>`coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name) ORDER BY u.display_name) FROM grid_worker w JOIN app_user u ON u.id = w.user_id WHERE w.grid_id = "grid"."id"), '[]')`,
+        householdCount: sql<number>`(SELECT count(*) FROM household h WHERE h.grid_id = "grid"."id")::int`,
       })
       .from(grid)
       .innerJoin(region, eq(region.id, grid.regionId))

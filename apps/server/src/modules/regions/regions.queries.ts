@@ -1,15 +1,16 @@
-import { and, asc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { region } from '../../db/schema/index.js';
 import { inScope } from '../../auth/scope.js';
 import type { Actor } from '../../auth/actor.js';
 
-// Counts below each region, read through the gist indexes on the region paths.
+// Counts below each region, read through the gist indexes on the region paths. The outer row is
+// named in full: Drizzle leaves selected columns unqualified, which a subquery would capture.
 const counts = {
-  childCount: sql<number>`(SELECT count(*) FROM region c WHERE c.parent_id = ${region.id})::int`,
-  gridCount: sql<number>`(SELECT count(*) FROM grid g WHERE g.region_path <@ ${region.path})::int`,
-  householdCount: sql<number>`(SELECT count(*) FROM household h WHERE h.region_path <@ ${region.path})::int`,
-  personCount: sql<number>`(SELECT count(*) FROM person p WHERE p.region_path <@ ${region.path})::int`,
+  childCount: sql<number>`(SELECT count(*) FROM region c WHERE c.parent_id = "region"."id")::int`,
+  gridCount: sql<number>`(SELECT count(*) FROM grid g WHERE g.region_path <@ "region"."path")::int`,
+  householdCount: sql<number>`(SELECT count(*) FROM household h WHERE h.region_path <@ "region"."path")::int`,
+  personCount: sql<number>`(SELECT count(*) FROM person p WHERE p.region_path <@ "region"."path")::int`,
 };
 
 const columns = {
@@ -49,5 +50,5 @@ export async function selectAncestors(tx: Tx, path: string) {
 
 export async function selectByCodes(tx: Tx, codes: string[]) {
   if (!codes.length) return [];
-  return tx.select({ id: region.id, code: region.code, path: region.path, name: region.name }).from(region).where(sql`${region.code} = ANY(${codes})`);
+  return tx.select({ id: region.id, code: region.code, path: region.path, name: region.name }).from(region).where(inArray(region.code, codes));
 }

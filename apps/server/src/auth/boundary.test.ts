@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '@fangkong/domain';
+import { testApp, loginAs, type Session } from '../../test/app.js';
+import { buildCounty, buildGrid, buildUser } from '../../test/factories.js';
+import { can } from './permissions.js';
+import { routeCases, type Fixtures } from '../../test/route-cases.js';
+
+/**
+ * Every registered route × every role × in and out of the actor's scope. A route added without
+ * a case in test/route-cases.ts fails here, so no route escapes the access and scope checks.
+ */
+describe('route × role × scope', async () => {
+  const { app, db } = await testApp();
+  const sessions = new Map<Role, Session>();
+  let fx: Fixtures;
+
+  beforeAll(async () => {
+    const county = await buildCounty(db);
+    // Every role is scoped to township A: village A is inside, village B outside.
+    for (const role of ROLES) await buildUser(db, { username: `u-${role}`, role, region: county.townshipA });
+    const userInA = await buildUser(db, { username: 'target-a', role: 'viewer', region: county.villageA });
+    const userInB = await buildUser(db, { username: 'target-b', role: 'viewer', region: county.villageB });
+    await buildGrid(db, county.villageA);
+    await buildGrid(db, county.villageB);
+    fx = { ...county, userInA, userInB };
+    for (const role of ROLES) sessions.set(role, await loginAs(app, `u-${role}`));
+  });
+
+  const routes = () => app.routeRegistry.filter((r) => !r.url.startsWith('/api/docs'));
+
+  it('has a case for every registered route', () => {
+    const missing = routes().map((r) => `${r.method} ${r.url}`).filter((key) => !routeCases[key]);
+    expect(missing).toEqual([]);
+  });
+
+  it('answers 401 to anonymous callers of every non-public route', async () => {
+    for (const route of routes()) {
+      const c = routeCases[`${route.method} ${route.url}`]!;
+      const res = await app.inject({ method: route.method as never, ...c.inScope(fx) });
+      if (route.access === 'public') expect(res.statusCode, `${route.method} ${route.url}`).not.toBe(401);
+      else expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+    }
+  });
+
+  for (const role of ROLES) {
+    it(`lets ${role} do exactly what its permissions allow, and only inside its scope`, async () => {
+      const session = sessions.get(role)!;
+      for (const route of routes()) {
+        const key = `${route.method} ${route.url}`;
+        const c = routeCases[key]!;
+        const allowed = route.access === 'public' || route.access === 'authenticated' || can(role, route.access);
+        const send = (req: ReturnType<typeof c.inScope>) => app.inject({ method: route.method as never, ...req, headers: { ...session.headers, ...req.headers } });
+        const inside = await send(c.inScope(fx));
+        if (!allowed) {
+          expect(inside.statusCode, `${role} ${key}`).toBe(403);
+          continue;
+        }
+        if (c.status) expect(inside.statusCode, `${role} ${key}`).toBe(c.status);
+        else expect(inside.statusCode, `${role} ${key}: ${inside.body.slice(0, 200)}`).toBeLessThan(300);
+        c.expectInScope?.(inside.json?.() ?? inside.body);
+        if (!c.outOfScope) continue;
+        const outside = await send(c.outOfScope(fx));
+        c.expectOutOfScope(outside.statusCode, outside.json(), key);
+      }
+    });
+  }
+});

@@ -1,0 +1,63 @@
+// Grids (网格) of each demo village, with a leader (网格长) and workers (网格员) as user accounts.
+import type { Role } from '@fangkong/domain';
+import { uuidv7 } from '../db/ids.js';
+import type { CountyPlan, RegionRow, VillagePlan } from './county.js';
+import { chineseNumeral, randomName, randomPhone } from './names.js';
+import type { Random } from './random.js';
+
+export interface UserRow {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  region: RegionRow;
+  phone: string | null;
+}
+
+export interface GridPlan {
+  id: string;
+  village: VillagePlan;
+  name: string;
+  leaderId: string;
+  workerIds: string[];
+}
+
+export interface GridsPlan {
+  grids: GridPlan[];
+  /** The grids of each village (by village id), in order. */
+  byVillage: Map<string, GridPlan[]>;
+  users: UserRow[];
+}
+
+/** 2-6 grids per village (about one per 150 households), each with a leader and 1-3 workers. */
+export function planGrids(plan: CountyPlan, r: Random, thisYear: number): GridsPlan {
+  const grids: GridPlan[] = [];
+  const byVillage = new Map<string, GridPlan[]>();
+  const users: UserRow[] = [];
+  for (const village of plan.villages) {
+    const count = Math.min(6, Math.max(2, Math.round(village.householdCount / 150) + r.int(-1, 1)));
+    const own: GridPlan[] = [];
+    let n = 0;
+    const user = (): UserRow => {
+      const sex = r.chance(0.55) ? 'female' : 'male';
+      const u: UserRow = {
+        id: uuidv7(),
+        username: `g${village.code}${++n}`,
+        displayName: randomName(r, sex, thisYear - r.int(25, 58)),
+        role: 'gridWorker',
+        region: village,
+        phone: randomPhone(r),
+      };
+      users.push(u);
+      return u;
+    };
+    for (let g = 1; g <= count; g++) {
+      const leader = user();
+      const workers = Array.from({ length: r.int(1, 3) }, () => user().id);
+      own.push({ id: uuidv7(), village, name: `第${chineseNumeral(g)}网格`, leaderId: leader.id, workerIds: workers });
+    }
+    grids.push(...own);
+    byVillage.set(village.id, own);
+  }
+  return { grids, byVillage, users };
+}

@@ -1,0 +1,100 @@
+import { expect } from 'vitest';
+import type { buildCounty, buildUser } from './factories.js';
+
+export type Fixtures = Awaited<ReturnType<typeof buildCounty>> & {
+  userInA: Awaited<ReturnType<typeof buildUser>>;
+  userInB: Awaited<ReturnType<typeof buildUser>>;
+};
+
+interface Req {
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface RouteCase {
+  inScope(fx: Fixtures): Req;
+  /** The status an allowed, in-scope call answers with, when it is not a success. */
+  status?: number;
+  expectInScope?(body: unknown): void;
+  outOfScope?(fx: Fixtures): Req;
+  /** What an out-of-scope request must look like: not found, or an empty list. */
+  expectOutOfScope(status: number, body: unknown, key: string): void;
+}
+
+const notFound = (status: number, _body: unknown, key: string) => expect(status, key).toBe(404);
+const emptyList = (status: number, body: unknown, key: string) => {
+  expect(status, key).toBe(200);
+  expect((body as { total: number }).total, key).toBe(0);
+};
+/** A reference to an out-of-scope record is reported as not found on its field. */
+const notFoundField = (field: string) => (status: number, body: unknown, key: string) => {
+  expect(status, key).toBe(422);
+  expect((body as { errors: { field: string }[] }).errors.map((e) => e.field), key).toEqual([field]);
+};
+const nonEmptyList = (body: unknown) => expect((body as { total: number }).total).toBeGreaterThan(0);
+const uniqueName = () => `u${Math.random().toString(36).slice(2, 10)}`;
+
+/** One entry per registered route: `METHOD url`. */
+export const routeCases: Record<string, RouteCase> = {
+  'GET /api/health': { inScope: () => ({ url: '/api/health' }), expectOutOfScope: () => {} },
+  'GET /metrics': { inScope: () => ({ url: '/metrics' }), expectOutOfScope: () => {} },
+  'GET /api/openapi.json': { inScope: () => ({ url: '/api/openapi.json' }), expectOutOfScope: () => {} },
+  'POST /api/auth/login': { inScope: () => ({ url: '/api/auth/login', payload: { username: 'target-a', password: 'test-password-1' } }), expectOutOfScope: () => {} },
+  'GET /api/auth/me': { inScope: () => ({ url: '/api/auth/me' }), expectOutOfScope: () => {} },
+  // Logging out is checked in auth.test.ts; here it would end the session the walk relies on.
+  'POST /api/auth/logout': { inScope: () => ({ url: '/api/auth/logout', headers: { 'x-csrf-token': 'wrong' } }), status: 403, expectOutOfScope: () => {} },
+  'GET /api/v1/regions': {
+    inScope: (fx) => ({ url: `/api/v1/regions?parentId=${fx.townshipA.id}` }),
+    expectInScope: nonEmptyList,
+    outOfScope: (fx) => ({ url: `/api/v1/regions?parentId=${fx.townshipB.id}` }),
+    expectOutOfScope: emptyList,
+  },
+  'GET /api/v1/regions/:id': {
+    inScope: (fx) => ({ url: `/api/v1/regions/${fx.villageA.id}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/regions/${fx.villageB.id}` }),
+    expectOutOfScope: notFound,
+  },
+  'POST /api/v1/regions/import': {
+    inScope: () => ({ url: '/api/v1/regions/import', payload: '区划代码,区划名称\n510121001002,新村\n', headers: { 'content-type': 'text/csv' } }),
+    outOfScope: () => ({ url: '/api/v1/regions/import', payload: '区划代码,区划名称\n510121002009,外村\n', headers: { 'content-type': 'text/csv' } }),
+    expectOutOfScope: (status, body, key) => {
+      expect(status, key).toBe(200);
+      expect((body as { created: number; errors: unknown[] }).created, key).toBe(0);
+      expect((body as { errors: unknown[] }).errors.length, key).toBe(1);
+    },
+  },
+  'GET /api/v1/grids': {
+    inScope: (fx) => ({ url: `/api/v1/grids?regionId=${fx.villageA.id}` }),
+    expectInScope: nonEmptyList,
+    outOfScope: (fx) => ({ url: `/api/v1/grids?regionId=${fx.villageB.id}` }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/users': {
+    inScope: () => ({ url: '/api/v1/users?q=target-a' }),
+    expectInScope: nonEmptyList,
+    outOfScope: () => ({ url: '/api/v1/users?q=target-b' }),
+    expectOutOfScope: emptyList,
+  },
+  'GET /api/v1/users/:id': {
+    inScope: (fx) => ({ url: `/api/v1/users/${fx.userInA.id}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/users/${fx.userInB.id}` }),
+    expectOutOfScope: notFound,
+  },
+  'POST /api/v1/users': {
+    inScope: (fx) => ({ url: '/api/v1/users', payload: { username: uniqueName(), displayName: '张三', password: 'long-enough-1', role: 'gridWorker', regionId: fx.villageA.id } }),
+    outOfScope: (fx) => ({ url: '/api/v1/users', payload: { username: uniqueName(), displayName: '李四', password: 'long-enough-1', role: 'gridWorker', regionId: fx.villageB.id } }),
+    expectOutOfScope: notFoundField('regionId'),
+  },
+  'PATCH /api/v1/users/:id': {
+    inScope: (fx) => ({ url: `/api/v1/users/${fx.userInA.id}`, payload: { displayName: '改名' } }),
+    outOfScope: (fx) => ({ url: `/api/v1/users/${fx.userInB.id}`, payload: { displayName: '改名' } }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/audit-logs': {
+    inScope: () => ({ url: '/api/v1/audit-logs?q=target-a' }),
+    expectInScope: nonEmptyList,
+    outOfScope: () => ({ url: '/api/v1/audit-logs?q=target-b' }),
+    expectOutOfScope: emptyList,
+  },
+};
