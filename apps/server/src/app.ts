@@ -61,7 +61,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions) {
   await app.register(authRoutes, { db, config });
   for (const module of modules) await app.register(module, { db, version: VERSION });
 
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { tags: ['system'], summary: 'This OpenAPI 3.1 document' } }, async () => app.swagger());
 
   const webDir = config.FANGKONG_WEB_DIR ?? defaultWebDir;
   if (existsSync(path.join(webDir, 'index.html'))) {

@@ -8,7 +8,7 @@ export type Fixtures = Awaited<ReturnType<typeof buildCounty>> & {
 
 interface Req {
   url: string;
-  payload?: unknown;
+  payload?: string | Record<string, unknown>;
   headers?: Record<string, string>;
 }
 

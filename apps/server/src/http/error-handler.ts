@@ -19,7 +19,9 @@ function fieldErrorsFromValidation(error: FastifyError & { validation: { instanc
     const field = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
     const missing = v.keyword === 'invalid_type' && v.params?.input === undefined;
     const key = v.message && /^[a-zA-Z]+(\.[a-zA-Z]+)*$/.test(v.message) ? v.message : missing ? 'required' : (zodCodeKeys[v.keyword] ?? 'invalid');
-    return { field, key };
+    // Zod names its limits `minimum`/`maximum`, the placeholders the messages use.
+    const params = Object.fromEntries(Object.entries(v.params ?? {}).filter(([, x]) => typeof x === 'number' || typeof x === 'string')) as Record<string, string | number>;
+    return { field, key, params };
   });
 }
 
@@ -38,7 +40,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       fields = fieldErrorsFromValidation(error as never);
     } else if (error.statusCode && error.statusCode < 500) {
       status = error.statusCode;
-      key = status === 413 ? 'tooLarge' : status === 415 ? 'unsupportedMediaType' : status === 429 ? 'tooManyRequests' : 'badRequest';
+      key = status === 413 ? 'payloadTooLarge' : status === 415 ? 'unsupportedMediaType' : status === 429 ? 'rateLimited' : 'badRequest';
     } else {
       request.log.error({ err: error }, 'unhandled error');
     }

@@ -29,7 +29,7 @@ export async function importRegions(db: Db, actor: Actor, body: Buffer, contentT
   const planned = new Map<string, Known & { level: string; parentId: string | null; isNew: boolean }>();
   for (const r of rows) {
     const level = regionLevelOfCode(r.code);
-    if (!level) { say(r.row, 'code', 'regionCode.invalid'); continue; }
+    if (!level) { say(r.row, 'code', 'invalidRegionCode'); continue; }
     if (!r.name) { say(r.row, 'name', 'required'); continue; }
     if (planned.has(r.code)) { say(r.row, 'code', 'duplicateInFile'); continue; }
     const parentCode = parentCodeOf(r.code);

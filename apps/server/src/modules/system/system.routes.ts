@@ -31,6 +31,6 @@ export const systemRoutes: FastifyPluginAsyncZod<{ db: Db; version: string }> = 
 
   app.get('/metrics', {
     config: { access: 'public' },
-    schema: { tags: ['system'], summary: 'Prometheus metrics', hide: true },
+    schema: { tags: ['system'], summary: 'Prometheus metrics (text exposition format)' },
   }, async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
 };

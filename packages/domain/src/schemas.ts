@@ -1,0 +1,91 @@
+// Shared Zod schemas for server and web. Every issue message is a translation key of messages.ts
+// ('required', 'idNumber.checkDigit', …) so that each UI shows it in its own locale.
+import { z } from 'zod';
+import { isIsoDate } from './calendar.js';
+import { parseIdNumber } from './id-number.js';
+import { LOCALES } from './locale.js';
+import { parsePhone } from './phone.js';
+import { parsePlate } from './plate.js';
+import { isRegionCode } from './region-code.js';
+import { REGION_LEVELS } from './region-level.js';
+import { ROLES } from './roles.js';
+import { parseTemperature } from './temperature.js';
+
+/** 'required' when the value is missing, otherwise `fallback`. */
+const missingOr = (fallback: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined || issue.input === null ? 'required' : fallback;
+
+const text = () => z.string({ error: missingOr('invalid') });
+
+/** A resident ID number; outputs the canonical 18-character form (15-digit numbers converted). */
+export const idNumberSchema = text().transform((raw, ctx) => {
+  const result = parseIdNumber(raw);
+  if (result.ok) return result.value.idNumber;
+  ctx.addIssue({ code: 'custom', message: `idNumber.${result.reason}`, input: raw });
+  return z.NEVER;
+});
+
+/** A mainland mobile number; outputs the normalized 11 digits. */
+export const phoneSchema = text().transform((raw, ctx) => {
+  const result = parsePhone(raw);
+  if (result.ok) return result.value;
+  ctx.addIssue({ code: 'custom', message: `phone.${result.reason}`, input: raw });
+  return z.NEVER;
+});
+
+/** A vehicle plate; outputs the canonical form without separator ('川A12345'). */
+export const plateSchema = text().transform((raw, ctx) => {
+  const result = parsePlate(raw);
+  if (result.ok) return result.value.plate;
+  ctx.addIssue({ code: 'custom', message: `plate.${result.reason}`, input: raw });
+  return z.NEVER;
+});
+
+/** A body temperature (string or number); outputs °C rounded to one decimal. */
+export const temperatureSchema = z
+  .union([z.string(), z.number()], { error: missingOr('temperature.format') })
+  .transform((raw, ctx) => {
+    const result = parseTemperature(raw);
+    if (result.ok) return result.value;
+    ctx.addIssue({ code: 'custom', message: `temperature.${result.reason}`, input: raw });
+    return z.NEVER;
+  });
+
+/** Treats '' (an empty query-string value) as absent so that defaults apply. */
+const blankAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+/** Paging of list endpoints: page ≥ 1 (default 1), pageSize 1–200 (default 20); query strings are coerced. */
+export const pageQuerySchema = z.object({
+  page: z.preprocess(
+    blankAsUndefined,
+    z.coerce
+      .number({ error: 'invalidInteger' })
+      .int({ error: 'invalidInteger' })
+      .min(1, { error: 'tooSmall' })
+      .default(1),
+  ),
+  pageSize: z.preprocess(
+    blankAsUndefined,
+    z.coerce
+      .number({ error: 'invalidInteger' })
+      .int({ error: 'invalidInteger' })
+      .min(1, { error: 'tooSmall' })
+      .max(200, { error: 'tooBig' })
+      .default(20),
+  ),
+});
+export type PageQuery = z.infer<typeof pageQuerySchema>;
+
+/** A UUID (any version, as PostgreSQL accepts), e.g. a record id. */
+export const uuidSchema = z.guid({ error: missingOr('invalidUuid') });
+
+/** A calendar date 'YYYY-MM-DD' that exists (no 2023-02-29). */
+export const isoDateSchema = text().refine(isIsoDate, { error: 'invalidDate' });
+
+/** A 12-digit (county/township/village) or 15-digit (group) region code. */
+export const regionCodeSchema = text().refine(isRegionCode, { error: 'invalidRegionCode' });
+
+export const roleSchema = z.enum(ROLES, { error: missingOr('invalidEnum') });
+export const regionLevelSchema = z.enum(REGION_LEVELS, { error: missingOr('invalidEnum') });
+export const localeSchema = z.enum(LOCALES, { error: missingOr('invalidEnum') });
+export const sexSchema = z.enum(['male', 'female'], { error: missingOr('invalidEnum') });
