@@ -1,0 +1,36 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testApp, loginAs, type Session } from '../../../test/app.js';
+import { buildCounty, buildUser } from '../../../test/factories.js';
+
+describe('audit log search', async () => {
+  const { app, db } = await testApp();
+  let admin: Session;
+  let townAdmin: Session;
+  beforeAll(async () => {
+    const county = await buildCounty(db);
+    await buildUser(db, { username: 'admin', role: 'admin', region: county.county });
+    await buildUser(db, { username: 'town-admin', role: 'admin', region: county.townshipA });
+    await buildUser(db, { username: 'in-b', role: 'viewer', region: county.villageB });
+    await loginAs(app, 'in-b');
+    admin = await loginAs(app, 'admin');
+    townAdmin = await loginAs(app, 'town-admin');
+  });
+
+  it('finds login events with who, when and from where', async () => {
+    const res = await app.inject({ url: '/api/v1/audit-logs?event=auth.login', headers: { ...admin.headers } });
+    const items = res.json().items as { actorName: string; ip: string; at: string }[];
+    expect(items.map((i) => i.actorName).sort()).toEqual(['admin', 'in-b', 'town-admin']);
+    expect(items.every((i) => i.ip && i.at)).toBe(true);
+  });
+
+  it('shows an administrator only the events of their own region', async () => {
+    const res = await app.inject({ url: '/api/v1/audit-logs?event=auth.login', headers: townAdmin.headers });
+    expect(res.json().items.map((i: { actorName: string }) => i.actorName)).toEqual(['town-admin']);
+  });
+
+  it('rejects a malformed date filter on its field', async () => {
+    const res = await app.inject({ url: '/api/v1/audit-logs?from=yesterday', headers: admin.headers });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0].field).toBe('from');
+  });
+});
