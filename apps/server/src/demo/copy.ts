@@ -22,40 +22,42 @@ export function arrayLiteral(items: readonly string[]): string {
   return `{${parts.join(',')}}`;
 }
 
-/** One line of COPY text format: tab-separated, '\N' for null, arrays as '{a,b}', ending in a newline. */
-export function copyLine(values: readonly CopyValue[]): string {
-  let line = '';
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (i > 0) line += '\t';
-    if (v === null || v === undefined) line += '\\N';
-    else if (typeof v === 'string') line += copyText(v);
-    else if (typeof v === 'number' || typeof v === 'boolean') line += String(v);
-    else line += copyText(arrayLiteral(v));
-  }
-  return `${line}\n`;
+function field(v: CopyValue): string {
+  if (v === null || v === undefined) return '\\N';
+  if (typeof v === 'string') return copyText(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return copyText(arrayLiteral(v));
 }
 
-const CHUNK_CHARS = 1 << 16;
+/**
+ * One row in COPY text format: tab-separated, '\N' for null, arrays as '{a,b}'; copyRows adds the line ends.
+ * (join() builds one flat string; += would build a rope that is flattened and collected later.)
+ */
+export function copyLine(values: readonly CopyValue[]): string {
+  return values.map(field).join('\t');
+}
 
-/** Joins lines into chunks of about 64 KiB so the stream gets few, large writes. */
+const CHUNK_LINES = 256;
+
+/** Joins lines into chunks of a few hundred rows so the stream gets few, large writes. */
 async function* chunks(lines: Iterable<string> | AsyncIterable<string>, count: { rows: number }): AsyncGenerator<string> {
-  let buffer = '';
+  let buffer: string[] = [];
   for await (const line of lines) {
-    buffer += line;
-    count.rows++;
-    if (buffer.length >= CHUNK_CHARS) {
-      yield buffer;
-      buffer = '';
+    buffer.push(line);
+    if (buffer.length === CHUNK_LINES) {
+      count.rows += buffer.length;
+      yield `${buffer.join('\n')}\n`;
+      buffer = [];
     }
   }
-  if (buffer) yield buffer;
+  count.rows += buffer.length;
+  if (buffer.length) yield `${buffer.join('\n')}\n`;
 }
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
- * Streams `lines` (from `copyLine`) into `table` with COPY FROM STDIN on `client`, respecting
+ * Streams `lines` (rows from `copyLine`) into `table` with COPY FROM STDIN on `client`, respecting
  * backpressure; returns the number of rows. Runs in the client's current transaction.
  */
 export async function copyRows(

@@ -48,9 +48,16 @@ export const TOWNSHIPS: readonly (readonly [name: string, weight: number])[] = [
 
 const PLACE_FIRST = '金五石白青红黄新太高万永长大双三福兴安平和明光桂花松柏竹梅兰云天玉宝德清龙凤鹤鸣杨柳桃李马牛水河江山';
 const PLACE_SECOND = '山河桥湾坝林塘堰峰岭园兴丰平安龙凤泉池田溪岗庙寺坡坪口滩沟店场埝观花桥坎井';
-const URBAN_FIRST = '金文新和平滨桂玉红锦华龙凤城兴南北东西中正民建人胜利阳光学府怡康';
-const URBAN_SECOND = '龙华江桥城苑河湖山坊街路安兴盛祥泰源和';
-const ESTATE_SUFFIX = ['小区', '小区', '花园', '家园', '苑', '公寓'];
+const URBAN_FIRST = '金文新和平滨桂玉红锦华龙凤城兴南北东西中正建阳怡康';
+const URBAN_SECOND = '龙华江桥城苑河湖山坊街安兴盛祥泰源和';
+const COMMUNITY_STEMS = [
+  ...'金龙 文化 新华 和平 滨江 桂花 玉虹 红旗 五一 光明 兴隆 城南 城北 城东 城西 南街 北街 东街 西街 迎宾 平安 金桥 锦绣 阳光'.split(' '),
+  ...'幸福 建设 人民 胜利 团结 清江 沱江 双龙 凤凰 白塔 金山 云绣 玉带 长林 明月 翠湖 学府 园林 花溪 龙泉 凤台 金河 新民'.split(' '),
+  ...'先锋 同心 复兴 永兴 太平 长安 福宁 康宁 青龙 白鹤 紫荆 桃源 金港 江滨 工农 梓潼 宝山 星光 瑞祥 安居'.split(' '),
+];
+const ESTATE_STEMS =
+  '锦华 金桂 滨江 翠竹 碧水 阳光 锦绣 金色 御景 丽景 怡和 盛世 南湖 书香 紫荆 香樟 银杏 兰亭 水岸 龙湖 鑫城 华府 江南 温馨 雅居 祥和 东方 金都 天府 蓝湾 绿洲 清水 玉龙'.split(' ');
+const ESTATE_SUFFIX = ['小区', '小区', '花园', '家园', '苑', '名苑', '华庭'];
 
 /** Household sizes 1-6 with a mean of about 2.6 persons (county-town and rural mix). */
 const drawHouseholdSize = weighted([[1, 22], [2, 31], [3, 24], [4, 13], [5, 7], [6, 3]] as const);
@@ -74,15 +81,22 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   return shares;
 }
 
-/** A two-character place name not yet used in the county (falls back to numbering if the pool runs dry). */
-function placeName(r: Random, used: Set<string>, first: string, second: string, suffix: string): string {
+/**
+ * A place name not yet in `used`: a listed name while some are left, else two characters drawn
+ * from `first` and `second`, else a numbered one.
+ */
+function placeName(r: Random, used: Set<string>, stems: readonly string[], first: string, second: string, suffix: () => string): string {
+  const take = (name: string) => (used.add(name), name);
+  const fresh = stems.filter((stem) => !used.has(stem + suffix()));
+  if (fresh.length) return take(r.pick(fresh) + suffix());
   for (let attempt = 0; attempt < 200; attempt++) {
-    const name = r.pick([...first]) + r.pick([...second]) + suffix;
-    if (!used.has(name)) return used.add(name), name;
+    const a = r.pick([...first]);
+    const b = r.pick([...second]);
+    if (a !== b && !used.has(a + b + suffix())) return take(a + b + suffix());
   }
   for (let n = 1; ; n++) {
-    const name = `${r.pick([...first])}${n <= 999 ? chineseNumeral(n) : n}${suffix}`;
-    if (!used.has(name)) return used.add(name), name;
+    const name = `${first[0]}${n <= 999 ? chineseNumeral(n) : n}${suffix()}`;
+    if (!used.has(name)) return take(name);
   }
 }
 
@@ -125,7 +139,9 @@ export function planCounty(persons: number, r: Random): CountyPlan {
     for (let i = 0; i < count; i++, v++) {
       const community = i < communities;
       const code = `${townshipCode.slice(0, 9)}${String(i + 1).padStart(3, '0')}`;
-      const name = community ? placeName(r, usedNames, URBAN_FIRST, URBAN_SECOND, '社区') : placeName(r, usedNames, PLACE_FIRST, PLACE_SECOND, '村');
+      const name = community
+        ? placeName(r, usedNames, COMMUNITY_STEMS, URBAN_FIRST, URBAN_SECOND, () => '社区')
+        : placeName(r, usedNames, [], PLACE_FIRST, PLACE_SECOND, () => '村');
       const village: VillagePlan = { ...region(code, name, 'village', township), township, community, groups: [], householdCount: 0 };
       regions.push(village);
       villages.push(village);
@@ -137,9 +153,8 @@ export function planCounty(persons: number, r: Random): CountyPlan {
       const estates = new Set<string>();
       let offset = 0;
       groupSizes.forEach((n, g) => {
-        const groupName = community
-          ? placeName(r, estates, URBAN_FIRST, URBAN_SECOND, r.pick(ESTATE_SUFFIX))
-          : `${chineseNumeral(g + 1)}组`;
+        const estateSuffix = r.pick(ESTATE_SUFFIX);
+        const groupName = community ? placeName(r, estates, ESTATE_STEMS, URBAN_FIRST, URBAN_SECOND, () => estateSuffix) : `${chineseNumeral(g + 1)}组`;
         const group = region(`${code}${String(g + 1).padStart(3, '0')}`, groupName, 'group', village);
         village.groups.push({ ...group, households: Uint8Array.from(sizes.slice(offset, offset + n)) });
         regions.push(group);

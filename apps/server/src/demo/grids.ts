@@ -42,7 +42,7 @@ export function planGrids(plan: CountyPlan, r: Random, thisYear: number): GridsP
       const sex = r.chance(0.55) ? 'female' : 'male';
       const u: UserRow = {
         id: uuidv7(),
-        username: `g${village.code}${++n}`,
+        username: `g${village.code}${String(++n).padStart(2, '0')}`,
         displayName: randomName(r, sex, thisYear - r.int(25, 58)),
         role: 'gridWorker',
         region: village,

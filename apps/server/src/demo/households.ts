@@ -2,7 +2,7 @@
 import { uuidv7 } from '../db/ids.js';
 import { COUNTY_NAME, type CountyPlan, type GroupPlan, type VillagePlan } from './county.js';
 import type { GridsPlan } from './grids.js';
-import { IdNumberIssuer, populateHousehold, type VulnerableGroup } from './people.js';
+import { dayOf, IdNumberIssuer, populateHousehold, type VulnerableGroup } from './people.js';
 import { weighted, type Random } from './random.js';
 
 export type HouseholdStatus = 'resident' | 'away' | 'vacant';
@@ -69,6 +69,7 @@ function addressPrefix(village: VillagePlan, group: GroupPlan): string {
  */
 export function* generateHouseholds(plan: CountyPlan, grids: GridsPlan, r: Random, today: string): Generator<GeneratedHousehold> {
   const ids = new IdNumberIssuer(r.fork('id-numbers'));
+  const todayDay = dayOf(today);
   for (const village of plan.villages) {
     const villageGrids = grids.byVillage.get(village.id) ?? [];
     let index = 0;
@@ -79,7 +80,7 @@ export function* generateHouseholds(plan: CountyPlan, grids: GridsPlan, r: Rando
         const grid = villageGrids[Math.floor((index++ * villageGrids.length) / village.householdCount)];
         if (!grid) throw new Error(`village ${village.code} has no grid`);
         const id = uuidv7();
-        const members = size > 0 ? populateHousehold(r, ids, size, today) : [];
+        const members = size > 0 ? populateHousehold(r, ids, size, todayDay) : [];
         const persons = members.map(
           (m): PersonRow => ({
             id: uuidv7(),

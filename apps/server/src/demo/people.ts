@@ -31,8 +31,23 @@ const drawOtherCounty = weighted([
 const drawHeadAge = weighted([[[25, 34], 12], [[35, 44], 18], [[45, 54], 24], [[55, 64], 22], [[65, 74], 16], [[75, 90], 8]] as const);
 
 const DAY_MS = 86_400_000;
-const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
-const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+/** Days since 1970-01-01 of a 'YYYY-MM-DD' date. */
+export const dayOf = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+
+/** 'YYYY-MM-DD' of a day number (days since 1970-01-01), by Hinnant's civil-from-days (no Date objects). */
+export function isoOfDay(day: number): string {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
 const other = (sex: Sex): Sex => (sex === 'male' ? 'female' : 'male');
 const clampAge = (age: number) => Math.min(95, Math.max(0, age));
 
@@ -41,19 +56,23 @@ const clampAge = (age: number) => Math.min(95, Math.max(0, age));
  * gets its own run of sequence numbers from a random start; after 500 the birth date moves a day back.
  */
 export class IdNumberIssuer {
-  private readonly runs = new Map<string, number>();
+  /** (county, sex, day) → start * 1000 + numbers issued; numeric keys keep the map fast. */
+  private readonly runs = new Map<number, number>();
+  private readonly counties = new Map<string, number>();
   constructor(private readonly r: Random) {}
 
-  issue(regionCode: string, birthDate: string, sex: Sex): { idNumber: string; birthDate: string } {
-    for (let date = birthDate; ; date = isoOf(dayOf(date) - 1)) {
-      const key = regionCode + date + sex;
+  issue(regionCode: string, birthDay: number, sex: Sex): { idNumber: string; birthDate: string } {
+    let county = this.counties.get(regionCode);
+    if (county === undefined) this.counties.set(regionCode, (county = this.counties.size));
+    for (let day = birthDay; ; day--) {
+      const key = (county * 2 + (sex === 'male' ? 1 : 0)) * 100_000 + day + 40_000;
       const run = this.runs.get(key) ?? this.r.int(0, 499) * 2 * 1000;
-      const base = Math.floor(run / 1000);
       const used = run % 1000;
       if (used >= 500) continue;
-      this.runs.set(key, base * 1000 + used + 1);
-      const sequence = ((base + 2 * used) % 1000) + (sex === 'male' ? 1 : 0);
-      return { idNumber: makeIdNumber({ regionCode, birthDate: date, sequence, sex }), birthDate: date };
+      this.runs.set(key, run + 1);
+      const sequence = ((Math.floor(run / 1000) + 2 * used) % 1000) + (sex === 'male' ? 1 : 0);
+      const birthDate = isoOfDay(day);
+      return { idNumber: makeIdNumber({ regionCode, birthDate, sequence, sex }), birthDate };
     }
   }
 }
@@ -103,14 +122,13 @@ export function sketchHousehold(r: Random, size: number): Sketch[] {
 }
 
 /** Turns a sketch into people with names, ID numbers, phones, registration and vulnerable groups. */
-export function populateHousehold(r: Random, ids: IdNumberIssuer, size: number, today: string): Member[] {
-  const todayDay = dayOf(today);
+export function populateHousehold(r: Random, ids: IdNumberIssuer, size: number, todayDay: number): Member[] {
   const householdCounty = r.chance(0.09) ? drawOtherCounty(r) : COUNTY_CODE;
   const lowIncome = r.chance(0.025);
   return sketchHousehold(r, size).map((s) => {
     const registeredCounty =
       householdCounty === COUNTY_CODE && (s.relation === 'spouse' || s.relation === 'childSpouse') && r.chance(0.2) ? drawOtherCounty(r) : householdCounty;
-    const { idNumber, birthDate } = ids.issue(registeredCounty, isoOf(todayDay - Math.floor((s.age + r.next()) * 365.2425)), s.sex);
+    const { idNumber, birthDate } = ids.issue(registeredCounty, todayDay - Math.floor((s.age + r.next()) * 365.2425), s.sex);
     const hasPhone = s.age >= 16 && r.chance(s.age >= 80 ? 0.4 : s.age >= 65 ? 0.75 : 0.97);
     const vulnerableGroups: VulnerableGroup[] = [];
     if (size === 1 && s.age >= 60 && r.chance(0.08)) vulnerableGroups.push('extremePoverty');

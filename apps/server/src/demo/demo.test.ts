@@ -1,0 +1,162 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type pg from 'pg';
+import { parseIdNumber } from '@fangkong/domain';
+import { testDatabase } from '../../test/db.js';
+import { verifyPassword } from '../auth/password.js';
+import { DEMO_PASSWORD, DemoNotEmptyError, demoWanted, loadDemoCounty, loadDemoIfEmpty, type DemoCounts } from './demo.js';
+
+const TODAY = '2025-06-30';
+const PERSONS = 2000;
+
+let pool: pg.Pool;
+let counts: DemoCounts;
+
+const schemaShape = async () =>
+  (
+    await pool.query<{ item: string }>(
+      `SELECT conname || ' ' || pg_get_constraintdef(oid) AS item FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+       UNION ALL SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1`,
+    )
+  ).rows.map((r) => r.item);
+
+const contentDigest = async () =>
+  (
+    await pool.query<{ digest: string }>(
+      `SELECT md5(string_agg(concat_ws('|', p.id_number, p.name, p.phone, p.birth_date, h.address, h.status, r.code), ',' ORDER BY p.id_number)) AS digest
+         FROM person p JOIN household h ON h.id = p.household_id JOIN region r ON r.id = p.region_id`,
+    )
+  ).rows[0]!.digest;
+
+let shapeBefore: string[];
+
+beforeAll(async () => {
+  ({ pool } = await testDatabase());
+  shapeBefore = await schemaShape();
+  counts = await loadDemoCounty(pool, { persons: PERSONS, seed: 7, today: TODAY });
+});
+
+describe('demo county', () => {
+  it('stores exactly the counts it reports, with the requested number of persons', async () => {
+    const { rows } = await pool.query(
+      `SELECT (SELECT count(*) FROM region)::int AS regions, (SELECT count(*) FROM grid)::int AS grids, (SELECT count(*) FROM app_user)::int AS users,
+              (SELECT count(*) FROM household)::int AS households, (SELECT count(*) FROM person)::int AS persons`,
+    );
+    expect(rows[0]).toEqual(counts);
+    expect(counts.persons).toBe(PERSONS);
+    const levels = await pool.query(`SELECT level, count(*)::int AS n FROM region GROUP BY level`);
+    const byLevel = Object.fromEntries(levels.rows.map((r) => [r.level, r.n]));
+    expect(byLevel).toMatchObject({ county: 1, township: 11 });
+    expect(byLevel.village).toBeGreaterThanOrEqual(22);
+  });
+
+  it('leaves the indexes and constraints as the migrations made them', async () => {
+    expect(await schemaShape()).toEqual(shapeBefore);
+  });
+
+  it('gives everybody a unique valid ID number that agrees with the birth date and sex', async () => {
+    const { rows } = await pool.query<{ id_number: string; birth_date: string; sex: string }>('SELECT id_number, birth_date, sex FROM person');
+    expect(new Set(rows.map((r) => r.id_number)).size).toBe(rows.length);
+    for (const row of rows) {
+      const parsed = parseIdNumber(row.id_number, TODAY);
+      expect(parsed.ok, row.id_number).toBe(true);
+      if (!parsed.ok) continue;
+      expect(parsed.value.birthDate).toBe(row.birth_date);
+      expect(parsed.value.sex).toBe(row.sex);
+    }
+  });
+
+  it('places persons, households and grids consistently in the region tree', async () => {
+    const { rows } = await pool.query(`
+      SELECT
+        (SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id
+          WHERE NOT (p.region_path <@ subpath(h.region_path, 0, 3)) OR p.region_path <> h.region_path)::int AS persons_outside,
+        (SELECT count(*) FROM household h JOIN region r ON r.id = h.region_id WHERE r.level <> 'group' OR r.path <> h.region_path)::int AS households_off_group,
+        (SELECT count(*) FROM household h JOIN grid g ON g.id = h.grid_id WHERE g.region_path <> subpath(h.region_path, 0, 3))::int AS households_in_foreign_grid,
+        (SELECT count(*) FROM household WHERE grid_id IS NULL)::int AS households_without_grid,
+        (SELECT count(*) FROM household h WHERE h.status <> 'vacant' AND NOT EXISTS (SELECT 1 FROM person p WHERE p.id = h.head_person_id AND p.household_id = h.id))::int AS bad_heads,
+        (SELECT count(*) FROM household h WHERE h.status = 'vacant' AND (h.head_person_id IS NOT NULL OR EXISTS (SELECT 1 FROM person p WHERE p.household_id = h.id)))::int AS inhabited_vacant,
+        (SELECT count(*) FROM person p JOIN region r ON r.id = p.region_id
+          WHERE p.registered_region_code <> CASE WHEN left(p.id_number, 6) = '510121' THEN left(r.code, 12) ELSE left(p.id_number, 6) || '000000' END)::int AS bad_registration,
+        (SELECT count(*) FROM person WHERE phone IS NOT NULL AND birth_date > date '${TODAY}' - interval '16 years')::int AS children_with_phone,
+        (SELECT count(*) FROM grid g JOIN region r ON r.id = g.region_id WHERE r.level <> 'village' OR r.path <> g.region_path)::int AS grids_off_village,
+        (SELECT count(*) FROM region c JOIN region p ON p.id = c.parent_id WHERE c.path <> p.path || subpath(c.path, nlevel(c.path) - 1))::int AS bad_paths`);
+    expect(rows[0]).toEqual({
+      persons_outside: 0,
+      households_off_group: 0,
+      households_in_foreign_grid: 0,
+      households_without_grid: 0,
+      bad_heads: 0,
+      inhabited_vacant: 0,
+      bad_registration: 0,
+      children_with_phone: 0,
+      grids_off_village: 0,
+      bad_paths: 0,
+    });
+    const local = await pool.query(`SELECT avg((left(id_number, 6) = '510121')::int)::float AS share FROM person`);
+    expect(local.rows[0].share).toBeGreaterThan(0.75);
+  });
+
+  it('creates the demo accounts with their roles and scopes', async () => {
+    const { rows } = await pool.query(
+      `SELECT u.username, u.role, r.name AS region, r.level, u.region_path = r.path AS path_matches, u.password_hash
+         FROM app_user u JOIN region r ON r.id = u.region_id WHERE u.username NOT LIKE 'g5%' ORDER BY u.username`,
+    );
+    const village = (await pool.query(`SELECT name FROM region WHERE code = '510121002001'`)).rows[0].name as string;
+    expect(rows.map(({ password_hash: _h, ...rest }) => rest)).toEqual([
+      { username: 'admin', role: 'admin', region: '金堂县', level: 'county', path_matches: true },
+      { username: 'checkpoint', role: 'checkpointStaff', region: '淮口街道', level: 'township', path_matches: true },
+      { username: 'county', role: 'commander', region: '金堂县', level: 'county', path_matches: true },
+      { username: 'doctor', role: 'doctor', region: village, level: 'village', path_matches: true },
+      { username: 'grid', role: 'gridWorker', region: village, level: 'village', path_matches: true },
+      { username: 'inspector', role: 'inspector', region: '金堂县', level: 'county', path_matches: true },
+      { username: 'township', role: 'townshipOfficer', region: '淮口街道', level: 'township', path_matches: true },
+      { username: 'village', role: 'villageCadre', region: village, level: 'village', path_matches: true },
+    ]);
+    expect(await verifyPassword(rows[0].password_hash, DEMO_PASSWORD)).toBe(true);
+    const gridOfGrid = await pool.query(
+      `SELECT g.name, r.code FROM grid_worker w JOIN app_user u ON u.id = w.user_id JOIN grid g ON g.id = w.grid_id JOIN region r ON r.id = g.region_id WHERE u.username = 'grid'`,
+    );
+    expect(gridOfGrid.rows).toEqual([{ name: '第一网格', code: '510121002001' }]);
+    const workers = await pool.query(`SELECT count(*)::int AS n FROM app_user WHERE role = 'gridWorker' AND region_path <> (SELECT path FROM region WHERE id = region_id)`);
+    expect(workers.rows[0].n).toBe(0);
+  });
+
+  it('refuses to load twice, skips when not empty, and refuses in production', async () => {
+    await expect(loadDemoCounty(pool, { persons: 10 })).rejects.toBeInstanceOf(DemoNotEmptyError);
+    expect(await loadDemoIfEmpty({ pool }, { persons: 10 })).toBeNull();
+    await expect(loadDemoCounty(pool, { persons: 10, reset: true, env: { NODE_ENV: 'production' } })).rejects.toThrow(/production/);
+    expect((await pool.query('SELECT count(*)::int AS n FROM person')).rows[0].n).toBe(PERSONS);
+  });
+
+  it('rolls everything back when a load fails half-way, the reset included', async () => {
+    const failing = loadDemoCounty(pool, {
+      persons: 500,
+      reset: true,
+      onProgress: (_done, _total, phase) => {
+        if (phase === 'persons') throw new Error('interrupted');
+      },
+    });
+    await expect(failing).rejects.toThrow('interrupted');
+    const { rows } = await pool.query('SELECT (SELECT count(*) FROM person)::int AS persons, (SELECT count(*) FROM region)::int AS regions');
+    expect(rows[0]).toEqual({ persons: counts.persons, regions: counts.regions });
+    expect(await schemaShape()).toEqual(shapeBefore);
+  });
+
+  it('makes the same county again from the same seed after a reset', async () => {
+    const before = await contentDigest();
+    const again = await loadDemoCounty(pool, { persons: PERSONS, seed: 7, today: TODAY, reset: true });
+    expect(again).toEqual(counts);
+    expect(await contentDigest()).toBe(before);
+    await loadDemoCounty(pool, { persons: PERSONS, seed: 8, today: TODAY, reset: true });
+    expect(await contentDigest()).not.toBe(before);
+  });
+});
+
+describe('demoWanted', () => {
+  it('follows FANGKONG_DEMO, and in auto mode loads everywhere but production', () => {
+    expect(demoWanted({ FANGKONG_DEMO: 'on', NODE_ENV: 'production' })).toBe(true);
+    expect(demoWanted({ FANGKONG_DEMO: 'off', NODE_ENV: 'development' })).toBe(false);
+    expect(demoWanted({ FANGKONG_DEMO: 'auto', NODE_ENV: 'development' })).toBe(true);
+    expect(demoWanted({ FANGKONG_DEMO: 'auto', NODE_ENV: 'production' })).toBe(false);
+  });
+});
