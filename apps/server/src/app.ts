@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -23,12 +23,18 @@ export const defaultWebDir = path.resolve(here, '../../web/dist');
 export interface AppOptions {
   db: Db;
   config: Config;
-  logger?: FastifyServerOptions['logger'];
+  /** Logger settings for Fastify to build one, or a pino logger to share (main.ts). */
+  logger?: FastifyServerOptions['logger'] | FastifyBaseLogger;
 }
 
 /** Builds the whole HTTP application; `main.ts` listens, tests inject. */
 export async function buildApp({ db, config, logger = false }: AppOptions) {
-  const app = Fastify({ logger, trustProxy: true, bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const shared = typeof logger === 'object' && logger !== null && 'child' in logger && typeof logger.child === 'function';
+  const app = Fastify({
+    ...(shared ? { loggerInstance: logger as FastifyBaseLogger } : { logger: logger as FastifyServerOptions['logger'] }),
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);

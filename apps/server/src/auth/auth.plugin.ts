@@ -16,6 +16,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | null;
+    /** The session behind the cookie, as read once by the access check. */
+    session: Awaited<ReturnType<typeof findSession>> | null;
   }
   interface FastifyInstance {
     routeRegistry: RegisteredRoute[];
@@ -41,6 +43,7 @@ export function actorOf(request: FastifyRequest): Actor {
 async function authPlugin(app: FastifyInstance, opts: { db: Db; config: Config }) {
   app.decorate('routeRegistry', [] as RegisteredRoute[]);
   app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
 
   app.addHook('onRoute', (route) => {
     const access = route.config?.access ?? (pluginRoutes.some((re) => re.test(route.url)) ? 'public' : undefined);
@@ -53,9 +56,11 @@ async function authPlugin(app: FastifyInstance, opts: { db: Db; config: Config }
 
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access ?? 'public';
+    if (access === 'public') return;
     const token = request.cookies[SESSION_COOKIE];
     const found = token ? await findSession(opts.db, token, opts.config.SESSION_TTL_HOURS) : undefined;
     if (found) {
+      request.session = found;
       const { user } = found;
       request.actor = {
         userId: user.id,
@@ -69,7 +74,6 @@ async function authPlugin(app: FastifyInstance, opts: { db: Db; config: Config }
         locale: localeOf(request),
       };
     }
-    if (access === 'public') return;
     if (!found || !request.actor) throw unauthorized();
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== found.csrfToken) {
       throw new Problem(403, 'csrf');

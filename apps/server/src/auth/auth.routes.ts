@@ -19,11 +19,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
     maxAge: config.SESSION_TTL_HOURS * 3600,
   };
 
-  async function reply(token: string) {
-    const found = await findSession(db, token, config.SESSION_TTL_HOURS);
+  const reply = (found: Awaited<ReturnType<typeof findSession>>) => {
     if (!found) throw unauthorized();
     return { user: { ...found.user, role: found.user.role as never }, csrfToken: found.csrfToken };
-  }
+  };
 
   app.post('/api/auth/login', {
     config: { access: 'public' },
@@ -32,13 +31,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
     const meta = { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' };
     const { token } = await service.login(request.body.username, request.body.password, meta);
     res.setCookie(SESSION_COOKIE, token, cookieOptions);
-    return reply(token);
+    return reply(await findSession(db, token, config.SESSION_TTL_HOURS));
   });
 
   app.get('/api/auth/me', {
     config: { access: 'authenticated' },
     schema: { tags: ['auth'], summary: 'The logged-in user and the CSRF token for writes', response: { 200: sessionReply } },
-  }, async (request) => reply(request.cookies[SESSION_COOKIE] ?? ''));
+  }, async (request) => reply(request.session ?? undefined));
 
   app.post('/api/auth/logout', {
     config: { access: 'authenticated' },

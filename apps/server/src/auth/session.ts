@@ -22,16 +22,16 @@ export async function openSession(db: Db, userId: string, ttlHours: number, meta
   return { token, csrfToken };
 }
 
-/** The live session behind a cookie token, with its user; sliding expiry. */
+/**
+ * The live session behind a cookie token, with its user, in one read. The expiry slides, but is
+ * written at most every few minutes: a write per request would put a disk flush on every read.
+ */
 export async function findSession(db: Db, token: string, ttlHours: number) {
+  const id = digest(token);
   const [row] = await db
-    .update(session)
-    .set({ expiresAt: new Date(Date.now() + ttlHours * 3_600_000) })
-    .where(and(eq(session.id, digest(token)), gt(session.expiresAt, sql`now()`)))
-    .returning({ csrfToken: session.csrfToken, userId: session.userId });
-  if (!row) return undefined;
-  const [user] = await db
     .select({
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt,
       id: users.id,
       username: users.username,
       displayName: users.displayName,
@@ -42,12 +42,20 @@ export async function findSession(db: Db, token: string, ttlHours: number) {
       regionLevel: region.level,
       disabled: users.disabled,
     })
-    .from(users)
+    .from(session)
+    .innerJoin(users, eq(users.id, session.userId))
     .innerJoin(region, eq(region.id, users.regionId))
-    .where(eq(users.id, row.userId));
-  if (!user || user.disabled) return undefined;
-  return { csrfToken: row.csrfToken, user };
+    .where(and(eq(session.id, id), gt(session.expiresAt, sql`now()`)));
+  if (!row || row.disabled) return undefined;
+  const fresh = Date.now() + ttlHours * 3_600_000;
+  if (fresh - row.expiresAt.getTime() > REFRESH_AFTER_MS) {
+    await db.update(session).set({ expiresAt: new Date(fresh) }).where(eq(session.id, id));
+  }
+  const { csrfToken, expiresAt: _e, disabled: _d, ...user } = row;
+  return { csrfToken, user };
 }
+
+const REFRESH_AFTER_MS = 5 * 60_000;
 
 export async function closeSession(db: Db, token: string) {
   await db.delete(session).where(eq(session.id, digest(token)));
