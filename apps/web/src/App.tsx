@@ -1,0 +1,42 @@
+import { Button, Result, Spin } from 'antd';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
+import { RequireAuth, RequireRole } from './auth/RequireAuth';
+import { AppLayout } from './layout/AppLayout';
+import LoginPage from './pages/login/LoginPage';
+import { NAV_ITEMS } from './routes';
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Result status="404" title="404" subTitle={t('common.notFound')}
+      extra={<Link to="/"><Button type="primary">{t('common.backHome')}</Button></Link>} />
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
+          {NAV_ITEMS.map(({ path, roles, page: Page }) => (
+            <Route
+              key={path}
+              path={path}
+              element={
+                <RequireRole roles={roles}>
+                  <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+                    <Page />
+                  </Suspense>
+                </RequireRole>
+              }
+            />
+          ))}
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,48 @@
+// API types, derived from the server's OpenAPI document (docs/openapi.json).
+// Regenerate src/api/schema.gen.ts with `npm run gen:api -w @fangkong/web` when the server changes;
+// only the problem+json error shape is written by hand (the document does not describe it yet).
+import type { components, paths } from './schema.gen';
+
+type Schemas = components['schemas'];
+type JsonBody<Op> = Op extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
+
+export type Me = Schemas['Me'];
+export type Session = Schemas['Session'];
+export type Role = Me['role'];
+export type RegionLevel = Me['regionLevel'];
+export type Region = Schemas['Region'];
+export type RegionDetail = Schemas['RegionDetail'];
+export type RegionImportResult = Schemas['RegionImportResult'];
+export type Grid = Schemas['Grid'];
+export type UserRef = Grid['workers'][number];
+export type User = Schemas['User'];
+export type AuditLog = Schemas['AuditLog'];
+
+export type CreateUserBody = JsonBody<paths['/api/v1/users']['post']>;
+export type UpdateUserBody = JsonBody<paths['/api/v1/users/{id}']['patch']>;
+
+export type ListRegionsQuery = NonNullable<paths['/api/v1/regions']['get']['parameters']['query']>;
+export type ListUsersQuery = NonNullable<paths['/api/v1/users']['get']['parameters']['query']>;
+export type ListAuditLogsQuery = NonNullable<paths['/api/v1/audit-logs']['get']['parameters']['query']>;
+
+/** Every list endpoint answers one page of items and the total count. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface ProblemFieldError {
+  /** Dotted path of the offending field, e.g. 'password' or 'regionId'. */
+  field: string;
+  /** Already in the user's language. */
+  message: string;
+}
+
+/** An application/problem+json error reply. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: ProblemFieldError[];
+}

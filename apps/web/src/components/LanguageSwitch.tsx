@@ -1,0 +1,23 @@
+import { GlobalOutlined } from '@ant-design/icons';
+import { Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { changeLocale, currentLocale, LOCALES, type AppLocale } from '../i18n';
+
+const LABELS: Record<AppLocale, string> = { 'zh-CN': '中文', 'en-US': 'English' };
+
+/** 中文 / English switch; the choice is remembered in this browser. */
+export function LanguageSwitch() {
+  const { t } = useTranslation();
+  return (
+    <Select<AppLocale>
+      aria-label={t('header.language')}
+      value={currentLocale()}
+      onChange={(locale) => void changeLocale(locale)}
+      options={LOCALES.map((value) => ({ value, label: LABELS[value] }))}
+      suffixIcon={<GlobalOutlined />}
+      variant="borderless"
+      popupMatchSelectWidth={false}
+      style={{ width: 110 }}
+    />
+  );
+}

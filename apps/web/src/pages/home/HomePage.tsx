@@ -1,0 +1,72 @@
+import { Alert, Card, Col, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { errorMessage } from '../../api/client';
+import { useRegion, useRegionChildren } from '../../api/regions';
+import type { Region } from '../../api/types';
+import { useMe } from '../../auth/session';
+import { levelName } from '../../components/labels';
+
+interface Figure {
+  key: string;
+  label: string;
+  value: number | undefined;
+}
+
+/** The scope's figures; villages of a county are summed over its townships. */
+function useFigures(region: Region | undefined): Figure[] {
+  const { t } = useTranslation();
+  const townships = useRegionChildren(region?.id, region?.level === 'county');
+  if (!region) return [];
+  const figures: Figure[] = [];
+  if (region.level === 'county') {
+    figures.push({ key: 'townships', label: t('home.townships'), value: region.childCount });
+    const villages = townships.data?.reduce((sum, r) => sum + r.childCount, 0);
+    figures.push({ key: 'villages', label: t('home.villages'), value: villages });
+  } else if (region.level === 'township') {
+    figures.push({ key: 'villages', label: t('home.villages'), value: region.childCount });
+  } else if (region.level === 'village') {
+    figures.push({ key: 'groups', label: t('home.groups'), value: region.childCount });
+  }
+  figures.push(
+    { key: 'grids', label: t('home.grids'), value: region.gridCount },
+    { key: 'households', label: t('home.households'), value: region.householdCount },
+    { key: 'persons', label: t('home.persons'), value: region.personCount },
+  );
+  return figures;
+}
+
+export default function HomePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const region = useRegion(me.regionId);
+  const figures = useFigures(region.data);
+
+  return (
+    <>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('home.greeting', { name: me.displayName })}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">
+        {t('home.scope', { region: me.regionName })} <Tag>{levelName(me.regionLevel)}</Tag>
+        {region.data && <Typography.Text code>{region.data.code}</Typography.Text>}
+      </Typography.Paragraph>
+      {region.isError && <Alert type="error" showIcon message={errorMessage(region.error)} />}
+      {region.isPending && <Skeleton active />}
+      <Row gutter={[16, 16]}>
+        {figures.map((f) => (
+          <Col key={f.key} xs={12} sm={8} lg={4}>
+            <Card size="small">
+              <Statistic title={f.label} value={f.value ?? '—'} loading={f.value === undefined} groupSeparator="," />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      {region.data && (
+        <Typography.Paragraph style={{ marginTop: 16 }}>
+          <Link to="/regions">{t('nav.regions')} →</Link>
+        </Typography.Paragraph>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { AuditOutlined, ClusterOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { lazy, type ComponentType, type ReactNode } from 'react';
+import type { Role } from './api/types';
+import { ADMIN_ROLES, ALL_ROLES, AUDIT_ROLES } from './auth/roles';
+import type { Messages } from './i18n/zh-CN';
+
+const HomePage = lazy(() => import('./pages/home/HomePage'));
+const RegionsPage = lazy(() => import('./pages/regions/RegionsPage'));
+const UsersPage = lazy(() => import('./pages/users/UsersPage'));
+const AuditLogsPage = lazy(() => import('./pages/audit-logs/AuditLogsPage'));
+
+export interface NavItem {
+  path: string;
+  labelKey: `nav.${keyof Messages['nav']}`;
+  icon: ReactNode;
+  /** Who sees the menu entry and may open the page. */
+  roles: readonly Role[];
+  page: ComponentType;
+}
+
+/** The signed-in screens: the Sider menu and the route table are both built from this list. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, roles: ALL_ROLES, page: HomePage },
+  { path: '/regions', labelKey: 'nav.regions', icon: <ClusterOutlined />, roles: ALL_ROLES, page: RegionsPage },
+  { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, roles: ADMIN_ROLES, page: UsersPage },
+  { path: '/audit-logs', labelKey: 'nav.auditLogs', icon: <AuditOutlined />, roles: AUDIT_ROLES, page: AuditLogsPage },
+];
