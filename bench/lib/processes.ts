@@ -1,0 +1,37 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+
+/** Runs a TypeScript file in its own Node process, so load and target do not share a core's event loop. */
+export function startProcess(file: string, env: Record<string, string>): ChildProcess {
+  return fork(tsx, [file], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
+
+export function waitForMessage<T>(child: ChildProcess): Promise<T> {
+  return new Promise((resolve, reject) => {
+    child.once('message', (m) => resolve(m as T));
+    child.once('exit', (code) => reject(new Error(`process exited with ${code}`)));
+  });
+}
+
+/** Polls a URL until it answers 200. */
+export async function waitForUrl(url: string, timeoutMs = 120_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+export function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export const serverMain = path.resolve(import.meta.dirname, '../../apps/server/src/main.ts');
