@@ -2,3 +2,4 @@ export * from './regions.js';
 export * from './users.js';
 export * from './audit-log.js';
 export * from './households.js';
+export * from './leads.js';

@@ -1,0 +1,49 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { uuidv7 } from '../../db/ids.js';
+import { lead, leadSource } from '../../db/schema/index.js';
+
+export type LeadSourceKind = (typeof leadSource.$inferInsert)['source'];
+/** Why a lead was raised; the key persons issue reads these. */
+export type LeadReason = 'riskArea' | 'fever' | 'symptoms' | 'closeContact' | 'listed' | 'other';
+
+export interface RaiseLead {
+  personId?: string | null;
+  name: string;
+  idNumber?: string | null;
+  phone?: string | null;
+  regionId: string;
+  regionPath: string;
+  source: LeadSourceKind;
+  sourceRef?: string | null;
+  reasons: LeadReason[];
+  detail?: Record<string, unknown>;
+  /** Hours to verify; default 2 (seed 001: names verified within two hours). */
+  deadlineHours?: number;
+}
+
+/**
+ * Raises a lead inside the caller's transaction, or adds a source to the person's open lead so
+ * that two reports about one person make one task. Returns the lead's id.
+ */
+export async function raiseLead(tx: Tx, input: RaiseLead): Promise<{ leadId: string; created: boolean }> {
+  const match = input.personId ? eq(lead.personId, input.personId) : input.idNumber ? eq(lead.idNumber, input.idNumber) : undefined;
+  // Serialise raises about the same person so two concurrent reports cannot both create a lead.
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${input.personId ?? input.idNumber ?? uuidv7()}))`);
+  const [open] = match ? await tx.select({ id: lead.id }).from(lead).where(and(match, eq(lead.status, 'open'))).limit(1) : [];
+  const leadId = open?.id ?? uuidv7();
+  if (!open) {
+    await tx.insert(lead).values({
+      id: leadId,
+      personId: input.personId ?? null,
+      name: input.name,
+      idNumber: input.idNumber ?? null,
+      phone: input.phone ?? null,
+      regionId: input.regionId,
+      regionPath: input.regionPath,
+      deadline: new Date(Date.now() + (input.deadlineHours ?? 2) * 3_600_000),
+    });
+  }
+  await tx.insert(leadSource).values({ id: uuidv7(), leadId, source: input.source, sourceRef: input.sourceRef ?? null, reasons: input.reasons, detail: input.detail ?? null });
+  return { leadId, created: !open };
+}
