@@ -1,7 +1,7 @@
 import { regionPathLabel, type Role } from '@fangkong/domain';
 import type { Db } from '../src/db/client.js';
 import { uuidv7 } from '../src/db/ids.js';
-import { grid, household, person, region, users } from '../src/db/schema/index.js';
+import { dailyReport, grid, household, person, region, users } from '../src/db/schema/index.js';
 import { hashPassword } from '../src/auth/password.js';
 
 export const TEST_PASSWORD = 'test-password-1';
@@ -53,4 +53,11 @@ export async function buildHousehold(db: Db, village: RegionRow, members = 2, gr
     await db.insert(person).values({ id: uuidv7(), name: `成员${i}`, householdId: id, regionId: village.id, regionPath: village.path });
   }
   return { id };
+}
+
+/** A submitted daily report of a region for a day (figures as given, not computed). */
+export async function buildDailyReport(db: Db, r: RegionRow, submittedBy: string, reportDate: string, figures: Record<string, Record<string, number>> = {}) {
+  const row = { id: uuidv7(), regionId: r.id, regionPath: r.path, reportDate, version: 1, figures, submittedBy, submittedAt: new Date(), late: false };
+  await db.insert(dailyReport).values(row);
+  return row;
 }

@@ -1,10 +1,16 @@
 import { expect } from 'vitest';
+import { chinaDateOf } from '@fangkong/domain';
+import { uuidv7 } from '../src/db/ids.js';
 import type { buildCounty, buildUser } from './factories.js';
 
 export type Fixtures = Awaited<ReturnType<typeof buildCounty>> & {
   userInA: Awaited<ReturnType<typeof buildUser>>;
   userInB: Awaited<ReturnType<typeof buildUser>>;
+  reportInA: { id: string };
+  reportInB: { id: string };
 };
+
+const today = () => chinaDateOf(new Date());
 
 interface Req {
   url: string;
@@ -96,5 +102,35 @@ export const routeCases: Record<string, RouteCase> = {
     expectInScope: nonEmptyList,
     outOfScope: () => ({ url: '/api/v1/audit-logs?q=target-b' }),
     expectOutOfScope: emptyList,
+  },
+  'GET /api/v1/daily-reports/status': {
+    inScope: (fx) => ({ url: `/api/v1/daily-reports/status?regionId=${fx.townshipA.id}&reportDate=${today()}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/daily-reports/status?regionId=${fx.townshipB.id}&reportDate=${today()}` }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/daily-reports/preview': {
+    inScope: (fx) => ({ url: `/api/v1/daily-reports/preview?regionId=${fx.villageA.id}&reportDate=${today()}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/daily-reports/preview?regionId=${fx.villageB.id}&reportDate=${today()}` }),
+    expectOutOfScope: notFound,
+  },
+  'POST /api/v1/daily-reports': {
+    inScope: (fx) => ({ url: '/api/v1/daily-reports', payload: { id: uuidv7(), regionId: fx.villageA.id, reportDate: today(), isZero: true, correctionReason: '重报' } }),
+    outOfScope: (fx) => ({ url: '/api/v1/daily-reports', payload: { id: uuidv7(), regionId: fx.villageB.id, reportDate: today(), isZero: true } }),
+    expectOutOfScope: notFoundField('regionId'),
+  },
+  'GET /api/v1/daily-reports/:id': {
+    inScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInA.id}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInB.id}` }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/daily-reports/:id/versions': {
+    inScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInA.id}/versions` }),
+    outOfScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInB.id}/versions` }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/daily-reports/:id/document': {
+    inScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInA.id}/document?format=xlsx` }),
+    outOfScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInB.id}/document` }),
+    expectOutOfScope: notFound,
   },
 };

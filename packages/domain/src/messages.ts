@@ -57,6 +57,10 @@ const zhCN = {
   'username.format': '用户名为3至32位字母、数字、下划线、点或短横线',
   'username.taken': '该用户名已被使用',
   'user.notSelf': '不能停用自己的账号或修改自己的角色',
+  'dailyReport.level': '只有村（社区）和乡镇（街道）报送日报告',
+  'dailyReport.futureDay': '不能报送未来日期的日报告',
+  'dailyReport.reasonRequired': '该日报告已报送，更正须填写更正原因',
+  'dailyReport.windowClosed': '已超过更正期限，不能再更正该日报告',
 } as const;
 
 export type DomainMessageKey = keyof typeof zhCN;
@@ -110,6 +114,10 @@ const enUS: Readonly<Record<DomainMessageKey, string>> = {
   'username.format': 'The user name must be 3 to 32 letters, digits, underscores, dots or hyphens',
   'username.taken': 'This user name is already taken',
   'user.notSelf': 'You cannot disable your own account or change your own role',
+  'dailyReport.level': 'Only villages and townships submit daily reports',
+  'dailyReport.futureDay': 'A daily report cannot be for a future day',
+  'dailyReport.reasonRequired': 'This report was already submitted: a correction needs its reason',
+  'dailyReport.windowClosed': 'The time for corrections of this report is over',
 };
 
 /** Messages of every domain key, per locale. */

@@ -13,7 +13,10 @@ export type AuditEvent =
   | 'user.update'
   | 'region.import'
   | 'person.view'
-  | 'person.export';
+  | 'person.export'
+  | 'dailyReport.submit'
+  | 'dailyReport.correct'
+  | 'dailyReport.export';
 
 export interface AuditEntry {
   event: AuditEvent;

@@ -8,18 +8,20 @@ export const PERMISSIONS = [
   'users.read',
   'users.manage',
   'auditLogs.read',
+  'dailyReports.read',
+  'dailyReports.submit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type RouteAccess = Permission | 'public' | 'authenticated';
 
-const everyone: Permission[] = ['regions.read', 'grids.read'];
+const everyone: Permission[] = ['regions.read', 'grids.read', 'dailyReports.read'];
 
 /** Deny by default: a role has exactly the permissions listed here. */
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set<Permission>([...everyone, 'regions.manage', 'users.read', 'users.manage', 'auditLogs.read']),
-  commander: new Set<Permission>([...everyone, 'users.read', 'auditLogs.read']),
-  townshipOfficer: new Set<Permission>([...everyone, 'users.read']),
-  villageCadre: new Set<Permission>(everyone),
+  admin: new Set<Permission>([...everyone, 'regions.manage', 'users.read', 'users.manage', 'auditLogs.read', 'dailyReports.submit']),
+  commander: new Set<Permission>([...everyone, 'users.read', 'auditLogs.read', 'dailyReports.submit']),
+  townshipOfficer: new Set<Permission>([...everyone, 'users.read', 'dailyReports.submit']),
+  villageCadre: new Set<Permission>([...everyone, 'dailyReports.submit']),
   gridWorker: new Set<Permission>(everyone),
   doctor: new Set<Permission>(everyone),
   checkpointStaff: new Set<Permission>(everyone),
