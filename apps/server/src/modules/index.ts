@@ -6,6 +6,7 @@ import { usersRoutes } from './users/users.routes.js';
 import { auditLogsRoutes } from './audit-logs/audit-logs.routes.js';
 import { systemRoutes } from './system/system.routes.js';
 import { dailyReportsRoutes } from './daily-reports/daily-reports.routes.js';
+import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 
 /** The capability modules; each registers its own routes with the access they require. */
-export const modules = [systemRoutes, regionsRoutes, gridsRoutes, usersRoutes, auditLogsRoutes, dailyReportsRoutes] as unknown as FastifyPluginAsync<{ db: Db; version: string }>[];
+export const modules = [systemRoutes, regionsRoutes, gridsRoutes, usersRoutes, auditLogsRoutes, dailyReportsRoutes, dashboardRoutes] as unknown as FastifyPluginAsync<{ db: Db; version: string }>[];

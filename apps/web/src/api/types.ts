@@ -17,6 +17,7 @@ export type Grid = Schemas['Grid'];
 export type UserRef = Grid['workers'][number];
 export type User = Schemas['User'];
 export type AuditLog = Schemas['AuditLog'];
+export type Dashboard = Schemas['Dashboard'];
 export type DailyReport = Schemas['DailyReport'];
 export type DailyReportPreview = Schemas['DailyReportPreview'];
 export type DailyReportStatus = Schemas['DailyReportStatus'];

@@ -9,7 +9,7 @@ export const enUS: Messages = {
     unknownError: 'Something went wrong, please try again', networkError: 'Cannot reach the server, check your connection',
     notFound: 'Page not found', forbidden: 'You are not allowed to view this page', backHome: 'Back to home',
   },
-  nav: { dailyReports: 'Daily reports', home: 'Home', regions: 'Regions', users: 'Users', auditLogs: 'Audit log', menu: 'Menu' },
+  nav: { dashboard: 'Dashboard', dailyReports: 'Daily reports', home: 'Home', regions: 'Regions', users: 'Users', auditLogs: 'Audit log', menu: 'Menu' },
   header: { language: 'Language', logout: 'Log out', scope: 'Scope', scopeOf: 'Scope: {{region}}' },
   login: {
     title: 'Log in', username: 'Username', password: 'Password', submit: 'Log in',
@@ -57,6 +57,12 @@ export const enUS: Messages = {
     townshipCompleteness: 'Townships reported', region: 'Region', status: 'Status', onTime: 'On time', late: 'Late', missing: 'Missing',
     zero: 'Zero report', time: 'Submitted', view: 'View', documentTitle: '{{region}} daily epidemic-control report ({{day}})',
     signed: 'Submitted by {{name}} at {{time}}, version {{version}}',
+  },
+  dashboard: {
+    title: '{{region}} command dashboard', wall: 'Wall screen', exitWall: 'Leave wall screen', persons: 'Registered persons', leadsOpen: 'Leads to verify',
+    leadsOverdue: 'Overdue leads', reportsToday: 'Reports today', leadsByDay: 'Leads, last 14 days', raised: 'Raised', resolved: 'Resolved',
+    reportsByRegion: "Today's daily reports", expected: 'Due', submitted: 'Submitted', leadsByRegion: 'Leads by region', overdue: 'Overdue leads',
+    noneOverdue: 'No overdue leads', overdueSince: 'due {{time}}', live: 'Live: {{count}} new events',
   },
   regionSelect: { placeholder: 'Select a region' },
   audit: {
