@@ -57,6 +57,18 @@ const zhCN = {
   'username.format': '用户名为3至32位字母、数字、下划线、点或短横线',
   'username.taken': '该用户名已被使用',
   'user.notSelf': '不能停用自己的账号或修改自己的角色',
+  // Register and screening
+  'person.existsElsewhere': '该身份证号已登记在您管辖范围以外的地区，请联系上级核实',
+  'person.guardianRequired': '未满18周岁且无身份证号的人员须填写监护人',
+  'person.notMember': '该人员不是本户成员',
+  'person.sameHousehold': '该人员已在此户',
+  'household.gridElsewhere': '网格不在该户所在的村（社区）',
+  'riskArea.countyOnly': '风险地区由县级指挥部统一管理',
+  'dateRange.order': '结束日期不能早于开始日期',
+  'round.closed': '本轮排查已结束',
+  'round.householdOutside': '该户不在本轮排查范围内',
+  'visit.memberTwice': '同一成员只能填写一次',
+  'visit.membersNotAllowed': '未入户时不填写成员情况',
 } as const;
 
 export type DomainMessageKey = keyof typeof zhCN;
@@ -110,6 +122,17 @@ const enUS: Readonly<Record<DomainMessageKey, string>> = {
   'username.format': 'The user name must be 3 to 32 letters, digits, underscores, dots or hyphens',
   'username.taken': 'This user name is already taken',
   'user.notSelf': 'You cannot disable your own account or change your own role',
+  'person.existsElsewhere': 'This ID number is registered outside the regions you are responsible for; ask the level above to check it',
+  'person.guardianRequired': 'A person under 18 without an ID number needs a guardian',
+  'person.notMember': 'This person is not a member of the household',
+  'person.sameHousehold': 'The person already belongs to this household',
+  'household.gridElsewhere': 'The grid is not in the household\'s village',
+  'riskArea.countyOnly': 'Risk areas are managed by the county command',
+  'dateRange.order': 'The end date cannot be before the start date',
+  'round.closed': 'This screening round is closed',
+  'round.householdOutside': 'The household is outside this round\'s region',
+  'visit.memberTwice': 'Each member can be answered for only once',
+  'visit.membersNotAllowed': 'Members are only recorded when the household was visited',
 };
 
 /** Messages of every domain key, per locale. */

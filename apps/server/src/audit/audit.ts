@@ -13,7 +13,17 @@ export type AuditEvent =
   | 'user.update'
   | 'region.import'
   | 'person.view'
-  | 'person.export';
+  | 'person.export'
+  | 'person.create'
+  | 'person.update'
+  | 'person.move'
+  | 'household.create'
+  | 'household.update'
+  | 'riskArea.create'
+  | 'riskArea.update'
+  | 'screeningRound.create'
+  | 'screeningRound.update'
+  | 'visit.create';
 
 export interface AuditEntry {
   event: AuditEvent;

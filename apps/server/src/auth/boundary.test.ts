@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '@fangkong/domain';
 import { testApp, loginAs, type Session } from '../../test/app.js';
-import { buildCounty, buildGrid, buildUser } from '../../test/factories.js';
+import { buildCounty, buildGrid, buildHousehold, buildRiskArea, buildRound, buildUser } from '../../test/factories.js';
 import { can } from './permissions.js';
 import { routeCases, type Fixtures } from '../../test/route-cases.js';
 
@@ -22,7 +22,13 @@ describe('route × role × scope', async () => {
     const userInB = await buildUser(db, { username: 'target-b', role: 'viewer', region: county.villageB });
     await buildGrid(db, county.villageA);
     await buildGrid(db, county.villageB);
-    fx = { ...county, userInA, userInB };
+    const householdA = await buildHousehold(db, county.villageA, 2);
+    const householdA2 = await buildHousehold(db, county.villageA, 0);
+    const householdB = await buildHousehold(db, county.villageB, 2);
+    const riskArea = await buildRiskArea(db, county.county);
+    const roundA = await buildRound(db, county.townshipA);
+    const roundB = await buildRound(db, county.townshipB);
+    fx = { ...county, userInA, userInB, householdA, householdA2, householdB, riskArea, roundA, roundB };
     for (const role of ROLES) sessions.set(role, await loginAs(app, `u-${role}`));
   });
 

@@ -8,23 +8,36 @@ export const PERMISSIONS = [
   'users.read',
   'users.manage',
   'auditLogs.read',
+  'persons.read',
+  'persons.readFull',
+  'persons.manage',
+  'riskAreas.read',
+  'riskAreas.manage',
+  'screening.read',
+  'screening.manageRounds',
+  'screening.visit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type RouteAccess = Permission | 'public' | 'authenticated';
 
-const everyone: Permission[] = ['regions.read', 'grids.read'];
+const everyone: Permission[] = ['regions.read', 'grids.read', 'riskAreas.read'];
+/** Reads the register masked and follows the rounds' progress. */
+const register: Permission[] = ['persons.read', 'screening.read'];
+/** Works households in the field: keeps the register true and records visits. */
+const field: Permission[] = [...register, 'persons.readFull', 'persons.manage', 'screening.visit'];
 
 /** Deny by default: a role has exactly the permissions listed here. */
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set<Permission>([...everyone, 'regions.manage', 'users.read', 'users.manage', 'auditLogs.read']),
-  commander: new Set<Permission>([...everyone, 'users.read', 'auditLogs.read']),
-  townshipOfficer: new Set<Permission>([...everyone, 'users.read']),
-  villageCadre: new Set<Permission>(everyone),
-  gridWorker: new Set<Permission>(everyone),
-  doctor: new Set<Permission>(everyone),
+  admin: new Set<Permission>([...everyone, ...field, 'regions.manage', 'users.read', 'users.manage', 'auditLogs.read', 'riskAreas.manage', 'screening.manageRounds']),
+  commander: new Set<Permission>([...everyone, ...register, 'persons.readFull', 'users.read', 'auditLogs.read', 'riskAreas.manage', 'screening.manageRounds']),
+  townshipOfficer: new Set<Permission>([...everyone, ...field, 'users.read', 'screening.manageRounds']),
+  villageCadre: new Set<Permission>([...everyone, ...field]),
+  gridWorker: new Set<Permission>([...everyone, ...field]),
+  // The village doctor sees whom they treat in full but does not keep the register.
+  doctor: new Set<Permission>([...everyone, ...register, 'persons.readFull']),
   checkpointStaff: new Set<Permission>(everyone),
-  inspector: new Set<Permission>(everyone),
-  viewer: new Set<Permission>(everyone),
+  inspector: new Set<Permission>([...everyone, ...register]),
+  viewer: new Set<Permission>([...everyone, ...register]),
 };
 
 export function can(role: Role, permission: Permission): boolean {
