@@ -67,7 +67,7 @@ export const visitMember = pgTable(
     awayPlace: text('away_place'),
     travel: jsonb('travel').$type<Trip[]>().notNull().default([]),
     symptoms: text('symptoms').array().notNull().default([]),
-    temperature: numeric('temperature', { precision: 3, scale: 1 }).$type<number>(),
+    temperature: numeric('temperature', { precision: 3, scale: 1, mode: 'number' }),
     /** Discovered during this visit (not in the register before). */
     discovered: boolean('discovered').notNull().default(false),
     leadId: uuid('lead_id'),
