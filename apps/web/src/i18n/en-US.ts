@@ -44,6 +44,10 @@ export const enUS: Messages = {
     disabled: '{{name}} disabled', enabled: '{{name}} enabled',
     unlock: 'Unlock', unlocked: '{{name}} unlocked', unlockConfirm: 'Unlock user "{{name}}"?',
   },
+  outbox: {
+    title: 'Waiting to sync', pending: '{{count}} records waiting to sync', waiting: 'recorded {{time}}, waiting for the network',
+    syncNow: 'Sync now', discard: 'Discard', savedOffline: 'No network: saved on this device, it will be sent when the network is back',
+  },
   regionSelect: { placeholder: 'Select a region' },
   audit: {
     title: 'Audit log', event: 'Event', keyword: 'Keyword', keywordPlaceholder: 'Event, actor or target', actor: 'Actor',

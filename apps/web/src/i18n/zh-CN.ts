@@ -42,6 +42,10 @@ export const zhCN = {
     disabled: '已停用 {{name}}', enabled: '已启用 {{name}}',
     unlock: '解锁', unlocked: '已解锁 {{name}}', unlockConfirm: '确定解锁用户“{{name}}”？',
   },
+  outbox: {
+    title: '待同步', pending: '{{count}} 条记录待同步', waiting: '{{time}} 录入，等待网络',
+    syncNow: '立即同步', discard: '放弃', savedOffline: '网络不可用，已保存在本机，恢复网络后自动上传',
+  },
   regionSelect: { placeholder: '请选择区划' },
   audit: {
     title: '审计日志', event: '事件', keyword: '关键词', keywordPlaceholder: '事件、操作人或对象', actor: '操作人',

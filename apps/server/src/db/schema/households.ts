@@ -18,7 +18,7 @@ export const household = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('household_region_path_gist').using('gist', t.regionPath), index('household_grid_idx').on(t.gridId)],
+  (t) => [index('household_region_path_gist').using('gist', t.regionPath), index('household_grid_idx').on(t.gridId), index('household_region_idx').on(t.regionId)],
 );
 
 export const person = pgTable(
@@ -43,6 +43,7 @@ export const person = pgTable(
   (t) => [
     index('person_region_path_gist').using('gist', t.regionPath),
     index('person_household_idx').on(t.householdId),
+    index('person_region_idx').on(t.regionId),
     index('person_phone_idx').on(t.phone),
     index('person_name_idx').on(t.name),
     // Search by the last digits of an ID number (what people read out) uses this prefix index.
