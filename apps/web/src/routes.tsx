@@ -1,13 +1,16 @@
-import { AuditOutlined, ClusterOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, ClusterOutlined, FileSearchOutlined, HomeOutlined, IdcardOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Role } from './api/types';
-import { ADMIN_ROLES, ALL_ROLES, AUDIT_ROLES } from './auth/roles';
+import { ADMIN_ROLES, ALL_ROLES, AUDIT_ROLES, FIELD_ROLES, REGISTER_ROLES } from './auth/roles';
 import type { Messages } from './i18n/zh-CN';
 
 const HomePage = lazy(() => import('./pages/home/HomePage'));
 const RegionsPage = lazy(() => import('./pages/regions/RegionsPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const AuditLogsPage = lazy(() => import('./pages/audit-logs/AuditLogsPage'));
+const MyHouseholdsPage = lazy(() => import('./pages/field/MyHouseholdsPage'));
+const ScreeningPage = lazy(() => import('./pages/screening/ScreeningPage'));
+const RegisterPage = lazy(() => import('./pages/register/RegisterPage'));
 
 export interface NavItem {
   path: string;
@@ -21,6 +24,9 @@ export interface NavItem {
 /** The signed-in screens: the Sider menu and the route table are both built from this list. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, roles: ALL_ROLES, page: HomePage },
+  { path: '/my-households', labelKey: 'nav.myHouseholds', icon: <SolutionOutlined />, roles: FIELD_ROLES, page: MyHouseholdsPage },
+  { path: '/screening', labelKey: 'nav.screening', icon: <FileSearchOutlined />, roles: REGISTER_ROLES, page: ScreeningPage },
+  { path: '/register', labelKey: 'nav.register', icon: <IdcardOutlined />, roles: REGISTER_ROLES, page: RegisterPage },
   { path: '/regions', labelKey: 'nav.regions', icon: <ClusterOutlined />, roles: ALL_ROLES, page: RegionsPage },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, roles: ADMIN_ROLES, page: UsersPage },
   { path: '/audit-logs', labelKey: 'nav.auditLogs', icon: <AuditOutlined />, roles: AUDIT_ROLES, page: AuditLogsPage },

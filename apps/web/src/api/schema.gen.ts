@@ -1863,6 +1863,11 @@ export interface components {
             /** @enum {string} */
             status: "resident" | "away" | "vacant";
             memberCount: number;
+            members: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
             /** @enum {string} */
             state: "notVisited" | "visited" | "nobodyHome" | "refused" | "away";
             lastVisitAt: string | null;
@@ -2286,6 +2291,11 @@ export interface components {
             /** @enum {string} */
             status: "resident" | "away" | "vacant";
             memberCount: number;
+            members: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
             /** @enum {string} */
             state: "notVisited" | "visited" | "nobodyHome" | "refused" | "away";
             lastVisitAt: string | null;

@@ -94,6 +94,7 @@ interface RoundHouseholdRow {
   headName: string | null;
   status: 'resident' | 'away' | 'vacant';
   memberCount: number;
+  members: { id: string; name: string }[];
   state: HouseholdState;
   lastVisitAt: Date | string | null;
   visits: number;
@@ -118,6 +119,7 @@ export async function selectRoundHouseholds(tx: Tx, s: CoverageScope, filter: { 
            hs.last_visit_at AS "lastVisitAt", hs.visits,
            (SELECT p.name FROM person p WHERE p.id = hs.head_person_id) AS "headName",
            (SELECT count(*) FROM person p WHERE p.household_id = hs.id)::int AS "memberCount",
+           (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name) ORDER BY p.birth_date, p.id), '[]') FROM person p WHERE p.household_id = hs.id) AS members,
            count(*) OVER ()::int AS total
     FROM hs JOIN region r ON r.id = hs.region_id LEFT JOIN grid g ON g.id = hs.grid_id
     ${states}

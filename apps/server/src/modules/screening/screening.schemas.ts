@@ -99,6 +99,8 @@ export const roundHouseholdSchema = z
     headName: z.string().nullable(),
     status: z.enum(['resident', 'away', 'vacant']),
     memberCount: z.number().int(),
+    /** Names only: enough for the visit form to work offline once the list is loaded. */
+    members: z.array(z.object({ id: z.uuid(), name: z.string() })),
     state: z.enum(HOUSEHOLD_STATES),
     lastVisitAt: z.iso.datetime().nullable(),
     visits: z.number().int(),
