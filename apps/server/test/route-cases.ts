@@ -223,4 +223,15 @@ export const routeCases: Record<string, RouteCase> = {
     outOfScope: (fx) => ({ url: `/api/v1/screening/rounds/${fx.roundA.id}/visits`, payload: { householdId: fx.householdB.id, outcome: 'nobodyHome' } }),
     expectOutOfScope: notFoundField('householdId'),
   },
+  'GET /api/v1/persons/duplicates': {
+    inScope: () => ({ url: '/api/v1/persons/duplicates' }),
+    expectOutOfScope: () => {},
+  },
+  // A real merge would eat the walk's fixtures: merging a person with itself answers 422 (persons.test.ts merges).
+  'POST /api/v1/persons/:id/merge': {
+    inScope: (fx) => ({ url: `/api/v1/persons/${fx.householdA.memberIds[0]}/merge`, payload: { duplicateId: fx.householdA.memberIds[0] } }),
+    status: 422,
+    outOfScope: (fx) => ({ url: `/api/v1/persons/${fx.householdB.memberIds[0]}/merge`, payload: { duplicateId: fx.householdA.memberIds[1] } }),
+    expectOutOfScope: notFound,
+  },
 };

@@ -17,6 +17,7 @@ export type AuditEvent =
   | 'person.create'
   | 'person.update'
   | 'person.move'
+  | 'person.merge'
   | 'household.create'
   | 'household.update'
   | 'riskArea.create'

@@ -709,6 +709,90 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/persons/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Likely duplicates without an ID number, for a cadre to merge */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DuplicatePage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge a duplicate into this person: every link moves here, audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        duplicateId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/persons": {
         parameters: {
             query?: never;
@@ -1773,6 +1857,37 @@ export interface components {
             items: components["schemas"]["PersonInput"][];
             total: number;
         };
+        DuplicatePageInput: {
+            items: {
+                a: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    /** @description masked */
+                    idNumber: string | null;
+                    birthDate: string | null;
+                    /** @description masked */
+                    phone: string | null;
+                    householdId: string | null;
+                    address: string | null;
+                };
+                b: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    /** @description masked */
+                    idNumber: string | null;
+                    birthDate: string | null;
+                    /** @description masked */
+                    phone: string | null;
+                    householdId: string | null;
+                    address: string | null;
+                };
+                /** @enum {string} */
+                reason: "sameNameBirthPhone" | "similarNameInHousehold";
+            }[];
+            total: number;
+        };
         RiskAreaInput: {
             /** Format: uuid */
             id: string;
@@ -2199,6 +2314,37 @@ export interface components {
         };
         PersonPage: {
             items: components["schemas"]["Person"][];
+            total: number;
+        };
+        DuplicatePage: {
+            items: {
+                a: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    /** @description masked */
+                    idNumber: string | null;
+                    birthDate: string | null;
+                    /** @description masked */
+                    phone: string | null;
+                    householdId: string | null;
+                    address: string | null;
+                };
+                b: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    /** @description masked */
+                    idNumber: string | null;
+                    birthDate: string | null;
+                    /** @description masked */
+                    phone: string | null;
+                    householdId: string | null;
+                    address: string | null;
+                };
+                /** @enum {string} */
+                reason: "sameNameBirthPhone" | "similarNameInHousehold";
+            }[];
             total: number;
         };
         RiskArea: {

@@ -1,3 +1,13 @@
+CREATE TABLE "person_merge" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"survivor_id" uuid NOT NULL,
+	"merged_id" uuid NOT NULL,
+	"snapshot" jsonb NOT NULL,
+	"region_path" "ltree" NOT NULL,
+	"merged_by" uuid,
+	"merged_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "person_move" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"person_id" uuid NOT NULL,
@@ -55,6 +65,8 @@ CREATE TABLE "visit_member" (
 );
 --> statement-breakpoint
 ALTER TABLE "person" ADD COLUMN "guardian_name" text;--> statement-breakpoint
+ALTER TABLE "person_merge" ADD CONSTRAINT "person_merge_survivor_id_person_id_fk" FOREIGN KEY ("survivor_id") REFERENCES "public"."person"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "person_merge" ADD CONSTRAINT "person_merge_merged_by_app_user_id_fk" FOREIGN KEY ("merged_by") REFERENCES "public"."app_user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "person_move" ADD CONSTRAINT "person_move_person_id_person_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."person"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "person_move" ADD CONSTRAINT "person_move_from_household_id_household_id_fk" FOREIGN KEY ("from_household_id") REFERENCES "public"."household"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "person_move" ADD CONSTRAINT "person_move_to_household_id_household_id_fk" FOREIGN KEY ("to_household_id") REFERENCES "public"."household"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -67,6 +79,7 @@ ALTER TABLE "visit" ADD CONSTRAINT "visit_grid_id_grid_id_fk" FOREIGN KEY ("grid
 ALTER TABLE "visit" ADD CONSTRAINT "visit_visitor_id_app_user_id_fk" FOREIGN KEY ("visitor_id") REFERENCES "public"."app_user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "visit_member" ADD CONSTRAINT "visit_member_visit_id_visit_id_fk" FOREIGN KEY ("visit_id") REFERENCES "public"."visit"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "visit_member" ADD CONSTRAINT "visit_member_person_id_person_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."person"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "person_merge_survivor_idx" ON "person_merge" USING btree ("survivor_id");--> statement-breakpoint
 CREATE INDEX "person_move_person_idx" ON "person_move" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "screening_round_region_path_gist" ON "screening_round" USING gist ("region_path");--> statement-breakpoint
 CREATE INDEX "visit_round_household_idx" ON "visit" USING btree ("round_id","household_id","visited_at");--> statement-breakpoint

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { date, index, jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAt, ltree, updatedAt } from './types.js';
 import { grid, region } from './regions.js';
 import { users } from './users.js';
@@ -68,4 +68,20 @@ export const personMove = pgTable(
     effectiveOn: date('effective_on'),
   },
   (t) => [index('person_move_person_idx').on(t.personId)],
+);
+
+/** A person record folded into another (one record per human): what it held, so a merge can be reviewed. */
+export const personMerge = pgTable(
+  'person_merge',
+  {
+    id: uuid('id').primaryKey(),
+    survivorId: uuid('survivor_id').notNull().references(() => person.id),
+    mergedId: uuid('merged_id').notNull(),
+    /** The merged record as it was, for review and to undo by hand. */
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    regionPath: ltree('region_path').notNull(),
+    mergedBy: uuid('merged_by').references(() => users.id),
+    mergedAt: timestamp('merged_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('person_merge_survivor_idx').on(t.survivorId)],
 );

@@ -1,11 +1,27 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
 import { actorOf } from '../../auth/auth.plugin.js';
-import { createPersonBody, listPersonsQuery, movePersonBody, personDetail, personFull, personIdParams, personPage, personSchema, updatePersonBody } from './persons.schemas.js';
+import { duplicatePage, mergePersonBody, createPersonBody, listPersonsQuery, movePersonBody, personDetail, personFull, personIdParams, personPage, personSchema, updatePersonBody } from './persons.schemas.js';
 import { personsService } from './persons.service.js';
+import { duplicatesService } from './duplicates.service.js';
+import { pageQuerySchema } from '@fangkong/domain';
 
 export const personsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const service = personsService(db);
+  const duplicates = duplicatesService(db);
+
+  app.get('/api/v1/persons/duplicates', {
+    config: { access: 'persons.manage' },
+    schema: { tags: ['persons'], summary: 'Likely duplicates without an ID number, for a cadre to merge', querystring: pageQuerySchema, response: { 200: duplicatePage } },
+  }, (request) => duplicates.list(actorOf(request), request.query));
+
+  app.post('/api/v1/persons/:id/merge', {
+    config: { access: 'persons.manage' },
+    schema: { tags: ['persons'], summary: 'Merge a duplicate into this person: every link moves here, audited', params: personIdParams, body: mergePersonBody, response: { 200: personDetail } },
+  }, async (request) => {
+    await duplicates.merge(actorOf(request), request.params.id, request.body.duplicateId);
+    return service.get(actorOf(request), request.params.id);
+  });
 
   app.get('/api/v1/persons', {
     config: { access: 'persons.read' },

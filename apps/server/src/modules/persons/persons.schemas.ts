@@ -96,3 +96,9 @@ export type MovePersonBody = z.infer<typeof movePersonBody>;
 
 export const personPage = z.object({ items: z.array(personSchema), total: z.number().int() }).meta({ id: 'PersonPage' });
 export const personIdParams = z.object({ id: uuidSchema });
+
+const pairSide = z.object({ id: z.uuid(), name: z.string(), idNumber: z.string().nullable().describe('masked'), birthDate: z.string().nullable(), phone: z.string().nullable().describe('masked'), householdId: z.uuid().nullable(), address: z.string().nullable() });
+export const duplicatePage = z
+  .object({ items: z.array(z.object({ a: pairSide, b: pairSide, reason: z.enum(['sameNameBirthPhone', 'similarNameInHousehold']) })), total: z.number().int() })
+  .meta({ id: 'DuplicatePage' });
+export const mergePersonBody = z.object({ duplicateId: uuidSchema });
