@@ -1,7 +1,7 @@
 import { regionPathLabel, type Role } from '@fangkong/domain';
 import type { Db } from '../src/db/client.js';
 import { uuidv7 } from '../src/db/ids.js';
-import { dailyReport, grid, household, person, region, users } from '../src/db/schema/index.js';
+import { dailyReport, grid, household, person, region, riskArea, screeningRound, users } from '../src/db/schema/index.js';
 import { hashPassword } from '../src/auth/password.js';
 
 export const TEST_PASSWORD = 'test-password-1';
@@ -46,13 +46,30 @@ export async function buildGrid(db: Db, village: RegionRow, name = '第一网格
   return row;
 }
 
-export async function buildHousehold(db: Db, village: RegionRow, members = 2, gridId?: string) {
+export async function buildHousehold(db: Db, village: RegionRow, members = 2, gridId?: string, address = `${village.name}1号`) {
   const id = uuidv7();
-  await db.insert(household).values({ id, regionId: village.id, regionPath: village.path, gridId: gridId ?? null, address: `${village.name}1号` });
+  await db.insert(household).values({ id, regionId: village.id, regionPath: village.path, gridId: gridId ?? null, address });
+  const memberIds: string[] = [];
   for (let i = 0; i < members; i++) {
-    await db.insert(person).values({ id: uuidv7(), name: `成员${i}`, householdId: id, regionId: village.id, regionPath: village.path });
+    const personId = uuidv7();
+    memberIds.push(personId);
+    await db.insert(person).values({ id: personId, name: `成员${i}`, householdId: id, regionId: village.id, regionPath: village.path });
   }
-  return { id };
+  return { id, memberIds };
+}
+
+/** A risk area on the county's list. */
+export async function buildRiskArea(db: Db, county: RegionRow, opts: { name?: string; startsOn?: string; endsOn?: string | null } = {}) {
+  const row = { id: uuidv7(), regionPath: county.path, name: opts.name ?? '某省某市某区', level: 'high' as const, startsOn: opts.startsOn ?? '2026-11-01', endsOn: opts.endsOn === undefined ? null : opts.endsOn };
+  await db.insert(riskArea).values(row);
+  return row;
+}
+
+/** An open screening round over a region. */
+export async function buildRound(db: Db, over: RegionRow, opts: { name?: string; travelSince?: string; status?: 'open' | 'closed' } = {}) {
+  const row = { id: uuidv7(), regionId: over.id, regionPath: over.path, name: opts.name ?? '第一轮排查', startsOn: '2026-11-01', deadline: '2026-12-31', travelSince: opts.travelSince ?? '2026-10-15', status: opts.status ?? 'open' };
+  await db.insert(screeningRound).values(row);
+  return row;
 }
 
 /** A submitted daily report of a region for a day (figures as given, not computed). */

@@ -1,7 +1,7 @@
-import { AuditOutlined, ClusterOutlined, DashboardOutlined, FileTextOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, ClusterOutlined, DashboardOutlined, FileSearchOutlined, FileTextOutlined, HomeOutlined, IdcardOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Role } from './api/types';
-import { ADMIN_ROLES, ALL_ROLES, AUDIT_ROLES, DASHBOARD_ROLES } from './auth/roles';
+import { ADMIN_ROLES, ALL_ROLES, AUDIT_ROLES, DASHBOARD_ROLES, FIELD_ROLES, REGISTER_ROLES } from './auth/roles';
 import type { Messages } from './i18n/zh-CN';
 
 const HomePage = lazy(() => import('./pages/home/HomePage'));
@@ -11,6 +11,9 @@ const AuditLogsPage = lazy(() => import('./pages/audit-logs/AuditLogsPage'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
 const DailyReportsPage = lazy(() => import('./pages/daily-reports/DailyReportsPage'));
 export const ReportPrintPage = lazy(() => import('./pages/daily-reports/ReportPrintPage'));
+const MyHouseholdsPage = lazy(() => import('./pages/field/MyHouseholdsPage'));
+const ScreeningPage = lazy(() => import('./pages/screening/ScreeningPage'));
+const RegisterPage = lazy(() => import('./pages/register/RegisterPage'));
 
 export interface NavItem {
   path: string;
@@ -24,6 +27,9 @@ export interface NavItem {
 /** The signed-in screens: the Sider menu and the route table are both built from this list. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, roles: ALL_ROLES, page: HomePage },
+  { path: '/my-households', labelKey: 'nav.myHouseholds', icon: <SolutionOutlined />, roles: FIELD_ROLES, page: MyHouseholdsPage },
+  { path: '/screening', labelKey: 'nav.screening', icon: <FileSearchOutlined />, roles: REGISTER_ROLES, page: ScreeningPage },
+  { path: '/register', labelKey: 'nav.register', icon: <IdcardOutlined />, roles: REGISTER_ROLES, page: RegisterPage },
   { path: '/regions', labelKey: 'nav.regions', icon: <ClusterOutlined />, roles: ALL_ROLES, page: RegionsPage },
   { path: '/dashboard', labelKey: 'nav.dashboard', icon: <DashboardOutlined />, roles: DASHBOARD_ROLES, page: DashboardPage },
   { path: '/daily-reports', labelKey: 'nav.dailyReports', icon: <FileTextOutlined />, roles: ALL_ROLES, page: DailyReportsPage },

@@ -4,6 +4,7 @@ export * from './half-width.js';
 export * from './id-number.js';
 export * from './locale.js';
 export * from './messages.js';
+export * from './person-search.js';
 export * from './phone.js';
 export * from './plate.js';
 export * from './province-code.js';

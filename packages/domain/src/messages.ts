@@ -61,6 +61,20 @@ const zhCN = {
   'dailyReport.futureDay': '不能报送未来日期的日报告',
   'dailyReport.reasonRequired': '该日报告已报送，更正须填写更正原因',
   'dailyReport.windowClosed': '已超过更正期限，不能再更正该日报告',
+  // Register and screening
+  'person.existsElsewhere': '该身份证号已登记在您管辖范围以外的地区，请联系上级核实',
+  'person.guardianRequired': '未满18周岁且无身份证号的人员须填写监护人',
+  'person.notMember': '该人员不是本户成员',
+  'person.sameHousehold': '该人员已在此户',
+  'person.mergeSelf': '不能与自己合并',
+  'person.mergeIdConflict': '两人身份证号不同，不是同一人，不能合并',
+  'household.gridElsewhere': '网格不在该户所在的村（社区）',
+  'riskArea.countyOnly': '风险地区由县级指挥部统一管理',
+  'dateRange.order': '结束日期不能早于开始日期',
+  'round.closed': '本轮排查已结束',
+  'round.householdOutside': '该户不在本轮排查范围内',
+  'visit.memberTwice': '同一成员只能填写一次',
+  'visit.membersNotAllowed': '未入户时不填写成员情况',
 } as const;
 
 export type DomainMessageKey = keyof typeof zhCN;
@@ -118,6 +132,19 @@ const enUS: Readonly<Record<DomainMessageKey, string>> = {
   'dailyReport.futureDay': 'A daily report cannot be for a future day',
   'dailyReport.reasonRequired': 'This report was already submitted: a correction needs its reason',
   'dailyReport.windowClosed': 'The time for corrections of this report is over',
+  'person.existsElsewhere': 'This ID number is registered outside the regions you are responsible for; ask the level above to check it',
+  'person.guardianRequired': 'A person under 18 without an ID number needs a guardian',
+  'person.notMember': 'This person is not a member of the household',
+  'person.sameHousehold': 'The person already belongs to this household',
+  'person.mergeSelf': 'A record cannot be merged with itself',
+  'person.mergeIdConflict': 'The two ID numbers differ: these are two people and cannot be merged',
+  'household.gridElsewhere': 'The grid is not in the household\'s village',
+  'riskArea.countyOnly': 'Risk areas are managed by the county command',
+  'dateRange.order': 'The end date cannot be before the start date',
+  'round.closed': 'This screening round is closed',
+  'round.householdOutside': 'The household is outside this round\'s region',
+  'visit.memberTwice': 'Each member can be answered for only once',
+  'visit.membersNotAllowed': 'Members are only recorded when the household was visited',
 };
 
 /** Messages of every domain key, per locale. */

@@ -16,7 +16,18 @@ export type AuditEvent =
   | 'person.export'
   | 'dailyReport.submit'
   | 'dailyReport.correct'
-  | 'dailyReport.export';
+  | 'dailyReport.export'
+  | 'person.create'
+  | 'person.update'
+  | 'person.move'
+  | 'person.merge'
+  | 'household.create'
+  | 'household.update'
+  | 'riskArea.create'
+  | 'riskArea.update'
+  | 'screeningRound.create'
+  | 'screeningRound.update'
+  | 'visit.create';
 
 export interface AuditEntry {
   event: AuditEvent;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '@fangkong/domain';
 import { testApp, loginAs, type Session } from '../../test/app.js';
-import { buildCounty, buildDailyReport, buildGrid, buildUser } from '../../test/factories.js';
+import { buildCounty, buildDailyReport, buildGrid, buildHousehold, buildRiskArea, buildRound, buildUser } from '../../test/factories.js';
 import { can } from './permissions.js';
 import { routeCases, type Fixtures } from '../../test/route-cases.js';
 
@@ -24,7 +24,13 @@ describe('route × role × scope', async () => {
     await buildGrid(db, county.villageB);
     const reportInA = await buildDailyReport(db, county.villageA, userInA.id, '2022-01-28');
     const reportInB = await buildDailyReport(db, county.villageB, userInB.id, '2022-01-28');
-    fx = { ...county, userInA, userInB, reportInA, reportInB };
+    const householdA = await buildHousehold(db, county.villageA, 2);
+    const householdA2 = await buildHousehold(db, county.villageA, 0);
+    const householdB = await buildHousehold(db, county.villageB, 2);
+    const riskArea = await buildRiskArea(db, county.county);
+    const roundA = await buildRound(db, county.townshipA);
+    const roundB = await buildRound(db, county.townshipB);
+    fx = { ...county, userInA, userInB, reportInA, reportInB, householdA, householdA2, householdB, riskArea, roundA, roundB };
     for (const role of ROLES) sessions.set(role, await loginAs(app, `u-${role}`));
   });
 

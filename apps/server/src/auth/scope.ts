@@ -8,3 +8,11 @@ import type { Actor } from './actor.js';
 export function inScope(actor: Pick<Actor, 'scopePath'>, column: AnyColumn | SQL): SQL {
   return sql`${column} <@ ${actor.scopePath}::ltree`;
 }
+
+/**
+ * Rows that belong to a region containing the actor's scope or lying inside it: a county's risk
+ * areas or a county-wide screening round concern a village cadre too, though not "theirs".
+ */
+export function relatedToScope(actor: Pick<Actor, 'scopePath'>, column: AnyColumn | SQL): SQL {
+  return sql`(${column} <@ ${actor.scopePath}::ltree OR ${column} @> ${actor.scopePath}::ltree)`;
+}

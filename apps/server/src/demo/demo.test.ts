@@ -160,3 +160,22 @@ describe('demoWanted', () => {
     expect(demoWanted({ FANGKONG_DEMO: 'auto', NODE_ENV: 'production' })).toBe(false);
   });
 });
+
+describe('demo screening round', () => {
+  it('has a county round in progress with visits, gaps and leads that tie to the visits', async () => {
+    const { rows } = await pool.query(`
+      SELECT (SELECT count(*) FROM screening_round)::int AS rounds,
+             (SELECT count(DISTINCT household_id) FROM visit)::int AS visited_households,
+             (SELECT count(*) FROM household)::int AS households,
+             (SELECT count(*) FROM lead)::int AS leads,
+             (SELECT count(*) FROM lead_source s WHERE NOT EXISTS (SELECT 1 FROM visit v WHERE v.id = s.source_ref))::int AS orphan_sources,
+             (SELECT count(*) FROM visit_member m JOIN visit v ON v.id = m.visit_id JOIN person p ON p.id = m.person_id WHERE p.household_id <> v.household_id)::int AS foreign_members`);
+    const r = rows[0]!;
+    expect(r.rounds).toBe(1);
+    expect(r.visited_households).toBeGreaterThan(r.households * 0.6);
+    expect(r.visited_households).toBeLessThan(r.households * 0.9);
+    expect(r.leads).toBeGreaterThan(0);
+    expect(r.orphan_sources).toBe(0);
+    expect(r.foreign_members).toBe(0);
+  });
+});

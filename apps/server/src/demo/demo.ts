@@ -13,6 +13,7 @@ import { planCounty } from './county.js';
 import { planGrids, type UserRow } from './grids.js';
 import { generateHouseholds, type GeneratedHousehold } from './households.js';
 import { createRandom } from './random.js';
+import { loadDemoScreening } from './screening.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 
@@ -173,6 +174,7 @@ export async function loadDemoCounty(pool: pg.Pool, opts: LoadDemoOptions): Prom
       progress(counts.persons, plan.persons, 'persons');
     }
     await restoreIndexes((done, total) => progress(done, total, 'indexes'));
+    await loadDemoScreening(client, random.fork('screening'), today);
     await client.query('COMMIT');
   } catch (e) {
     broken = await client.query('ROLLBACK').then(() => undefined, (err: Error) => err);
@@ -180,7 +182,7 @@ export async function loadDemoCounty(pool: pg.Pool, opts: LoadDemoOptions): Prom
   } finally {
     client.release(broken); // a connection that cannot even roll back is discarded
   }
-  await pool.query('ANALYZE region, grid, grid_worker, app_user, household, person');
+  await pool.query('ANALYZE region, grid, grid_worker, app_user, household, person, screening_round, visit, visit_member, lead, lead_source');
   // Reports come last: their figures are computed from everything loaded before them.
   await loadDemoReports(pool, today);
   return counts;

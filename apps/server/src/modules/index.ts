@@ -5,8 +5,24 @@ import { gridsRoutes } from './grids/grids.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 import { auditLogsRoutes } from './audit-logs/audit-logs.routes.js';
 import { systemRoutes } from './system/system.routes.js';
+import { householdsRoutes } from './households/households.routes.js';
+import { personsRoutes } from './persons/persons.routes.js';
+import { riskAreasRoutes } from './risk-areas/risk-areas.routes.js';
+import { screeningRoutes } from './screening/screening.routes.js';
 import { dailyReportsRoutes } from './daily-reports/daily-reports.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 
 /** The capability modules; each registers its own routes with the access they require. */
-export const modules = [systemRoutes, regionsRoutes, gridsRoutes, usersRoutes, auditLogsRoutes, dailyReportsRoutes, dashboardRoutes] as unknown as FastifyPluginAsync<{ db: Db; version: string }>[];
+export const modules = [
+  systemRoutes,
+  regionsRoutes,
+  gridsRoutes,
+  usersRoutes,
+  auditLogsRoutes,
+  householdsRoutes,
+  personsRoutes,
+  riskAreasRoutes,
+  screeningRoutes,
+  dailyReportsRoutes,
+  dashboardRoutes,
+] as unknown as FastifyPluginAsync<{ db: Db; version: string }>[];

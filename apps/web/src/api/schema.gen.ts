@@ -549,6 +549,990 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Households in scope (phones masked), by address or member name, region, grid, status */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    regionId?: string;
+                    gridId?: string;
+                    status?: "resident" | "away" | "vacant";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HouseholdPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a household; a replay of the same id answers 200 with the stored one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id?: string;
+                        /** Format: uuid */
+                        regionId: string;
+                        gridId?: string | null;
+                        address: string;
+                        phone?: string | null;
+                        /**
+                         * @default resident
+                         * @enum {string}
+                         */
+                        status?: "resident" | "away" | "vacant";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HouseholdDetail"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HouseholdDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One household with its members (masked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HouseholdDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a household (address, grid, phone, status, head) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        gridId?: string | null;
+                        address?: string;
+                        phone?: string | null;
+                        /** @enum {string} */
+                        status?: "resident" | "away" | "vacant";
+                        headPersonId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HouseholdDetail"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/persons/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Likely duplicates without an ID number, for a cadre to merge */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DuplicatePage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge a duplicate into this person: every link moves here, audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        duplicateId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Persons in scope (masked): search by name, ID number or its last digits, phone */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description name (prefix), ID number (whole, or its last 4+ digits) or phone */
+                    q?: string;
+                    regionId?: string;
+                    householdId?: string;
+                    vulnerableGroup?: "extremePoverty" | "subsistenceAllowance" | "disabled" | "elderlyAlone";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a person; an ID number already registered (or a replayed id) answers 200 with that record */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id?: string;
+                        idNumber?: string | null;
+                        name: string;
+                        sex?: ("male" | "female") | null;
+                        birthDate?: string | null;
+                        phone?: string | null;
+                        householdId?: string | null;
+                        regionId?: string | null;
+                        registeredRegionCode?: string | null;
+                        /** @default [] */
+                        vulnerableGroups?: ("extremePoverty" | "subsistenceAllowance" | "disabled" | "elderlyAlone")[];
+                        guardianName?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Person"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Person"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One person (masked) with household moves, visits and leads */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a person */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        idNumber?: string | null;
+                        name?: string;
+                        sex?: ("male" | "female") | null;
+                        birthDate?: string | null;
+                        phone?: string | null;
+                        registeredRegionCode?: string | null;
+                        /** @default [] */
+                        vulnerableGroups?: ("extremePoverty" | "subsistenceAllowance" | "disabled" | "elderlyAlone")[];
+                        guardianName?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonDetail"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/full": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The unmasked ID number, phone and address of a person (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonFull"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a person to another household, keeping the history */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        householdId: string;
+                        reason?: string;
+                        effectiveOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The county's risk areas (风险地区), those applying today first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    /** @description only areas that apply on this day */
+                    activeOn?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskAreaPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a risk area to the county list (county-level accounts only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id?: string;
+                        name: string;
+                        /** @enum {string} */
+                        level: "high" | "medium" | "low";
+                        startsOn: string;
+                        endsOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskArea"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskArea"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-areas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a risk area, e.g. set the day it stops applying */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        level?: "high" | "medium" | "low";
+                        startsOn?: string;
+                        endsOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskArea"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/screening/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Screening rounds over the caller's scope or a region containing it */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "open" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScreeningRoundPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a screening round over a region */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id?: string;
+                        /** Format: uuid */
+                        regionId: string;
+                        name: string;
+                        purpose?: string | null;
+                        startsOn: string;
+                        deadline: string;
+                        travelSince: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScreeningRound"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScreeningRound"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screening/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One screening round */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScreeningRound"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change or close a round (its whole region must be in scope) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        purpose?: string | null;
+                        deadline?: string;
+                        /** @enum {string} */
+                        status?: "open" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScreeningRound"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/screening/rounds/{id}/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live coverage of a round in a region, with one row per child region or grid */
+        get: {
+            parameters: {
+                query?: {
+                    regionId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Coverage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screening/rounds/{id}/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The households behind a coverage figure (state=missing: exactly who is not covered); mine=true for a grid worker */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    regionId?: string;
+                    gridId?: string;
+                    state?: "notVisited" | "visited" | "nobodyHome" | "refused" | "away" | "missing" | "covered";
+                    mine?: "true" | "false";
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoundHouseholdPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screening/rounds/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Visits of a round, newest first, with each member's answers */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    householdId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VisitPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a visit; raises leads; a replayed id answers 200 with the stored visit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id?: string;
+                        /** Format: uuid */
+                        householdId: string;
+                        /** @enum {string} */
+                        outcome: "visited" | "nobodyHome" | "refused" | "away";
+                        /** @default false */
+                        pledgeSigned?: boolean;
+                        /** @default [] */
+                        notices?: ("isolationNotice" | "penaltyNotice" | "healthNotice" | "returneeNotice")[];
+                        note?: string | null;
+                        /** Format: date-time */
+                        visitedAt?: string;
+                        members?: {
+                            /** Format: uuid */
+                            personId?: string;
+                            newPerson?: {
+                                /** Format: uuid */
+                                id?: string;
+                                idNumber?: string | null;
+                                name: string;
+                                sex?: ("male" | "female") | null;
+                                birthDate?: string | null;
+                                phone?: string | null;
+                                registeredRegionCode?: string | null;
+                                /** @default [] */
+                                vulnerableGroups?: ("extremePoverty" | "subsistenceAllowance" | "disabled" | "elderlyAlone")[];
+                                guardianName?: string | null;
+                            };
+                            present: boolean;
+                            awayPlace?: string | null;
+                            /** @default [] */
+                            travel?: {
+                                place: string;
+                                from: string;
+                                to?: string | null;
+                                riskAreaId?: string | null;
+                            }[];
+                            /** @default [] */
+                            symptoms?: string[];
+                            temperature?: string | number | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Visit"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Visit"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/daily-reports/status": {
         parameters: {
             query?: never;
@@ -1048,6 +2032,325 @@ export interface components {
             database: "up" | "down";
             version: string;
         };
+        HouseholdInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            regionPath: string;
+            gridId: string | null;
+            gridName: string | null;
+            address: string;
+            headPersonId: string | null;
+            headName: string | null;
+            /** @description masked */
+            phone: string | null;
+            /** @enum {string} */
+            status: "resident" | "away" | "vacant";
+            memberCount: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        HouseholdMemberInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description masked */
+            idNumber: string | null;
+            sex: ("male" | "female") | null;
+            birthDate: string | null;
+            /** @description masked */
+            phone: string | null;
+            vulnerableGroups: string[];
+        };
+        HouseholdDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            regionPath: string;
+            gridId: string | null;
+            gridName: string | null;
+            address: string;
+            headPersonId: string | null;
+            headName: string | null;
+            /** @description masked */
+            phone: string | null;
+            /** @enum {string} */
+            status: "resident" | "away" | "vacant";
+            memberCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            members: components["schemas"]["HouseholdMemberInput"][];
+        };
+        HouseholdPageInput: {
+            items: components["schemas"]["HouseholdInput"][];
+            total: number;
+        };
+        PersonInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description masked */
+            idNumber: string | null;
+            name: string;
+            sex: ("male" | "female") | null;
+            birthDate: string | null;
+            /** @description masked */
+            phone: string | null;
+            householdId: string | null;
+            householdAddress: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            registeredRegionCode: string | null;
+            vulnerableGroups: string[];
+            guardianName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PersonDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description masked */
+            idNumber: string | null;
+            name: string;
+            sex: ("male" | "female") | null;
+            birthDate: string | null;
+            /** @description masked */
+            phone: string | null;
+            householdId: string | null;
+            householdAddress: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            registeredRegionCode: string | null;
+            vulnerableGroups: string[];
+            guardianName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            moves: {
+                /** Format: uuid */
+                id: string;
+                fromHouseholdId: string | null;
+                fromAddress: string | null;
+                toHouseholdId: string | null;
+                toAddress: string | null;
+                /** Format: date-time */
+                movedAt: string;
+                movedBy: string | null;
+                reason: string | null;
+            }[];
+            visits: {
+                /** Format: uuid */
+                visitId: string;
+                /** Format: uuid */
+                roundId: string;
+                roundName: string;
+                /** Format: date-time */
+                visitedAt: string;
+                outcome: string;
+                present: boolean;
+                symptoms: string[];
+                temperature: number | null;
+                leadId: string | null;
+            }[];
+            leads: {
+                /** Format: uuid */
+                id: string;
+                status: string;
+                reasons: string[];
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+        };
+        PersonFullInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            idNumber: string | null;
+            phone: string | null;
+            householdAddress: string | null;
+            guardianName: string | null;
+        };
+        PersonPageInput: {
+            items: components["schemas"]["PersonInput"][];
+            total: number;
+        };
+        DuplicatePageInput: {
+            items: {
+                a: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    /** @description masked */
+                    idNumber: string | null;
+                    birthDate: string | null;
+                    /** @description masked */
+                    phone: string | null;
+                    householdId: string | null;
+                    address: string | null;
+                };
+                b: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    /** @description masked */
+                    idNumber: string | null;
+                    birthDate: string | null;
+                    /** @description masked */
+                    phone: string | null;
+                    householdId: string | null;
+                    address: string | null;
+                };
+                /** @enum {string} */
+                reason: "sameNameBirthPhone" | "similarNameInHousehold";
+            }[];
+            total: number;
+        };
+        RiskAreaInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            level: "high" | "medium" | "low";
+            startsOn: string;
+            endsOn: string | null;
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RiskAreaPageInput: {
+            items: components["schemas"]["RiskAreaInput"][];
+            total: number;
+        };
+        ScreeningRoundInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            name: string;
+            purpose: string | null;
+            startsOn: string;
+            deadline: string;
+            travelSince: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ScreeningRoundPageInput: {
+            items: components["schemas"]["ScreeningRoundInput"][];
+            total: number;
+        };
+        CoverageFiguresInput: {
+            /** @description in scope */
+            households: number;
+            visited: number;
+            /** @description whole family away, followed up by phone */
+            away: number;
+            /** @description revisit pending */
+            nobodyHome: number;
+            refused: number;
+            notVisited: number;
+            /** @description notVisited + nobodyHome + refused */
+            missing: number;
+            /** @description persons answered for in this round */
+            persons: number;
+            leads: number;
+        };
+        CoverageInput: {
+            /** Format: uuid */
+            roundId: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            total: components["schemas"]["CoverageFiguresInput"];
+            children: {
+                /** @description in scope */
+                households: number;
+                visited: number;
+                /** @description whole family away, followed up by phone */
+                away: number;
+                /** @description revisit pending */
+                nobodyHome: number;
+                refused: number;
+                notVisited: number;
+                /** @description notVisited + nobodyHome + refused */
+                missing: number;
+                /** @description persons answered for in this round */
+                persons: number;
+                leads: number;
+                /** @enum {string} */
+                kind: "region" | "grid";
+                id: string | null;
+                name: string;
+            }[];
+        };
+        RoundHouseholdInput: {
+            /** Format: uuid */
+            id: string;
+            address: string;
+            regionName: string;
+            gridName: string | null;
+            headName: string | null;
+            /** @enum {string} */
+            status: "resident" | "away" | "vacant";
+            memberCount: number;
+            members: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            /** @enum {string} */
+            state: "notVisited" | "visited" | "nobodyHome" | "refused" | "away";
+            lastVisitAt: string | null;
+            visits: number;
+        };
+        RoundHouseholdPageInput: {
+            items: components["schemas"]["RoundHouseholdInput"][];
+            total: number;
+        };
+        VisitInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roundId: string;
+            /** Format: uuid */
+            householdId: string;
+            address: string;
+            /** @enum {string} */
+            outcome: "visited" | "nobodyHome" | "refused" | "away";
+            pledgeSigned: boolean;
+            notices: string[];
+            note: string | null;
+            /** Format: date-time */
+            visitedAt: string;
+            visitorName: string | null;
+            members: {
+                /** Format: uuid */
+                personId: string;
+                name: string;
+                present: boolean;
+                awayPlace: string | null;
+                travel: {
+                    place: string;
+                    from: string;
+                    to: string | null;
+                    riskAreaId: string | null;
+                }[];
+                symptoms: string[];
+                temperature: number | null;
+                discovered: boolean;
+                leadId: string | null;
+            }[];
+        };
+        VisitPageInput: {
+            items: components["schemas"]["VisitInput"][];
+            total: number;
+        };
         DailyReportInput: {
             /** Format: uuid */
             id: string;
@@ -1323,6 +2626,325 @@ export interface components {
             /** @enum {string} */
             database: "up" | "down";
             version: string;
+        };
+        Household: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            regionPath: string;
+            gridId: string | null;
+            gridName: string | null;
+            address: string;
+            headPersonId: string | null;
+            headName: string | null;
+            /** @description masked */
+            phone: string | null;
+            /** @enum {string} */
+            status: "resident" | "away" | "vacant";
+            memberCount: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        HouseholdMember: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description masked */
+            idNumber: string | null;
+            sex: ("male" | "female") | null;
+            birthDate: string | null;
+            /** @description masked */
+            phone: string | null;
+            vulnerableGroups: string[];
+        };
+        HouseholdDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            regionPath: string;
+            gridId: string | null;
+            gridName: string | null;
+            address: string;
+            headPersonId: string | null;
+            headName: string | null;
+            /** @description masked */
+            phone: string | null;
+            /** @enum {string} */
+            status: "resident" | "away" | "vacant";
+            memberCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            members: components["schemas"]["HouseholdMember"][];
+        };
+        HouseholdPage: {
+            items: components["schemas"]["Household"][];
+            total: number;
+        };
+        Person: {
+            /** Format: uuid */
+            id: string;
+            /** @description masked */
+            idNumber: string | null;
+            name: string;
+            sex: ("male" | "female") | null;
+            birthDate: string | null;
+            /** @description masked */
+            phone: string | null;
+            householdId: string | null;
+            householdAddress: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            registeredRegionCode: string | null;
+            vulnerableGroups: string[];
+            guardianName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PersonDetail: {
+            /** Format: uuid */
+            id: string;
+            /** @description masked */
+            idNumber: string | null;
+            name: string;
+            sex: ("male" | "female") | null;
+            birthDate: string | null;
+            /** @description masked */
+            phone: string | null;
+            householdId: string | null;
+            householdAddress: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            registeredRegionCode: string | null;
+            vulnerableGroups: string[];
+            guardianName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            moves: {
+                /** Format: uuid */
+                id: string;
+                fromHouseholdId: string | null;
+                fromAddress: string | null;
+                toHouseholdId: string | null;
+                toAddress: string | null;
+                /** Format: date-time */
+                movedAt: string;
+                movedBy: string | null;
+                reason: string | null;
+            }[];
+            visits: {
+                /** Format: uuid */
+                visitId: string;
+                /** Format: uuid */
+                roundId: string;
+                roundName: string;
+                /** Format: date-time */
+                visitedAt: string;
+                outcome: string;
+                present: boolean;
+                symptoms: string[];
+                temperature: number | null;
+                leadId: string | null;
+            }[];
+            leads: {
+                /** Format: uuid */
+                id: string;
+                status: string;
+                reasons: string[];
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+        };
+        PersonFull: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            idNumber: string | null;
+            phone: string | null;
+            householdAddress: string | null;
+            guardianName: string | null;
+        };
+        PersonPage: {
+            items: components["schemas"]["Person"][];
+            total: number;
+        };
+        DuplicatePage: {
+            items: {
+                a: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    /** @description masked */
+                    idNumber: string | null;
+                    birthDate: string | null;
+                    /** @description masked */
+                    phone: string | null;
+                    householdId: string | null;
+                    address: string | null;
+                };
+                b: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    /** @description masked */
+                    idNumber: string | null;
+                    birthDate: string | null;
+                    /** @description masked */
+                    phone: string | null;
+                    householdId: string | null;
+                    address: string | null;
+                };
+                /** @enum {string} */
+                reason: "sameNameBirthPhone" | "similarNameInHousehold";
+            }[];
+            total: number;
+        };
+        RiskArea: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            level: "high" | "medium" | "low";
+            startsOn: string;
+            endsOn: string | null;
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RiskAreaPage: {
+            items: components["schemas"]["RiskArea"][];
+            total: number;
+        };
+        ScreeningRound: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            name: string;
+            purpose: string | null;
+            startsOn: string;
+            deadline: string;
+            travelSince: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ScreeningRoundPage: {
+            items: components["schemas"]["ScreeningRound"][];
+            total: number;
+        };
+        CoverageFigures: {
+            /** @description in scope */
+            households: number;
+            visited: number;
+            /** @description whole family away, followed up by phone */
+            away: number;
+            /** @description revisit pending */
+            nobodyHome: number;
+            refused: number;
+            notVisited: number;
+            /** @description notVisited + nobodyHome + refused */
+            missing: number;
+            /** @description persons answered for in this round */
+            persons: number;
+            leads: number;
+        };
+        Coverage: {
+            /** Format: uuid */
+            roundId: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            total: components["schemas"]["CoverageFigures"];
+            children: {
+                /** @description in scope */
+                households: number;
+                visited: number;
+                /** @description whole family away, followed up by phone */
+                away: number;
+                /** @description revisit pending */
+                nobodyHome: number;
+                refused: number;
+                notVisited: number;
+                /** @description notVisited + nobodyHome + refused */
+                missing: number;
+                /** @description persons answered for in this round */
+                persons: number;
+                leads: number;
+                /** @enum {string} */
+                kind: "region" | "grid";
+                id: string | null;
+                name: string;
+            }[];
+        };
+        RoundHousehold: {
+            /** Format: uuid */
+            id: string;
+            address: string;
+            regionName: string;
+            gridName: string | null;
+            headName: string | null;
+            /** @enum {string} */
+            status: "resident" | "away" | "vacant";
+            memberCount: number;
+            members: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            /** @enum {string} */
+            state: "notVisited" | "visited" | "nobodyHome" | "refused" | "away";
+            lastVisitAt: string | null;
+            visits: number;
+        };
+        RoundHouseholdPage: {
+            items: components["schemas"]["RoundHousehold"][];
+            total: number;
+        };
+        Visit: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roundId: string;
+            /** Format: uuid */
+            householdId: string;
+            address: string;
+            /** @enum {string} */
+            outcome: "visited" | "nobodyHome" | "refused" | "away";
+            pledgeSigned: boolean;
+            notices: string[];
+            note: string | null;
+            /** Format: date-time */
+            visitedAt: string;
+            visitorName: string | null;
+            members: {
+                /** Format: uuid */
+                personId: string;
+                name: string;
+                present: boolean;
+                awayPlace: string | null;
+                travel: {
+                    place: string;
+                    from: string;
+                    to: string | null;
+                    riskAreaId: string | null;
+                }[];
+                symptoms: string[];
+                temperature: number | null;
+                discovered: boolean;
+                leadId: string | null;
+            }[];
+        };
+        VisitPage: {
+            items: components["schemas"]["Visit"][];
+            total: number;
         };
         DailyReport: {
             /** Format: uuid */

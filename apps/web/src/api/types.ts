@@ -51,3 +51,19 @@ export interface Problem {
   detail?: string;
   errors?: ProblemFieldError[];
 }
+
+export type Household = Schemas['Household'];
+export type HouseholdDetail = Schemas['HouseholdDetail'];
+export type Person = Schemas['Person'];
+export type PersonDetail = Schemas['PersonDetail'];
+export type PersonFull = Schemas['PersonFull'];
+export type RiskArea = Schemas['RiskArea'];
+export type ScreeningRound = Schemas['ScreeningRound'];
+export type Coverage = Schemas['Coverage'];
+export type CoverageFigures = Schemas['CoverageFigures'];
+export type RoundHousehold = Schemas['RoundHousehold'];
+export type Visit = Schemas['Visit'];
+export type CreateVisitBody = JsonBody<paths['/api/v1/screening/rounds/{id}/visits']['post']>;
+export type ListHouseholdsQuery = NonNullable<paths['/api/v1/households']['get']['parameters']['query']>;
+export type ListPersonsQuery = NonNullable<paths['/api/v1/persons']['get']['parameters']['query']>;
+export type RoundHouseholdsQuery = NonNullable<paths['/api/v1/screening/rounds/{id}/households']['get']['parameters']['query']>;

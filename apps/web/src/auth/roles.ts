@@ -10,6 +10,11 @@ export const AUDIT_ROLES: readonly Role[] = ['admin', 'commander'];
 /** Roles that see the command dashboard. */
 export const DASHBOARD_ROLES: readonly Role[] = ['admin', 'commander', 'townshipOfficer', 'inspector'];
 
+/** Roles that read the population register and follow screening rounds (server: persons.read, screening.read). */
+export const REGISTER_ROLES: readonly Role[] = ['admin', 'commander', 'townshipOfficer', 'villageCadre', 'gridWorker', 'doctor', 'inspector', 'viewer'];
+/** Roles that visit households in the field (server: screening.visit). */
+export const FIELD_ROLES: readonly Role[] = ['admin', 'townshipOfficer', 'villageCadre', 'gridWorker'];
+
 export function hasRole(role: Role | undefined, allowed: readonly Role[]): boolean {
   return role !== undefined && allowed.includes(role);
 }

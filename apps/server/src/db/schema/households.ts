@@ -1,6 +1,8 @@
-import { date, index, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { date, index, jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAt, ltree, updatedAt } from './types.js';
 import { grid, region } from './regions.js';
+import { users } from './users.js';
 
 export const household = pgTable(
   'household',
@@ -33,8 +35,53 @@ export const person = pgTable(
     regionPath: ltree('region_path').notNull(),
     registeredRegionCode: varchar('registered_region_code', { length: 12 }),
     vulnerableGroups: text('vulnerable_groups').array().notNull().default([]),
+    /** For people without an ID number (children, foreigners): who answers for them. */
+    guardianName: text('guardian_name'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('person_region_path_gist').using('gist', t.regionPath), index('person_household_idx').on(t.householdId), index('person_region_idx').on(t.regionId)],
+  (t) => [
+    index('person_region_path_gist').using('gist', t.regionPath),
+    index('person_household_idx').on(t.householdId),
+    index('person_region_idx').on(t.regionId),
+    index('person_phone_idx').on(t.phone),
+    index('person_name_idx').on(t.name),
+    // Search by the last digits of an ID number (what people read out) uses this prefix index.
+    index('person_id_number_suffix_idx').on(sql`reverse(${t.idNumber}) text_pattern_ops`),
+  ],
+);
+
+/** A person moving from one household to another (or into a first one): the register keeps every move. */
+export const personMove = pgTable(
+  'person_move',
+  {
+    id: uuid('id').primaryKey(),
+    personId: uuid('person_id').notNull().references(() => person.id),
+    fromHouseholdId: uuid('from_household_id').references(() => household.id),
+    toHouseholdId: uuid('to_household_id').references(() => household.id),
+    /** The destination's region, so the history is scoped like the person. */
+    regionPath: ltree('region_path').notNull(),
+    movedAt: timestamp('moved_at', { withTimezone: true }).notNull().defaultNow(),
+    movedBy: uuid('moved_by').references(() => users.id),
+    reason: text('reason'),
+    /** Day the move took effect, when known. */
+    effectiveOn: date('effective_on'),
+  },
+  (t) => [index('person_move_person_idx').on(t.personId)],
+);
+
+/** A person record folded into another (one record per human): what it held, so a merge can be reviewed. */
+export const personMerge = pgTable(
+  'person_merge',
+  {
+    id: uuid('id').primaryKey(),
+    survivorId: uuid('survivor_id').notNull().references(() => person.id),
+    mergedId: uuid('merged_id').notNull(),
+    /** The merged record as it was, for review and to undo by hand. */
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    regionPath: ltree('region_path').notNull(),
+    mergedBy: uuid('merged_by').references(() => users.id),
+    mergedAt: timestamp('merged_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('person_merge_survivor_idx').on(t.survivorId)],
 );

@@ -4,3 +4,4 @@ export * from './audit-log.js';
 export * from './households.js';
 export * from './leads.js';
 export * from './daily-reports.js';
+export * from './screening.js';

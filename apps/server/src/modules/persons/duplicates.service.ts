@@ -1,0 +1,62 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { household, lead, leadSource, person, personMerge } from '../../db/schema/index.js';
+import { uuidv7 } from '../../db/ids.js';
+import type { Actor } from '../../auth/actor.js';
+import { inScope } from '../../auth/scope.js';
+import { audit } from '../../audit/audit.js';
+import { invalid, notFound } from '../../http/problem.js';
+import { selectDuplicatePairs, selectPersonReferences } from './duplicates.queries.js';
+
+export function duplicatesService(db: Db) {
+  const list = (actor: Actor, page: { page: number; pageSize: number }) => selectDuplicatePairs(db, actor, page);
+
+  /**
+   * Folds `duplicateId` into `survivorId`: every link (visits, leads, moves, heads of household and any
+   * later table pointing at a person) moves to the survivor, blank fields are filled from the duplicate,
+   * the duplicate's record is kept in person_merge, all in one audited transaction.
+   */
+  async function merge(actor: Actor, survivorId: string, duplicateId: string) {
+    if (survivorId === duplicateId) throw invalid([{ field: 'duplicateId', key: 'person.mergeSelf' }]);
+    await db.transaction(async (tx) => {
+      const rows = await tx.select().from(person).where(and(sql`${person.id} IN (${survivorId}, ${duplicateId})`, inScope(actor, person.regionPath))).orderBy(person.id).for('update');
+      const survivor = rows.find((r) => r.id === survivorId);
+      const duplicate = rows.find((r) => r.id === duplicateId);
+      if (!survivor) throw notFound();
+      if (!duplicate) throw invalid([{ field: 'duplicateId', key: 'notFound' }]);
+      if (survivor.idNumber && duplicate.idNumber && survivor.idNumber !== duplicate.idNumber) throw invalid([{ field: 'duplicateId', key: 'person.mergeIdConflict' }]);
+
+      // One open lead per person: the duplicate's open lead joins the survivor's as extra sources.
+      const [keep] = await tx.select({ id: lead.id }).from(lead).where(and(eq(lead.personId, survivorId), eq(lead.status, 'open')));
+      const [fold] = await tx.select({ id: lead.id }).from(lead).where(and(eq(lead.personId, duplicateId), eq(lead.status, 'open')));
+      if (keep && fold) {
+        await tx.update(leadSource).set({ leadId: keep.id }).where(eq(leadSource.leadId, fold.id));
+        await tx.update(lead).set({ status: 'dismissed', resolution: `merged into ${keep.id}`, resolvedAt: new Date() }).where(eq(lead.id, fold.id));
+      }
+      for (const ref of await selectPersonReferences(tx)) {
+        await tx.execute(sql`UPDATE ${sql.identifier(ref.table)} SET ${sql.identifier(ref.column)} = ${survivorId} WHERE ${sql.identifier(ref.column)} = ${duplicateId}`);
+      }
+      await tx.update(household).set({ headPersonId: survivorId }).where(eq(household.headPersonId, duplicateId));
+      const { createdAt: _c, updatedAt: _u, ...snapshot } = duplicate;
+      await tx.insert(personMerge).values({ id: uuidv7(), survivorId, mergedId: duplicateId, snapshot, regionPath: survivor.regionPath, mergedBy: actor.userId || null });
+      await tx.delete(person).where(eq(person.id, duplicateId));
+      await tx
+        .update(person)
+        .set({
+          idNumber: survivor.idNumber ?? duplicate.idNumber,
+          sex: survivor.sex ?? duplicate.sex,
+          birthDate: survivor.birthDate ?? duplicate.birthDate,
+          phone: survivor.phone ?? duplicate.phone,
+          householdId: survivor.householdId ?? duplicate.householdId,
+          registeredRegionCode: survivor.registeredRegionCode ?? duplicate.registeredRegionCode,
+          guardianName: survivor.guardianName ?? duplicate.guardianName,
+          vulnerableGroups: [...new Set([...survivor.vulnerableGroups, ...duplicate.vulnerableGroups])],
+          updatedAt: new Date(),
+        })
+        .where(eq(person.id, survivorId));
+      await audit(tx, actor, { event: 'person.merge', targetType: 'person', targetId: survivorId, regionPath: survivor.regionPath, detail: { mergedId: duplicateId, links: 'moved' } });
+    });
+  }
+
+  return { list, merge };
+}

@@ -1,0 +1,137 @@
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { classifyPersonSearch, maskIdNumber, maskPhone } from '@fangkong/domain';
+import type { Tx } from '../../db/client.js';
+import { household, lead, person, personMove, region, screeningRound, users, visit, visitMember } from '../../db/schema/index.js';
+import { inScope } from '../../auth/scope.js';
+import type { Actor } from '../../auth/actor.js';
+
+const columns = {
+  id: person.id,
+  idNumber: person.idNumber,
+  name: person.name,
+  sex: person.sex,
+  birthDate: person.birthDate,
+  phone: person.phone,
+  householdId: person.householdId,
+  householdAddress: household.address,
+  regionId: person.regionId,
+  regionName: region.name,
+  regionPath: person.regionPath,
+  registeredRegionCode: person.registeredRegionCode,
+  vulnerableGroups: person.vulnerableGroups,
+  guardianName: person.guardianName,
+  createdAt: person.createdAt,
+};
+
+export async function selectPersons(tx: Tx, actor: Actor, where: SQL | undefined, page: { page: number; pageSize: number }) {
+  const filter = and(inScope(actor, person.regionPath), where);
+  const [rows, [total]] = await Promise.all([
+    tx
+      .select(columns)
+      .from(person)
+      .innerJoin(region, eq(region.id, person.regionId))
+      .leftJoin(household, eq(household.id, person.householdId))
+      .where(filter)
+      .orderBy(asc(person.regionPath), asc(person.householdId), asc(person.birthDate), asc(person.id))
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    tx.select({ n: sql<number>`count(*)::int` }).from(person).where(filter),
+  ]);
+  const items = rows.map(({ regionPath: _p, ...r }) => ({
+    ...r,
+    idNumber: r.idNumber ? maskIdNumber(r.idNumber) : null,
+    phone: r.phone ? maskPhone(r.phone) : null,
+    createdAt: r.createdAt.toISOString(),
+  }));
+  return { items, total: total?.n ?? 0 };
+}
+
+export const personById = (id: string) => eq(person.id, id);
+export const personInHousehold = (id: string) => eq(person.householdId, id);
+export const personBelow = (path: string) => sql`${person.regionPath} <@ ${path}::ltree`;
+export const personInGroup = (g: string) => sql`${g} = ANY(${person.vulnerableGroups})`;
+
+/** The filter for what was typed in the search box. */
+export function personMatching(q: string): SQL {
+  const s = classifyPersonSearch(q);
+  switch (s.kind) {
+    case 'idNumber':
+      return eq(person.idNumber, s.value);
+    case 'phone':
+      return eq(person.phone, s.value);
+    case 'idSuffix':
+      return sql`reverse(${person.idNumber}) LIKE ${`${[...s.value].reverse().join('')}%`}`;
+    case 'name':
+      return sql`${person.name} LIKE ${`${s.value.replace(/[\\%_]/g, '\\$&')}%`}`;
+  }
+}
+
+export async function selectMoves(tx: Tx, personId: string) {
+  const rows = await tx
+    .select({
+      id: personMove.id,
+      fromHouseholdId: personMove.fromHouseholdId,
+      fromAddress: sql<string | null>`(SELECT h.address FROM household h WHERE h.id = ${personMove.fromHouseholdId})`,
+      toHouseholdId: personMove.toHouseholdId,
+      toAddress: sql<string | null>`(SELECT h.address FROM household h WHERE h.id = ${personMove.toHouseholdId})`,
+      movedAt: personMove.movedAt,
+      movedBy: users.displayName,
+      reason: personMove.reason,
+    })
+    .from(personMove)
+    .leftJoin(users, eq(users.id, personMove.movedBy))
+    .where(eq(personMove.personId, personId))
+    .orderBy(desc(personMove.movedAt));
+  return rows.map((r) => ({ ...r, movedAt: r.movedAt.toISOString() }));
+}
+
+export async function selectPersonVisits(tx: Tx, personId: string) {
+  const rows = await tx
+    .select({
+      visitId: visit.id,
+      roundId: visit.roundId,
+      roundName: screeningRound.name,
+      visitedAt: visit.visitedAt,
+      outcome: visit.outcome,
+      present: visitMember.present,
+      symptoms: visitMember.symptoms,
+      temperature: visitMember.temperature,
+      leadId: visitMember.leadId,
+    })
+    .from(visitMember)
+    .innerJoin(visit, eq(visit.id, visitMember.visitId))
+    .innerJoin(screeningRound, eq(screeningRound.id, visit.roundId))
+    .where(eq(visitMember.personId, personId))
+    .orderBy(desc(visit.visitedAt))
+    .limit(50);
+  return rows.map((r) => ({ ...r, visitedAt: r.visitedAt.toISOString(), temperature: r.temperature ?? null }));
+}
+
+export async function selectPersonLeads(tx: Tx, personId: string) {
+  const rows = await tx
+    .select({
+      id: lead.id,
+      status: lead.status,
+      reasons: sql<string[]>`coalesce((SELECT array_agg(DISTINCT r) FROM lead_source s, unnest(s.reasons) r WHERE s.lead_id = ${lead.id}), '{}')`,
+      createdAt: lead.createdAt,
+    })
+    .from(lead)
+    .where(eq(lead.personId, personId))
+    .orderBy(desc(lead.createdAt));
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
+
+export async function selectPersonRaw(tx: Tx, actor: Actor, id: string) {
+  const [row] = await tx
+    .select({ id: person.id, name: person.name, idNumber: person.idNumber, phone: person.phone, householdId: person.householdId, householdAddress: household.address, guardianName: person.guardianName, regionPath: person.regionPath })
+    .from(person)
+    .leftJoin(household, eq(household.id, person.householdId))
+    .where(and(eq(person.id, id), inScope(actor, person.regionPath)));
+  return row ? { ...row, regionPath: String(row.regionPath) } : undefined;
+}
+
+/** The person holding an ID number, whatever the scope (the caller decides what to reveal). */
+export async function selectByIdNumber(tx: Tx, idNumber: string) {
+  const [row] = await tx.select({ id: person.id, regionPath: person.regionPath }).from(person).where(eq(person.idNumber, idNumber));
+  return row ? { ...row, regionPath: String(row.regionPath) } : undefined;
+}

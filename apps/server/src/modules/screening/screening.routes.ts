@@ -1,0 +1,73 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '../../db/client.js';
+import { actorOf } from '../../auth/auth.plugin.js';
+import {
+  coverageQuery,
+  coverageSchema,
+  createRoundBody,
+  createVisitBody,
+  listRoundsQuery,
+  roundHouseholdPage,
+  roundHouseholdsQuery,
+  roundIdParams,
+  roundPage,
+  roundSchema,
+  updateRoundBody,
+  visitPage,
+  visitSchema,
+  visitsQuery,
+} from './screening.schemas.js';
+import { roundsService } from './rounds.service.js';
+import { visitsService } from './visits.service.js';
+
+export const screeningRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  const rounds = roundsService(db);
+  const visits = visitsService(db, rounds);
+  const tags = ['screening'];
+
+  app.get('/api/v1/screening/rounds', {
+    config: { access: 'screening.read' },
+    schema: { tags, summary: 'Screening rounds over the caller\'s scope or a region containing it', querystring: listRoundsQuery, response: { 200: roundPage } },
+  }, (request) => rounds.list(actorOf(request), request.query));
+
+  app.get('/api/v1/screening/rounds/:id', {
+    config: { access: 'screening.read' },
+    schema: { tags, summary: 'One screening round', params: roundIdParams, response: { 200: roundSchema } },
+  }, (request) => rounds.get(actorOf(request), request.params.id));
+
+  app.post('/api/v1/screening/rounds', {
+    config: { access: 'screening.manageRounds' },
+    schema: { tags, summary: 'Open a screening round over a region', body: createRoundBody, response: { 200: roundSchema, 201: roundSchema } },
+  }, async (request, reply) => {
+    const { created, round } = await rounds.create(actorOf(request), request.body);
+    return reply.status(created ? 201 : 200).send(round);
+  });
+
+  app.patch('/api/v1/screening/rounds/:id', {
+    config: { access: 'screening.manageRounds' },
+    schema: { tags, summary: 'Change or close a round (its whole region must be in scope)', params: roundIdParams, body: updateRoundBody, response: { 200: roundSchema } },
+  }, (request) => rounds.update(actorOf(request), request.params.id, request.body));
+
+  app.get('/api/v1/screening/rounds/:id/coverage', {
+    config: { access: 'screening.read' },
+    schema: { tags, summary: 'Live coverage of a round in a region, with one row per child region or grid', params: roundIdParams, querystring: coverageQuery, response: { 200: coverageSchema } },
+  }, (request) => rounds.coverage(actorOf(request), request.params.id, request.query.regionId));
+
+  app.get('/api/v1/screening/rounds/:id/households', {
+    config: { access: 'screening.read' },
+    schema: { tags, summary: 'The households behind a coverage figure (state=missing: exactly who is not covered); mine=true for a grid worker', params: roundIdParams, querystring: roundHouseholdsQuery, response: { 200: roundHouseholdPage } },
+  }, (request) => rounds.households(actorOf(request), request.params.id, request.query));
+
+  app.get('/api/v1/screening/rounds/:id/visits', {
+    config: { access: 'screening.read' },
+    schema: { tags, summary: 'Visits of a round, newest first, with each member\'s answers', params: roundIdParams, querystring: visitsQuery, response: { 200: visitPage } },
+  }, (request) => visits.list(actorOf(request), request.params.id, request.query));
+
+  app.post('/api/v1/screening/rounds/:id/visits', {
+    config: { access: 'screening.visit' },
+    schema: { tags, summary: 'Record a visit; raises leads; a replayed id answers 200 with the stored visit', params: roundIdParams, body: createVisitBody, response: { 200: visitSchema, 201: visitSchema } },
+  }, async (request, reply) => {
+    const { created, visit } = await visits.create(actorOf(request), request.params.id, request.body);
+    return reply.status(created ? 201 : 200).send(visit);
+  });
+};

@@ -1,0 +1,92 @@
+import { Alert, Drawer, Input, Table, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { hasRole } from '../../auth/roles';
+import { useMe } from '../../auth/session';
+import { errorMessage } from '../../api/client';
+import { useHousehold, useHouseholds, usePersons } from '../../api/register';
+import type { Household, Person } from '../../api/types';
+import { PersonDrawer } from './PersonDrawer';
+
+const FULL_VIEW_ROLES = ['admin', 'commander', 'townshipOfficer', 'villageCadre', 'gridWorker', 'doctor'] as const;
+
+/** The population register: households and persons in scope, masked, searchable, with their pages. */
+export default function RegisterPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [personId, setPersonId] = useState<string>();
+  return (
+    <>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>{t('register.title')}</Typography.Title>
+      <Tabs items={[
+        { key: 'households', label: t('register.households'), children: <Households onPerson={setPersonId} /> },
+        { key: 'persons', label: t('register.persons'), children: <Persons onPerson={setPersonId} /> },
+      ]} />
+      <PersonDrawer personId={personId} onClose={() => setPersonId(undefined)} canSeeFull={hasRole(me.role, FULL_VIEW_ROLES)} />
+    </>
+  );
+}
+
+function Households({ onPerson }: { onPerson(id: string): void }) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState<string>();
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const list = useHouseholds({ ...page, q });
+  const [openId, setOpenId] = useState<string>();
+  const detail = useHousehold(openId);
+  return (
+    <>
+      <Input.Search allowClear placeholder={t('register.searchHousehold')} style={{ maxWidth: 360, marginBottom: 12 }} onSearch={(v) => { setQ(v.trim() || undefined); setPage((p) => ({ ...p, page: 1 })); }} />
+      {list.isError && <Alert type="error" message={errorMessage(list.error)} />}
+      <Table<Household> rowKey="id" size="small" loading={list.isFetching} dataSource={list.data?.items} scroll={{ x: 700 }}
+        onRow={(h) => ({ onClick: () => setOpenId(h.id), style: { cursor: 'pointer' } })}
+        pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total, showTotal: (count) => t('common.total', { count }), onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+        columns={[
+          { title: t('register.address'), dataIndex: 'address' },
+          { title: t('register.region'), dataIndex: 'regionName' },
+          { title: t('register.grid'), dataIndex: 'gridName', render: (v: string | null) => v ?? '—' },
+          { title: t('register.head'), dataIndex: 'headName', render: (v: string | null) => v ?? '—' },
+          { title: t('register.members'), dataIndex: 'memberCount' },
+          { title: t('register.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
+          { title: t('register.status'), dataIndex: 'status', render: (s: Household['status']) => <Tag>{t(`householdStatus.${s}`)}</Tag> },
+        ]} />
+      <Drawer open={!!openId} onClose={() => setOpenId(undefined)} width={640} title={detail.data?.address}>
+        {detail.data && (
+          <Table size="small" rowKey="id" pagination={false} dataSource={detail.data.members}
+            onRow={(m) => ({ onClick: () => onPerson(m.id), style: { cursor: 'pointer' } })}
+            columns={[
+              { title: t('register.name'), dataIndex: 'name', render: (v: string, m) => <a>{v}{m.id === detail.data!.headPersonId ? `（${t('register.head')}）` : ''}</a> },
+              { title: t('register.idNumber'), dataIndex: 'idNumber', render: (v: string | null) => v ?? '—' },
+              { title: t('register.birthDate'), dataIndex: 'birthDate' },
+              { title: t('register.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
+            ]} />
+        )}
+      </Drawer>
+    </>
+  );
+}
+
+function Persons({ onPerson }: { onPerson(id: string): void }) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState<string>();
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const list = usePersons({ ...page, q });
+  return (
+    <>
+      <Input.Search allowClear placeholder={t('register.searchPerson')} style={{ maxWidth: 420, marginBottom: 12 }} onSearch={(v) => { setQ(v.trim() || undefined); setPage((p) => ({ ...p, page: 1 })); }} />
+      {list.isError && <Alert type="error" message={errorMessage(list.error)} />}
+      <Table<Person> rowKey="id" size="small" loading={list.isFetching} dataSource={list.data?.items} scroll={{ x: 700 }}
+        onRow={(p) => ({ onClick: () => onPerson(p.id), style: { cursor: 'pointer' } })}
+        pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total, showTotal: (count) => t('common.total', { count }), onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+        columns={[
+          { title: t('register.name'), dataIndex: 'name', render: (v: string) => <a>{v}</a> },
+          { title: t('register.idNumber'), dataIndex: 'idNumber', render: (v: string | null) => v ?? '—' },
+          { title: t('register.sex'), dataIndex: 'sex', render: (v: Person['sex']) => (v ? t(`sex.${v}`) : '—') },
+          { title: t('register.birthDate'), dataIndex: 'birthDate' },
+          { title: t('register.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
+          { title: t('register.household'), dataIndex: 'householdAddress', render: (v: string | null) => v ?? '—' },
+          { title: t('register.region'), dataIndex: 'regionName' },
+        ]} />
+    </>
+  );
+}
