@@ -19,10 +19,12 @@ export function reportDayWindow(day: string, deadline = '18:00'): { dayStart: Da
 const SENTENCES: Record<Locale, Record<string, string>> = {
   'zh-CN': {
     population: '在册{households}户{persons}人，其中举家外出{awayHouseholds}户',
+    screening: '今日入户排查{householdsToday}户{personsToday}人，本轮累计排查{householdsCurrentRound}户，历次累计排查{householdsCumulative}户',
     leads: '今日新增待核查线索{raisedToday}条，核查完结{resolvedToday}条，尚待核查{open}条（其中超时{overdue}条）',
   },
   'en-US': {
     population: '{households} households with {persons} persons registered, {awayHouseholds} households away',
+    screening: '{householdsToday} households and {personsToday} persons screened today, {householdsCurrentRound} households in the current round, {householdsCumulative} in all rounds',
     leads: '{raisedToday} leads raised today, {resolvedToday} resolved, {open} still to verify ({overdue} overdue)',
   },
 };

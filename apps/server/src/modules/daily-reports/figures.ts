@@ -41,8 +41,21 @@ const leads: FigureSource = {
       FROM lead WHERE region_path <@ ${w.regionPath}::ltree`),
 };
 
+// Covered = visited, or the whole family away and followed up by phone (as the coverage page counts).
+const screening: FigureSource = {
+  section: 'screening',
+  compute: (tx, w) =>
+    one(tx, sql`
+      SELECT count(DISTINCT v.household_id) FILTER (WHERE v.visited_at >= ${w.dayStart} AND v.visited_at < ${w.cutoff} AND v.outcome IN ('visited', 'away')) AS "householdsToday",
+             (SELECT count(DISTINCT m.person_id) FROM visit_member m JOIN visit x ON x.id = m.visit_id
+              WHERE m.region_path <@ ${w.regionPath}::ltree AND x.visited_at >= ${w.dayStart} AND x.visited_at < ${w.cutoff}) AS "personsToday",
+             count(DISTINCT v.household_id) FILTER (WHERE r.status = 'open' AND v.visited_at < ${w.cutoff} AND v.outcome IN ('visited', 'away')) AS "householdsCurrentRound",
+             count(DISTINCT v.household_id) FILTER (WHERE v.visited_at < ${w.cutoff} AND v.outcome IN ('visited', 'away')) AS "householdsCumulative"
+      FROM visit v JOIN screening_round r ON r.id = v.round_id WHERE v.region_path <@ ${w.regionPath}::ltree`),
+};
+
 /** Every section, in the order the report reads; capabilities add theirs here. */
-export const figureSources: FigureSource[] = [population, leads];
+export const figureSources: FigureSource[] = [population, screening, leads];
 
 /** All sections for one region and day, computed side by side. */
 export async function computeFigures(tx: Tx, w: FigureWindow): Promise<ReportFigures> {
