@@ -4,10 +4,10 @@ import { testDatabase } from './db.js';
 import { TEST_PASSWORD } from './factories.js';
 
 /** The real application on this file's database, for `app.inject`. */
-export async function testApp(env: Record<string, string> = {}) {
+export async function testApp(env: Record<string, string> = {}, now?: () => Date) {
   const { db } = await testDatabase();
   const config = loadConfig({ NODE_ENV: 'test', FANGKONG_WEB_DIR: '/nonexistent', ...env });
-  const app = await buildApp({ db, config, logger: process.env.TEST_LOG ? { level: process.env.TEST_LOG } : false });
+  const app = await buildApp({ db, config, logger: process.env.TEST_LOG ? { level: process.env.TEST_LOG } : false, now });
   await app.ready();
   return { app, db, config };
 }

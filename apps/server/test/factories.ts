@@ -1,7 +1,7 @@
-import { regionPathLabel, type Role } from '@fangkong/domain';
+import { addDays, plannedEndOf, regionPathLabel, shanghaiDate, type Role } from '@fangkong/domain';
 import type { Db } from '../src/db/client.js';
 import { uuidv7 } from '../src/db/ids.js';
-import { grid, household, person, region, users } from '../src/db/schema/index.js';
+import { grid, healthCheck, household, keyPerson, lead, leadSource, person, region, triageTask, users } from '../src/db/schema/index.js';
 import { hashPassword } from '../src/auth/password.js';
 
 export const TEST_PASSWORD = 'test-password-1';
@@ -53,4 +53,43 @@ export async function buildHousehold(db: Db, village: RegionRow, members = 2, gr
     await db.insert(person).values({ id: uuidv7(), name: `成员${i}`, householdId: id, regionId: village.id, regionPath: village.path });
   }
   return { id };
+}
+
+let personSeq = 0;
+/** One registered person in a village (no household unless given). */
+export async function buildPerson(db: Db, village: RegionRow, opts: { name?: string; idNumber?: string; phone?: string; householdId?: string } = {}) {
+  const row = { id: uuidv7(), name: opts.name ?? `人员${++personSeq}`, idNumber: opts.idNumber ?? null, phone: opts.phone ?? null, householdId: opts.householdId ?? null, regionId: village.id, regionPath: village.path };
+  await db.insert(person).values(row);
+  return row;
+}
+
+/** A key person under home isolation from `startDate` (14 days), in the person's village. */
+export async function buildKeyPerson(db: Db, village: RegionRow, opts: { startDate?: string; plannedEndDate?: string; category?: 'returnee' | 'closeContact'; personId?: string } = {}) {
+  const personId = opts.personId ?? (await buildPerson(db, village)).id;
+  const startDate = opts.startDate ?? '2024-02-20';
+  const row = {
+    id: uuidv7(), personId, regionId: village.id, regionPath: village.path, category: opts.category ?? 'returnee', source: 'screening', measure: 'homeIsolation',
+    startDate, plannedEndDate: opts.plannedEndDate ?? plannedEndOf(startDate, 14),
+  } as const;
+  await db.insert(keyPerson).values(row);
+  return row;
+}
+
+/** Key persons, a check, a closed triage task and an open lead on each side of the scope line (for the route walk). */
+export async function buildKeyPersonFixtures(db: Db, county: Awaited<ReturnType<typeof buildCounty>>) {
+  const yesterday = addDays(shanghaiDate(new Date()), -1);
+  const side = async (village: RegionRow) => {
+    const kp = await buildKeyPerson(db, village, { startDate: addDays(yesterday, -2) });
+    const freePerson = await buildPerson(db, village);
+    const checkId = uuidv7();
+    await db.insert(healthCheck).values({ id: checkId, keyPersonId: kp.id, regionPath: village.path, day: yesterday, slot: 'pm', temperature: 38.1, measuredBy: 'doctor', recordedAt: new Date() });
+    const triageId = uuidv7();
+    await db.insert(triageTask).values({ id: triageId, keyPersonId: kp.id, healthCheckId: checkId, regionPath: village.path, temperature: 38.1, status: 'closed', deadline: new Date(), outcome: '排除' });
+    const leadPerson = await buildPerson(db, village, { name: `线索${village.name}` });
+    const leadId = uuidv7();
+    await db.insert(lead).values({ id: leadId, personId: leadPerson.id, name: leadPerson.name, regionId: village.id, regionPath: village.path, deadline: new Date(Date.now() + 7_200_000) });
+    await db.insert(leadSource).values({ id: uuidv7(), leadId, source: 'tip', reasons: ['riskArea'] });
+    return { keyPersonId: kp.id, freePersonId: freePerson.id, checkId, triageId, leadId, checkDay: yesterday };
+  };
+  return { a: await side(county.villageA), b: await side(county.villageB) };
 }

@@ -1,9 +1,11 @@
 import { expect } from 'vitest';
-import type { buildCounty, buildUser } from './factories.js';
+import type { buildCounty, buildKeyPersonFixtures, buildUser } from './factories.js';
+import { uuidv7 } from '../src/db/ids.js';
 
 export type Fixtures = Awaited<ReturnType<typeof buildCounty>> & {
   userInA: Awaited<ReturnType<typeof buildUser>>;
   userInB: Awaited<ReturnType<typeof buildUser>>;
+  kp: Awaited<ReturnType<typeof buildKeyPersonFixtures>>;
 };
 
 interface Req {
@@ -33,6 +35,8 @@ const notFoundField = (field: string) => (status: number, body: unknown, key: st
   expect((body as { errors: { field: string }[] }).errors.map((e) => e.field), key).toEqual([field]);
 };
 const nonEmptyList = (body: unknown) => expect((body as { total: number }).total).toBeGreaterThan(0);
+/** Ids that every role's call replays: the first call creates, the others get the same record back. */
+const replay = { keyPerson: uuidv7(), check: uuidv7() };
 const uniqueName = () => `u${Math.random().toString(36).slice(2, 10)}`;
 
 /** One entry per registered route: `METHOD url`. */
@@ -97,4 +101,71 @@ export const routeCases: Record<string, RouteCase> = {
     outOfScope: () => ({ url: '/api/v1/audit-logs?q=target-b' }),
     expectOutOfScope: emptyList,
   },
+  ...keyPersonCases(),
 };
+
+function keyPersonCases(): Record<string, RouteCase> {
+  const kp = (fx: Fixtures, side: 'a' | 'b') => `/api/v1/key-persons/${fx.kp[side].keyPersonId}`;
+  return {
+    'GET /api/v1/key-persons': { inScope: () => ({ url: '/api/v1/key-persons' }), expectInScope: nonEmptyList, outOfScope: (fx) => ({ url: `/api/v1/key-persons?regionId=${fx.villageB.id}` }), expectOutOfScope: notFound },
+    'GET /api/v1/key-persons/line-lists': {
+      inScope: (fx) => ({ url: `/api/v1/key-persons/line-lists?regionId=${fx.villageA.id}` }),
+      expectInScope: (body) => expect((body as { active: number }).active).toBeGreaterThan(0),
+      outOfScope: (fx) => ({ url: `/api/v1/key-persons/line-lists?regionId=${fx.villageB.id}` }),
+      expectOutOfScope: notFound,
+    },
+    'GET /api/v1/key-persons/policy': { inScope: () => ({ url: '/api/v1/key-persons/policy' }), expectOutOfScope: () => {} },
+    // Every walker is scoped to a township: only county-level users set the county's rules.
+    'PUT /api/v1/key-persons/policy': { inScope: () => ({ url: '/api/v1/key-persons/policy', payload: { leadDeadlineHours: 2 } }), status: 403, expectOutOfScope: () => {} },
+    'GET /api/v1/key-persons/:id': { inScope: (fx) => ({ url: kp(fx, 'a') }), outOfScope: (fx) => ({ url: kp(fx, 'b') }), expectOutOfScope: notFound },
+    'POST /api/v1/key-persons': {
+      inScope: (fx) => ({ url: '/api/v1/key-persons', payload: { id: replay.keyPerson, personId: fx.kp.a.freePersonId, category: 'closeContact', measure: 'homeIsolation', startDate: fx.kp.a.checkDay } }),
+      outOfScope: (fx) => ({ url: '/api/v1/key-persons', payload: { personId: fx.kp.b.freePersonId, category: 'closeContact', measure: 'homeIsolation', startDate: fx.kp.b.checkDay } }),
+      expectOutOfScope: notFoundField('personId'),
+    },
+    'PATCH /api/v1/key-persons/:id': { inScope: (fx) => ({ url: kp(fx, 'a'), payload: { category: 'returnee' } }), outOfScope: (fx) => ({ url: kp(fx, 'b'), payload: { category: 'returnee' } }), expectOutOfScope: notFound },
+    // Not due for release yet: every allowed role gets the same refusal, and nothing changes.
+    'POST /api/v1/key-persons/:id/status': { inScope: (fx) => ({ url: `${kp(fx, 'a')}/status`, payload: { status: 'released' } }), status: 422, outOfScope: (fx) => ({ url: `${kp(fx, 'b')}/status`, payload: { status: 'released' } }), expectOutOfScope: notFound },
+    'POST /api/v1/key-persons/:id/transfer': {
+      inScope: (fx) => ({ url: `${kp(fx, 'a')}/transfer`, payload: { regionId: fx.villageA.id, reason: '核对住址' } }),
+      outOfScope: (fx) => ({ url: `${kp(fx, 'b')}/transfer`, payload: { regionId: fx.villageA.id, reason: '核对住址' } }),
+      expectOutOfScope: notFound,
+    },
+    'POST /api/v1/key-persons/:id/officers': {
+      inScope: (fx) => ({ url: `${kp(fx, 'a')}/officers`, payload: { role: 'cadre', name: uniqueName() } }),
+      outOfScope: (fx) => ({ url: `${kp(fx, 'b')}/officers`, payload: { role: 'cadre', name: uniqueName() } }),
+      expectOutOfScope: notFound,
+    },
+    'DELETE /api/v1/key-persons/:id/officers/:officerId': { inScope: (fx) => ({ url: `${kp(fx, 'a')}/officers/${uuidv7()}` }), status: 404, outOfScope: (fx) => ({ url: `${kp(fx, 'b')}/officers/${uuidv7()}` }), expectOutOfScope: notFound },
+    'GET /api/v1/health-checks': {
+      inScope: (fx) => ({ url: `/api/v1/health-checks?keyPersonId=${fx.kp.a.keyPersonId}` }),
+      expectInScope: nonEmptyList,
+      outOfScope: (fx) => ({ url: `/api/v1/health-checks?keyPersonId=${fx.kp.b.keyPersonId}` }),
+      expectOutOfScope: emptyList,
+    },
+    'POST /api/v1/health-checks': {
+      inScope: (fx) => ({ url: '/api/v1/health-checks', payload: { id: replay.check, keyPersonId: fx.kp.a.keyPersonId, day: fx.kp.a.checkDay, slot: 'am', temperature: 36.5, measuredBy: 'doctor' } }),
+      outOfScope: (fx) => ({ url: '/api/v1/health-checks', payload: { keyPersonId: fx.kp.b.keyPersonId, day: fx.kp.b.checkDay, slot: 'am', temperature: 36.5, measuredBy: 'doctor' } }),
+      expectOutOfScope: notFoundField('keyPersonId'),
+    },
+    'POST /api/v1/health-checks/:id/corrections': {
+      inScope: (fx) => ({ url: `/api/v1/health-checks/${fx.kp.a.checkId}/corrections`, payload: { temperature: 38.1, reason: '复测' } }),
+      outOfScope: (fx) => ({ url: `/api/v1/health-checks/${fx.kp.b.checkId}/corrections`, payload: { temperature: 38.1, reason: '复测' } }),
+      expectOutOfScope: notFound,
+    },
+    'GET /api/v1/triage-tasks': {
+      inScope: (fx) => ({ url: `/api/v1/triage-tasks?keyPersonId=${fx.kp.a.keyPersonId}` }),
+      expectInScope: nonEmptyList,
+      outOfScope: (fx) => ({ url: `/api/v1/triage-tasks?keyPersonId=${fx.kp.b.keyPersonId}` }),
+      expectOutOfScope: emptyList,
+    },
+    // The fixture's tasks are closed: allowed roles get the same refusal, and nothing changes.
+    'POST /api/v1/triage-tasks/:id/acknowledge': { inScope: (fx) => ({ url: `/api/v1/triage-tasks/${fx.kp.a.triageId}/acknowledge` }), status: 422, outOfScope: (fx) => ({ url: `/api/v1/triage-tasks/${fx.kp.b.triageId}/acknowledge` }), expectOutOfScope: notFound },
+    'POST /api/v1/triage-tasks/:id/close': {
+      inScope: (fx) => ({ url: `/api/v1/triage-tasks/${fx.kp.a.triageId}/close`, payload: { outcome: '排除' } }),
+      status: 422,
+      outOfScope: (fx) => ({ url: `/api/v1/triage-tasks/${fx.kp.b.triageId}/close`, payload: { outcome: '排除' } }),
+      expectOutOfScope: notFound,
+    },
+  };
+}

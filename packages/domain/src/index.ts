@@ -13,3 +13,5 @@ export * from './result.js';
 export * from './roles.js';
 export * from './schemas.js';
 export * from './temperature.js';
+export * from './isolation-days.js';
+export * from './key-person.js';

@@ -13,7 +13,22 @@ export type AuditEvent =
   | 'user.update'
   | 'region.import'
   | 'person.view'
-  | 'person.export';
+  | 'person.export'
+  | 'keyPerson.create'
+  | 'keyPerson.update'
+  | 'keyPerson.status'
+  | 'keyPerson.transfer'
+  | 'keyPerson.officerAdd'
+  | 'keyPerson.officerRemove'
+  | 'keyPerson.policy'
+  | 'keyPerson.checkInLink'
+  | 'healthCheck.record'
+  | 'healthCheck.correct'
+  | 'triage.acknowledge'
+  | 'lead.verify'
+  | 'lead.dismiss'
+  | 'lead.import'
+  | 'job.escalate';
 
 export interface AuditEntry {
   event: AuditEvent;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '@fangkong/domain';
 import { testApp, loginAs, type Session } from '../../test/app.js';
-import { buildCounty, buildGrid, buildUser } from '../../test/factories.js';
+import { buildCounty, buildGrid, buildKeyPersonFixtures, buildUser } from '../../test/factories.js';
 import { can } from './permissions.js';
 import { routeCases, type Fixtures } from '../../test/route-cases.js';
 
@@ -22,7 +22,7 @@ describe('route × role × scope', async () => {
     const userInB = await buildUser(db, { username: 'target-b', role: 'viewer', region: county.villageB });
     await buildGrid(db, county.villageA);
     await buildGrid(db, county.villageB);
-    fx = { ...county, userInA, userInB };
+    fx = { ...county, userInA, userInB, kp: await buildKeyPersonFixtures(db, county) };
     for (const role of ROLES) sessions.set(role, await loginAs(app, `u-${role}`));
   });
 

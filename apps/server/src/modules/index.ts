@@ -1,10 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { Db } from '../db/client.js';
+import type { ModuleOptions } from './module-options.js';
 import { regionsRoutes } from './regions/regions.routes.js';
 import { gridsRoutes } from './grids/grids.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 import { auditLogsRoutes } from './audit-logs/audit-logs.routes.js';
 import { systemRoutes } from './system/system.routes.js';
+import { keyPersonsRoutes } from './key-persons/key-persons.routes.js';
+import { healthChecksRoutes } from './health-checks/health-checks.routes.js';
 
 /** The capability modules; each registers its own routes with the access they require. */
-export const modules = [systemRoutes, regionsRoutes, gridsRoutes, usersRoutes, auditLogsRoutes] as unknown as FastifyPluginAsync<{ db: Db; version: string }>[];
+export const modules = [systemRoutes, regionsRoutes, gridsRoutes, usersRoutes, auditLogsRoutes, keyPersonsRoutes, healthChecksRoutes] as unknown as FastifyPluginAsync<ModuleOptions>[];
