@@ -85,11 +85,17 @@ export async function buildKeyPersonFixtures(db: Db, county: Awaited<ReturnType<
     await db.insert(healthCheck).values({ id: checkId, keyPersonId: kp.id, regionPath: village.path, day: yesterday, slot: 'pm', temperature: 38.1, measuredBy: 'doctor', recordedAt: new Date() });
     const triageId = uuidv7();
     await db.insert(triageTask).values({ id: triageId, keyPersonId: kp.id, healthCheckId: checkId, regionPath: village.path, temperature: 38.1, status: 'closed', deadline: new Date(), outcome: '排除' });
-    const leadPerson = await buildPerson(db, village, { name: `线索${village.name}` });
+    const idNumber = village === county.villageA ? '510121199003071233' : '11010519491231002X';
+    const listed = await buildPerson(db, village, { name: `线索${village.name}`, idNumber });
+    // An open lead about someone already under a measure, and a dismissed one: both refuse to be resolved.
     const leadId = uuidv7();
-    await db.insert(lead).values({ id: leadId, personId: leadPerson.id, name: leadPerson.name, regionId: village.id, regionPath: village.path, deadline: new Date(Date.now() + 7_200_000) });
+    const dismissedLeadId = uuidv7();
+    await db.insert(lead).values([
+      { id: leadId, personId: kp.personId, name: `线索${village.name}`, regionId: village.id, regionPath: village.path, deadline: new Date(Date.now() + 7_200_000) },
+      { id: dismissedLeadId, personId: listed.id, name: listed.name, regionId: village.id, regionPath: village.path, deadline: new Date(), status: 'dismissed', resolution: '查无此人' },
+    ]);
     await db.insert(leadSource).values({ id: uuidv7(), leadId, source: 'tip', reasons: ['riskArea'] });
-    return { keyPersonId: kp.id, freePersonId: freePerson.id, checkId, triageId, leadId, checkDay: yesterday };
+    return { keyPersonId: kp.id, freePersonId: freePerson.id, checkId, triageId, leadId, dismissedLeadId, idNumber, checkDay: yesterday };
   };
   return { a: await side(county.villageA), b: await side(county.villageB) };
 }

@@ -102,7 +102,39 @@ export const routeCases: Record<string, RouteCase> = {
     expectOutOfScope: emptyList,
   },
   ...keyPersonCases(),
+  ...leadCases(),
 };
+
+function leadCases(): Record<string, RouteCase> {
+  const csv = (text: string) => ({ url: '/api/v1/leads/import?issuer=县卫健局', payload: text, headers: { 'content-type': 'text/csv' } });
+  return {
+    'GET /api/v1/leads': { inScope: () => ({ url: '/api/v1/leads?q=线索五凤村' }), expectInScope: nonEmptyList, outOfScope: () => ({ url: '/api/v1/leads?q=线索石板村' }), expectOutOfScope: emptyList },
+    'GET /api/v1/leads/:id': { inScope: (fx) => ({ url: `/api/v1/leads/${fx.kp.a.leadId}` }), outOfScope: (fx) => ({ url: `/api/v1/leads/${fx.kp.b.leadId}` }), expectOutOfScope: notFound },
+    // The lead names someone already under a measure: every allowed role gets the same conflict.
+    'POST /api/v1/leads/:id/verify': {
+      inScope: (fx) => ({ url: `/api/v1/leads/${fx.kp.a.leadId}/verify`, payload: { category: 'returnee', measure: 'homeIsolation', startDate: fx.kp.a.checkDay } }),
+      status: 409,
+      outOfScope: (fx) => ({ url: `/api/v1/leads/${fx.kp.b.leadId}/verify`, payload: { category: 'returnee', measure: 'homeIsolation', startDate: fx.kp.b.checkDay } }),
+      expectOutOfScope: notFound,
+    },
+    'POST /api/v1/leads/:id/dismiss': {
+      inScope: (fx) => ({ url: `/api/v1/leads/${fx.kp.a.dismissedLeadId}/dismiss`, payload: { reason: '重复' } }),
+      status: 409,
+      outOfScope: (fx) => ({ url: `/api/v1/leads/${fx.kp.b.dismissedLeadId}/dismiss`, payload: { reason: '重复' } }),
+      expectOutOfScope: notFound,
+    },
+    'POST /api/v1/leads/import': {
+      inScope: (fx) => csv(`姓名,身份证号\n线索五凤村,${fx.kp.a.idNumber}\n`),
+      expectInScope: (body) => expect(body).toMatchObject({ matched: 1, errors: [] }),
+      outOfScope: (fx) => csv(`姓名,身份证号\n线索石板村,${fx.kp.b.idNumber}\n`),
+      expectOutOfScope: (status, body, key) => {
+        expect(status, key).toBe(200);
+        expect((body as { created: number; merged: number }).created + (body as { merged: number }).merged, key).toBe(0);
+        expect((body as { errors: { field: string }[] }).errors.map((e) => e.field), key).toEqual(['idNumber']);
+      },
+    },
+  };
+}
 
 function keyPersonCases(): Record<string, RouteCase> {
   const kp = (fx: Fixtures, side: 'a' | 'b') => `/api/v1/key-persons/${fx.kp[side].keyPersonId}`;

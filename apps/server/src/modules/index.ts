@@ -7,6 +7,7 @@ import { auditLogsRoutes } from './audit-logs/audit-logs.routes.js';
 import { systemRoutes } from './system/system.routes.js';
 import { keyPersonsRoutes } from './key-persons/key-persons.routes.js';
 import { healthChecksRoutes } from './health-checks/health-checks.routes.js';
+import { leadsRoutes } from './leads/leads.routes.js';
 
 /** The capability modules; each registers its own routes with the access they require. */
-export const modules = [systemRoutes, regionsRoutes, gridsRoutes, usersRoutes, auditLogsRoutes, keyPersonsRoutes, healthChecksRoutes] as unknown as FastifyPluginAsync<ModuleOptions>[];
+export const modules = [systemRoutes, regionsRoutes, gridsRoutes, usersRoutes, auditLogsRoutes, keyPersonsRoutes, healthChecksRoutes, leadsRoutes] as unknown as FastifyPluginAsync<ModuleOptions>[];

@@ -1287,6 +1287,237 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leads in scope with their deadlines and sources, soonest deadline first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "open" | "verified" | "dismissed";
+                    overdue?: "true" | "false";
+                    /** @description only leads not matched to a registered person */
+                    unmatched?: "true" | "false";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One lead with its sources */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lead"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify a lead into a key-person file */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description client-made id of the key-person file
+                         */
+                        keyPersonId?: string;
+                        /**
+                         * Format: uuid
+                         * @description the registered person, when the lead was not matched
+                         */
+                        personId?: string;
+                        /** @enum {string} */
+                        category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+                        /** @enum {string} */
+                        measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+                        startDate: string;
+                        plannedEndDate?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadVerified"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss a lead with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lead"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import an upstream list (协查通报, CSV or xlsx: 姓名, 身份证号, 手机号, 地址, 批次号, 备注); all rows or none */
+        post: {
+            parameters: {
+                query: {
+                    /** @description who sent the list, e.g. 县卫健局 */
+                    issuer: string;
+                    /** @description the list's batch number (批次号) */
+                    batch?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadImportResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -1674,6 +1905,70 @@ export interface components {
             items: components["schemas"]["TriageTaskInput"][];
             total: number;
         };
+        LeadSourceInput: {
+            /** Format: uuid */
+            id: string;
+            source: string;
+            sourceRef: string | null;
+            reasons: string[];
+            detail: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        LeadInput: {
+            /** Format: uuid */
+            id: string;
+            personId: string | null;
+            name: string;
+            /** @description masked */
+            idNumber: string | null;
+            /** @description masked */
+            phone: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @description above village level: not matched to the register, for the township to place */
+            regionLevel: string;
+            /** @enum {string} */
+            status: "open" | "verified" | "dismissed";
+            /** Format: date-time */
+            deadline: string;
+            overdue: boolean;
+            escalatedAt: string | null;
+            resolvedAt: string | null;
+            resolution: string | null;
+            sources: components["schemas"]["LeadSourceInput"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        LeadPageInput: {
+            items: components["schemas"]["LeadInput"][];
+            total: number;
+        };
+        LeadVerifiedInput: {
+            /** Format: uuid */
+            leadId: string;
+            /** Format: uuid */
+            keyPersonId: string;
+        };
+        LeadImportResultInput: {
+            rows: number;
+            /** @description rows matched to a registered person */
+            matched: number;
+            /** @description rows left for the township to place */
+            unmatched: number;
+            /** @description new leads */
+            created: number;
+            /** @description rows added as a source to an open lead */
+            merged: number;
+            errors: {
+                row: number;
+                field: string;
+                message: string;
+            }[];
+        };
         Me: {
             /** Format: uuid */
             id: string;
@@ -2022,6 +2317,70 @@ export interface components {
         TriageTaskPage: {
             items: components["schemas"]["TriageTask"][];
             total: number;
+        };
+        LeadSource: {
+            /** Format: uuid */
+            id: string;
+            source: string;
+            sourceRef: string | null;
+            reasons: string[];
+            detail: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Lead: {
+            /** Format: uuid */
+            id: string;
+            personId: string | null;
+            name: string;
+            /** @description masked */
+            idNumber: string | null;
+            /** @description masked */
+            phone: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @description above village level: not matched to the register, for the township to place */
+            regionLevel: string;
+            /** @enum {string} */
+            status: "open" | "verified" | "dismissed";
+            /** Format: date-time */
+            deadline: string;
+            overdue: boolean;
+            escalatedAt: string | null;
+            resolvedAt: string | null;
+            resolution: string | null;
+            sources: components["schemas"]["LeadSource"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        LeadPage: {
+            items: components["schemas"]["Lead"][];
+            total: number;
+        };
+        LeadVerified: {
+            /** Format: uuid */
+            leadId: string;
+            /** Format: uuid */
+            keyPersonId: string;
+        };
+        LeadImportResult: {
+            rows: number;
+            /** @description rows matched to a registered person */
+            matched: number;
+            /** @description rows left for the township to place */
+            unmatched: number;
+            /** @description new leads */
+            created: number;
+            /** @description rows added as a source to an open lead */
+            merged: number;
+            errors: {
+                row: number;
+                field: string;
+                message: string;
+            }[];
         };
     };
     responses: never;
