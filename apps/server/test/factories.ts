@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { addDays, plannedEndOf, regionPathLabel, shanghaiDate, type Role } from '@fangkong/domain';
 import type { Db } from '../src/db/client.js';
 import { uuidv7 } from '../src/db/ids.js';
-import { grid, healthCheck, household, keyPerson, lead, leadSource, person, region, triageTask, users } from '../src/db/schema/index.js';
+import { checkInLink, grid, healthCheck, household, keyPerson, lead, leadSource, person, region, triageTask, users } from '../src/db/schema/index.js';
 import { hashPassword } from '../src/auth/password.js';
 
 export const TEST_PASSWORD = 'test-password-1';
@@ -95,7 +96,9 @@ export async function buildKeyPersonFixtures(db: Db, county: Awaited<ReturnType<
       { id: dismissedLeadId, personId: listed.id, name: listed.name, regionId: village.id, regionPath: village.path, deadline: new Date(), status: 'dismissed', resolution: '查无此人' },
     ]);
     await db.insert(leadSource).values({ id: uuidv7(), leadId, source: 'tip', reasons: ['riskArea'] });
-    return { keyPersonId: kp.id, freePersonId: freePerson.id, checkId, triageId, leadId, dismissedLeadId, idNumber, checkDay: yesterday };
+    const expiredToken = (village === county.villageA ? 'a' : 'b').repeat(43);
+    await db.insert(checkInLink).values({ id: uuidv7(), keyPersonId: kp.id, tokenHash: createHash('sha256').update(expiredToken).digest('hex'), expiresAt: new Date(Date.now() - 1000) });
+    return { keyPersonId: kp.id, freePersonId: freePerson.id, checkId, triageId, leadId, dismissedLeadId, idNumber, expiredToken, checkDay: yesterday };
   };
   return { a: await side(county.villageA), b: await side(county.villageB) };
 }

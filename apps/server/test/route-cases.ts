@@ -103,6 +103,14 @@ export const routeCases: Record<string, RouteCase> = {
   },
   ...keyPersonCases(),
   ...leadCases(),
+  'POST /api/v1/key-persons/:id/check-in-links': {
+    inScope: (fx) => ({ url: `/api/v1/key-persons/${fx.kp.a.keyPersonId}/check-in-links` }),
+    outOfScope: (fx) => ({ url: `/api/v1/key-persons/${fx.kp.b.keyPersonId}/check-in-links` }),
+    expectOutOfScope: notFound,
+  },
+  // Public: the token is the authorisation. The fixture's tokens have expired (success is tested in check-in.test.ts).
+  'GET /api/public/check-in/:token': { inScope: (fx) => ({ url: `/api/public/check-in/${fx.kp.a.expiredToken}` }), status: 404, expectOutOfScope: () => {} },
+  'POST /api/public/check-in/:token': { inScope: (fx) => ({ url: `/api/public/check-in/${fx.kp.a.expiredToken}`, payload: { temperature: 36.5 } }), status: 404, expectOutOfScope: () => {} },
 };
 
 function leadCases(): Record<string, RouteCase> {

@@ -1518,6 +1518,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/key-persons/{id}/check-in-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A self check-in link for the key person's phone (the token is shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckInLink"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/check-in/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Today's slots of the self check-in link's key person */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckInState"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Self check-in: temperature and symptoms for the slot open now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        temperature: string | number;
+                        /** @default [] */
+                        symptoms?: ("cough" | "soreThroat" | "fatigue" | "diarrhoea" | "lossOfSmell" | "shortnessOfBreath" | "chestPain" | "confusion")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SelfCheckResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -1969,6 +2075,36 @@ export interface components {
                 message: string;
             }[];
         };
+        CheckInLinkInput: {
+            /** @description shown once; only its hash is stored */
+            token: string;
+            path: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        CheckInStateInput: {
+            /** @description masked: the family name only */
+            name: string;
+            day: number;
+            totalDays: number;
+            today: string;
+            slots: {
+                /** @enum {string} */
+                slot: "am" | "pm";
+                opens: string;
+                closes: string;
+                /** @enum {string} */
+                state: "future" | "open" | "closed";
+                done: boolean;
+            }[];
+        };
+        SelfCheckResultInput: {
+            day: string;
+            /** @enum {string} */
+            slot: "am" | "pm";
+            temperature: number;
+            triage: boolean;
+        };
         Me: {
             /** Format: uuid */
             id: string;
@@ -2381,6 +2517,36 @@ export interface components {
                 field: string;
                 message: string;
             }[];
+        };
+        CheckInLink: {
+            /** @description shown once; only its hash is stored */
+            token: string;
+            path: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        CheckInState: {
+            /** @description masked: the family name only */
+            name: string;
+            day: number;
+            totalDays: number;
+            today: string;
+            slots: {
+                /** @enum {string} */
+                slot: "am" | "pm";
+                opens: string;
+                closes: string;
+                /** @enum {string} */
+                state: "future" | "open" | "closed";
+                done: boolean;
+            }[];
+        };
+        SelfCheckResult: {
+            day: string;
+            /** @enum {string} */
+            slot: "am" | "pm";
+            temperature: number;
+            triage: boolean;
         };
     };
     responses: never;

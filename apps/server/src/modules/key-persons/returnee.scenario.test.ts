@@ -32,7 +32,7 @@ describe('scenario: a returnee from an upstream list to release', async () => {
   };
   const counts = async (who = 'township', mine = false) => (await req(who, 'GET', `/api/v1/key-persons/line-lists${mine ? '?mine=true' : ''}`)).body;
   /** Every list's count equals the rows the list returns, at the township and in the doctor's worklist. */
-  const expectListsMatch = async (expected: Partial<Record<string, number>>, viewers = [['township', false], ['doctor', true]] as const) => {
+  const expectListsMatch = async (expected: Partial<Record<string, number>>, viewers: readonly (readonly [string, boolean])[] = [['township', false], ['doctor', true]]) => {
     for (const [who, mine] of viewers) {
       const c = await counts(who, mine);
       for (const list of LINE_LISTS) {
