@@ -2,7 +2,7 @@
 // COPY in one transaction so that a failed load leaves nothing behind.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type pg from 'pg';
-import { resolveToday } from '@fangkong/domain';
+import { chinaDateOf, resolveToday, shanghaiInstant } from '@fangkong/domain';
 import type { Config } from '../config.js';
 import { hashPassword } from '../auth/password.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccountRows } from './accounts.js';
@@ -12,6 +12,7 @@ import { planCounty } from './county.js';
 import { planGrids, type UserRow } from './grids.js';
 import { generateHouseholds, type GeneratedHousehold } from './households.js';
 import { createRandom } from './random.js';
+import { loadKeyPersonDemo } from './key-persons.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 
@@ -172,6 +173,11 @@ export async function loadDemoCounty(pool: pg.Pool, opts: LoadDemoOptions): Prom
       progress(counts.persons, plan.persons, 'persons');
     }
     await restoreIndexes((done, total) => progress(done, total, 'indexes'));
+    const villageAccount = accounts.users.find((u) => u.username === 'village')!;
+    const townshipAccount = accounts.users.find((u) => u.username === 'township')!;
+    // Checks run up to now on the real today; a demo for another day stops at 15:30 of that day.
+    const now = today === chinaDateOf(new Date()) ? new Date() : shanghaiInstant(today, '15:30');
+    await loadKeyPersonDemo(client, { users: accounts.users, villagePath: villageAccount.region.path, townshipPath: townshipAccount.region.path, now, today });
     await client.query('COMMIT');
   } catch (e) {
     broken = await client.query('ROLLBACK').then(() => undefined, (err: Error) => err);
