@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { addDays, plannedEndOf, regionPathLabel, shanghaiDate, type Role } from '@fangkong/domain';
 import type { Db } from '../src/db/client.js';
 import { uuidv7 } from '../src/db/ids.js';
-import { checkInLink, grid, healthCheck, household, keyPerson, lead, leadSource, person, region, triageTask, users } from '../src/db/schema/index.js';
+import { checkInLink, dailyReport, grid, healthCheck, household, keyPerson, lead, leadSource, person, region, triageTask, users } from '../src/db/schema/index.js';
 import { hashPassword } from '../src/auth/password.js';
 
 export const TEST_PASSWORD = 'test-password-1';
@@ -101,4 +101,11 @@ export async function buildKeyPersonFixtures(db: Db, county: Awaited<ReturnType<
     return { keyPersonId: kp.id, freePersonId: freePerson.id, checkId, triageId, leadId, dismissedLeadId, idNumber, expiredToken, checkDay: yesterday };
   };
   return { a: await side(county.villageA), b: await side(county.villageB) };
+}
+
+/** A submitted daily report of a region for a day (figures as given, not computed). */
+export async function buildDailyReport(db: Db, r: RegionRow, submittedBy: string, reportDate: string, figures: Record<string, Record<string, number>> = {}) {
+  const row = { id: uuidv7(), regionId: r.id, regionPath: r.path, reportDate, version: 1, figures, submittedBy, submittedAt: new Date(), late: false };
+  await db.insert(dailyReport).values(row);
+  return row;
 }

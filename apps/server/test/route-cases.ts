@@ -1,12 +1,17 @@
 import { expect } from 'vitest';
-import type { buildCounty, buildKeyPersonFixtures, buildUser } from './factories.js';
+import { chinaDateOf } from '@fangkong/domain';
 import { uuidv7 } from '../src/db/ids.js';
+import type { buildCounty, buildKeyPersonFixtures, buildUser } from './factories.js';
 
 export type Fixtures = Awaited<ReturnType<typeof buildCounty>> & {
   userInA: Awaited<ReturnType<typeof buildUser>>;
   userInB: Awaited<ReturnType<typeof buildUser>>;
   kp: Awaited<ReturnType<typeof buildKeyPersonFixtures>>;
+  reportInA: { id: string };
+  reportInB: { id: string };
 };
+
+const today = () => chinaDateOf(new Date());
 
 interface Req {
   url: string;
@@ -111,6 +116,36 @@ export const routeCases: Record<string, RouteCase> = {
   // Public: the token is the authorisation. The fixture's tokens have expired (success is tested in check-in.test.ts).
   'GET /api/public/check-in/:token': { inScope: (fx) => ({ url: `/api/public/check-in/${fx.kp.a.expiredToken}` }), status: 404, expectOutOfScope: () => {} },
   'POST /api/public/check-in/:token': { inScope: (fx) => ({ url: `/api/public/check-in/${fx.kp.a.expiredToken}`, payload: { temperature: 36.5 } }), status: 404, expectOutOfScope: () => {} },
+  'GET /api/v1/daily-reports/status': {
+    inScope: (fx) => ({ url: `/api/v1/daily-reports/status?regionId=${fx.townshipA.id}&reportDate=${today()}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/daily-reports/status?regionId=${fx.townshipB.id}&reportDate=${today()}` }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/daily-reports/preview': {
+    inScope: (fx) => ({ url: `/api/v1/daily-reports/preview?regionId=${fx.villageA.id}&reportDate=${today()}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/daily-reports/preview?regionId=${fx.villageB.id}&reportDate=${today()}` }),
+    expectOutOfScope: notFound,
+  },
+  'POST /api/v1/daily-reports': {
+    inScope: (fx) => ({ url: '/api/v1/daily-reports', payload: { id: uuidv7(), regionId: fx.villageA.id, reportDate: today(), isZero: true, correctionReason: '重报' } }),
+    outOfScope: (fx) => ({ url: '/api/v1/daily-reports', payload: { id: uuidv7(), regionId: fx.villageB.id, reportDate: today(), isZero: true } }),
+    expectOutOfScope: notFoundField('regionId'),
+  },
+  'GET /api/v1/daily-reports/:id': {
+    inScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInA.id}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInB.id}` }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/daily-reports/:id/versions': {
+    inScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInA.id}/versions` }),
+    outOfScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInB.id}/versions` }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/daily-reports/:id/document': {
+    inScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInA.id}/document?format=xlsx` }),
+    outOfScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInB.id}/document` }),
+    expectOutOfScope: notFound,
+  },
 };
 
 function leadCases(): Record<string, RouteCase> {

@@ -1,4 +1,4 @@
-import { AuditOutlined, ClusterOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, ClusterOutlined, FileTextOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Role } from './api/types';
 import { ADMIN_ROLES, ALL_ROLES, AUDIT_ROLES } from './auth/roles';
@@ -8,6 +8,8 @@ const HomePage = lazy(() => import('./pages/home/HomePage'));
 const RegionsPage = lazy(() => import('./pages/regions/RegionsPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const AuditLogsPage = lazy(() => import('./pages/audit-logs/AuditLogsPage'));
+const DailyReportsPage = lazy(() => import('./pages/daily-reports/DailyReportsPage'));
+export const ReportPrintPage = lazy(() => import('./pages/daily-reports/ReportPrintPage'));
 
 export interface NavItem {
   path: string;
@@ -22,6 +24,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, roles: ALL_ROLES, page: HomePage },
   { path: '/regions', labelKey: 'nav.regions', icon: <ClusterOutlined />, roles: ALL_ROLES, page: RegionsPage },
+  { path: '/daily-reports', labelKey: 'nav.dailyReports', icon: <FileTextOutlined />, roles: ALL_ROLES, page: DailyReportsPage },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, roles: ADMIN_ROLES, page: UsersPage },
   { path: '/audit-logs', labelKey: 'nav.auditLogs', icon: <AuditOutlined />, roles: AUDIT_ROLES, page: AuditLogsPage },
 ];

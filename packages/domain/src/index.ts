@@ -15,3 +15,4 @@ export * from './schemas.js';
 export * from './temperature.js';
 export * from './isolation-days.js';
 export * from './key-person.js';
+export * from './daily-report.js';

@@ -77,6 +77,10 @@ const zhCN = {
   'import.unknownColumns': '无法识别的列：{columns}',
   'import.missingColumns': '缺少必需的列：{columns}',
   'checkIn.invalidToken': '链接无效或已过期，请联系您的包保责任人',
+  'dailyReport.level': '只有村（社区）和乡镇（街道）报送日报告',
+  'dailyReport.futureDay': '不能报送未来日期的日报告',
+  'dailyReport.reasonRequired': '该日报告已报送，更正须填写更正原因',
+  'dailyReport.windowClosed': '已超过更正期限，不能再更正该日报告',
 } as const;
 
 export type DomainMessageKey = keyof typeof zhCN;
@@ -149,6 +153,10 @@ const enUS: Readonly<Record<DomainMessageKey, string>> = {
   'import.unknownColumns': 'Unknown columns: {columns}',
   'import.missingColumns': 'Missing columns: {columns}',
   'checkIn.invalidToken': 'The link is not valid or has expired; contact your officer',
+  'dailyReport.level': 'Only villages and townships submit daily reports',
+  'dailyReport.futureDay': 'A daily report cannot be for a future day',
+  'dailyReport.reasonRequired': 'This report was already submitted: a correction needs its reason',
+  'dailyReport.windowClosed': 'The time for corrections of this report is over',
 };
 
 /** Messages of every domain key, per locale. */

@@ -28,7 +28,10 @@ export type AuditEvent =
   | 'lead.verify'
   | 'lead.dismiss'
   | 'lead.import'
-  | 'job.escalate';
+  | 'job.escalate'
+  | 'dailyReport.submit'
+  | 'dailyReport.correct'
+  | 'dailyReport.export';
 
 export interface AuditEntry {
   event: AuditEvent;

@@ -9,7 +9,7 @@ export const enUS: Messages = {
     unknownError: 'Something went wrong, please try again', networkError: 'Cannot reach the server, check your connection',
     notFound: 'Page not found', forbidden: 'You are not allowed to view this page', backHome: 'Back to home',
   },
-  nav: { home: 'Home', regions: 'Regions', users: 'Users', auditLogs: 'Audit log', menu: 'Menu' },
+  nav: { dailyReports: 'Daily reports', home: 'Home', regions: 'Regions', users: 'Users', auditLogs: 'Audit log', menu: 'Menu' },
   header: { language: 'Language', logout: 'Log out', scope: 'Scope', scopeOf: 'Scope: {{region}}' },
   login: {
     title: 'Log in', username: 'Username', password: 'Password', submit: 'Log in',
@@ -43,6 +43,20 @@ export const enUS: Messages = {
     required: 'Please enter {{field}}', saved: 'Saved', created: 'User {{name}} created',
     disabled: '{{name}} disabled', enabled: '{{name}} enabled',
     unlock: 'Unlock', unlocked: '{{name}} unlocked', unlockConfirm: 'Unlock user "{{name}}"?',
+  },
+  outbox: {
+    title: 'Waiting to sync', pending: '{{count}} records waiting to sync', waiting: 'recorded {{time}}, waiting for the network',
+    syncNow: 'Sync now', discard: 'Discard', savedOffline: 'No network: saved on this device, it will be sent when the network is back',
+  },
+  dailyReports: {
+    title: 'Daily reports', day: 'Report day', ownReport: "{{region}}: today's report", due: 'Due by {{time}}; with nothing new, submit a zero report in one click',
+    submittedAt: 'Version {{version}} submitted ({{time}}, {{name}})', remarks: 'Remarks', problems: 'Problems', suggestions: 'Suggestions',
+    correctionReason: 'Reason for the correction', correctionReasonRequired: 'A correction needs its reason', submit: 'Submit report', correct: 'Submit correction',
+    zeroReport: 'Zero report', submitted: 'Report submitted', zeroDone: 'Zero report submitted', print: 'Print',
+    statusTitle: 'Reports from below (due {{deadline}})', villageCompleteness: 'Villages reported', villageTimeliness: 'Villages on time',
+    townshipCompleteness: 'Townships reported', region: 'Region', status: 'Status', onTime: 'On time', late: 'Late', missing: 'Missing',
+    zero: 'Zero report', time: 'Submitted', view: 'View', documentTitle: '{{region}} daily epidemic-control report ({{day}})',
+    signed: 'Submitted by {{name}} at {{time}}, version {{version}}',
   },
   regionSelect: { placeholder: 'Select a region' },
   audit: {

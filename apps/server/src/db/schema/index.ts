@@ -4,3 +4,4 @@ export * from './audit-log.js';
 export * from './households.js';
 export * from './leads.js';
 export * from './key-persons.js';
+export * from './daily-reports.js';
