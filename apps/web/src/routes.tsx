@@ -1,7 +1,7 @@
-import { AuditOutlined, ClusterOutlined, FileTextOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, ClusterOutlined, FileTextOutlined, HomeOutlined, SolutionOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Role } from './api/types';
-import { ADMIN_ROLES, ALL_ROLES, AUDIT_ROLES } from './auth/roles';
+import { ADMIN_ROLES, ALL_ROLES, AUDIT_ROLES, CHECK_ROLES, KEY_PERSON_ROLES, LEAD_ROLES } from './auth/roles';
 import type { Messages } from './i18n/zh-CN';
 
 const HomePage = lazy(() => import('./pages/home/HomePage'));
@@ -9,6 +9,11 @@ const RegionsPage = lazy(() => import('./pages/regions/RegionsPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const AuditLogsPage = lazy(() => import('./pages/audit-logs/AuditLogsPage'));
 const DailyReportsPage = lazy(() => import('./pages/daily-reports/DailyReportsPage'));
+const KeyPersonsPage = lazy(() => import('./pages/key-persons/KeyPersonsPage'));
+export const KeyPersonPage = lazy(() => import('./pages/key-persons/KeyPersonPage'));
+const CheckRoundPage = lazy(() => import('./pages/key-persons/CheckRoundPage'));
+const LeadsPage = lazy(() => import('./pages/leads/LeadsPage'));
+export const CheckInPage = lazy(() => import('./pages/check-in/CheckInPage'));
 export const ReportPrintPage = lazy(() => import('./pages/daily-reports/ReportPrintPage'));
 
 export interface NavItem {
@@ -24,6 +29,9 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, roles: ALL_ROLES, page: HomePage },
   { path: '/regions', labelKey: 'nav.regions', icon: <ClusterOutlined />, roles: ALL_ROLES, page: RegionsPage },
+  { path: '/key-persons', labelKey: 'nav.keyPersons', icon: <UserSwitchOutlined />, roles: KEY_PERSON_ROLES, page: KeyPersonsPage },
+  { path: '/checks', labelKey: 'nav.checks', icon: <AlertOutlined />, roles: CHECK_ROLES, page: CheckRoundPage },
+  { path: '/leads', labelKey: 'nav.leads', icon: <SolutionOutlined />, roles: LEAD_ROLES, page: LeadsPage },
   { path: '/daily-reports', labelKey: 'nav.dailyReports', icon: <FileTextOutlined />, roles: ALL_ROLES, page: DailyReportsPage },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, roles: ADMIN_ROLES, page: UsersPage },
   { path: '/audit-logs', labelKey: 'nav.auditLogs', icon: <AuditOutlined />, roles: AUDIT_ROLES, page: AuditLogsPage },

@@ -50,3 +50,17 @@ export interface Problem {
   detail?: string;
   errors?: ProblemFieldError[];
 }
+
+export type KeyPerson = Schemas['KeyPerson'];
+export type KeyPersonDetail = Schemas['KeyPersonDetail'];
+export type LineListCounts = Schemas['LineListCounts'];
+export type HealthCheck = Schemas['HealthCheck'];
+export type Lead = Schemas['Lead'];
+export type LeadImportResult = Schemas['LeadImportResult'];
+export type CheckInState = Schemas['CheckInState'];
+export type CheckInLink = Schemas['CheckInLink'];
+export type ListKeyPersonsQuery = NonNullable<paths['/api/v1/key-persons']['get']['parameters']['query']>;
+export type ListLeadsQuery = NonNullable<paths['/api/v1/leads']['get']['parameters']['query']>;
+export type RecordCheckBody = JsonBody<paths['/api/v1/health-checks']['post']>;
+export type AddOfficerBody = JsonBody<paths['/api/v1/key-persons/{id}/officers']['post']>;
+export type VerifyLeadBody = JsonBody<paths['/api/v1/leads/{id}/verify']['post']>;
