@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '@fangkong/domain';
 import { testApp, loginAs, type Session } from '../../test/app.js';
-import { buildCounty, buildDailyReport, buildGrid, buildHousehold, buildRiskArea, buildRound, buildUser } from '../../test/factories.js';
+import { buildCounty, buildDailyReport, buildGrid, buildHousehold, buildKeyPersonFixtures, buildRiskArea, buildRound, buildUser } from '../../test/factories.js';
 import { can } from './permissions.js';
 import { routeCases, type Fixtures } from '../../test/route-cases.js';
 
@@ -30,7 +30,7 @@ describe('route × role × scope', async () => {
     const riskArea = await buildRiskArea(db, county.county);
     const roundA = await buildRound(db, county.townshipA);
     const roundB = await buildRound(db, county.townshipB);
-    fx = { ...county, userInA, userInB, reportInA, reportInB, householdA, householdA2, householdB, riskArea, roundA, roundB };
+    fx = { ...county, userInA, userInB, reportInA, reportInB, householdA, householdA2, householdB, riskArea, roundA, roundB, kp: await buildKeyPersonFixtures(db, county) };
     for (const role of ROLES) sessions.set(role, await loginAs(app, `u-${role}`));
   });
 

@@ -8,6 +8,13 @@ export const PERMISSIONS = [
   'users.read',
   'users.manage',
   'auditLogs.read',
+  'keyPersons.read',
+  'keyPersons.manage',
+  'keyPersons.policy',
+  'healthChecks.record',
+  'triage.manage',
+  'leads.read',
+  'leads.manage',
   'dailyReports.read',
   'dailyReports.submit',
   'dashboard.read',
@@ -28,18 +35,23 @@ const everyone: Permission[] = ['regions.read', 'grids.read', 'riskAreas.read', 
 const register: Permission[] = ['persons.read', 'screening.read'];
 /** Works households in the field: keeps the register true and records visits. */
 const field: Permission[] = [...register, 'persons.readFull', 'persons.manage', 'screening.visit'];
+/** Those who run key-person files: see them, open and change them, record checks, work leads. */
+const keyPersonOffice: Permission[] = ['keyPersons.read', 'keyPersons.manage', 'healthChecks.record', 'leads.read', 'leads.manage'];
 
 /** Deny by default: a role has exactly the permissions listed here. */
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set<Permission>([...everyone, ...field, 'regions.manage', 'users.read', 'users.manage', 'auditLogs.read', 'riskAreas.manage', 'screening.manageRounds', 'dailyReports.submit', 'dashboard.read']),
-  commander: new Set<Permission>([...everyone, ...register, 'persons.readFull', 'users.read', 'auditLogs.read', 'riskAreas.manage', 'screening.manageRounds', 'dailyReports.submit', 'dashboard.read']),
-  townshipOfficer: new Set<Permission>([...everyone, ...field, 'users.read', 'screening.manageRounds', 'dailyReports.submit', 'dashboard.read']),
-  villageCadre: new Set<Permission>([...everyone, ...field, 'dailyReports.submit']),
-  gridWorker: new Set<Permission>([...everyone, ...field]),
+  admin: new Set<Permission>([...everyone, ...field, ...keyPersonOffice, 'regions.manage', 'users.read', 'users.manage', 'auditLogs.read', 'riskAreas.manage', 'screening.manageRounds', 'dailyReports.submit', 'dashboard.read', 'keyPersons.policy', 'triage.manage']),
+  commander: new Set<Permission>([...everyone, ...register, ...keyPersonOffice, 'persons.readFull', 'users.read', 'auditLogs.read', 'riskAreas.manage', 'screening.manageRounds', 'dailyReports.submit', 'dashboard.read', 'keyPersons.policy']),
+  // The township health centre answers triage tasks; township staff see and close them too.
+  townshipOfficer: new Set<Permission>([...everyone, ...field, ...keyPersonOffice, 'users.read', 'screening.manageRounds', 'dailyReports.submit', 'dashboard.read', 'triage.manage']),
+  villageCadre: new Set<Permission>([...everyone, ...field, ...keyPersonOffice, 'dailyReports.submit']),
+  // Grid workers check on their key persons and see the leads of their village; opening a file is the cadres' call.
+  gridWorker: new Set<Permission>([...everyone, ...field, 'keyPersons.read', 'healthChecks.record', 'leads.read']),
   // The village doctor sees whom they treat in full but does not keep the register.
-  doctor: new Set<Permission>([...everyone, ...register, 'persons.readFull']),
+  doctor: new Set<Permission>([...everyone, ...register, 'persons.readFull', 'keyPersons.read', 'healthChecks.record', 'triage.manage']),
   checkpointStaff: new Set<Permission>(everyone),
-  inspector: new Set<Permission>([...everyone, ...register, 'dashboard.read']),
+  // Inspectors spot-check the truth of the files; they change nothing.
+  inspector: new Set<Permission>([...everyone, ...register, 'keyPersons.read', 'leads.read', 'dashboard.read']),
   viewer: new Set<Permission>([...everyone, ...register]),
 };
 

@@ -2,7 +2,7 @@
 // COPY in one transaction so that a failed load leaves nothing behind.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type pg from 'pg';
-import { resolveToday } from '@fangkong/domain';
+import { chinaDateOf, resolveToday, shanghaiInstant } from '@fangkong/domain';
 import type { Config } from '../config.js';
 import { hashPassword } from '../auth/password.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccountRows } from './accounts.js';
@@ -14,6 +14,7 @@ import { planGrids, type UserRow } from './grids.js';
 import { generateHouseholds, type GeneratedHousehold } from './households.js';
 import { createRandom } from './random.js';
 import { loadDemoScreening } from './screening.js';
+import { loadKeyPersonDemo } from './key-persons.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 
@@ -175,6 +176,11 @@ export async function loadDemoCounty(pool: pg.Pool, opts: LoadDemoOptions): Prom
     }
     await restoreIndexes((done, total) => progress(done, total, 'indexes'));
     await loadDemoScreening(client, random.fork('screening'), today);
+    const villageAccount = accounts.users.find((u) => u.username === 'village')!;
+    const townshipAccount = accounts.users.find((u) => u.username === 'township')!;
+    // Checks run up to now on the real today; a demo for another day stops at 15:30 of that day.
+    const now = today === chinaDateOf(new Date()) ? new Date() : shanghaiInstant(today, '15:30');
+    await loadKeyPersonDemo(client, { users: accounts.users, villagePath: villageAccount.region.path, townshipPath: townshipAccount.region.path, now, today });
     await client.query('COMMIT');
   } catch (e) {
     broken = await client.query('ROLLBACK').then(() => undefined, (err: Error) => err);

@@ -1533,6 +1533,1081 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/key-persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Key persons in scope, optionally one line list (due now, overdue, fever, ending today, released, lost, incomplete teams) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    status?: "active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp";
+                    category?: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+                    measure?: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+                    regionId?: string;
+                    list?: "dueNow" | "overdue" | "fever" | "endingToday" | "released" | "lostToFollowUp" | "incompleteTeam";
+                    /** @description only the key persons the caller answers for */
+                    mine?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyPersonPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Put a registered person under a measure; a replayed id returns the existing file */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description client-made UUIDv7; a replay with the same id returns the existing file
+                         */
+                        id?: string;
+                        /** Format: uuid */
+                        personId: string;
+                        /** @enum {string} */
+                        category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+                        /**
+                         * @default other
+                         * @enum {string}
+                         */
+                        source?: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "other";
+                        /** @enum {string} */
+                        measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+                        startDate: string;
+                        /** @description default: the county's days for the category */
+                        plannedEndDate?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyPersonDetail"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyPersonDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-persons/line-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many key persons are on each line list, for a region or the caller's own worklist */
+        get: {
+            parameters: {
+                query?: {
+                    regionId?: string;
+                    mine?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LineListCounts"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-persons/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The county's rules: days per category, officers required, check windows, deadlines */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ManagementPolicy"];
+                    };
+                };
+            };
+        };
+        /** Change the county's rules (county-level users only) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        measureDays?: {
+                            [key: string]: number;
+                        };
+                        requiredOfficers?: {
+                            [key: string]: number;
+                        };
+                        slotWindows?: {
+                            am: {
+                                opens: string;
+                                closes: string;
+                            };
+                            pm: {
+                                opens: string;
+                                closes: string;
+                            };
+                        };
+                        leadDeadlineHours?: number;
+                        triageDeadlineHours?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ManagementPolicy"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-persons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One key person's full file (audited): team, history, checks, overdue slots */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyPersonDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change category or measure, extend or shorten (the old end and the reason are kept) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        category?: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+                        /** @enum {string} */
+                        measure?: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+                        plannedEndDate?: string;
+                        /** @description required when the end or the measure changes */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyPersonDetail"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/key-persons/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release (after the last day's checks), hospitalise, mark lost to follow-up, or resume */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "active" | "released" | "hospitalized" | "lostToFollowUp";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyPersonDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-persons/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand the file, with its history, to another region of the county or out of the county */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description a region of the same county: the file moves there with its history
+                         */
+                        regionId?: string;
+                        /** @description another county: the file is closed as transferred */
+                        destination?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyPersonTransfer"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-persons/{id}/officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Name a responsible officer (包保责任人) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role: "leader" | "cadre" | "police" | "villageCadre" | "doctor" | "gridWorker";
+                        name: string;
+                        phone?: string;
+                        /**
+                         * Format: uuid
+                         * @description the officer's account, so the file appears in their worklist
+                         */
+                        userId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyPersonDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-persons/{id}/officers/{officerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a responsible officer */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    officerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyPersonDetail"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Checks in scope, of one key person or one day */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    keyPersonId?: string;
+                    day?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HealthCheckPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a check for an open or past slot (one per slot; a replayed id returns the stored check) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description client-made UUIDv7; a replay returns the stored check
+                         */
+                        id?: string;
+                        /** Format: uuid */
+                        keyPersonId: string;
+                        day: string;
+                        /** @enum {string} */
+                        slot: "am" | "pm";
+                        temperature: string | number;
+                        /** @default [] */
+                        symptoms?: ("cough" | "soreThroat" | "fatigue" | "diarrhoea" | "lossOfSmell" | "shortnessOfBreath" | "chestPain" | "confusion")[];
+                        /** @enum {string} */
+                        measuredBy: "doctor" | "gridWorker" | "self";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HealthCheck"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HealthCheck"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health-checks/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct a check: a new value with a reason; the first stays on record */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        temperature: string | number;
+                        /** @default [] */
+                        symptoms?: ("cough" | "soreThroat" | "fatigue" | "diarrhoea" | "lossOfSmell" | "shortnessOfBreath" | "chestPain" | "confusion")[];
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HealthCheck"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/triage-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Triage tasks (fevers, red-flag symptoms) with their deadlines */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    keyPersonId?: string;
+                    status?: "open" | "acknowledged" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TriageTaskPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/triage-tasks/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The health centre takes the task (stops its escalation) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TriageTask"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/triage-tasks/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the task with its outcome */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        outcome: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TriageTask"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leads in scope with their deadlines and sources, soonest deadline first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "open" | "verified" | "dismissed";
+                    overdue?: "true" | "false";
+                    /** @description only leads not matched to a registered person */
+                    unmatched?: "true" | "false";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One lead with its sources */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lead"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify a lead into a key-person file */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description client-made id of the key-person file
+                         */
+                        keyPersonId?: string;
+                        /**
+                         * Format: uuid
+                         * @description the registered person, when the lead was not matched
+                         */
+                        personId?: string;
+                        /** @enum {string} */
+                        category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+                        /** @enum {string} */
+                        measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+                        startDate: string;
+                        plannedEndDate?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadVerified"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss a lead with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lead"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import an upstream list (协查通报, CSV or xlsx: 姓名, 身份证号, 手机号, 地址, 批次号, 备注); all rows or none */
+        post: {
+            parameters: {
+                query: {
+                    /** @description who sent the list, e.g. 县卫健局 */
+                    issuer: string;
+                    /** @description the list's batch number (批次号) */
+                    batch?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadImportResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-persons/{id}/check-in-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A self check-in link for the key person's phone (the token is shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckInLink"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/check-in/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Today's slots of the self check-in link's key person */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckInState"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Self check-in: temperature and symptoms for the slot open now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        temperature: string | number;
+                        /** @default [] */
+                        symptoms?: ("cough" | "soreThroat" | "fatigue" | "diarrhoea" | "lossOfSmell" | "shortnessOfBreath" | "chestPain" | "confusion")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SelfCheckResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/daily-reports/status": {
         parameters: {
             query?: never;
@@ -2351,6 +3426,309 @@ export interface components {
             items: components["schemas"]["VisitInput"][];
             total: number;
         };
+        KeyPersonInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            /** @description masked in lists */
+            idNumber: string | null;
+            /** @description masked in lists */
+            phone: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            regionPath: string;
+            /** @enum {string} */
+            category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+            /** @enum {string} */
+            source: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "other";
+            /** @enum {string} */
+            measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+            startDate: string;
+            plannedEndDate: string;
+            /** @enum {string} */
+            status: "active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp";
+            statusReason: string | null;
+            /** @description day number today; day 1 is the start date */
+            day: number;
+            totalDays: number;
+            officers: number;
+            requiredOfficers: number;
+            lastTemperature: number | null;
+            openAlerts: number;
+            openTriage: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ResponsibleOfficerInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            role: "leader" | "cadre" | "police" | "villageCadre" | "doctor" | "gridWorker";
+            name: string;
+            phone: string | null;
+            userId: string | null;
+        };
+        KeyPersonEventInput: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            fromValue: string | null;
+            toValue: string | null;
+            reason: string | null;
+            actorName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        HealthCheckSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            day: string;
+            /** @enum {string} */
+            slot: "am" | "pm";
+            temperature: number;
+            symptoms: string[];
+            measuredBy: string;
+            late: boolean;
+            correctsId: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        KeyPersonDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            /** @description masked in lists */
+            idNumber: string | null;
+            /** @description masked in lists */
+            phone: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            regionPath: string;
+            /** @enum {string} */
+            category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+            /** @enum {string} */
+            source: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "other";
+            /** @enum {string} */
+            measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+            startDate: string;
+            plannedEndDate: string;
+            /** @enum {string} */
+            status: "active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp";
+            statusReason: string | null;
+            /** @description day number today; day 1 is the start date */
+            day: number;
+            totalDays: number;
+            officers: number;
+            requiredOfficers: number;
+            lastTemperature: number | null;
+            openAlerts: number;
+            openTriage: number;
+            /** Format: date-time */
+            createdAt: string;
+            address: string | null;
+            officerList: components["schemas"]["ResponsibleOfficerInput"][];
+            events: components["schemas"]["KeyPersonEventInput"][];
+            checks: components["schemas"]["HealthCheckSummaryInput"][];
+            overdueSlots: {
+                day: string;
+                /** @enum {string} */
+                slot: "am" | "pm";
+                level: string;
+            }[];
+        };
+        KeyPersonPageInput: {
+            items: components["schemas"]["KeyPersonInput"][];
+            total: number;
+        };
+        LineListCountsInput: {
+            dueNow: number;
+            overdue: number;
+            fever: number;
+            endingToday: number;
+            released: number;
+            lostToFollowUp: number;
+            incompleteTeam: number;
+            active: number;
+        };
+        ManagementPolicyInput: {
+            measureDays: {
+                [key: string]: number;
+            };
+            requiredOfficers: {
+                [key: string]: number;
+            };
+            slotWindows: {
+                am: {
+                    opens: string;
+                    closes: string;
+                };
+                pm: {
+                    opens: string;
+                    closes: string;
+                };
+            };
+            leadDeadlineHours: number;
+            triageDeadlineHours: number;
+        };
+        KeyPersonTransferInput: {
+            /** Format: uuid */
+            id: string;
+            status: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+        };
+        HealthCheckInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            keyPersonId: string;
+            day: string;
+            /** @enum {string} */
+            slot: "am" | "pm";
+            temperature: number;
+            symptoms: string[];
+            /** @enum {string} */
+            measuredBy: "doctor" | "gridWorker" | "self";
+            /** @description recorded after its window closed */
+            late: boolean;
+            correctsId: string | null;
+            correctionReason: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description the triage task this check opened, if any */
+            triageTaskId: string | null;
+        };
+        HealthCheckPageInput: {
+            items: components["schemas"]["HealthCheckInput"][];
+            total: number;
+        };
+        TriageTaskInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            keyPersonId: string;
+            /** Format: uuid */
+            healthCheckId: string;
+            name: string;
+            regionName: string;
+            temperature: number;
+            symptoms: string[];
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "closed";
+            /** Format: date-time */
+            deadline: string;
+            overdue: boolean;
+            escalatedAt: string | null;
+            acknowledgedAt: string | null;
+            outcome: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TriageTaskPageInput: {
+            items: components["schemas"]["TriageTaskInput"][];
+            total: number;
+        };
+        LeadSourceInput: {
+            /** Format: uuid */
+            id: string;
+            source: string;
+            sourceRef: string | null;
+            reasons: string[];
+            detail: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        LeadInput: {
+            /** Format: uuid */
+            id: string;
+            personId: string | null;
+            name: string;
+            /** @description masked */
+            idNumber: string | null;
+            /** @description masked */
+            phone: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @description above village level: not matched to the register, for the township to place */
+            regionLevel: string;
+            /** @enum {string} */
+            status: "open" | "verified" | "dismissed";
+            /** Format: date-time */
+            deadline: string;
+            overdue: boolean;
+            escalatedAt: string | null;
+            resolvedAt: string | null;
+            resolution: string | null;
+            sources: components["schemas"]["LeadSourceInput"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        LeadPageInput: {
+            items: components["schemas"]["LeadInput"][];
+            total: number;
+        };
+        LeadVerifiedInput: {
+            /** Format: uuid */
+            leadId: string;
+            /** Format: uuid */
+            keyPersonId: string;
+        };
+        LeadImportResultInput: {
+            rows: number;
+            /** @description rows matched to a registered person */
+            matched: number;
+            /** @description rows left for the township to place */
+            unmatched: number;
+            /** @description new leads */
+            created: number;
+            /** @description rows added as a source to an open lead */
+            merged: number;
+            errors: {
+                row: number;
+                field: string;
+                message: string;
+            }[];
+        };
+        CheckInLinkInput: {
+            /** @description shown once; only its hash is stored */
+            token: string;
+            path: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        CheckInStateInput: {
+            /** @description masked: the family name only */
+            name: string;
+            day: number;
+            totalDays: number;
+            today: string;
+            slots: {
+                /** @enum {string} */
+                slot: "am" | "pm";
+                opens: string;
+                closes: string;
+                /** @enum {string} */
+                state: "future" | "open" | "closed";
+                done: boolean;
+            }[];
+        };
+        SelfCheckResultInput: {
+            day: string;
+            /** @enum {string} */
+            slot: "am" | "pm";
+            temperature: number;
+            triage: boolean;
+        };
         DailyReportInput: {
             /** Format: uuid */
             id: string;
@@ -2945,6 +4323,309 @@ export interface components {
         VisitPage: {
             items: components["schemas"]["Visit"][];
             total: number;
+        };
+        KeyPerson: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            /** @description masked in lists */
+            idNumber: string | null;
+            /** @description masked in lists */
+            phone: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            regionPath: string;
+            /** @enum {string} */
+            category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+            /** @enum {string} */
+            source: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "other";
+            /** @enum {string} */
+            measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+            startDate: string;
+            plannedEndDate: string;
+            /** @enum {string} */
+            status: "active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp";
+            statusReason: string | null;
+            /** @description day number today; day 1 is the start date */
+            day: number;
+            totalDays: number;
+            officers: number;
+            requiredOfficers: number;
+            lastTemperature: number | null;
+            openAlerts: number;
+            openTriage: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ResponsibleOfficer: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            role: "leader" | "cadre" | "police" | "villageCadre" | "doctor" | "gridWorker";
+            name: string;
+            phone: string | null;
+            userId: string | null;
+        };
+        KeyPersonEvent: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            fromValue: string | null;
+            toValue: string | null;
+            reason: string | null;
+            actorName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        HealthCheckSummary: {
+            /** Format: uuid */
+            id: string;
+            day: string;
+            /** @enum {string} */
+            slot: "am" | "pm";
+            temperature: number;
+            symptoms: string[];
+            measuredBy: string;
+            late: boolean;
+            correctsId: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        KeyPersonDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            /** @description masked in lists */
+            idNumber: string | null;
+            /** @description masked in lists */
+            phone: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            regionPath: string;
+            /** @enum {string} */
+            category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+            /** @enum {string} */
+            source: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "other";
+            /** @enum {string} */
+            measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+            startDate: string;
+            plannedEndDate: string;
+            /** @enum {string} */
+            status: "active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp";
+            statusReason: string | null;
+            /** @description day number today; day 1 is the start date */
+            day: number;
+            totalDays: number;
+            officers: number;
+            requiredOfficers: number;
+            lastTemperature: number | null;
+            openAlerts: number;
+            openTriage: number;
+            /** Format: date-time */
+            createdAt: string;
+            address: string | null;
+            officerList: components["schemas"]["ResponsibleOfficer"][];
+            events: components["schemas"]["KeyPersonEvent"][];
+            checks: components["schemas"]["HealthCheckSummary"][];
+            overdueSlots: {
+                day: string;
+                /** @enum {string} */
+                slot: "am" | "pm";
+                level: string;
+            }[];
+        };
+        KeyPersonPage: {
+            items: components["schemas"]["KeyPerson"][];
+            total: number;
+        };
+        LineListCounts: {
+            dueNow: number;
+            overdue: number;
+            fever: number;
+            endingToday: number;
+            released: number;
+            lostToFollowUp: number;
+            incompleteTeam: number;
+            active: number;
+        };
+        ManagementPolicy: {
+            measureDays: {
+                [key: string]: number;
+            };
+            requiredOfficers: {
+                [key: string]: number;
+            };
+            slotWindows: {
+                am: {
+                    opens: string;
+                    closes: string;
+                };
+                pm: {
+                    opens: string;
+                    closes: string;
+                };
+            };
+            leadDeadlineHours: number;
+            triageDeadlineHours: number;
+        };
+        KeyPersonTransfer: {
+            /** Format: uuid */
+            id: string;
+            status: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+        };
+        HealthCheck: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            keyPersonId: string;
+            day: string;
+            /** @enum {string} */
+            slot: "am" | "pm";
+            temperature: number;
+            symptoms: string[];
+            /** @enum {string} */
+            measuredBy: "doctor" | "gridWorker" | "self";
+            /** @description recorded after its window closed */
+            late: boolean;
+            correctsId: string | null;
+            correctionReason: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description the triage task this check opened, if any */
+            triageTaskId: string | null;
+        };
+        HealthCheckPage: {
+            items: components["schemas"]["HealthCheck"][];
+            total: number;
+        };
+        TriageTask: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            keyPersonId: string;
+            /** Format: uuid */
+            healthCheckId: string;
+            name: string;
+            regionName: string;
+            temperature: number;
+            symptoms: string[];
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "closed";
+            /** Format: date-time */
+            deadline: string;
+            overdue: boolean;
+            escalatedAt: string | null;
+            acknowledgedAt: string | null;
+            outcome: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TriageTaskPage: {
+            items: components["schemas"]["TriageTask"][];
+            total: number;
+        };
+        LeadSource: {
+            /** Format: uuid */
+            id: string;
+            source: string;
+            sourceRef: string | null;
+            reasons: string[];
+            detail: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Lead: {
+            /** Format: uuid */
+            id: string;
+            personId: string | null;
+            name: string;
+            /** @description masked */
+            idNumber: string | null;
+            /** @description masked */
+            phone: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @description above village level: not matched to the register, for the township to place */
+            regionLevel: string;
+            /** @enum {string} */
+            status: "open" | "verified" | "dismissed";
+            /** Format: date-time */
+            deadline: string;
+            overdue: boolean;
+            escalatedAt: string | null;
+            resolvedAt: string | null;
+            resolution: string | null;
+            sources: components["schemas"]["LeadSource"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        LeadPage: {
+            items: components["schemas"]["Lead"][];
+            total: number;
+        };
+        LeadVerified: {
+            /** Format: uuid */
+            leadId: string;
+            /** Format: uuid */
+            keyPersonId: string;
+        };
+        LeadImportResult: {
+            rows: number;
+            /** @description rows matched to a registered person */
+            matched: number;
+            /** @description rows left for the township to place */
+            unmatched: number;
+            /** @description new leads */
+            created: number;
+            /** @description rows added as a source to an open lead */
+            merged: number;
+            errors: {
+                row: number;
+                field: string;
+                message: string;
+            }[];
+        };
+        CheckInLink: {
+            /** @description shown once; only its hash is stored */
+            token: string;
+            path: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        CheckInState: {
+            /** @description masked: the family name only */
+            name: string;
+            day: number;
+            totalDays: number;
+            today: string;
+            slots: {
+                /** @enum {string} */
+                slot: "am" | "pm";
+                opens: string;
+                closes: string;
+                /** @enum {string} */
+                state: "future" | "open" | "closed";
+                done: boolean;
+            }[];
+        };
+        SelfCheckResult: {
+            day: string;
+            /** @enum {string} */
+            slot: "am" | "pm";
+            temperature: number;
+            triage: boolean;
         };
         DailyReport: {
             /** Format: uuid */

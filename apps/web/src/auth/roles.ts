@@ -15,6 +15,13 @@ export const REGISTER_ROLES: readonly Role[] = ['admin', 'commander', 'townshipO
 /** Roles that visit households in the field (server: screening.visit). */
 export const FIELD_ROLES: readonly Role[] = ['admin', 'townshipOfficer', 'villageCadre', 'gridWorker'];
 
+/** Roles that see key-person files and line lists (keyPersons.read on the server). */
+export const KEY_PERSON_ROLES: readonly Role[] = ['admin', 'commander', 'townshipOfficer', 'villageCadre', 'gridWorker', 'doctor', 'inspector'];
+/** Roles that take checks on a round (healthChecks.record). */
+export const CHECK_ROLES: readonly Role[] = ['admin', 'commander', 'townshipOfficer', 'villageCadre', 'gridWorker', 'doctor'];
+/** Roles that see the lead inbox (leads.read). */
+export const LEAD_ROLES: readonly Role[] = ['admin', 'commander', 'townshipOfficer', 'villageCadre', 'gridWorker', 'inspector'];
+
 export function hasRole(role: Role | undefined, allowed: readonly Role[]): boolean {
   return role !== undefined && allowed.includes(role);
 }

@@ -21,6 +21,8 @@ export interface RaiseLead {
   detail?: Record<string, unknown>;
   /** Hours to verify; default 2 (seed 001: names verified within two hours). */
   deadlineHours?: number;
+  /** The moment the report arrived; default now. */
+  now?: Date;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function raiseLead(tx: Tx, input: RaiseLead): Promise<{ leadId: str
       phone: input.phone ?? null,
       regionId: input.regionId,
       regionPath: input.regionPath,
-      deadline: new Date(Date.now() + (input.deadlineHours ?? 2) * 3_600_000),
+      deadline: new Date((input.now?.getTime() ?? Date.now()) + (input.deadlineHours ?? 2) * 3_600_000),
     });
   }
   await tx.insert(leadSource).values({ id: uuidv7(), leadId, source: input.source, sourceRef: input.sourceRef ?? null, reasons: input.reasons, detail: input.detail ?? null });
