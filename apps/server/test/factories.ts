@@ -1,8 +1,11 @@
 import { regionPathLabel, type Role } from '@fangkong/domain';
 import type { Db } from '../src/db/client.js';
 import { uuidv7 } from '../src/db/ids.js';
-import { grid, household, person, region, users } from '../src/db/schema/index.js';
+import { checkpoint, grid, household, person, region, users } from '../src/db/schema/index.js';
 import { hashPassword } from '../src/auth/password.js';
+import { systemActor } from '../src/auth/actor.js';
+import { checkpointEntriesService } from '../src/modules/checkpoint-entries/checkpoint-entries.service.js';
+import type { CreateEntryBody } from '../src/modules/checkpoint-entries/checkpoint-entries.schemas.js';
 
 export const TEST_PASSWORD = 'test-password-1';
 const passwordHash = hashPassword(TEST_PASSWORD);
@@ -53,4 +56,36 @@ export async function buildHousehold(db: Db, village: RegionRow, members = 2, gr
     await db.insert(person).values({ id: uuidv7(), name: `成员${i}`, householdId: id, regionId: village.id, regionPath: village.path });
   }
   return { id };
+}
+
+export async function buildCheckpoint(db: Db, at: RegionRow, opts: { name?: string; status?: 'open' | 'closed'; closedAt?: Date } = {}) {
+  const row = { id: uuidv7(), regionId: at.id, regionPath: at.path, name: opts.name ?? `${at.name}卡口`, kind: 'roadJunction' as const, status: opts.status ?? ('open' as const), closedAt: opts.closedAt ?? null, facilities: ['tent', 'thermometer'] };
+  await db.insert(checkpoint).values(row);
+  return row;
+}
+
+/** A person in the register with an ID number, living in `village`. */
+export async function buildResident(db: Db, village: RegionRow, idNumber: string, name: string, phone: string | null = null) {
+  const row = { id: uuidv7(), idNumber, name, phone, regionId: village.id, regionPath: village.path };
+  await db.insert(person).values(row);
+  return row;
+}
+
+/** An entry stored through the service (so statistics and leads follow), one occupant by default. */
+export async function buildEntry(db: Db, cp: { id: string; regionPath: string }, body: Partial<CreateEntryBody> = {}) {
+  const full: CreateEntryBody = {
+    id: uuidv7(),
+    kind: 'vehicle',
+    plate: '川A12345',
+    direction: 'in',
+    origin: '',
+    destination: '',
+    reason: '',
+    decision: 'pass',
+    recordedAt: new Date().toISOString(),
+    occupants: [{ idNumber: '420106198805050055', name: '过客', temperature: 36.4 }],
+    ...body,
+  };
+  const { entry } = await checkpointEntriesService(db).create(systemActor(cp.regionPath), cp.id, full);
+  return entry;
 }

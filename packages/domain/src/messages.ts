@@ -57,6 +57,18 @@ const zhCN = {
   'username.format': '用户名为3至32位字母、数字、下划线、点或短横线',
   'username.taken': '该用户名已被使用',
   'user.notSelf': '不能停用自己的账号或修改自己的角色',
+  // Checkpoints
+  'checkpoint.closed': '该卡口已关闭，不能登记',
+  'checkpoint.regionLevel': '卡口须设在乡镇（街道）或村（社区）',
+  'checkpointEntry.plateRequired': '车辆须填写车牌号',
+  'checkpointEntry.noOccupants': '至少登记一名人员',
+  'checkpointEntry.duplicateOccupant': '同一身份证号在本次登记中重复',
+  'checkpointEntry.future': '登记时间不能晚于当前时间',
+  'checkpointEntry.tooOld': '登记时间过早（超过7天）',
+  'checkpointEntry.holdOutcome': '留验须选择去向：集中隔离点或移交卫生院',
+  'checkpointEntry.idTaken': '该编号已用于其他卡口的登记',
+  'dutyShift.noMembers': '值班表至少需要一名人员',
+  'dateRange': '日期范围无效或过长',
 } as const;
 
 export type DomainMessageKey = keyof typeof zhCN;
@@ -110,6 +122,17 @@ const enUS: Readonly<Record<DomainMessageKey, string>> = {
   'username.format': 'The user name must be 3 to 32 letters, digits, underscores, dots or hyphens',
   'username.taken': 'This user name is already taken',
   'user.notSelf': 'You cannot disable your own account or change your own role',
+  'checkpoint.closed': 'This checkpoint is closed; entries cannot be registered',
+  'checkpoint.regionLevel': 'A checkpoint belongs to a township or a village',
+  'checkpointEntry.plateRequired': 'A vehicle needs its plate number',
+  'checkpointEntry.noOccupants': 'Register at least one person',
+  'checkpointEntry.duplicateOccupant': 'This ID number appears twice in the entry',
+  'checkpointEntry.future': 'The time of the entry cannot be in the future',
+  'checkpointEntry.tooOld': 'The time of the entry is too old (more than 7 days ago)',
+  'checkpointEntry.holdOutcome': 'A hold needs its outcome: an observation site or a handover to the health centre',
+  'checkpointEntry.idTaken': 'This identifier is already used by an entry of another checkpoint',
+  'dutyShift.noMembers': 'A shift needs at least one person',
+  'dateRange': 'The date range is not valid or too long',
 };
 
 /** Messages of every domain key, per locale. */

@@ -13,7 +13,13 @@ export type AuditEvent =
   | 'user.update'
   | 'region.import'
   | 'person.view'
-  | 'person.export';
+  | 'person.export'
+  | 'checkpoint.create'
+  | 'checkpoint.update'
+  | 'dutyShift.save'
+  | 'checkpointEntry.create'
+  | 'checkpointEntry.view'
+  | 'checkpointEntry.export';
 
 export interface AuditEntry {
   event: AuditEvent;

@@ -8,6 +8,11 @@ export const PERMISSIONS = [
   'users.read',
   'users.manage',
   'auditLogs.read',
+  'checkpoints.read',
+  'checkpoints.manage',
+  'checkpointEntries.create',
+  'checkpointEntries.read',
+  'checkpointEntries.export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type RouteAccess = Permission | 'public' | 'authenticated';
@@ -16,14 +21,17 @@ const everyone: Permission[] = ['regions.read', 'grids.read'];
 
 /** Deny by default: a role has exactly the permissions listed here. */
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set<Permission>([...everyone, 'regions.manage', 'users.read', 'users.manage', 'auditLogs.read']),
-  commander: new Set<Permission>([...everyone, 'users.read', 'auditLogs.read']),
-  townshipOfficer: new Set<Permission>([...everyone, 'users.read']),
-  villageCadre: new Set<Permission>(everyone),
+  // The administrator sets up posts but reads no one's crossings.
+  admin: new Set<Permission>([...everyone, 'regions.manage', 'users.read', 'users.manage', 'auditLogs.read', 'checkpoints.read', 'checkpoints.manage']),
+  commander: new Set<Permission>([...everyone, 'users.read', 'auditLogs.read', 'checkpoints.read', 'checkpoints.manage', 'checkpointEntries.read', 'checkpointEntries.export']),
+  townshipOfficer: new Set<Permission>([...everyone, 'users.read', 'checkpoints.read', 'checkpoints.manage', 'checkpointEntries.create', 'checkpointEntries.read', 'checkpointEntries.export']),
+  // Village cadres staff their village's posts (seed 004: village cadres on every shift).
+  villageCadre: new Set<Permission>([...everyone, 'checkpoints.read', 'checkpointEntries.create', 'checkpointEntries.read']),
   gridWorker: new Set<Permission>(everyone),
   doctor: new Set<Permission>(everyone),
-  checkpointStaff: new Set<Permission>(everyone),
-  inspector: new Set<Permission>(everyone),
+  checkpointStaff: new Set<Permission>([...everyone, 'checkpoints.read', 'checkpointEntries.create', 'checkpointEntries.read']),
+  // Inspectors check that posts are staffed and registering (seed 000), and spot-check entries.
+  inspector: new Set<Permission>([...everyone, 'checkpoints.read', 'checkpointEntries.read']),
   viewer: new Set<Permission>(everyone),
 };
 

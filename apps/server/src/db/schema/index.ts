@@ -3,3 +3,4 @@ export * from './users.js';
 export * from './audit-log.js';
 export * from './households.js';
 export * from './leads.js';
+export * from './checkpoints.js';
