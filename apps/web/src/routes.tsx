@@ -1,13 +1,17 @@
-import { AuditOutlined, ClusterOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, CarOutlined, ClusterOutlined, FormOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Role } from './api/types';
 import { ADMIN_ROLES, ALL_ROLES, AUDIT_ROLES } from './auth/roles';
 import type { Messages } from './i18n/zh-CN';
+import { CHECKPOINT_READERS, CHECKPOINT_REGISTRARS, ENTRY_READERS } from './pages/checkpoints/roles';
 
 const HomePage = lazy(() => import('./pages/home/HomePage'));
 const RegionsPage = lazy(() => import('./pages/regions/RegionsPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const AuditLogsPage = lazy(() => import('./pages/audit-logs/AuditLogsPage'));
+const CheckpointsPage = lazy(() => import('./pages/checkpoints/CheckpointsPage'));
+const RegisterEntryPage = lazy(() => import('./pages/checkpoints/RegisterEntryPage'));
+const EntriesLogPage = lazy(() => import('./pages/checkpoints/EntriesLogPage'));
 
 export interface NavItem {
   path: string;
@@ -22,6 +26,9 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, roles: ALL_ROLES, page: HomePage },
   { path: '/regions', labelKey: 'nav.regions', icon: <ClusterOutlined />, roles: ALL_ROLES, page: RegionsPage },
+  { path: '/checkpoint-entry', labelKey: 'nav.checkpointEntry', icon: <FormOutlined />, roles: CHECKPOINT_REGISTRARS, page: RegisterEntryPage },
+  { path: '/checkpoints', labelKey: 'nav.checkpoints', icon: <CarOutlined />, roles: CHECKPOINT_READERS, page: CheckpointsPage },
+  { path: '/checkpoint-log', labelKey: 'nav.checkpointLog', icon: <BarChartOutlined />, roles: ENTRY_READERS, page: EntriesLogPage },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, roles: ADMIN_ROLES, page: UsersPage },
   { path: '/audit-logs', labelKey: 'nav.auditLogs', icon: <AuditOutlined />, roles: AUDIT_ROLES, page: AuditLogsPage },
 ];

@@ -12,6 +12,7 @@ import { planCounty } from './county.js';
 import { planGrids, type UserRow } from './grids.js';
 import { generateHouseholds, type GeneratedHousehold } from './households.js';
 import { createRandom } from './random.js';
+import { loadDemoCheckpoints } from './checkpoints.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 
@@ -172,6 +173,7 @@ export async function loadDemoCounty(pool: pg.Pool, opts: LoadDemoOptions): Prom
       progress(counts.persons, plan.persons, 'persons');
     }
     await restoreIndexes((done, total) => progress(done, total, 'indexes'));
+    await loadDemoCheckpoints(client, plan, random.fork('checkpoints'), today);
     await client.query('COMMIT');
   } catch (e) {
     broken = await client.query('ROLLBACK').then(() => undefined, (err: Error) => err);
@@ -179,6 +181,6 @@ export async function loadDemoCounty(pool: pg.Pool, opts: LoadDemoOptions): Prom
   } finally {
     client.release(broken); // a connection that cannot even roll back is discarded
   }
-  await pool.query('ANALYZE region, grid, grid_worker, app_user, household, person');
+  await pool.query('ANALYZE region, grid, grid_worker, app_user, household, person, checkpoint, checkpoint_entry, checkpoint_occupant, checkpoint_stat, duty_shift');
   return counts;
 }

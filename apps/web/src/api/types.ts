@@ -46,3 +46,16 @@ export interface Problem {
   detail?: string;
   errors?: ProblemFieldError[];
 }
+
+export type Checkpoint = Schemas['Checkpoint'];
+export type CheckpointEntry = Schemas['CheckpointEntry'];
+export type Resident = Schemas['Resident'];
+export type LastOccupants = Schemas['LastOccupants'];
+export type DutyShift = Schemas['DutyShift'];
+export type DutyRoster = Schemas['DutyRoster'];
+export type CheckpointStats = Schemas['CheckpointStats'];
+export type CreateCheckpointBody = JsonBody<paths['/api/v1/checkpoints']['post']>;
+export type UpdateCheckpointBody = JsonBody<paths['/api/v1/checkpoints/{id}']['patch']>;
+export type CreateEntryBody = JsonBody<paths['/api/v1/checkpoints/{id}/entries']['post']>;
+export type ListEntriesQuery = NonNullable<paths['/api/v1/checkpoint-entries']['get']['parameters']['query']>;
+export type StatsQuery = NonNullable<paths['/api/v1/checkpoint-stats']['get']['parameters']['query']>;
