@@ -53,7 +53,7 @@ export default function RegisterEntryPage() {
   const decision = Form.useWatch('decision', form);
 
   const open = checkpoints.data?.items ?? [];
-  const current = open.find((c) => c.id === checkpointId) ?? (open.length === 1 ? open[0] : undefined);
+  const current = open.find((c) => c.id === checkpointId) ?? open[0];
   useEffect(() => {
     if (current) localStorage.setItem(CHECKPOINT_KEY, current.id);
   }, [current]);
