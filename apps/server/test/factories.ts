@@ -1,7 +1,7 @@
 import { regionPathLabel, type Role } from '@fangkong/domain';
 import type { Db } from '../src/db/client.js';
 import { uuidv7 } from '../src/db/ids.js';
-import { checkpoint, grid, household, person, region, users } from '../src/db/schema/index.js';
+import { checkpoint, dailyReport, grid, household, person, region, users } from '../src/db/schema/index.js';
 import { hashPassword } from '../src/auth/password.js';
 import { systemActor } from '../src/auth/actor.js';
 import { checkpointEntriesService } from '../src/modules/checkpoint-entries/checkpoint-entries.service.js';
@@ -88,4 +88,11 @@ export async function buildEntry(db: Db, cp: { id: string; regionPath: string },
   };
   const { entry } = await checkpointEntriesService(db).create(systemActor(cp.regionPath), cp.id, full);
   return entry;
+}
+
+/** A submitted daily report of a region for a day (figures as given, not computed). */
+export async function buildDailyReport(db: Db, r: RegionRow, submittedBy: string, reportDate: string, figures: Record<string, Record<string, number>> = {}) {
+  const row = { id: uuidv7(), regionId: r.id, regionPath: r.path, reportDate, version: 1, figures, submittedBy, submittedAt: new Date(), late: false };
+  await db.insert(dailyReport).values(row);
+  return row;
 }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { chinaDateOf } from '@fangkong/domain';
+import { uuidv7 } from '../src/db/ids.js';
 import type { buildCheckpoint, buildCounty, buildUser } from './factories.js';
 
 export type Fixtures = Awaited<ReturnType<typeof buildCounty>> & {
@@ -10,7 +12,11 @@ export type Fixtures = Awaited<ReturnType<typeof buildCounty>> & {
   /** An entry stored at each checkpoint. */
   entryInA: string;
   entryInB: string;
+  reportInA: { id: string };
+  reportInB: { id: string };
 };
+
+const today = () => chinaDateOf(new Date());
 
 interface Req {
   url: string;
@@ -40,7 +46,6 @@ const notFoundField = (field: string) => (status: number, body: unknown, key: st
 };
 const nonEmptyList = (body: unknown) => expect((body as { total: number }).total).toBeGreaterThan(0);
 const uniqueName = () => `u${Math.random().toString(36).slice(2, 10)}`;
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const entryPayload = () => ({
   id: randomUUID(),
   kind: 'vehicle',
@@ -202,5 +207,35 @@ export const routeCases: Record<string, RouteCase> = {
       expect(status, key).toBe(200);
       expect((body as { rows: unknown[] }).rows, key).toEqual([]);
     },
+  },
+  'GET /api/v1/daily-reports/status': {
+    inScope: (fx) => ({ url: `/api/v1/daily-reports/status?regionId=${fx.townshipA.id}&reportDate=${today()}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/daily-reports/status?regionId=${fx.townshipB.id}&reportDate=${today()}` }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/daily-reports/preview': {
+    inScope: (fx) => ({ url: `/api/v1/daily-reports/preview?regionId=${fx.villageA.id}&reportDate=${today()}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/daily-reports/preview?regionId=${fx.villageB.id}&reportDate=${today()}` }),
+    expectOutOfScope: notFound,
+  },
+  'POST /api/v1/daily-reports': {
+    inScope: (fx) => ({ url: '/api/v1/daily-reports', payload: { id: uuidv7(), regionId: fx.villageA.id, reportDate: today(), isZero: true, correctionReason: '重报' } }),
+    outOfScope: (fx) => ({ url: '/api/v1/daily-reports', payload: { id: uuidv7(), regionId: fx.villageB.id, reportDate: today(), isZero: true } }),
+    expectOutOfScope: notFoundField('regionId'),
+  },
+  'GET /api/v1/daily-reports/:id': {
+    inScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInA.id}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInB.id}` }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/daily-reports/:id/versions': {
+    inScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInA.id}/versions` }),
+    outOfScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInB.id}/versions` }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/daily-reports/:id/document': {
+    inScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInA.id}/document?format=xlsx` }),
+    outOfScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInB.id}/document` }),
+    expectOutOfScope: notFound,
   },
 };

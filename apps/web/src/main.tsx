@@ -7,6 +7,7 @@ import { ME_KEY } from './auth/session';
 import './i18n';
 import { LocaleProvider } from './i18n/LocaleProvider';
 import './styles.css';
+import { startOutbox } from './offline';
 
 // A 401 anywhere means the session ended (expired, logged out elsewhere): drop to the login page.
 function onError(error: unknown) {
@@ -40,3 +41,5 @@ createRoot(root).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+
+startOutbox();

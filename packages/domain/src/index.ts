@@ -13,3 +13,4 @@ export * from './result.js';
 export * from './roles.js';
 export * from './schemas.js';
 export * from './temperature.js';
+export * from './daily-report.js';

@@ -69,6 +69,10 @@ const zhCN = {
   'checkpointEntry.idTaken': '该编号已用于其他卡口的登记',
   'dutyShift.noMembers': '值班表至少需要一名人员',
   'dateRange': '日期范围无效或过长',
+  'dailyReport.level': '只有村（社区）和乡镇（街道）报送日报告',
+  'dailyReport.futureDay': '不能报送未来日期的日报告',
+  'dailyReport.reasonRequired': '该日报告已报送，更正须填写更正原因',
+  'dailyReport.windowClosed': '已超过更正期限，不能再更正该日报告',
 } as const;
 
 export type DomainMessageKey = keyof typeof zhCN;
@@ -133,6 +137,10 @@ const enUS: Readonly<Record<DomainMessageKey, string>> = {
   'checkpointEntry.idTaken': 'This identifier is already used by an entry of another checkpoint',
   'dutyShift.noMembers': 'A shift needs at least one person',
   'dateRange': 'The date range is not valid or too long',
+  'dailyReport.level': 'Only villages and townships submit daily reports',
+  'dailyReport.futureDay': 'A daily report cannot be for a future day',
+  'dailyReport.reasonRequired': 'This report was already submitted: a correction needs its reason',
+  'dailyReport.windowClosed': 'The time for corrections of this report is over',
 };
 
 /** Messages of every domain key, per locale. */

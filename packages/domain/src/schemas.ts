@@ -55,25 +55,22 @@ export const temperatureSchema = z
 const blankAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 /** Paging of list endpoints: page ≥ 1 (default 1), pageSize 1–200 (default 20); query strings are coerced. */
-export const pageQuerySchema = z.object({
-  page: z.preprocess(
+const pageNumber = (max: number, fallback: number) =>
+  z.preprocess(
     blankAsUndefined,
     z.coerce
       .number({ error: 'invalidInteger' })
       .int({ error: 'invalidInteger' })
       .min(1, { error: 'tooSmall' })
-      .default(1),
-  ),
-  pageSize: z.preprocess(
-    blankAsUndefined,
-    z.coerce
-      .number({ error: 'invalidInteger' })
-      .int({ error: 'invalidInteger' })
-      .min(1, { error: 'tooSmall' })
-      .max(200, { error: 'tooBig' })
-      .default(20),
-  ),
-});
+      .max(max, { error: 'tooBig' })
+      .default(fallback),
+  );
+
+/** `page` and `pageSize` of a list; lists of regions or grids allow longer pages than lists of people. */
+export const pageQuery = ({ defaultSize = 20, maxSize = 200 } = {}) =>
+  z.object({ page: pageNumber(Number.MAX_SAFE_INTEGER, 1), pageSize: pageNumber(maxSize, defaultSize) });
+
+export const pageQuerySchema = pageQuery();
 export type PageQuery = z.infer<typeof pageQuerySchema>;
 
 /** A UUID (any version, as PostgreSQL accepts), e.g. a record id. */

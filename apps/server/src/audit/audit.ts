@@ -19,7 +19,10 @@ export type AuditEvent =
   | 'dutyShift.save'
   | 'checkpointEntry.create'
   | 'checkpointEntry.view'
-  | 'checkpointEntry.export';
+  | 'checkpointEntry.export'
+  | 'dailyReport.submit'
+  | 'dailyReport.correct'
+  | 'dailyReport.export';
 
 export interface AuditEntry {
   event: AuditEvent;

@@ -13,20 +13,22 @@ export const PERMISSIONS = [
   'checkpointEntries.create',
   'checkpointEntries.read',
   'checkpointEntries.export',
+  'dailyReports.read',
+  'dailyReports.submit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type RouteAccess = Permission | 'public' | 'authenticated';
 
-const everyone: Permission[] = ['regions.read', 'grids.read'];
+const everyone: Permission[] = ['regions.read', 'grids.read', 'dailyReports.read'];
 
 /** Deny by default: a role has exactly the permissions listed here. */
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   // The administrator sets up posts but reads no one's crossings.
-  admin: new Set<Permission>([...everyone, 'regions.manage', 'users.read', 'users.manage', 'auditLogs.read', 'checkpoints.read', 'checkpoints.manage']),
-  commander: new Set<Permission>([...everyone, 'users.read', 'auditLogs.read', 'checkpoints.read', 'checkpoints.manage', 'checkpointEntries.read', 'checkpointEntries.export']),
-  townshipOfficer: new Set<Permission>([...everyone, 'users.read', 'checkpoints.read', 'checkpoints.manage', 'checkpointEntries.create', 'checkpointEntries.read', 'checkpointEntries.export']),
+  admin: new Set<Permission>([...everyone, 'regions.manage', 'users.read', 'users.manage', 'auditLogs.read', 'dailyReports.submit', 'checkpoints.read', 'checkpoints.manage']),
+  commander: new Set<Permission>([...everyone, 'users.read', 'auditLogs.read', 'dailyReports.submit', 'checkpoints.read', 'checkpoints.manage', 'checkpointEntries.read', 'checkpointEntries.export']),
+  townshipOfficer: new Set<Permission>([...everyone, 'users.read', 'dailyReports.submit', 'checkpoints.read', 'checkpoints.manage', 'checkpointEntries.create', 'checkpointEntries.read', 'checkpointEntries.export']),
   // Village cadres staff their village's posts (seed 004: village cadres on every shift).
-  villageCadre: new Set<Permission>([...everyone, 'checkpoints.read', 'checkpointEntries.create', 'checkpointEntries.read']),
+  villageCadre: new Set<Permission>([...everyone, 'dailyReports.submit', 'checkpoints.read', 'checkpointEntries.create', 'checkpointEntries.read']),
   gridWorker: new Set<Permission>(everyone),
   doctor: new Set<Permission>(everyone),
   checkpointStaff: new Set<Permission>([...everyone, 'checkpoints.read', 'checkpointEntries.create', 'checkpointEntries.read']),

@@ -100,7 +100,6 @@ export function errorMessage(error: unknown): string {
   const head = error.problem.detail || error.problem.title || i18n.t('common.unknownError');
   const fields = error.fieldErrors.map((e) => e.message);
   return [head, ...fields].join(' · ');
-  return i18n.t('common.unknownError');
 }
 
 /**

@@ -549,6 +549,253 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/daily-reports/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who has submitted for a day (on time, late, missing) and the completeness and timeliness rates */
+        get: {
+            parameters: {
+                query: {
+                    regionId?: string;
+                    reportDate: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DailyReportStatus"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-reports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A region's figures computed now, next to its latest submitted snapshot */
+        get: {
+            parameters: {
+                query: {
+                    regionId: string;
+                    reportDate: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DailyReportPreview"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a report (or a zero report, or a correction with its reason); the figures are frozen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description client-made UUIDv7; a repeated id returns the stored report
+                         */
+                        id: string;
+                        /** Format: uuid */
+                        regionId: string;
+                        reportDate: string;
+                        /** @default false */
+                        isZero?: boolean;
+                        remarks?: string | null;
+                        problems?: string | null;
+                        suggestions?: string | null;
+                        correctionReason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DailyReport"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One submitted version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DailyReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-reports/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the same region and day, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DailyReportHistory"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-reports/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as a Word (.docx) or Excel (.xlsx) file */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "docx" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/checkpoints": {
         parameters: {
             query?: never;
@@ -1357,6 +1604,91 @@ export interface components {
             database: "up" | "down";
             version: string;
         };
+        DailyReportInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @enum {string} */
+            level: "county" | "township" | "village" | "group";
+            reportDate: string;
+            version: number;
+            isZero: boolean;
+            figures: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            remarks: string | null;
+            problems: string | null;
+            suggestions: string | null;
+            correctionReason: string | null;
+            submittedByName: string;
+            /** Format: date-time */
+            submittedAt: string;
+            late: boolean;
+            /** @description the report as officials send it */
+            text: string[];
+        };
+        DailyReportPreviewInput: {
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @enum {string} */
+            level: "county" | "township" | "village" | "group";
+            reportDate: string;
+            deadline: string;
+            /** @description computed from the records now */
+            live: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            /** @description the latest version submitted for the day */
+            submitted: components["schemas"]["DailyReportInput"] | null;
+            /** @description for a township: the sum of its villages' latest snapshots */
+            villageSum: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            } | null;
+            text: string[];
+        };
+        DailyReportStatusInput: {
+            reportDate: string;
+            deadline: string;
+            /** @description the region itself (when it reports) and its direct children that report */
+            reporters: {
+                /** Format: uuid */
+                regionId: string;
+                name: string;
+                /** @enum {string} */
+                level: "county" | "township" | "village" | "group";
+                /** @enum {string} */
+                status: "onTime" | "late" | "missing";
+                reportId: string | null;
+                version: number | null;
+                isZero: boolean | null;
+                submittedAt: string | null;
+            }[];
+            /** @description completeness (submitted/expected) and timeliness (onTime/expected) over the whole subtree */
+            rates: {
+                village: {
+                    expected: number;
+                    submitted: number;
+                    onTime: number;
+                };
+                township: {
+                    expected: number;
+                    submitted: number;
+                    onTime: number;
+                };
+            };
+        };
+        DailyReportHistoryInput: {
+            items: components["schemas"]["DailyReportInput"][];
+        };
         CheckpointInput: {
             /** Format: uuid */
             id: string;
@@ -1657,6 +1989,91 @@ export interface components {
             /** @enum {string} */
             database: "up" | "down";
             version: string;
+        };
+        DailyReport: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @enum {string} */
+            level: "county" | "township" | "village" | "group";
+            reportDate: string;
+            version: number;
+            isZero: boolean;
+            figures: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            remarks: string | null;
+            problems: string | null;
+            suggestions: string | null;
+            correctionReason: string | null;
+            submittedByName: string;
+            /** Format: date-time */
+            submittedAt: string;
+            late: boolean;
+            /** @description the report as officials send it */
+            text: string[];
+        };
+        DailyReportPreview: {
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @enum {string} */
+            level: "county" | "township" | "village" | "group";
+            reportDate: string;
+            deadline: string;
+            /** @description computed from the records now */
+            live: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            /** @description the latest version submitted for the day */
+            submitted: components["schemas"]["DailyReport"] | null;
+            /** @description for a township: the sum of its villages' latest snapshots */
+            villageSum: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            } | null;
+            text: string[];
+        };
+        DailyReportStatus: {
+            reportDate: string;
+            deadline: string;
+            /** @description the region itself (when it reports) and its direct children that report */
+            reporters: {
+                /** Format: uuid */
+                regionId: string;
+                name: string;
+                /** @enum {string} */
+                level: "county" | "township" | "village" | "group";
+                /** @enum {string} */
+                status: "onTime" | "late" | "missing";
+                reportId: string | null;
+                version: number | null;
+                isZero: boolean | null;
+                submittedAt: string | null;
+            }[];
+            /** @description completeness (submitted/expected) and timeliness (onTime/expected) over the whole subtree */
+            rates: {
+                village: {
+                    expected: number;
+                    submitted: number;
+                    onTime: number;
+                };
+                township: {
+                    expected: number;
+                    submitted: number;
+                    onTime: number;
+                };
+            };
+        };
+        DailyReportHistory: {
+            items: components["schemas"]["DailyReport"][];
         };
         Checkpoint: {
             /** Format: uuid */

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, setCsrfToken } from '../api/client';
 import type { Me, Session } from '../api/types';
+import { outbox } from '../offline';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
@@ -38,6 +39,8 @@ export function useLogin() {
       setCsrfToken(session.csrfToken);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       queryClient.setQueryData(ME_KEY, session.user);
+      // Writes that waited for a new session go out now.
+      void outbox.replay();
     },
   });
 }

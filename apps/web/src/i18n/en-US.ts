@@ -44,6 +44,10 @@ export const enUS: Messages = {
     disabled: '{{name}} disabled', enabled: '{{name}} enabled',
     unlock: 'Unlock', unlocked: '{{name}} unlocked', unlockConfirm: 'Unlock user "{{name}}"?',
   },
+  outbox: {
+    title: 'Waiting to sync', pending: '{{count}} records waiting to sync', waiting: 'recorded {{time}}, waiting for the network',
+    syncNow: 'Sync now', discard: 'Discard', savedOffline: 'No network: saved on this device, it will be sent when the network is back',
+  },
   regionSelect: { placeholder: 'Select a region' },
   checkpoints: {
     title: 'Checkpoints', register: 'Register entry', log: 'Entry log & statistics', roster: 'Duty roster', list: 'Checkpoints',

@@ -42,6 +42,10 @@ export const zhCN = {
     disabled: '已停用 {{name}}', enabled: '已启用 {{name}}',
     unlock: '解锁', unlocked: '已解锁 {{name}}', unlockConfirm: '确定解锁用户“{{name}}”？',
   },
+  outbox: {
+    title: '待同步', pending: '{{count}} 条记录待同步', waiting: '{{time}} 录入，等待网络',
+    syncNow: '立即同步', discard: '放弃', savedOffline: '网络不可用，已保存在本机，恢复网络后自动上传',
+  },
   regionSelect: { placeholder: '请选择区划' },
   checkpoints: {
     title: '卡口', register: '卡口登记', log: '登记查询与统计', roster: '值班表', list: '卡口列表',

@@ -8,6 +8,7 @@ import { useLogout, useMe } from '../auth/session';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { roleName } from '../components/labels';
 import { NAV_ITEMS } from '../routes';
+import { OutboxIndicator } from '../offline/OutboxIndicator';
 
 const { Header, Sider, Content } = Layout;
 
@@ -77,6 +78,7 @@ export function AppLayout() {
               {t('header.scopeOf', { region: me.regionName })}
             </Typography.Text>
           </div>
+          <OutboxIndicator />
           <LanguageSwitch />
           <Button
             type="text"

@@ -16,7 +16,7 @@ export const household = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('household_region_path_gist').using('gist', t.regionPath), index('household_grid_idx').on(t.gridId)],
+  (t) => [index('household_region_path_gist').using('gist', t.regionPath), index('household_grid_idx').on(t.gridId), index('household_region_idx').on(t.regionId)],
 );
 
 export const person = pgTable(
@@ -36,5 +36,5 @@ export const person = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('person_region_path_gist').using('gist', t.regionPath), index('person_household_idx').on(t.householdId)],
+  (t) => [index('person_region_path_gist').using('gist', t.regionPath), index('person_household_idx').on(t.householdId), index('person_region_idx').on(t.regionId)],
 );

@@ -3,4 +3,5 @@ export * from './users.js';
 export * from './audit-log.js';
 export * from './households.js';
 export * from './leads.js';
+export * from './daily-reports.js';
 export * from './checkpoints.js';

@@ -1,4 +1,4 @@
-import { type AnyPgColumn, index, pgTable, primaryKey, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, index, integer, pgTable, primaryKey, text, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAt, ltree } from './types.js';
 import { users } from './users.js';
 
@@ -37,3 +37,15 @@ export const gridWorker = pgTable(
   },
   (t) => [primaryKey({ columns: [t.gridId, t.userId] })],
 );
+
+/**
+ * How many households, persons and grids each region holds directly, kept by statement-level
+ * triggers (migration 0003) so that counts below any region are a sum over its few thousand
+ * regions instead of a scan over a million people.
+ */
+export const regionTally = pgTable('region_tally', {
+  regionId: uuid('region_id').primaryKey().references(() => region.id, { onDelete: 'cascade' }),
+  households: integer('households').notNull().default(0),
+  persons: integer('persons').notNull().default(0),
+  grids: integer('grids').notNull().default(0),
+});

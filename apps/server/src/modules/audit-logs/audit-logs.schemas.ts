@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from '@fangkong/domain';
 
 export const auditLogSchema = z
   .object({
@@ -22,8 +23,7 @@ export const listAuditLogsQuery = z.object({
   actorId: z.uuid('invalidUuid').optional(),
   from: z.iso.datetime({ offset: true, message: 'invalidDate' }).optional(),
   to: z.iso.datetime({ offset: true, message: 'invalidDate' }).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageQuery({ defaultSize: 50 }).shape,
 });
 export type ListAuditLogsQuery = z.infer<typeof listAuditLogsQuery>;
 

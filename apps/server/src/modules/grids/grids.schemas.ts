@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from '@fangkong/domain';
 
 const userRef = z.object({ id: z.uuid(), displayName: z.string() });
 
@@ -16,8 +17,7 @@ export const gridSchema = z
 
 export const listGridsQuery = z.object({
   regionId: z.uuid('invalidUuid').optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+  ...pageQuery({ defaultSize: 100, maxSize: 500 }).shape,
 });
 
 export const gridPage = z.object({ items: z.array(gridSchema), total: z.number().int() }).meta({ id: 'GridPage' });

@@ -4,15 +4,6 @@ import { region } from '../../db/schema/index.js';
 import { inScope } from '../../auth/scope.js';
 import type { Actor } from '../../auth/actor.js';
 
-// Counts below each region, read through the gist indexes on the region paths. The outer row is
-// named in full: Drizzle leaves selected columns unqualified, which a subquery would capture.
-const counts = {
-  childCount: sql<number>`(SELECT count(*) FROM region c WHERE c.parent_id = "region"."id")::int`,
-  gridCount: sql<number>`(SELECT count(*) FROM grid g WHERE g.region_path <@ "region"."path")::int`,
-  householdCount: sql<number>`(SELECT count(*) FROM household h WHERE h.region_path <@ "region"."path")::int`,
-  personCount: sql<number>`(SELECT count(*) FROM person p WHERE p.region_path <@ "region"."path")::int`,
-};
-
 const columns = {
   id: region.id,
   code: region.code,
@@ -20,15 +11,31 @@ const columns = {
   level: region.level,
   path: region.path,
   parentId: region.parentId,
-  ...counts,
+  childCount: sql<number>`(SELECT count(*) FROM region c WHERE c.parent_id = "region"."id")::int`,
 };
+
+/**
+ * Households, persons and grids below each of the given regions, in one pass: a sum over
+ * region_tally (kept by triggers) for the regions under each, never a scan over the people.
+ */
+async function selectCounts(tx: Tx, ids: string[]) {
+  if (!ids.length) return new Map<string, { gridCount: number; householdCount: number; personCount: number }>();
+  const { rows } = await tx.execute<{ id: string; grids: number; households: number; persons: number }>(sql`
+    SELECT r.id, coalesce(sum(t.grids), 0)::int AS grids, coalesce(sum(t.households), 0)::int AS households, coalesce(sum(t.persons), 0)::int AS persons
+    FROM region r JOIN region d ON d.path <@ r.path LEFT JOIN region_tally t ON t.region_id = d.id
+    WHERE r.id IN ${sql`(${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`}
+    GROUP BY r.id`);
+  return new Map(rows.map((r) => [r.id, { gridCount: r.grids, householdCount: r.households, personCount: r.persons }]));
+}
 
 export async function selectRegions(tx: Tx, actor: Actor, where: SQL | undefined, page: { page: number; pageSize: number }) {
   const filter = and(inScope(actor, region.path), where);
-  const [items, [total]] = await Promise.all([
+  const [rows, [total]] = await Promise.all([
     tx.select(columns).from(region).where(filter).orderBy(asc(region.code)).limit(page.pageSize).offset((page.page - 1) * page.pageSize),
     tx.select({ n: sql<number>`count(*)::int` }).from(region).where(filter),
   ]);
+  const counts = await selectCounts(tx, rows.map((r) => r.id));
+  const items = rows.map((r) => ({ ...r, ...(counts.get(r.id) ?? { gridCount: 0, householdCount: 0, personCount: 0 }) }));
   return { items, total: total?.n ?? 0 };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REGION_LEVELS } from '@fangkong/domain';
+import { REGION_LEVELS, pageQuery } from '@fangkong/domain';
 
 export const regionSchema = z
   .object({
@@ -24,8 +24,7 @@ export const listRegionsQuery = z.object({
   parentId: z.uuid('invalidUuid').optional(),
   q: z.string().trim().max(50, 'tooLong').optional(),
   level: z.enum(REGION_LEVELS).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+  ...pageQuery({ defaultSize: 100, maxSize: 500 }).shape,
 });
 export type ListRegionsQuery = z.infer<typeof listRegionsQuery>;
 

@@ -36,6 +36,18 @@ describe('regions', async () => {
     expect(root.json().items[0]).toMatchObject({ name: '金堂县', childCount: 2, householdCount: 2, personCount: 5 });
   });
 
+  it('keeps the counts exact when people move between villages or leave the register', async () => {
+    const count = async (id: string) => (await app.inject({ url: `/api/v1/regions/${id}`, headers: admin.headers })).json().personCount;
+    const [a, b] = [await count(county.villageA.id), await count(county.villageB.id)];
+    await db.execute(sql`UPDATE person SET region_id = ${county.villageB.id}, region_path = ${county.villageB.path}::ltree WHERE id = (SELECT id FROM person WHERE region_id = ${county.villageA.id} LIMIT 1)`);
+    expect([await count(county.villageA.id), await count(county.villageB.id)]).toEqual([a - 1, b + 1]);
+    await db.execute(sql`UPDATE person SET name = name || '' WHERE region_id = ${county.villageB.id}`);
+    await db.execute(sql`DELETE FROM person WHERE id = (SELECT id FROM person WHERE region_id = ${county.villageB.id} LIMIT 1)`);
+    expect([await count(county.villageA.id), await count(county.villageB.id), await count(county.county.id)]).toEqual([a - 1, b, a + b - 1]);
+    const live = await db.execute(sql`SELECT count(*)::int AS n FROM person`);
+    expect(await count(county.county.id)).toBe(live.rows[0]!.n);
+  });
+
   it('searches by name and by code prefix inside the scope only', async () => {
     const byName = await app.inject({ url: `/api/v1/regions?q=${encodeURIComponent('村')}`, headers: village.headers });
     expect(byName.json().items.map((r: { name: string }) => r.name)).toEqual(['五凤村']);

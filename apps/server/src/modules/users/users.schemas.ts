@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, phoneSchema } from '@fangkong/domain';
+import { ROLES, phoneSchema, pageQuery } from '@fangkong/domain';
 
 export const userSchema = z
   .object({
@@ -36,8 +36,7 @@ export type UpdateUserBody = z.infer<typeof updateUserBody>;
 export const listUsersQuery = z.object({
   q: z.string().trim().max(50, 'tooLong').optional(),
   role: z.enum(ROLES).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pageQuery().shape,
 });
 export type ListUsersQuery = z.infer<typeof listUsersQuery>;
 

@@ -3,9 +3,9 @@ import { Alert, App, Button, Card, Col, Empty, Form, Input, List, Radio, Row, Se
 import { parsePlate } from '@fangkong/domain';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findLastOccupants, postEntry, useCheckpoints } from '../../api/checkpoints';
+import { findLastOccupants, useCheckpoints } from '../../api/checkpoints';
 import { ApiError, applyFieldErrors, errorMessage } from '../../api/client';
-import { uuidv7 } from '../../api/ids';
+import { newId, outbox } from '../../offline';
 import type { CheckpointEntry, CreateEntryBody, LastOccupants } from '../../api/types';
 import { formatDateTime } from '../../components/labels';
 import { OccupantRow, type OccupantValues } from './OccupantRow';
@@ -46,7 +46,6 @@ export default function RegisterEntryPage() {
   const [province, setProvince] = useState(storage(PROVINCE_KEY) ?? '川');
   const [last, setLast] = useState<LastOccupants | null>(null);
   const [sending, setSending] = useState(false);
-  const [networkDown, setNetworkDown] = useState(false);
   const [recent, setRecent] = useState<CheckpointEntry[]>([]);
   const pending = useRef<{ id: string; recordedAt: string } | null>(null);
   const kind = Form.useWatch('kind', form);
@@ -112,7 +111,7 @@ export default function RegisterEntryPage() {
     if (!current) return;
     // A trailing empty person (added by Enter) is not part of the entry.
     const occupants = v.occupants.filter((o, i) => i === 0 || o.idNumber || o.name || o.temperature);
-    pending.current ??= { id: uuidv7(), recordedAt: new Date().toISOString() };
+    pending.current ??= { id: newId(), recordedAt: new Date().toISOString() };
     const body: CreateEntryBody = {
       ...pending.current,
       kind: v.kind,
@@ -127,22 +126,33 @@ export default function RegisterEntryPage() {
       occupants: occupants.map((o) => ({ idNumber: o.idNumber ?? '', name: o.name || undefined, phone: o.phone || undefined, temperature: o.temperature ?? '', healthCode: o.healthCode })),
     };
     setSending(true);
-    try {
-      const entry = await postEntry(current.id, body);
+    const label = `${body.plate ?? t('checkpoints.pedestrian')} ${body.occupants.length}`;
+    const done = () => {
       pending.current = null;
-      setNetworkDown(false);
+      form.resetFields();
+      form.setFieldsValue({ ...defaults(), kind: v.kind, direction: v.direction });
+      setLast(null);
+      focus(v.kind === 'vehicle' ? 'plate' : 'occ-id-0');
+    };
+    try {
+      // Through the shared outbox: offline, or when the network fails, the entry waits in this
+      // browser with its id and time and is replayed on reconnect (never stored twice).
+      const result = await outbox.submit<CheckpointEntry>({ id: body.id, method: 'POST', url: `/api/v1/checkpoints/${encodeURIComponent(current.id)}/entries`, body, label });
+      if (result.status === 'queued') {
+        void message.info(t('outbox.savedOffline'));
+        done();
+        return;
+      }
+      const entry = result.data;
       const leads = entry.occupants.filter((o) => o.leadId).length;
       const text = t('checkpoints.saved', { plate: entry.plate ?? t('checkpoints.pedestrian'), count: entry.persons }) + (leads ? t('checkpoints.savedLeads', { count: leads }) : '');
       if (leads) void message.warning(text);
       else void message.success(text);
       setRecent((r) => [entry, ...r].slice(0, 5));
-      form.resetFields();
-      form.setFieldsValue({ ...defaults(), kind: v.kind, direction: v.direction });
-      setLast(null);
-      focus(v.kind === 'vehicle' ? 'plate' : 'occ-id-0');
+      done();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 0) setNetworkDown(true);
-      else if (err instanceof ApiError && err.status === 422) pending.current = null;
+      // A refused entry is fixed and sent again as a new attempt with the same id.
+      if (err instanceof ApiError && err.status === 422) pending.current = null;
       if (!applyFieldErrors(form, err)) void message.error(errorMessage(err));
     } finally {
       setSending(false);
@@ -158,7 +168,6 @@ export default function RegisterEntryPage() {
         <Select aria-label={t('checkpoints.checkpoint')} style={{ minWidth: 220 }} size="large" placeholder={t('checkpoints.pickCheckpoint')} value={current?.id}
           onChange={setCheckpointId} options={open.map((c) => ({ value: c.id, label: c.name }))} tabIndex={-1} />
       </Space>
-      {networkDown ? <Alert type="warning" showIcon message={t('checkpoints.retrying')} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical" initialValues={defaults()} onFinish={(v) => void onFinish(v)} onKeyDown={onKeyDown} disabled={!current} requiredMark={false}>
         <Card size="small" style={{ marginBottom: 8 }}>
           <Row gutter={8}>
