@@ -64,12 +64,21 @@ const entry = () => {
   seq++;
   return JSON.stringify({
     id: uuidv7(), kind: 'vehicle', plate: `渝B${String(seq % 100000).padStart(5, '0')}`, direction: 'in', origin: '重庆市', decision: 'pass', recordedAt: new Date().toISOString(),
-    occupants: [0, 1].map((i) => ({ idNumber: makeIdNumber({ regionCode: '500101', birthDate: '1985-03-04', sequence: (seq * 2 + i) % 1000, sex: 'male' }), name: '压测', temperature: 36.5 })),
+    occupants: [0, 1].map((i) => ({ idNumber: makeIdNumber({ regionCode: '500101', birthDate: '1985-03-04', sequence: seq % 1000, sex: i === 0 ? 'male' : 'female' }), name: '压测', temperature: 36.5 })),
   });
 };
-const post = (w: number) => fetch(`${base}/api/v1/checkpoints/${posts[w % posts.length]}/entries`, { method: 'POST', headers: { ...staff, 'content-type': 'application/json' }, body: entry() }).then(async (r) => { await r.arrayBuffer(); return r.status === 201; });
+const failures = new Map<string, number>();
+const post = (w: number) => fetch(`${base}/api/v1/checkpoints/${posts[w % posts.length]}/entries`, { method: 'POST', headers: { ...staff, 'content-type': 'application/json' }, body: entry() }).then(async (r) => {
+  const text = await r.text();
+  if (r.status !== 201) {
+    const key = `${r.status} ${text.slice(0, 160)}`;
+    failures.set(key, (failures.get(key) ?? 0) + 1);
+  }
+  return r.status === 201;
+});
 await loop(connections, 2, post); // warm-up
 const writes = await loop(connections, seconds, post);
+for (const [k, n] of failures) console.log(`entry write failure × ${n}: ${k}`);
 
 const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const weekAgo = new Date(Date.now() + 8 * 3_600_000 - 6 * 86_400_000).toISOString().slice(0, 10);

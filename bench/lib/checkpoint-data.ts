@@ -36,7 +36,7 @@ export async function loadCheckpointHistory(pool: pg.Pool, opts: { entries: numb
   await pool.query(
     `INSERT INTO checkpoint_stat (checkpoint_id, region_path, hour, vehicles, persons, turned_back, local_persons, local_vehicles)
      SELECT checkpoint_id, region_path, date_trunc('hour', recorded_at), count(*), sum(persons), count(*) FILTER (WHERE decision = 'turnBack'),
-            sum(persons) FILTER (WHERE local), count(*) FILTER (WHERE local)
+            coalesce(sum(persons) FILTER (WHERE local), 0), count(*) FILTER (WHERE local)
        FROM checkpoint_entry GROUP BY 1, 2, 3`,
   );
   await pool.query('VACUUM ANALYZE checkpoint_entry, checkpoint_occupant, checkpoint_stat, checkpoint');

@@ -144,3 +144,20 @@ export async function selectLastOccupants(tx: Tx, actor: Actor, plate: string) {
     .orderBy(asc(checkpointOccupant.position));
   return { entryId: last.id, recordedAt: last.recordedAt.toISOString(), occupants };
 }
+
+/** The checkpoint in scope, and which checkpoint already holds an entry with this id (a replay). */
+export async function selectCheckpointForEntry(tx: Tx, actor: Actor, checkpointId: string, entryId: string) {
+  const [row] = await tx
+    .select({
+      id: checkpoint.id,
+      regionId: checkpoint.regionId,
+      regionPath: checkpoint.regionPath,
+      name: checkpoint.name,
+      status: checkpoint.status,
+      closedAt: checkpoint.closedAt,
+      ownerOfId: sql<string | null>`(SELECT e.checkpoint_id FROM checkpoint_entry e WHERE e.id = ${entryId})`,
+    })
+    .from(checkpoint)
+    .where(and(eq(checkpoint.id, checkpointId), inScope(actor, checkpoint.regionPath)));
+  return row;
+}

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { chinaDateOf, isFever, parseIdNumber } from '@fangkong/domain';
+import { chinaDateOf, isFever, maskIdNumber, maskPhone, parseIdNumber } from '@fangkong/domain';
 import type { Db } from '../../db/client.js';
 import { checkpointEntry, checkpointOccupant } from '../../db/schema/index.js';
 import { uuidv7 } from '../../db/ids.js';
@@ -7,9 +7,8 @@ import type { Actor } from '../../auth/actor.js';
 import { audit } from '../../audit/audit.js';
 import { Problem, conflict, invalid, notFound, type FieldError } from '../../http/problem.js';
 import { raiseLead, type LeadReason } from '../leads/leads.service.js';
-import { selectCheckpointRef } from '../checkpoints/checkpoints.queries.js';
-import type { CreateEntryBody, ListEntriesQuery } from './checkpoint-entries.schemas.js';
-import { addToStat, entryFilter, selectEntries, selectEntryOwner, selectLastOccupants, selectPersonsByIdNumber, selectResidents, selectRiskAreaIn } from './checkpoint-entries.queries.js';
+import type { CreateEntryBody, EntryDto, ListEntriesQuery } from './checkpoint-entries.schemas.js';
+import { addToStat, entryFilter, selectCheckpointForEntry, selectEntries, selectEntryOwner, selectLastOccupants, selectPersonsByIdNumber, selectResidents, selectRiskAreaIn } from './checkpoint-entries.queries.js';
 
 const MAX_AGE_MS = 7 * 24 * 3_600_000;
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -41,18 +40,23 @@ export function checkpointEntriesService(db: Db) {
    * stored entry (`created: false`) and changes nothing; every risky occupant raises a lead.
    */
   async function create(actor: Actor, checkpointId: string, body: CreateEntryBody) {
-    const cp = await selectCheckpointRef(db, actor, checkpointId);
+    const cp = await selectCheckpointForEntry(db, actor, checkpointId, body.id);
     if (!cp) throw notFound();
-    const owner = await selectEntryOwner(db, body.id);
-    if (owner) return replayOf(cp.id, body.id, owner);
+    if (cp.ownerOfId) return replayOf(cp.id, body.id, { checkpointId: cp.ownerOfId });
     const recordedAt = new Date(body.recordedAt);
     const errors = crossFieldErrors(body, recordedAt);
     if (errors.length) throw invalid(errors);
     // An entry recorded offline before the post closed is still kept.
     if (cp.status === 'closed' && (!cp.closedAt || recordedAt >= cp.closedAt)) throw new Problem(409, 'checkpoint.closed', [{ field: 'checkpointId', key: 'checkpoint.closed' }]);
 
-    const created = await db.transaction(async (tx) => {
-      const inserted = await tx
+    const stored = await db.transaction(async (tx) => {
+      const registered = await selectPersonsByIdNumber(tx, body.occupants.map((o) => o.idNumber));
+      const area = await selectRiskAreaIn(tx, cp.regionPath, body.origin, chinaDateOf(recordedAt));
+      const byId = new Map(registered.map((p) => [p.idNumber!, p]));
+      const nameErrors: FieldError[] = body.occupants.flatMap((o, i) => (o.name || byId.has(o.idNumber) ? [] : [{ field: `occupants.${i}.name`, key: 'required' }]));
+      if (nameErrors.length) throw invalid(nameErrors);
+      const local = byId.has(body.occupants[0]!.idNumber);
+      const [inserted] = await tx
         .insert(checkpointEntry)
         .values({
           id: body.id,
@@ -69,28 +73,18 @@ export function checkpointEntriesService(db: Db) {
           holdOutcome: body.decision === 'hold' ? (body.holdOutcome ?? null) : null,
           recordedAt,
           recordedBy: actor.userId || null,
-          local: false,
+          local,
           persons: body.occupants.length,
         })
         .onConflictDoNothing({ target: checkpointEntry.id })
-        .returning({ id: checkpointEntry.id });
-      if (!inserted.length) return false; // the same id won a race a moment ago
+        .returning();
+      if (!inserted) return undefined; // the same id won a race a moment ago
 
-      const [registered, area] = await Promise.all([
-        selectPersonsByIdNumber(tx, body.occupants.map((o) => o.idNumber)),
-        selectRiskAreaIn(tx, cp.regionPath, body.origin, chinaDateOf(recordedAt)),
-      ]);
-      const byId = new Map(registered.map((p) => [p.idNumber!, p]));
       const occupants = [];
-      const nameErrors: FieldError[] = [];
       let leads = 0;
       for (const [i, o] of body.occupants.entries()) {
         const p = byId.get(o.idNumber);
-        const name = o.name || p?.name;
-        if (!name) {
-          nameErrors.push({ field: `occupants.${i}.name`, key: 'required' });
-          continue;
-        }
+        const name = (o.name || p?.name)!;
         const parsed = parseIdNumber(o.idNumber);
         const fever = isFever(o.temperature);
         const reasons: LeadReason[] = [...(area ? (['riskArea'] as const) : []), ...(fever ? (['fever'] as const) : [])];
@@ -132,10 +126,7 @@ export function checkpointEntriesService(db: Db) {
           leadId,
         });
       }
-      if (nameErrors.length) throw invalid(nameErrors);
       await tx.insert(checkpointOccupant).values(occupants);
-      const local = occupants[0]!.personId !== null;
-      if (local) await tx.update(checkpointEntry).set({ local }).where(eq(checkpointEntry.id, body.id));
       await addToStat(tx, cp.id, cp.regionPath, recordedAt, {
         vehicles: body.kind === 'vehicle' ? 1 : 0,
         pedestrians: body.kind === 'pedestrian' ? 1 : 0,
@@ -148,10 +139,32 @@ export function checkpointEntriesService(db: Db) {
         localVehicles: body.kind === 'vehicle' && local ? 1 : 0,
       });
       await audit(tx, actor, { event: 'checkpointEntry.create', targetType: 'checkpointEntry', targetId: body.id, regionPath: cp.regionPath, detail: { checkpointId: cp.id, plate: body.plate ?? null, persons: occupants.length, leads, late: Date.now() - recordedAt.getTime() > 10 * 60_000 } });
-      return true;
+      return { inserted, occupants };
     });
-    if (!created) return replayOf(cp.id, body.id, await selectEntryOwner(db, body.id));
-    return { entry: await getOne(body.id), created: true };
+    if (!stored) return replayOf(cp.id, body.id, await selectEntryOwner(db, body.id));
+    // Answered from what was just written: no second read on the hot path.
+    const { inserted: e, occupants } = stored;
+    const entry: EntryDto = {
+      id: e.id,
+      checkpointId: e.checkpointId,
+      checkpointName: cp.name,
+      kind: e.kind,
+      plate: e.plate,
+      vehicleType: e.vehicleType,
+      direction: e.direction,
+      origin: e.origin,
+      destination: e.destination,
+      reason: e.reason,
+      decision: e.decision,
+      holdOutcome: e.holdOutcome,
+      recordedAt: e.recordedAt.toISOString(),
+      createdAt: e.createdAt.toISOString(),
+      recordedByName: actor.userId ? actor.displayName : null,
+      local: e.local,
+      persons: e.persons,
+      occupants: occupants.map(({ entryId: _e, regionPath: _p, ...o }) => ({ ...o, idNumber: maskIdNumber(o.idNumber), phone: o.phone ? maskPhone(o.phone) : null, temperature: Number(o.temperature), local: o.personId !== null })),
+    };
+    return { entry, created: true };
   }
 
   async function replayOf(checkpointId: string, id: string, owner: { checkpointId: string } | undefined) {
