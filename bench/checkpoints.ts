@@ -40,9 +40,10 @@ const posts = await loadCheckpointHistory(pool, { entries: Number(args.entries),
 const { rows: [stored] } = await pool.query<{ entries: number; occupants: number; stats: number }>('SELECT (SELECT count(*) FROM checkpoint_entry)::int AS entries, (SELECT count(*) FROM checkpoint_occupant)::int AS occupants, (SELECT count(*) FROM checkpoint_stat)::int AS stats');
 const loadSeconds = (performance.now() - t0) / 1000;
 console.log(`stored: ${JSON.stringify(stored)} in ${loadSeconds.toFixed(0)} s`);
-// A staff account scoped to the county, so each client registers at its own post.
+// One staff account per client (64 phones are 64 people), each registering at its own post.
 await pool.query(`INSERT INTO app_user (id, username, display_name, password_hash, role, region_id, region_path)
-  SELECT gen_random_uuid(), 'bench-staff', '压测', password_hash, 'checkpointStaff', region_id, region_path FROM app_user WHERE username = 'county'`);
+  SELECT gen_random_uuid(), 'bench-staff-' || g, '压测' || g, u.password_hash, 'checkpointStaff', u.region_id, u.region_path
+    FROM app_user u, generate_series(0, $1::int - 1) g WHERE u.username = 'county'`, [connections]);
 
 const inserts = await pgInsertLoad(pool, connections, seconds);
 
@@ -55,7 +56,7 @@ async function login(username: string) {
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return { cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), 'x-csrf-token': csrfToken };
 }
-const staff = await login('bench-staff');
+const staff = await Promise.all(Array.from({ length: connections }, (_, w) => login(`bench-staff-${w}`)));
 const commander = await login('county');
 
 // A car with two outside occupants, each client at its own post, as a phone would send it.
@@ -68,7 +69,7 @@ const entry = () => {
   });
 };
 const failures = new Map<string, number>();
-const post = (w: number) => fetch(`${base}/api/v1/checkpoints/${posts[w % posts.length]}/entries`, { method: 'POST', headers: { ...staff, 'content-type': 'application/json' }, body: entry() }).then(async (r) => {
+const post = (w: number) => fetch(`${base}/api/v1/checkpoints/${posts[w % posts.length]}/entries`, { method: 'POST', headers: { ...staff[w % staff.length], 'content-type': 'application/json' }, body: entry() }).then(async (r) => {
   const text = await r.text();
   if (r.status !== 201) {
     const key = `${r.status} ${text.slice(0, 160)}`;
@@ -85,8 +86,11 @@ const weekAgo = new Date(Date.now() + 8 * 3_600_000 - 6 * 86_400_000).toISOStrin
 const statsUrl = (q: string) => `${base}/api/v1/checkpoint-stats?from=${weekAgo}&to=${today}&${q}`;
 const get = (url: string) => () => fetch(url, { headers: commander }).then(async (r) => { await r.arrayBuffer(); return r.ok; });
 const statsCounty = await loop(connections, seconds, get(statsUrl('by=township&bucket=day')));
+const statsEight = await loop(8, seconds, get(statsUrl('by=township&bucket=day')));
 const statsCheckpoints = await loop(connections, seconds, get(statsUrl('by=checkpoint&bucket=total')));
 const statsSerial = await loop(1, seconds, get(statsUrl('by=township&bucket=day')));
+const meSerial = await loop(1, seconds, get(`${base}/api/auth/me`));
+const writeSerial = await loop(1, seconds, post);
 await stop(server);
 await pool.end();
 await embedded.stop();
@@ -105,5 +109,8 @@ ${row('ceiling: PostgreSQL single-row INSERT', { ...inserts, p95: undefined }, '
 ${row('POST /api/v1/checkpoints/:id/entries (car, 2 occupants)', writes, `**${(writes.rate / inserts.rate).toFixed(2)}** × INSERT`)}
 ${row('GET checkpoint-stats county by township × day, 7 days (64 clients)', statsCounty, '')}
 ${row('GET checkpoint-stats county by checkpoint, 7 days (64 clients)', statsCheckpoints, '')}
+${row('GET checkpoint-stats county by township × day, 7 days (8 clients)', statsEight, '')}
 ${row('GET checkpoint-stats county by township × day, 7 days (1 client)', statsSerial, '')}
+${row('POST entries (1 client)', writeSerial, '')}
+${row('GET /api/auth/me (1 client, baseline)', meSerial, '')}
 `);
