@@ -28,6 +28,8 @@ export interface RouteCase {
   inScope(fx: Fixtures): Req;
   /** The status an allowed, in-scope call answers with, when it is not a success. */
   status?: number;
+  /** A never-ending stream (server-sent events): checked over real HTTP, reading only the status. */
+  stream?: boolean;
   expectInScope?(body: unknown): void;
   outOfScope?(fx: Fixtures): Req;
   /** What an out-of-scope request must look like: not found, or an empty list. */
@@ -238,4 +240,11 @@ export const routeCases: Record<string, RouteCase> = {
     outOfScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInB.id}/document` }),
     expectOutOfScope: notFound,
   },
+  'GET /api/v1/dashboard': {
+    inScope: (fx) => ({ url: `/api/v1/dashboard?regionId=${fx.townshipA.id}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/dashboard?regionId=${fx.townshipB.id}` }),
+    expectOutOfScope: notFound,
+  },
+  // Scope of the events themselves is checked in dashboard.test.ts.
+  'GET /api/v1/events': { inScope: () => ({ url: '/api/v1/events' }), stream: true, expectOutOfScope: () => {} },
 };

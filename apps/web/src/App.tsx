@@ -5,7 +5,7 @@ import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
 import { RequireAuth, RequireRole } from './auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
 import LoginPage from './pages/login/LoginPage';
-import { NAV_ITEMS } from './routes';
+import { NAV_ITEMS, ReportPrintPage } from './routes';
 
 function NotFound() {
   const { t } = useTranslation();
@@ -20,6 +20,7 @@ export function App() {
     <BrowserRouter>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/daily-reports/:id/print" element={<RequireAuth><Suspense fallback={<Spin />}><ReportPrintPage /></Suspense></RequireAuth>} />
         <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
           {NAV_ITEMS.map(({ path, roles, page: Page }) => (
             <Route

@@ -1,7 +1,7 @@
-import { AuditOutlined, BarChartOutlined, CarOutlined, ClusterOutlined, FormOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, CarOutlined, ClusterOutlined, DashboardOutlined, FileTextOutlined, FormOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Role } from './api/types';
-import { ADMIN_ROLES, ALL_ROLES, AUDIT_ROLES } from './auth/roles';
+import { ADMIN_ROLES, ALL_ROLES, AUDIT_ROLES, DASHBOARD_ROLES } from './auth/roles';
 import type { Messages } from './i18n/zh-CN';
 import { CHECKPOINT_READERS, CHECKPOINT_REGISTRARS, ENTRY_READERS } from './pages/checkpoints/roles';
 
@@ -9,6 +9,9 @@ const HomePage = lazy(() => import('./pages/home/HomePage'));
 const RegionsPage = lazy(() => import('./pages/regions/RegionsPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const AuditLogsPage = lazy(() => import('./pages/audit-logs/AuditLogsPage'));
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
+const DailyReportsPage = lazy(() => import('./pages/daily-reports/DailyReportsPage'));
+export const ReportPrintPage = lazy(() => import('./pages/daily-reports/ReportPrintPage'));
 const CheckpointsPage = lazy(() => import('./pages/checkpoints/CheckpointsPage'));
 const RegisterEntryPage = lazy(() => import('./pages/checkpoints/RegisterEntryPage'));
 const EntriesLogPage = lazy(() => import('./pages/checkpoints/EntriesLogPage'));
@@ -26,6 +29,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, roles: ALL_ROLES, page: HomePage },
   { path: '/regions', labelKey: 'nav.regions', icon: <ClusterOutlined />, roles: ALL_ROLES, page: RegionsPage },
+  { path: '/dashboard', labelKey: 'nav.dashboard', icon: <DashboardOutlined />, roles: DASHBOARD_ROLES, page: DashboardPage },
+  { path: '/daily-reports', labelKey: 'nav.dailyReports', icon: <FileTextOutlined />, roles: ALL_ROLES, page: DailyReportsPage },
   { path: '/checkpoint-entry', labelKey: 'nav.checkpointEntry', icon: <FormOutlined />, roles: CHECKPOINT_REGISTRARS, page: RegisterEntryPage },
   { path: '/checkpoints', labelKey: 'nav.checkpoints', icon: <CarOutlined />, roles: CHECKPOINT_READERS, page: CheckpointsPage },
   { path: '/checkpoint-log', labelKey: 'nav.checkpointLog', icon: <BarChartOutlined />, roles: ENTRY_READERS, page: EntriesLogPage },

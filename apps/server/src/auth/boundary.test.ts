@@ -34,6 +34,16 @@ describe('route × role × scope', async () => {
     for (const role of ROLES) sessions.set(role, await loginAs(app, `u-${role}`));
   });
 
+  // Streams never end, so app.inject cannot wait for them: open them over HTTP, read the status, hang up.
+  let origin = '';
+  async function streamStatus(url: string, headers: Record<string, string>) {
+    origin ||= await app.listen({ port: 0, host: '127.0.0.1' });
+    const abort = new AbortController();
+    const res = await fetch(origin + url, { headers, signal: abort.signal });
+    abort.abort();
+    return { statusCode: res.status, headers: { 'content-type': res.headers.get('content-type') ?? '' }, body: '', json: () => ({}) };
+  }
+
   const routes = () => app.routeRegistry.filter((r) => !r.url.startsWith('/api/docs'));
 
   it('has a case for every registered route', () => {
@@ -57,7 +67,8 @@ describe('route × role × scope', async () => {
         const key = `${route.method} ${route.url}`;
         const c = routeCases[key]!;
         const allowed = route.access === 'public' || route.access === 'authenticated' || can(role, route.access);
-        const send = (req: ReturnType<typeof c.inScope>) => app.inject({ method: route.method as never, ...req, headers: { ...session.headers, ...req.headers } });
+        const send = (req: ReturnType<typeof c.inScope>) =>
+          c.stream && allowed ? streamStatus(req.url, { ...session.headers, ...req.headers }) : app.inject({ method: route.method as never, ...req, headers: { ...session.headers, ...req.headers } });
         const inside = await send(c.inScope(fx));
         if (!allowed) {
           expect(inside.statusCode, `${role} ${key}`).toBe(403);

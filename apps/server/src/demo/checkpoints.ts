@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { isFever, makeIdNumber, PLATE_PROVINCES } from '@fangkong/domain';
 import { uuidv7 } from '../db/ids.js';
+import type { Tx } from '../db/client.js';
 import * as schema from '../db/schema/index.js';
 import { raiseLead } from '../modules/leads/leads.service.js';
 import { copyLine, copyRows } from './copy.js';
@@ -102,7 +103,8 @@ export async function loadDemoCheckpoints(client: pg.PoolClient, plan: CountyPla
   await copyRows(client, 'checkpoint_stat', ['checkpoint_id', 'region_path', 'hour', 'vehicles', 'pedestrians', 'persons', 'turned_back', 'held', 'fevers', 'risk_area', 'local_persons', 'local_vehicles'],
     [...stats].map(([key, v]) => copyLine([...key.split('|'), ...v])));
   // The few fevers become leads exactly as a live registration would raise them.
-  const tx = drizzle(client, { schema });
+  // The loading transaction's own connection; raiseLead only runs statements on it.
+  const tx = drizzle(client, { schema }) as unknown as Tx;
   for (const f of fevers) {
     const { leadId } = await raiseLead(tx, {
       personId: f.resident?.id ?? null, name: f.name, idNumber: f.idNumber, phone: f.resident?.phone ?? null,

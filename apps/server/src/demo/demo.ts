@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import { hashPassword } from '../auth/password.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccountRows } from './accounts.js';
 import { suspendIndexes } from './bulk.js';
+import { loadDemoReports } from './daily-reports.js';
 import { copyLine, copyRows } from './copy.js';
 import { planCounty } from './county.js';
 import { planGrids, type UserRow } from './grids.js';
@@ -182,5 +183,7 @@ export async function loadDemoCounty(pool: pg.Pool, opts: LoadDemoOptions): Prom
     client.release(broken); // a connection that cannot even roll back is discarded
   }
   await pool.query('ANALYZE region, grid, grid_worker, app_user, household, person, checkpoint, checkpoint_entry, checkpoint_occupant, checkpoint_stat, duty_shift');
+  // Reports come last: their figures are computed from everything loaded before them.
+  await loadDemoReports(pool, today);
   return counts;
 }

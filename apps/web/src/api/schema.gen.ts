@@ -796,6 +796,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The command dashboard of a county or township: its regions, leads and reports */
+        get: {
+            parameters: {
+                query?: {
+                    regionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dashboard"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-sent events inside the caller's scope: lead.raised, lead.overdue, fever */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/checkpoints": {
         parameters: {
             query?: never;
@@ -1689,6 +1763,57 @@ export interface components {
         DailyReportHistoryInput: {
             items: components["schemas"]["DailyReportInput"][];
         };
+        DashboardInput: {
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            today: string;
+            totals: {
+                households: number;
+                persons: number;
+                leadsOpen: number;
+                leadsOverdue: number;
+                /** @description villages and townships at or below that report today */
+                reportsExpected: number;
+                reportsSubmitted: number;
+            };
+            children: {
+                /** Format: uuid */
+                regionId: string;
+                name: string;
+                /** @enum {string} */
+                level: "county" | "township" | "village" | "group";
+                households: number;
+                persons: number;
+                leadsOpen: number;
+                leadsOverdue: number;
+                /** @description villages and townships at or below that report today */
+                reportsExpected: number;
+                reportsSubmitted: number;
+            }[];
+            /** @description the last 14 days */
+            leadsByDay: {
+                day: string;
+                raised: number;
+                resolved: number;
+            }[];
+            /** @description the last 7 days */
+            reportsByDay: {
+                day: string;
+                expected: number;
+                submitted: number;
+                onTime: number;
+            }[];
+            /** @description the 20 most overdue open leads, without personal data */
+            overdueLeads: {
+                /** Format: uuid */
+                id: string;
+                regionName: string;
+                /** Format: date-time */
+                deadline: string;
+                sources: string[];
+            }[];
+        };
         CheckpointInput: {
             /** Format: uuid */
             id: string;
@@ -2074,6 +2199,57 @@ export interface components {
         };
         DailyReportHistory: {
             items: components["schemas"]["DailyReport"][];
+        };
+        Dashboard: {
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            today: string;
+            totals: {
+                households: number;
+                persons: number;
+                leadsOpen: number;
+                leadsOverdue: number;
+                /** @description villages and townships at or below that report today */
+                reportsExpected: number;
+                reportsSubmitted: number;
+            };
+            children: {
+                /** Format: uuid */
+                regionId: string;
+                name: string;
+                /** @enum {string} */
+                level: "county" | "township" | "village" | "group";
+                households: number;
+                persons: number;
+                leadsOpen: number;
+                leadsOverdue: number;
+                /** @description villages and townships at or below that report today */
+                reportsExpected: number;
+                reportsSubmitted: number;
+            }[];
+            /** @description the last 14 days */
+            leadsByDay: {
+                day: string;
+                raised: number;
+                resolved: number;
+            }[];
+            /** @description the last 7 days */
+            reportsByDay: {
+                day: string;
+                expected: number;
+                submitted: number;
+                onTime: number;
+            }[];
+            /** @description the 20 most overdue open leads, without personal data */
+            overdueLeads: {
+                /** Format: uuid */
+                id: string;
+                regionName: string;
+                /** Format: date-time */
+                deadline: string;
+                sources: string[];
+            }[];
         };
         Checkpoint: {
             /** Format: uuid */

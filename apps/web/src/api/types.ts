@@ -17,6 +17,11 @@ export type Grid = Schemas['Grid'];
 export type UserRef = Grid['workers'][number];
 export type User = Schemas['User'];
 export type AuditLog = Schemas['AuditLog'];
+export type Dashboard = Schemas['Dashboard'];
+export type DailyReport = Schemas['DailyReport'];
+export type DailyReportPreview = Schemas['DailyReportPreview'];
+export type DailyReportStatus = Schemas['DailyReportStatus'];
+export type SubmitDailyReportBody = JsonBody<paths['/api/v1/daily-reports']['post']>;
 
 export type CreateUserBody = JsonBody<paths['/api/v1/users']['post']>;
 export type UpdateUserBody = JsonBody<paths['/api/v1/users/{id}']['patch']>;

@@ -9,7 +9,7 @@ export const enUS: Messages = {
     unknownError: 'Something went wrong, please try again', networkError: 'Cannot reach the server, check your connection',
     notFound: 'Page not found', forbidden: 'You are not allowed to view this page', backHome: 'Back to home',
   },
-  nav: { home: 'Home', regions: 'Regions', users: 'Users', auditLogs: 'Audit log', checkpoints: 'Checkpoints', checkpointEntry: 'Register entry', checkpointLog: 'Entry log', menu: 'Menu' },
+  nav: { dashboard: 'Dashboard', dailyReports: 'Daily reports', home: 'Home', regions: 'Regions', users: 'Users', auditLogs: 'Audit log', checkpoints: 'Checkpoints', checkpointEntry: 'Register entry', checkpointLog: 'Entry log', menu: 'Menu' },
   header: { language: 'Language', logout: 'Log out', scope: 'Scope', scopeOf: 'Scope: {{region}}' },
   login: {
     title: 'Log in', username: 'Username', password: 'Password', submit: 'Log in',
@@ -47,6 +47,22 @@ export const enUS: Messages = {
   outbox: {
     title: 'Waiting to sync', pending: '{{count}} records waiting to sync', waiting: 'recorded {{time}}, waiting for the network',
     syncNow: 'Sync now', discard: 'Discard', savedOffline: 'No network: saved on this device, it will be sent when the network is back',
+  },
+  dailyReports: {
+    title: 'Daily reports', day: 'Report day', ownReport: "{{region}}: today's report", due: 'Due by {{time}}; with nothing new, submit a zero report in one click',
+    submittedAt: 'Version {{version}} submitted ({{time}}, {{name}})', remarks: 'Remarks', problems: 'Problems', suggestions: 'Suggestions',
+    correctionReason: 'Reason for the correction', correctionReasonRequired: 'A correction needs its reason', submit: 'Submit report', correct: 'Submit correction',
+    zeroReport: 'Zero report', submitted: 'Report submitted', zeroDone: 'Zero report submitted', print: 'Print',
+    statusTitle: 'Reports from below (due {{deadline}})', villageCompleteness: 'Villages reported', villageTimeliness: 'Villages on time',
+    townshipCompleteness: 'Townships reported', region: 'Region', status: 'Status', onTime: 'On time', late: 'Late', missing: 'Missing',
+    zero: 'Zero report', time: 'Submitted', view: 'View', documentTitle: '{{region}} daily epidemic-control report ({{day}})',
+    signed: 'Submitted by {{name}} at {{time}}, version {{version}}',
+  },
+  dashboard: {
+    title: '{{region}} command dashboard', wall: 'Wall screen', exitWall: 'Leave wall screen', persons: 'Registered persons', leadsOpen: 'Leads to verify',
+    leadsOverdue: 'Overdue leads', reportsToday: 'Reports today', leadsByDay: 'Leads, last 14 days', raised: 'Raised', resolved: 'Resolved',
+    reportsByRegion: "Today's daily reports", expected: 'Due', submitted: 'Submitted', leadsByRegion: 'Leads by region', overdue: 'Overdue leads',
+    noneOverdue: 'No overdue leads', overdueSince: 'due {{time}}', live: 'Live: {{count}} new events',
   },
   regionSelect: { placeholder: 'Select a region' },
   checkpoints: {

@@ -7,7 +7,7 @@ export const zhCN = {
     unknownError: '操作失败，请稍后重试', networkError: '无法连接服务器，请检查网络',
     notFound: '页面不存在', forbidden: '您没有权限访问此页面', backHome: '返回首页',
   },
-  nav: { home: '首页', regions: '行政区划', users: '用户管理', auditLogs: '审计日志', checkpoints: '卡口', checkpointEntry: '卡口登记', checkpointLog: '登记统计', menu: '菜单' },
+  nav: { dashboard: '指挥调度', dailyReports: '日报告', home: '首页', regions: '行政区划', users: '用户管理', auditLogs: '审计日志', checkpoints: '卡口', checkpointEntry: '卡口登记', checkpointLog: '登记统计', menu: '菜单' },
   header: { language: '语言', logout: '退出登录', scope: '管辖范围', scopeOf: '管辖范围：{{region}}' },
   login: {
     title: '登录', username: '用户名', password: '密码', submit: '登录',
@@ -45,6 +45,22 @@ export const zhCN = {
   outbox: {
     title: '待同步', pending: '{{count}} 条记录待同步', waiting: '{{time}} 录入，等待网络',
     syncNow: '立即同步', discard: '放弃', savedOffline: '网络不可用，已保存在本机，恢复网络后自动上传',
+  },
+  dailyReports: {
+    title: '日报告', day: '报告日期', ownReport: '{{region}}今日日报', due: '请于{{time}}前报送；无新增情况可一键零报告',
+    submittedAt: '已报送第{{version}}版（{{time}}，{{name}}）', remarks: '补充说明', problems: '存在问题', suggestions: '意见建议',
+    correctionReason: '更正原因', correctionReasonRequired: '更正须填写原因', submit: '提交日报', correct: '提交更正',
+    zeroReport: '零报告', submitted: '日报已报送', zeroDone: '零报告已报送', print: '打印',
+    statusTitle: '下级报送情况（截止{{deadline}}）', villageCompleteness: '村级报送率', villageTimeliness: '村级及时率',
+    townshipCompleteness: '乡镇报送率', region: '区划', status: '状态', onTime: '按时报送', late: '迟报', missing: '未报',
+    zero: '零报告', time: '报送时间', view: '查看', documentTitle: '{{region}}疫情防控日报（{{day}}）',
+    signed: '报送人：{{name}}　报送时间：{{time}}　第{{version}}版',
+  },
+  dashboard: {
+    title: '{{region}}指挥调度', wall: '大屏模式', exitWall: '退出大屏', persons: '在册人数', leadsOpen: '待核查线索',
+    leadsOverdue: '超时未核查', reportsToday: '今日已报送', leadsByDay: '近14天线索', raised: '新增', resolved: '核查完结',
+    reportsByRegion: '今日日报报送情况', expected: '应报', submitted: '已报', leadsByRegion: '各地线索', overdue: '超时线索',
+    noneOverdue: '没有超时线索', overdueSince: '{{time}}到期', live: '实时：收到{{count}}条新动态',
   },
   regionSelect: { placeholder: '请选择区划' },
   checkpoints: {

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { uuidv7 } from '../../db/ids.js';
 import { lead, leadSource } from '../../db/schema/index.js';
+import { notifyEvent } from '../../events/events.js';
 
 export type LeadSourceKind = (typeof leadSource.$inferInsert)['source'];
 /** Why a lead was raised; the key persons issue reads these. */
@@ -45,5 +46,6 @@ export async function raiseLead(tx: Tx, input: RaiseLead): Promise<{ leadId: str
     });
   }
   await tx.insert(leadSource).values({ id: uuidv7(), leadId, source: input.source, sourceRef: input.sourceRef ?? null, reasons: input.reasons, detail: input.detail ?? null });
+  if (!open) await notifyEvent(tx, { type: 'lead.raised', regionPath: input.regionPath, payload: { leadId, source: input.source, reasons: input.reasons } });
   return { leadId, created: !open };
 }
