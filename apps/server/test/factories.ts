@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import { addDays, plannedEndOf, regionPathLabel, shanghaiDate, type Role } from '@fangkong/domain';
 import type { Db } from '../src/db/client.js';
 import { uuidv7 } from '../src/db/ids.js';
-import { checkInLink, dailyReport, grid, healthCheck, household, keyPerson, lead, leadSource, person, region, riskArea, screeningRound, triageTask, users } from '../src/db/schema/index.js';
+import { checkInLink, checkpoint, dailyReport, grid, healthCheck, household, keyPerson, lead, leadSource, person, region, riskArea, screeningRound, triageTask, users } from '../src/db/schema/index.js';
 import { hashPassword } from '../src/auth/password.js';
+import { systemActor } from '../src/auth/actor.js';
+import { checkpointEntriesService } from '../src/modules/checkpoint-entries/checkpoint-entries.service.js';
+import type { CreateEntryBody } from '../src/modules/checkpoint-entries/checkpoint-entries.schemas.js';
 
 export const TEST_PASSWORD = 'test-password-1';
 const passwordHash = hashPassword(TEST_PASSWORD);
@@ -118,6 +121,38 @@ export async function buildKeyPersonFixtures(db: Db, county: Awaited<ReturnType<
     return { keyPersonId: kp.id, freePersonId: freePerson.id, checkId, triageId, leadId, dismissedLeadId, idNumber, expiredToken, checkDay: yesterday };
   };
   return { a: await side(county.villageA), b: await side(county.villageB) };
+}
+
+export async function buildCheckpoint(db: Db, at: RegionRow, opts: { name?: string; status?: 'open' | 'closed'; closedAt?: Date } = {}) {
+  const row = { id: uuidv7(), regionId: at.id, regionPath: at.path, name: opts.name ?? `${at.name}卡口`, kind: 'roadJunction' as const, status: opts.status ?? ('open' as const), closedAt: opts.closedAt ?? null, facilities: ['tent', 'thermometer'] };
+  await db.insert(checkpoint).values(row);
+  return row;
+}
+
+/** A person in the register with an ID number, living in `village`. */
+export async function buildResident(db: Db, village: RegionRow, idNumber: string, name: string, phone: string | null = null) {
+  const row = { id: uuidv7(), idNumber, name, phone, regionId: village.id, regionPath: village.path };
+  await db.insert(person).values(row);
+  return row;
+}
+
+/** An entry stored through the service (so statistics and leads follow), one occupant by default. */
+export async function buildEntry(db: Db, cp: { id: string; regionPath: string }, body: Partial<CreateEntryBody> = {}) {
+  const full: CreateEntryBody = {
+    id: uuidv7(),
+    kind: 'vehicle',
+    plate: '川A12345',
+    direction: 'in',
+    origin: '',
+    destination: '',
+    reason: '',
+    decision: 'pass',
+    recordedAt: new Date().toISOString(),
+    occupants: [{ idNumber: '420106198805050055', name: '过客', temperature: 36.4 }],
+    ...body,
+  };
+  const { entry } = await checkpointEntriesService(db).create(systemActor(cp.regionPath), cp.id, full);
+  return entry;
 }
 
 /** A submitted daily report of a region for a day (figures as given, not computed). */

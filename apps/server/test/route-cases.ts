@@ -1,13 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { chinaDateOf } from '@fangkong/domain';
 import { uuidv7 } from '../src/db/ids.js';
-import type { buildCounty, buildHousehold, buildKeyPersonFixtures, buildRiskArea, buildRound, buildUser } from './factories.js';
+import type { buildCheckpoint, buildCounty, buildHousehold, buildKeyPersonFixtures, buildRiskArea, buildRound, buildUser } from './factories.js';
 
 type Built<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 export type Fixtures = Built<typeof buildCounty> & {
   userInA: Built<typeof buildUser>;
   userInB: Built<typeof buildUser>;
   kp: Built<typeof buildKeyPersonFixtures>;
+  checkpointInA: Built<typeof buildCheckpoint>;
+  checkpointInB: Built<typeof buildCheckpoint>;
+  /** An entry stored at each checkpoint. */
+  entryInA: string;
+  entryInB: string;
   reportInA: { id: string };
   reportInB: { id: string };
   householdA: Built<typeof buildHousehold>;
@@ -54,6 +60,15 @@ const nonEmptyList = (body: unknown) => expect((body as { total: number }).total
 /** Ids that every role's call replays: the first call creates, the others get the same record back. */
 const replay = { keyPerson: uuidv7(), check: uuidv7() };
 const uniqueName = () => `u${Math.random().toString(36).slice(2, 10)}`;
+const entryPayload = () => ({
+  id: randomUUID(),
+  kind: 'vehicle',
+  plate: '川A12345',
+  direction: 'in',
+  decision: 'pass',
+  recordedAt: new Date().toISOString(),
+  occupants: [{ idNumber: '11010519491231002X', name: '王五', temperature: 36.5 }],
+});
 
 /** One entry per registered route: `METHOD url`. */
 export const routeCases: Record<string, RouteCase> = {
@@ -127,6 +142,96 @@ export const routeCases: Record<string, RouteCase> = {
   // Public: the token is the authorisation. The fixture's tokens have expired (success is tested in check-in.test.ts).
   'GET /api/public/check-in/:token': { inScope: (fx) => ({ url: `/api/public/check-in/${fx.kp.a.expiredToken}` }), status: 404, expectOutOfScope: () => {} },
   'POST /api/public/check-in/:token': { inScope: (fx) => ({ url: `/api/public/check-in/${fx.kp.a.expiredToken}`, payload: { temperature: 36.5 } }), status: 404, expectOutOfScope: () => {} },
+  'GET /api/v1/checkpoints': {
+    inScope: (fx) => ({ url: `/api/v1/checkpoints?regionId=${fx.villageA.id}` }),
+    expectInScope: nonEmptyList,
+    outOfScope: (fx) => ({ url: `/api/v1/checkpoints?q=${encodeURIComponent(fx.checkpointInB.name)}` }),
+    expectOutOfScope: emptyList,
+  },
+  'GET /api/v1/checkpoints/:id': {
+    inScope: (fx) => ({ url: `/api/v1/checkpoints/${fx.checkpointInA.id}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/checkpoints/${fx.checkpointInB.id}` }),
+    expectOutOfScope: notFound,
+  },
+  'POST /api/v1/checkpoints': {
+    inScope: (fx) => ({ url: '/api/v1/checkpoints', payload: { regionId: fx.villageA.id, name: '新卡口', kind: 'marketEntrance' } }),
+    outOfScope: (fx) => ({ url: '/api/v1/checkpoints', payload: { regionId: fx.villageB.id, name: '外卡口', kind: 'marketEntrance' } }),
+    expectOutOfScope: notFoundField('regionId'),
+  },
+  'PATCH /api/v1/checkpoints/:id': {
+    inScope: (fx) => ({ url: `/api/v1/checkpoints/${fx.checkpointInA.id}`, payload: { location: '路口' } }),
+    outOfScope: (fx) => ({ url: `/api/v1/checkpoints/${fx.checkpointInB.id}`, payload: { location: '路口' } }),
+    expectOutOfScope: notFound,
+  },
+  'POST /api/v1/checkpoints/:id/entries': {
+    inScope: (fx) => ({ url: `/api/v1/checkpoints/${fx.checkpointInA.id}/entries`, payload: entryPayload() }),
+    outOfScope: (fx) => ({ url: `/api/v1/checkpoints/${fx.checkpointInB.id}/entries`, payload: entryPayload() }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/checkpoints/:id/entries': {
+    inScope: (fx) => ({ url: `/api/v1/checkpoints/${fx.checkpointInA.id}/entries` }),
+    expectInScope: nonEmptyList,
+    outOfScope: (fx) => ({ url: `/api/v1/checkpoints/${fx.checkpointInB.id}/entries` }),
+    expectOutOfScope: emptyList,
+  },
+  'GET /api/v1/checkpoint-entries': {
+    inScope: () => ({ url: '/api/v1/checkpoint-entries?plate=川A' }),
+    expectInScope: nonEmptyList,
+    outOfScope: () => ({ url: `/api/v1/checkpoint-entries?plate=${encodeURIComponent('川B')}` }),
+    expectOutOfScope: emptyList,
+  },
+  'GET /api/v1/checkpoint-entries/export': {
+    inScope: (fx) => ({ url: `/api/v1/checkpoint-entries/export?checkpointId=${fx.checkpointInA.id}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/checkpoint-entries/export?checkpointId=${fx.checkpointInB.id}` }),
+    // An out-of-scope filter yields a sheet without rows; the export test reads the rows.
+    expectOutOfScope: (status, _body, key) => expect(status, key).toBe(200),
+  },
+  'GET /api/v1/checkpoint-entries/residents': {
+    inScope: () => ({ url: '/api/v1/checkpoint-entries/residents?idNumber=510121198001010010' }),
+    expectInScope: (body) => expect((body as { items: unknown[] }).items).toHaveLength(1),
+    outOfScope: () => ({ url: '/api/v1/checkpoint-entries/residents?idNumber=510121198502020022' }),
+    expectOutOfScope: (status, body, key) => {
+      expect(status, key).toBe(200);
+      expect((body as { items: unknown[] }).items, key).toEqual([]);
+    },
+  },
+  'GET /api/v1/checkpoint-entries/last-occupants': {
+    inScope: () => ({ url: `/api/v1/checkpoint-entries/last-occupants?plate=${encodeURIComponent('川A12345')}` }),
+    expectInScope: (body) => expect((body as { occupants: unknown[] }).occupants.length).toBeGreaterThan(0),
+    outOfScope: () => ({ url: `/api/v1/checkpoint-entries/last-occupants?plate=${encodeURIComponent('川B54321')}` }),
+    expectOutOfScope: (status, body, key) => {
+      expect(status, key).toBe(200);
+      expect((body as { occupants: unknown[] }).occupants, key).toEqual([]);
+    },
+  },
+  'GET /api/v1/checkpoint-entries/:id': {
+    inScope: (fx) => ({ url: `/api/v1/checkpoint-entries/${fx.entryInA}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/checkpoint-entries/${fx.entryInB}` }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/duty-shifts': {
+    inScope: (fx) => ({ url: `/api/v1/duty-shifts?from=${today()}&to=${today()}&regionId=${fx.villageA.id}` }),
+    expectInScope: (body) => expect((body as { gaps: unknown[]; shifts: unknown[] }).gaps.length + (body as { shifts: unknown[] }).shifts.length).toBeGreaterThan(0),
+    outOfScope: (fx) => ({ url: `/api/v1/duty-shifts?from=${today()}&to=${today()}&checkpointId=${fx.checkpointInB.id}` }),
+    expectOutOfScope: (status, body, key) => {
+      expect(status, key).toBe(200);
+      expect(body, key).toMatchObject({ shifts: [], gaps: [] });
+    },
+  },
+  'PUT /api/v1/checkpoints/:id/duty-shifts/:day': {
+    inScope: (fx) => ({ url: `/api/v1/checkpoints/${fx.checkpointInA.id}/duty-shifts/${today()}`, payload: { members: [{ name: '张组长', role: 'leader' }] } }),
+    outOfScope: (fx) => ({ url: `/api/v1/checkpoints/${fx.checkpointInB.id}/duty-shifts/${today()}`, payload: { members: [{ name: '张组长', role: 'leader' }] } }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/checkpoint-stats': {
+    inScope: (fx) => ({ url: `/api/v1/checkpoint-stats?from=${today()}&to=${today()}&checkpointId=${fx.checkpointInA.id}` }),
+    expectInScope: (body) => expect((body as { totals: { vehicles: number } }).totals.vehicles).toBeGreaterThan(0),
+    outOfScope: (fx) => ({ url: `/api/v1/checkpoint-stats?from=${today()}&to=${today()}&checkpointId=${fx.checkpointInB.id}` }),
+    expectOutOfScope: (status, body, key) => {
+      expect(status, key).toBe(200);
+      expect((body as { rows: unknown[] }).rows, key).toEqual([]);
+    },
+  },
   'GET /api/v1/daily-reports/status': {
     inScope: (fx) => ({ url: `/api/v1/daily-reports/status?regionId=${fx.townshipA.id}&reportDate=${today()}` }),
     outOfScope: (fx) => ({ url: `/api/v1/daily-reports/status?regionId=${fx.townshipB.id}&reportDate=${today()}` }),

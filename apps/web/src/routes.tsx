@@ -1,8 +1,9 @@
-import { AlertOutlined, AuditOutlined, ClusterOutlined, DashboardOutlined, FileSearchOutlined, FileTextOutlined, HomeOutlined, IdcardOutlined, SolutionOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, BarChartOutlined, CarOutlined, ClusterOutlined, DashboardOutlined, FileSearchOutlined, FileTextOutlined, FormOutlined, HomeOutlined, IdcardOutlined, SolutionOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Role } from './api/types';
 import { ADMIN_ROLES, ALL_ROLES, AUDIT_ROLES, CHECK_ROLES, DASHBOARD_ROLES, FIELD_ROLES, KEY_PERSON_ROLES, LEAD_ROLES, REGISTER_ROLES } from './auth/roles';
 import type { Messages } from './i18n/zh-CN';
+import { CHECKPOINT_READERS, CHECKPOINT_REGISTRARS, ENTRY_READERS } from './pages/checkpoints/roles';
 
 const HomePage = lazy(() => import('./pages/home/HomePage'));
 const RegionsPage = lazy(() => import('./pages/regions/RegionsPage'));
@@ -19,6 +20,9 @@ export const ReportPrintPage = lazy(() => import('./pages/daily-reports/ReportPr
 const MyHouseholdsPage = lazy(() => import('./pages/field/MyHouseholdsPage'));
 const ScreeningPage = lazy(() => import('./pages/screening/ScreeningPage'));
 const RegisterPage = lazy(() => import('./pages/register/RegisterPage'));
+const CheckpointsPage = lazy(() => import('./pages/checkpoints/CheckpointsPage'));
+const RegisterEntryPage = lazy(() => import('./pages/checkpoints/RegisterEntryPage'));
+const EntriesLogPage = lazy(() => import('./pages/checkpoints/EntriesLogPage'));
 
 export interface NavItem {
   path: string;
@@ -41,6 +45,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/checks', labelKey: 'nav.checks', icon: <AlertOutlined />, roles: CHECK_ROLES, page: CheckRoundPage },
   { path: '/leads', labelKey: 'nav.leads', icon: <SolutionOutlined />, roles: LEAD_ROLES, page: LeadsPage },
   { path: '/daily-reports', labelKey: 'nav.dailyReports', icon: <FileTextOutlined />, roles: ALL_ROLES, page: DailyReportsPage },
+  { path: '/checkpoint-entry', labelKey: 'nav.checkpointEntry', icon: <FormOutlined />, roles: CHECKPOINT_REGISTRARS, page: RegisterEntryPage },
+  { path: '/checkpoints', labelKey: 'nav.checkpoints', icon: <CarOutlined />, roles: CHECKPOINT_READERS, page: CheckpointsPage },
+  { path: '/checkpoint-log', labelKey: 'nav.checkpointLog', icon: <BarChartOutlined />, roles: ENTRY_READERS, page: EntriesLogPage },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, roles: ADMIN_ROLES, page: UsersPage },
   { path: '/audit-logs', labelKey: 'nav.auditLogs', icon: <AuditOutlined />, roles: AUDIT_ROLES, page: AuditLogsPage },
 ];

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '@fangkong/domain';
 import { testApp, loginAs, type Session } from '../../test/app.js';
-import { buildCounty, buildDailyReport, buildGrid, buildHousehold, buildKeyPersonFixtures, buildRiskArea, buildRound, buildUser } from '../../test/factories.js';
+import { buildCheckpoint, buildCounty, buildDailyReport, buildEntry, buildGrid, buildHousehold, buildKeyPersonFixtures, buildResident, buildRiskArea, buildRound, buildUser } from '../../test/factories.js';
 import { can } from './permissions.js';
 import { routeCases, type Fixtures } from '../../test/route-cases.js';
 
@@ -30,7 +30,13 @@ describe('route × role × scope', async () => {
     const riskArea = await buildRiskArea(db, county.county);
     const roundA = await buildRound(db, county.townshipA);
     const roundB = await buildRound(db, county.townshipB);
-    fx = { ...county, userInA, userInB, reportInA, reportInB, householdA, householdA2, householdB, riskArea, roundA, roundB, kp: await buildKeyPersonFixtures(db, county) };
+    const checkpointInA = await buildCheckpoint(db, county.villageA, { name: '五凤卡口' });
+    const checkpointInB = await buildCheckpoint(db, county.villageB, { name: '石板卡口' });
+    await buildResident(db, county.villageA, '510121198001010010', '居民甲');
+    await buildResident(db, county.villageB, '510121198502020022', '居民乙');
+    const entryInA = (await buildEntry(db, checkpointInA, { plate: '川A12345' })).id;
+    const entryInB = (await buildEntry(db, checkpointInB, { plate: '川B54321' })).id;
+    fx = { ...county, userInA, userInB, reportInA, reportInB, householdA, householdA2, householdB, riskArea, roundA, roundB, kp: await buildKeyPersonFixtures(db, county), checkpointInA, checkpointInB, entryInA, entryInB };
     for (const role of ROLES) sessions.set(role, await loginAs(app, `u-${role}`));
   });
 

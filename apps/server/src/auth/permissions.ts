@@ -15,6 +15,11 @@ export const PERMISSIONS = [
   'triage.manage',
   'leads.read',
   'leads.manage',
+  'checkpoints.read',
+  'checkpoints.manage',
+  'checkpointEntries.create',
+  'checkpointEntries.read',
+  'checkpointEntries.export',
   'dailyReports.read',
   'dailyReports.submit',
   'dashboard.read',
@@ -40,18 +45,19 @@ const keyPersonOffice: Permission[] = ['keyPersons.read', 'keyPersons.manage', '
 
 /** Deny by default: a role has exactly the permissions listed here. */
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set<Permission>([...everyone, ...field, ...keyPersonOffice, 'regions.manage', 'users.read', 'users.manage', 'auditLogs.read', 'riskAreas.manage', 'screening.manageRounds', 'dailyReports.submit', 'dashboard.read', 'keyPersons.policy', 'triage.manage']),
-  commander: new Set<Permission>([...everyone, ...register, ...keyPersonOffice, 'persons.readFull', 'users.read', 'auditLogs.read', 'riskAreas.manage', 'screening.manageRounds', 'dailyReports.submit', 'dashboard.read', 'keyPersons.policy']),
+  // The administrator sets up posts but reads no one's crossings.
+  admin: new Set<Permission>([...everyone, ...field, ...keyPersonOffice, 'regions.manage', 'users.read', 'users.manage', 'auditLogs.read', 'riskAreas.manage', 'screening.manageRounds', 'dailyReports.submit', 'dashboard.read', 'keyPersons.policy', 'triage.manage', 'checkpoints.read', 'checkpoints.manage']),
+  commander: new Set<Permission>([...everyone, ...register, ...keyPersonOffice, 'persons.readFull', 'users.read', 'auditLogs.read', 'riskAreas.manage', 'screening.manageRounds', 'dailyReports.submit', 'dashboard.read', 'keyPersons.policy', 'checkpoints.read', 'checkpoints.manage', 'checkpointEntries.read', 'checkpointEntries.export']),
   // The township health centre answers triage tasks; township staff see and close them too.
-  townshipOfficer: new Set<Permission>([...everyone, ...field, ...keyPersonOffice, 'users.read', 'screening.manageRounds', 'dailyReports.submit', 'dashboard.read', 'triage.manage']),
-  villageCadre: new Set<Permission>([...everyone, ...field, ...keyPersonOffice, 'dailyReports.submit']),
+  townshipOfficer: new Set<Permission>([...everyone, ...field, ...keyPersonOffice, 'users.read', 'screening.manageRounds', 'dailyReports.submit', 'dashboard.read', 'triage.manage', 'checkpoints.read', 'checkpoints.manage', 'checkpointEntries.create', 'checkpointEntries.read', 'checkpointEntries.export']),
+  villageCadre: new Set<Permission>([...everyone, ...field, ...keyPersonOffice, 'dailyReports.submit', 'checkpoints.read', 'checkpointEntries.create', 'checkpointEntries.read']),
   // Grid workers check on their key persons and see the leads of their village; opening a file is the cadres' call.
   gridWorker: new Set<Permission>([...everyone, ...field, 'keyPersons.read', 'healthChecks.record', 'leads.read']),
   // The village doctor sees whom they treat in full but does not keep the register.
   doctor: new Set<Permission>([...everyone, ...register, 'persons.readFull', 'keyPersons.read', 'healthChecks.record', 'triage.manage']),
-  checkpointStaff: new Set<Permission>(everyone),
+  checkpointStaff: new Set<Permission>([...everyone, 'checkpoints.read', 'checkpointEntries.create', 'checkpointEntries.read']),
   // Inspectors spot-check the truth of the files; they change nothing.
-  inspector: new Set<Permission>([...everyone, ...register, 'keyPersons.read', 'leads.read', 'dashboard.read']),
+  inspector: new Set<Permission>([...everyone, ...register, 'keyPersons.read', 'leads.read', 'dashboard.read', 'checkpoints.read', 'checkpointEntries.read']),
   viewer: new Set<Permission>([...everyone, ...register]),
 };
 

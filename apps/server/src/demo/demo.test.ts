@@ -54,7 +54,7 @@ describe('demo county', () => {
       `SELECT (SELECT count(DISTINCT category) FROM key_person)::int AS categories, (SELECT count(DISTINCT measure) FROM key_person)::int AS measures,
               (SELECT count(*) FROM check_alert WHERE resolved_at IS NULL)::int AS overdue, (SELECT count(*) FROM triage_task WHERE status = 'open')::int AS triage,
               (SELECT count(*) FROM key_person WHERE planned_end_date = '${TODAY}' AND status = 'active')::int > 0 AS ending,
-              (SELECT count(*) FROM lead l WHERE status = 'open' AND EXISTS (SELECT 1 FROM lead_source s WHERE s.lead_id = l.id AND s.source <> 'screening'))::int AS leads,
+              (SELECT count(*) FROM lead l WHERE status = 'open' AND EXISTS (SELECT 1 FROM lead_source s WHERE s.lead_id = l.id AND s.source = 'assistRequest'))::int AS leads,
               (SELECT count(*) FROM health_check)::int > 500 AS checks`,
     );
     expect(rows[0]).toEqual({ categories: 7, measures: 4, overdue: 1, triage: 1, ending: true, leads: 6, checks: true });

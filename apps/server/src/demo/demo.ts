@@ -15,6 +15,7 @@ import { generateHouseholds, type GeneratedHousehold } from './households.js';
 import { createRandom } from './random.js';
 import { loadDemoScreening } from './screening.js';
 import { loadKeyPersonDemo } from './key-persons.js';
+import { loadDemoCheckpoints } from './checkpoints.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 
@@ -181,6 +182,7 @@ export async function loadDemoCounty(pool: pg.Pool, opts: LoadDemoOptions): Prom
     // Checks run up to now on the real today; a demo for another day stops at 15:30 of that day.
     const now = today === chinaDateOf(new Date()) ? new Date() : shanghaiInstant(today, '15:30');
     await loadKeyPersonDemo(client, { users: accounts.users, villagePath: villageAccount.region.path, townshipPath: townshipAccount.region.path, now, today });
+    await loadDemoCheckpoints(client, plan, random.fork('checkpoints'), today);
     await client.query('COMMIT');
   } catch (e) {
     broken = await client.query('ROLLBACK').then(() => undefined, (err: Error) => err);
@@ -188,7 +190,7 @@ export async function loadDemoCounty(pool: pg.Pool, opts: LoadDemoOptions): Prom
   } finally {
     client.release(broken); // a connection that cannot even roll back is discarded
   }
-  await pool.query('ANALYZE region, grid, grid_worker, app_user, household, person, screening_round, visit, visit_member, lead, lead_source');
+  await pool.query('ANALYZE region, grid, grid_worker, app_user, household, person, screening_round, visit, visit_member, lead, lead_source, checkpoint, checkpoint_entry, checkpoint_occupant, checkpoint_stat, duty_shift');
   // Reports come last: their figures are computed from everything loaded before them.
   await loadDemoReports(pool, today);
   return counts;

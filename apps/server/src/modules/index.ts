@@ -15,6 +15,10 @@ import { leadsRoutes } from './leads/leads.routes.js';
 import { checkInRoutes } from './check-in/check-in.routes.js';
 import { dailyReportsRoutes } from './daily-reports/daily-reports.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
+import { checkpointsRoutes } from './checkpoints/checkpoints.routes.js';
+import { checkpointEntriesRoutes } from './checkpoint-entries/checkpoint-entries.routes.js';
+import { dutyShiftsRoutes } from './duty-shifts/duty-shifts.routes.js';
+import { checkpointStatsRoutes } from './checkpoint-stats/checkpoint-stats.routes.js';
 
 /** The capability modules; each registers its own routes with the access they require. */
 export const modules = [
@@ -31,6 +35,10 @@ export const modules = [
   healthChecksRoutes,
   leadsRoutes,
   checkInRoutes,
+  checkpointsRoutes,
+  checkpointEntriesRoutes,
+  dutyShiftsRoutes,
+  checkpointStatsRoutes,
   dailyReportsRoutes,
   dashboardRoutes,
 ] as unknown as FastifyPluginAsync<ModuleOptions>[];

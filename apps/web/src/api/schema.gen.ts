@@ -2608,6 +2608,636 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Checkpoints in scope, with who is on duty now */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    regionId?: string;
+                    status?: "open" | "closed";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckpointPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set up a checkpoint in a township or village (idempotent by id) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description client-made UUIDv7; a replay with the same id returns the existing checkpoint
+                         */
+                        id?: string;
+                        /** Format: uuid */
+                        regionId: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "roadJunction" | "highwayExit" | "busStation" | "trainStation" | "marketEntrance" | "other";
+                        /** @default  */
+                        location?: string;
+                        /** @default [] */
+                        facilities?: ("tent" | "thermometer" | "observationRoom")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Checkpoint"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Checkpoint"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One checkpoint */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Checkpoint"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, open or close a checkpoint, change its facilities */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        kind?: "roadJunction" | "highwayExit" | "busStation" | "trainStation" | "marketEntrance" | "other";
+                        /** @default  */
+                        location?: string;
+                        /** @default [] */
+                        facilities?: ("tent" | "thermometer" | "observationRoom")[];
+                        /** @enum {string} */
+                        status?: "open" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Checkpoint"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/checkpoints/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The entry log of one checkpoint (masked) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description a plate or its beginning */
+                    plate?: string;
+                    /** @description an occupant's full ID number */
+                    idNumber?: string;
+                    from?: string;
+                    to?: string;
+                    decision?: "pass" | "turnBack" | "hold";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckpointEntryPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a vehicle or pedestrian with its occupants (idempotent by the client id; late offline entries keep their time) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7 made by the phone; a replay with the same id returns the stored entry
+                         */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "vehicle" | "pedestrian";
+                        plate?: string;
+                        /** @enum {string} */
+                        vehicleType?: "car" | "bus" | "truck" | "van" | "motorcycle" | "other";
+                        /** @enum {string} */
+                        direction: "in" | "out";
+                        /** @default  */
+                        origin?: string;
+                        /** @default  */
+                        destination?: string;
+                        /** @default  */
+                        reason?: string;
+                        /** @enum {string} */
+                        decision: "pass" | "turnBack" | "hold";
+                        /** @enum {string} */
+                        holdOutcome?: "placement" | "handover";
+                        /**
+                         * Format: date-time
+                         * @description when the staff registered it, kept for late offline submissions
+                         */
+                        recordedAt: string;
+                        occupants: {
+                            idNumber: string;
+                            name?: string;
+                            phone?: string;
+                            temperature: string | number;
+                            /** @enum {string} */
+                            healthCode?: "green" | "yellow" | "red";
+                            /** @enum {string} */
+                            itinerary?: "normal" | "starred";
+                            /** @enum {string} */
+                            nucleicAcid?: "negative48h" | "none" | "positive";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckpointEntry"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckpointEntry"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkpoint-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the entry log by plate, ID number and time (masked) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    checkpointId?: string;
+                    /** @description a plate or its beginning */
+                    plate?: string;
+                    /** @description an occupant's full ID number */
+                    idNumber?: string;
+                    from?: string;
+                    to?: string;
+                    decision?: "pass" | "turnBack" | "hold";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckpointEntryPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkpoint-entries/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The entry log as .xlsx, one row per occupant (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    checkpointId?: string;
+                    /** @description a plate or its beginning */
+                    plate?: string;
+                    /** @description an occupant's full ID number */
+                    idNumber?: string;
+                    from?: string;
+                    to?: string;
+                    decision?: "pass" | "turnBack" | "hold";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkpoint-entries/residents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Residents in the register by ID number or name, to fill an occupant in one step (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    idNumber?: string;
+                    name?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResidentList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkpoint-entries/last-occupants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The occupants of the last entry of a plate seen before (audited) */
+        get: {
+            parameters: {
+                query: {
+                    plate: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LastOccupants"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkpoint-entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entry with full ID numbers and phones (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckpointEntry"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty-shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The duty roster of the checkpoints in scope: shifts, today, gaps */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    regionId?: string;
+                    checkpointId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DutyRoster"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkpoints/{id}/duty-shifts/{day}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the people and roles of one 24-hour shift (08:00 to 08:00) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    day: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        members: {
+                            name: string;
+                            /** @enum {string} */
+                            role: "leader" | "cadre" | "policeOfficer" | "medicalStaff" | "villageCadre" | "volunteer";
+                            phone?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DutyShift"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkpoint-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vehicles, persons, turned back, held, fevers, local vs outside per checkpoint/township/county and hour/day */
+        get: {
+            parameters: {
+                query: {
+                    /** @description first day (Asia/Shanghai) */
+                    from: string;
+                    /** @description last day (Asia/Shanghai) */
+                    to: string;
+                    bucket?: "hour" | "day" | "total";
+                    by?: "checkpoint" | "township" | "county";
+                    regionId?: string;
+                    checkpointId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckpointStats"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/daily-reports/status": {
         parameters: {
             query?: never;
@@ -3865,6 +4495,167 @@ export interface components {
                 sources: string[];
             }[];
         };
+        CheckpointInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            regionPath: string;
+            name: string;
+            /** @enum {string} */
+            kind: "roadJunction" | "highwayExit" | "busStation" | "trainStation" | "marketEntrance" | "other";
+            location: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            closedAt: string | null;
+            facilities: ("tent" | "thermometer" | "observationRoom")[];
+            onDuty: {
+                name: string;
+                role: string;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CheckpointPageInput: {
+            items: components["schemas"]["CheckpointInput"][];
+            total: number;
+        };
+        CheckpointEntryInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            checkpointId: string;
+            checkpointName: string;
+            /** @enum {string} */
+            kind: "vehicle" | "pedestrian";
+            plate: string | null;
+            vehicleType: ("car" | "bus" | "truck" | "van" | "motorcycle" | "other") | null;
+            /** @enum {string} */
+            direction: "in" | "out";
+            origin: string;
+            destination: string;
+            reason: string;
+            /** @enum {string} */
+            decision: "pass" | "turnBack" | "hold";
+            holdOutcome: ("placement" | "handover") | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            recordedByName: string | null;
+            local: boolean;
+            persons: number;
+            occupants: {
+                /** Format: uuid */
+                id: string;
+                position: number;
+                personId: string | null;
+                name: string;
+                /** @description masked in lists */
+                idNumber: string;
+                /** @enum {string} */
+                sex: "male" | "female";
+                birthDate: string;
+                phone: string | null;
+                temperature: number;
+                healthCode: ("green" | "yellow" | "red") | null;
+                itinerary: ("normal" | "starred") | null;
+                nucleicAcid: ("negative48h" | "none" | "positive") | null;
+                fever: boolean;
+                riskArea: boolean;
+                local: boolean;
+                leadId: string | null;
+            }[];
+        };
+        CheckpointEntryPageInput: {
+            items: components["schemas"]["CheckpointEntryInput"][];
+            total: number;
+        };
+        ResidentInput: {
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            idNumber: string;
+            sex: ("male" | "female") | null;
+            birthDate: string | null;
+            phone: string | null;
+            regionName: string;
+        };
+        ResidentListInput: {
+            items: components["schemas"]["ResidentInput"][];
+        };
+        LastOccupantsInput: {
+            entryId: string | null;
+            recordedAt: string | null;
+            occupants: {
+                name: string;
+                idNumber: string;
+                phone: string | null;
+                personId: string | null;
+            }[];
+        };
+        DutyShiftInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            checkpointId: string;
+            checkpointName: string;
+            day: string;
+            members: {
+                name: string;
+                /** @enum {string} */
+                role: "leader" | "cadre" | "policeOfficer" | "medicalStaff" | "villageCadre" | "volunteer";
+                phone?: string | null;
+            }[];
+            hasLeader: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DutyRosterInput: {
+            today: string;
+            shifts: components["schemas"]["DutyShiftInput"][];
+            gaps: {
+                /** Format: uuid */
+                checkpointId: string;
+                checkpointName: string;
+                day: string;
+                /** @enum {string} */
+                reason: "noShift" | "noLeader";
+            }[];
+        };
+        CheckpointStatsInput: {
+            rows: {
+                key: string;
+                name: string;
+                /** @description 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:00' in Asia/Shanghai */
+                bucket: string | null;
+                vehicles: number;
+                pedestrians: number;
+                persons: number;
+                turnedBack: number;
+                held: number;
+                fevers: number;
+                riskArea: number;
+                localPersons: number;
+                outsidePersons: number;
+                localVehicles: number;
+                outsideVehicles: number;
+            }[];
+            totals: {
+                vehicles: number;
+                pedestrians: number;
+                persons: number;
+                turnedBack: number;
+                held: number;
+                fevers: number;
+                riskArea: number;
+                localPersons: number;
+                outsidePersons: number;
+                localVehicles: number;
+                outsideVehicles: number;
+            };
+        };
         Me: {
             /** Format: uuid */
             id: string;
@@ -4762,6 +5553,167 @@ export interface components {
                 deadline: string;
                 sources: string[];
             }[];
+        };
+        Checkpoint: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            regionPath: string;
+            name: string;
+            /** @enum {string} */
+            kind: "roadJunction" | "highwayExit" | "busStation" | "trainStation" | "marketEntrance" | "other";
+            location: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            closedAt: string | null;
+            facilities: ("tent" | "thermometer" | "observationRoom")[];
+            onDuty: {
+                name: string;
+                role: string;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CheckpointPage: {
+            items: components["schemas"]["Checkpoint"][];
+            total: number;
+        };
+        CheckpointEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            checkpointId: string;
+            checkpointName: string;
+            /** @enum {string} */
+            kind: "vehicle" | "pedestrian";
+            plate: string | null;
+            vehicleType: ("car" | "bus" | "truck" | "van" | "motorcycle" | "other") | null;
+            /** @enum {string} */
+            direction: "in" | "out";
+            origin: string;
+            destination: string;
+            reason: string;
+            /** @enum {string} */
+            decision: "pass" | "turnBack" | "hold";
+            holdOutcome: ("placement" | "handover") | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            recordedByName: string | null;
+            local: boolean;
+            persons: number;
+            occupants: {
+                /** Format: uuid */
+                id: string;
+                position: number;
+                personId: string | null;
+                name: string;
+                /** @description masked in lists */
+                idNumber: string;
+                /** @enum {string} */
+                sex: "male" | "female";
+                birthDate: string;
+                phone: string | null;
+                temperature: number;
+                healthCode: ("green" | "yellow" | "red") | null;
+                itinerary: ("normal" | "starred") | null;
+                nucleicAcid: ("negative48h" | "none" | "positive") | null;
+                fever: boolean;
+                riskArea: boolean;
+                local: boolean;
+                leadId: string | null;
+            }[];
+        };
+        CheckpointEntryPage: {
+            items: components["schemas"]["CheckpointEntry"][];
+            total: number;
+        };
+        Resident: {
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            idNumber: string;
+            sex: ("male" | "female") | null;
+            birthDate: string | null;
+            phone: string | null;
+            regionName: string;
+        };
+        ResidentList: {
+            items: components["schemas"]["Resident"][];
+        };
+        LastOccupants: {
+            entryId: string | null;
+            recordedAt: string | null;
+            occupants: {
+                name: string;
+                idNumber: string;
+                phone: string | null;
+                personId: string | null;
+            }[];
+        };
+        DutyShift: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            checkpointId: string;
+            checkpointName: string;
+            day: string;
+            members: {
+                name: string;
+                /** @enum {string} */
+                role: "leader" | "cadre" | "policeOfficer" | "medicalStaff" | "villageCadre" | "volunteer";
+                phone?: string | null;
+            }[];
+            hasLeader: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DutyRoster: {
+            today: string;
+            shifts: components["schemas"]["DutyShift"][];
+            gaps: {
+                /** Format: uuid */
+                checkpointId: string;
+                checkpointName: string;
+                day: string;
+                /** @enum {string} */
+                reason: "noShift" | "noLeader";
+            }[];
+        };
+        CheckpointStats: {
+            rows: {
+                key: string;
+                name: string;
+                /** @description 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:00' in Asia/Shanghai */
+                bucket: string | null;
+                vehicles: number;
+                pedestrians: number;
+                persons: number;
+                turnedBack: number;
+                held: number;
+                fevers: number;
+                riskArea: number;
+                localPersons: number;
+                outsidePersons: number;
+                localVehicles: number;
+                outsideVehicles: number;
+            }[];
+            totals: {
+                vehicles: number;
+                pedestrians: number;
+                persons: number;
+                turnedBack: number;
+                held: number;
+                fevers: number;
+                riskArea: number;
+                localPersons: number;
+                outsidePersons: number;
+                localVehicles: number;
+                outsideVehicles: number;
+            };
         };
     };
     responses: never;

@@ -6,3 +6,4 @@ export * from './leads.js';
 export * from './key-persons.js';
 export * from './daily-reports.js';
 export * from './screening.js';
+export * from './checkpoints.js';
