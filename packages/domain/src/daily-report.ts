@@ -20,11 +20,17 @@ const SENTENCES: Record<Locale, Record<string, string>> = {
   'zh-CN': {
     population: '在册{households}户{persons}人，其中举家外出{awayHouseholds}户',
     screening: '今日入户排查{householdsToday}户{personsToday}人，本轮累计排查{householdsCurrentRound}户，历次累计排查{householdsCumulative}户',
+    keyPersons: '现有重点人员{active}人（居家隔离医学观察{homeIsolation}人、集中隔离{centralIsolation}人），今日新增{newToday}人、解除{releasedToday}人',
+    healthChecks: '今日完成体温监测{checksToday}人次，逾期未测{overdue}人次，今日发热{fevers}人，待处置分诊{openTriage}件',
+    checkpoints: '各卡口今日登记车辆{vehicles}辆、人员{persons}人，劝返{turnedBack}人次，留验{held}人次，发热{fevers}人',
     leads: '今日新增待核查线索{raisedToday}条，核查完结{resolvedToday}条，尚待核查{open}条（其中超时{overdue}条）',
   },
   'en-US': {
     population: '{households} households with {persons} persons registered, {awayHouseholds} households away',
     screening: '{householdsToday} households and {personsToday} persons screened today, {householdsCurrentRound} households in the current round, {householdsCumulative} in all rounds',
+    keyPersons: '{active} key persons under management ({homeIsolation} in home isolation, {centralIsolation} in central isolation), {newToday} new today, {releasedToday} released',
+    healthChecks: '{checksToday} health checks done today, {overdue} overdue, {fevers} fevers today, {openTriage} triage tasks open',
+    checkpoints: 'checkpoints registered {vehicles} vehicles and {persons} persons today, turned back {turnedBack}, held {held}, {fevers} with fever',
     leads: '{raisedToday} leads raised today, {resolvedToday} resolved, {open} still to verify ({overdue} overdue)',
   },
 };

@@ -1,3 +1,4 @@
+import { notifyEvent } from '../events/events.js';
 import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import { slotsClosedBetween } from '@fangkong/domain';
 import type { Db, Tx } from '../db/client.js';
@@ -61,7 +62,9 @@ export async function runKeyPersonJobs(db: Db, now: Date): Promise<JobReport> {
     const toTownship = (await tx.update(checkAlert).set({ level: 'township', escalatedAt: now }).where(and(open, sql`${checkAlert.level} <> 'township'`, lte(checkAlert.overdueAt, minutesBefore(now, ESCALATE_TO_TOWNSHIP_MINUTES)))).returning({ id: checkAlert.id })).length;
     const toDoctor = (await tx.update(checkAlert).set({ level: 'doctor', escalatedAt: now }).where(and(open, eq(checkAlert.level, 'gridWorker'), lte(checkAlert.overdueAt, minutesBefore(now, ESCALATE_TO_DOCTOR_MINUTES)))).returning({ id: checkAlert.id })).length;
     const triageEscalated = (await tx.update(triageTask).set({ escalatedAt: now }).where(and(eq(triageTask.status, 'open'), isNull(triageTask.escalatedAt), lte(triageTask.deadline, now))).returning({ id: triageTask.id })).length;
-    const leadsEscalated = (await tx.update(lead).set({ escalatedAt: now }).where(and(eq(lead.status, 'open'), isNull(lead.escalatedAt), lte(lead.deadline, now))).returning({ id: lead.id })).length;
+    const escalatedLeads = await tx.update(lead).set({ escalatedAt: now }).where(and(eq(lead.status, 'open'), isNull(lead.escalatedAt), lte(lead.deadline, now))).returning({ id: lead.id, regionPath: lead.regionPath });
+    for (const l of escalatedLeads) await notifyEvent(tx, { type: 'lead.overdue', regionPath: l.regionPath, payload: { leadId: l.id } });
+    const leadsEscalated = escalatedLeads.length;
     const report = { ran: true, overdue, toDoctor, toTownship, triageEscalated, leadsEscalated };
     if (overdue || toDoctor || toTownship || triageEscalated || leadsEscalated) await audit(tx, null, { event: 'job.escalate', targetType: 'scheduler', detail: { ...report, at: now.toISOString() } });
     return report;

@@ -54,8 +54,41 @@ const screening: FigureSource = {
       FROM visit v JOIN screening_round r ON r.id = v.round_id WHERE v.region_path <@ ${w.regionPath}::ltree`),
 };
 
+// Files open at the cut-off; days are report days in Asia/Shanghai.
+const keyPersons: FigureSource = {
+  section: 'keyPersons',
+  compute: (tx, w) =>
+    one(tx, sql`
+      SELECT count(*) FILTER (WHERE status = 'active') AS active,
+             count(*) FILTER (WHERE status = 'active' AND measure = 'homeIsolation') AS "homeIsolation",
+             count(*) FILTER (WHERE status = 'active' AND measure = 'centralIsolation') AS "centralIsolation",
+             count(*) FILTER (WHERE created_at >= ${w.dayStart} AND created_at < ${w.cutoff}) AS "newToday",
+             count(*) FILTER (WHERE status = 'released' AND closed_at >= ${w.dayStart} AND closed_at < ${w.cutoff}) AS "releasedToday"
+      FROM key_person WHERE region_path <@ ${w.regionPath}::ltree`),
+};
+
+const healthChecks: FigureSource = {
+  section: 'healthChecks',
+  compute: (tx, w) =>
+    one(tx, sql`
+      SELECT (SELECT count(*) FROM health_check WHERE region_path <@ ${w.regionPath}::ltree AND corrects_id IS NULL AND recorded_at >= ${w.dayStart} AND recorded_at < ${w.cutoff}) AS "checksToday",
+             (SELECT count(*) FROM check_alert WHERE region_path <@ ${w.regionPath}::ltree AND overdue_at < ${w.cutoff} AND (resolved_at IS NULL OR resolved_at >= ${w.cutoff})) AS overdue,
+             (SELECT count(*) FROM triage_task WHERE region_path <@ ${w.regionPath}::ltree AND created_at >= ${w.dayStart} AND created_at < ${w.cutoff}) AS fevers,
+             (SELECT count(*) FROM triage_task WHERE region_path <@ ${w.regionPath}::ltree AND status = 'open' AND created_at < ${w.cutoff}) AS "openTriage"`),
+};
+
+// From the hourly tallies the checkpoint module keeps with every entry.
+const checkpoints: FigureSource = {
+  section: 'checkpoints',
+  compute: (tx, w) =>
+    one(tx, sql`
+      SELECT coalesce(sum(vehicles), 0) AS vehicles, coalesce(sum(persons), 0) AS persons, coalesce(sum(turned_back), 0) AS "turnedBack",
+             coalesce(sum(held), 0) AS held, coalesce(sum(fevers), 0) AS fevers
+      FROM checkpoint_stat WHERE region_path <@ ${w.regionPath}::ltree AND hour >= ${w.dayStart} AND hour < ${w.cutoff}`),
+};
+
 /** Every section, in the order the report reads; capabilities add theirs here. */
-export const figureSources: FigureSource[] = [population, screening, leads];
+export const figureSources: FigureSource[] = [population, screening, keyPersons, healthChecks, checkpoints, leads];
 
 /** All sections for one region and day, computed side by side. */
 export async function computeFigures(tx: Tx, w: FigureWindow): Promise<ReportFigures> {

@@ -1,3 +1,4 @@
+import { notifyEvent } from '../../events/events.js';
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { needsTriage, slotState } from '@fangkong/domain';
 import type { Db, Tx } from '../../db/client.js';
@@ -20,6 +21,7 @@ async function openTriageIfNeeded(tx: Tx, check: CheckRow, at: Date, deadlineHou
   if (!needsTriage(check.temperature, check.symptoms)) return null;
   const id = uuidv7();
   await tx.insert(triageTask).values({ id, keyPersonId: check.keyPersonId, healthCheckId: check.id, regionPath: check.regionPath, temperature: check.temperature, symptoms: check.symptoms, deadline: new Date(at.getTime() + deadlineHours * 3_600_000) });
+  await notifyEvent(tx, { type: 'fever', regionPath: check.regionPath, payload: { triageTaskId: id, keyPersonId: check.keyPersonId } });
   return id;
 }
 
