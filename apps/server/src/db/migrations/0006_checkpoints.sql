@@ -91,6 +91,7 @@ CREATE INDEX "checkpoint_entry_region_path_gist" ON "checkpoint_entry" USING gis
 CREATE INDEX "checkpoint_occupant_entry_idx" ON "checkpoint_occupant" USING btree ("entry_id");--> statement-breakpoint
 CREATE INDEX "checkpoint_occupant_id_number_idx" ON "checkpoint_occupant" USING btree ("id_number");--> statement-breakpoint
 CREATE UNIQUE INDEX "checkpoint_stat_uq" ON "checkpoint_stat" USING btree ("checkpoint_id","hour");--> statement-breakpoint
-CREATE INDEX "checkpoint_stat_region_hour_idx" ON "checkpoint_stat" USING gist ("region_path");--> statement-breakpoint
+CREATE INDEX "checkpoint_stat_region_path_gist" ON "checkpoint_stat" USING gist ("region_path");--> statement-breakpoint
+CREATE INDEX "checkpoint_stat_hour_idx" ON "checkpoint_stat" USING btree ("hour");--> statement-breakpoint
 CREATE UNIQUE INDEX "duty_shift_checkpoint_day_uq" ON "duty_shift" USING btree ("checkpoint_id","day");--> statement-breakpoint
 CREATE INDEX "duty_shift_region_path_gist" ON "duty_shift" USING gist ("region_path");
