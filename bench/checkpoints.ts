@@ -1,6 +1,6 @@
 // Checkpoint benchmarks: entry writes under 64 concurrent clients as a ratio to PostgreSQL's own
 // single-row INSERT rate measured in the same run, and the county statistics query.
-//   npx tsx bench/checkpoints.ts -- [--entries 2000000] [--seconds 10] [--connections 64]
+//   npm run bench:checkpoints -- [--entries 1000000] [--persons 20000] [--seconds 10] [--connections 64]
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,7 +18,7 @@ import { loadCheckpointHistory, loop } from './lib/checkpoint-data.js';
 
 const { values: args } = parseArgs({
   options: {
-    entries: { type: 'string', default: '2000000' },
+    entries: { type: 'string', default: '1000000' },
     persons: { type: 'string', default: '20000' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '64' },

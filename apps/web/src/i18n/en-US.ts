@@ -149,7 +149,7 @@ export const enUS: Messages = {
     addOccupant: 'Add person (Enter)', remove: 'Remove', resident: 'Resident · {{region}}', outsider: 'Not in the register',
     lastOccupants: 'Last time this vehicle carried {{count}} (at {{time}})', useLast: 'Use last occupants', submit: 'Register (Ctrl+Enter)',
     saved: 'Registered {{plate}}, {{count}} persons', savedLeads: '; {{count}} raised as leads', late: ' (sent late from offline)',
-    keyboardHint: 'Enter moves on, Enter in temperature adds the next person, Ctrl+Enter registers', recent: 'Just registered', retrying: 'Network down: the entry stays on this page; press Register again when back online (never doubled)',
+    keyboardHint: 'Enter moves on, Enter in temperature adds the next person, Ctrl+Enter registers', recent: 'Just registered',
     fever: 'Fever', riskArea: 'Risk area', lead: 'Lead raised', local: 'Local', outside: 'Outside',
     time: 'Time', from: 'From', to: 'To', searchPlate: 'Plate (or its beginning)', searchId: 'ID number',
     export: 'Export to Excel', stats: 'Statistics', by: 'By', byCheckpoint: 'By checkpoint', byTownship: 'By township', byCounty: 'County',

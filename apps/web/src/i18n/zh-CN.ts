@@ -147,7 +147,7 @@ export const zhCN = {
     addOccupant: '添加人员（Enter）', remove: '移除', resident: '本地居民 · {{region}}', outsider: '外来人员',
     lastOccupants: '该车上次登记 {{count}} 人（{{time}}）', useLast: '带入上次人员', submit: '提交登记（Ctrl+Enter）',
     saved: '已登记 {{plate}}，{{count}} 人', savedLeads: '，{{count}} 人已推送为线索', late: '（离线补报）',
-    keyboardHint: 'Enter 跳到下一项，体温处 Enter 添加下一人，Ctrl+Enter 提交', recent: '本班次刚登记', retrying: '网络中断：登记已保留在本页，恢复后再点提交（不会重复）',
+    keyboardHint: 'Enter 跳到下一项，体温处 Enter 添加下一人，Ctrl+Enter 提交', recent: '本班次刚登记',
     fever: '发热', riskArea: '风险地区', lead: '已推送线索', local: '本地', outside: '外地',
     time: '时间', from: '开始', to: '结束', searchPlate: '车牌号（可输入前几位）', searchId: '身份证号',
     export: '导出 Excel', stats: '统计', by: '按', byCheckpoint: '按卡口', byTownship: '按乡镇', byCounty: '全县',

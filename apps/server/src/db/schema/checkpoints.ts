@@ -126,5 +126,10 @@ export const checkpointStat = pgTable(
     localPersons: integer('local_persons').notNull().default(0),
     localVehicles: integer('local_vehicles').notNull().default(0),
   },
-  (t) => [uniqueIndex('checkpoint_stat_uq').on(t.checkpointId, t.hour), index('checkpoint_stat_region_hour_idx').using('gist', t.regionPath)],
+  (t) => [
+    uniqueIndex('checkpoint_stat_uq').on(t.checkpointId, t.hour),
+    index('checkpoint_stat_region_path_gist').using('gist', t.regionPath),
+    // Statistics ask for a few days out of months of rollup rows.
+    index('checkpoint_stat_hour_idx').on(t.hour),
+  ],
 );

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateCheckpoint } from '../../api/checkpoints';
 import { applyFieldErrors, errorMessage } from '../../api/client';
-import { uuidv7 } from '../../api/ids';
+import { newId } from '../../offline';
 import type { CreateCheckpointBody } from '../../api/types';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 
@@ -20,7 +20,7 @@ export function CheckpointFormModal({ open, onClose }: { open: boolean; onClose:
     if (open) form.resetFields();
   }, [open, form]);
   const onFinish = (v: CreateCheckpointBody) =>
-    create.mutate({ ...v, id: uuidv7() }, {
+    create.mutate({ ...v, id: newId() }, {
       onSuccess: () => onClose(),
       onError: (err) => { if (!applyFieldErrors(form, err)) void message.error(errorMessage(err)); },
     });
