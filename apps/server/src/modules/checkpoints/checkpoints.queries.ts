@@ -38,10 +38,7 @@ export const checkpointBelow = (path: string) => sql`${checkpoint.regionPath} <@
 export const checkpointWithStatus = (status: 'open' | 'closed') => eq(checkpoint.status, status);
 export const checkpointMatching = (q: string) => ilike(checkpoint.name, `%${q}%`);
 
-export async function selectRegionInScope(tx: Tx, actor: Actor, regionId: string) {
-  const [row] = await tx.select({ id: region.id, path: region.path, level: region.level }).from(region).where(and(eq(region.id, regionId), inScope(actor, region.path)));
-  return row;
-}
+export { selectRegionInScope } from '../regions/region-scope.js';
 
 /** The checkpoint's id, path and status when it is in scope (for writes below it). */
 export async function selectCheckpointRef(tx: Tx, actor: Actor, id: string) {

@@ -4,13 +4,7 @@ import { dailyReport, region, reportSetting, users } from '../../db/schema/index
 import { inScope } from '../../auth/scope.js';
 import type { Actor } from '../../auth/actor.js';
 
-export async function selectRegionInScope(tx: Tx, actor: Actor, regionId: string) {
-  const [row] = await tx
-    .select({ id: region.id, name: region.name, level: region.level, path: region.path })
-    .from(region)
-    .where(and(eq(region.id, regionId), inScope(actor, region.path)));
-  return row;
-}
+export { selectRegionInScope } from '../regions/region-scope.js';
 
 /** The reporting rules of the nearest region above (the county) that set them; else the defaults. */
 export async function selectSetting(tx: Tx, path: string) {

@@ -29,7 +29,3 @@ export async function selectGrids(tx: Tx, actor: Actor, regionPath: string | und
   return { items, total: total?.n ?? 0 };
 }
 
-export async function selectRegionPath(tx: Tx, actor: Actor, regionId: string) {
-  const [row] = await tx.select({ path: region.path }).from(region).where(and(eq(region.id, regionId), inScope(actor, region.path)));
-  return row?.path;
-}

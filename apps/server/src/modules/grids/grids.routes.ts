@@ -3,7 +3,8 @@ import type { Db } from '../../db/client.js';
 import { actorOf } from '../../auth/auth.plugin.js';
 import { notFound } from '../../http/problem.js';
 import { gridPage, listGridsQuery } from './grids.schemas.js';
-import { selectGrids, selectRegionPath } from './grids.queries.js';
+import { selectGrids } from './grids.queries.js';
+import { selectRegionInScope } from '../regions/region-scope.js';
 
 export const gridsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get('/api/v1/grids', {
@@ -12,7 +13,7 @@ export const gridsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
   }, async (request) => {
     const actor = actorOf(request);
     const { regionId, ...page } = request.query;
-    const path = regionId ? await selectRegionPath(db, actor, regionId) : undefined;
+    const path = regionId ? (await selectRegionInScope(db, actor, regionId))?.path : undefined;
     if (regionId && !path) throw notFound();
     return selectGrids(db, actor, path, page);
   });

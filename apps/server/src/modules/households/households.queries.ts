@@ -63,10 +63,7 @@ export async function selectMembers(tx: Tx, householdId: string) {
   return rows.map((r) => ({ ...r, idNumber: r.idNumber ? maskIdNumber(r.idNumber) : null, phone: r.phone ? maskPhone(r.phone) : null }));
 }
 
-export async function selectRegionInScope(tx: Tx, actor: Actor, regionId: string) {
-  const [row] = await tx.select({ id: region.id, path: region.path, level: region.level }).from(region).where(and(eq(region.id, regionId), inScope(actor, region.path)));
-  return row;
-}
+export { selectRegionInScope } from '../regions/region-scope.js';
 
 export async function selectGridInScope(tx: Tx, actor: Actor, gridId: string) {
   const [row] = await tx.select({ id: grid.id, regionPath: grid.regionPath }).from(grid).where(and(eq(grid.id, gridId), inScope(actor, grid.regionPath)));

@@ -49,7 +49,4 @@ export const userById = (id: string) => eq(users.id, id);
 export const userMatching = (q: string) => or(ilike(users.username, `%${q}%`), ilike(users.displayName, `%${q}%`));
 export const userWithRole = (role: string) => eq(users.role, role);
 
-export async function selectRegionInScope(tx: Tx, actor: Actor, regionId: string) {
-  const [row] = await tx.select({ id: region.id, path: region.path }).from(region).where(and(eq(region.id, regionId), inScope(actor, region.path)));
-  return row;
-}
+export { selectRegionInScope } from '../regions/region-scope.js';

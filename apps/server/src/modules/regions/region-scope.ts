@@ -1,0 +1,14 @@
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { region } from '../../db/schema/index.js';
+import { inScope } from '../../auth/scope.js';
+import type { Actor } from '../../auth/actor.js';
+
+/** A region by id when it lies in the actor's scope; undefined otherwise (the caller answers not found). */
+export async function selectRegionInScope(tx: Tx, actor: Actor, regionId: string) {
+  const [row] = await tx
+    .select({ id: region.id, name: region.name, level: region.level, path: region.path })
+    .from(region)
+    .where(and(eq(region.id, regionId), inScope(actor, region.path)));
+  return row;
+}
