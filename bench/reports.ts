@@ -1,0 +1,66 @@
+// Daily reports and dashboard benchmarks on the 1,000,000-person county (issue 6): the time to
+// compute the reports of every village and township, and the dashboard's latency, with the bare
+// Fastify route measured in the same run as the ceiling.
+//   npm run bench:reports -- [--persons 1000000] [--seconds 10] [--connections 8]
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { reportDayWindow, chinaDateOf } from '@fangkong/domain';
+import { startEmbeddedDatabase, freePort } from '../apps/server/src/db/embedded.js';
+import { createDb, createPool } from '../apps/server/src/db/client.js';
+import { migrateDatabase } from '../apps/server/src/db/migrate.js';
+import { loadDemoCounty, DEMO_PASSWORD } from '../apps/server/src/demo/demo.js';
+import { computeFigures } from '../apps/server/src/modules/daily-reports/figures.js';
+import { httpLoad } from './lib/load.js';
+import { describeMachine } from './lib/machine.js';
+import { serverMain, startProcess, stop, waitForMessage, waitForUrl } from './lib/processes.js';
+
+const { values: args } = parseArgs({
+  options: { persons: { type: 'string', default: '1000000' }, seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '8' } },
+});
+const seconds = Number(args.seconds);
+const connections = Number(args.connections);
+
+const dir = await mkdtemp(path.join(tmpdir(), 'fangkong-bench-reports-'));
+await chmod(dir, 0o755);
+const embedded = await startEmbeddedDatabase({ dataDir: dir });
+const pool = createPool(embedded.url, 16);
+const db = createDb(pool);
+await migrateDatabase(db);
+const machine = await describeMachine(pool);
+const counts = await loadDemoCounty(pool, { persons: Number(args.persons), reset: true });
+console.log(`machine: ${machine}\ncounty: ${JSON.stringify(counts)}`);
+
+// 1. Every report of the day, as the deadline job would compute them, 8 at a time.
+const { rows: reporters } = await pool.query<{ path: string }>("SELECT path::text AS path FROM region WHERE level IN ('village', 'township')");
+const window = reportDayWindow(chinaDateOf(new Date()));
+const t0 = performance.now();
+for (let i = 0; i < reporters.length; i += 8) {
+  await Promise.all(reporters.slice(i, i + 8).map((r) => computeFigures(db, { regionPath: r.path, ...window })));
+}
+const allReportsMs = performance.now() - t0;
+
+// 2. Ceiling and dashboard over HTTP.
+const bare = startProcess(path.join(import.meta.dirname, 'lib/bare-server.ts'), {});
+const { port: barePort } = await waitForMessage<{ port: number }>(bare);
+const bareRoute = await httpLoad({ url: `http://127.0.0.1:${barePort}/bare`, connections, seconds });
+await stop(bare);
+const appPort = await freePort();
+const server = startProcess(serverMain, { DATABASE_URL: embedded.url, PORT: String(appPort), FANGKONG_DEMO: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production', FANGKONG_WEB_DIR: '/nonexistent' });
+await waitForUrl(`http://127.0.0.1:${appPort}/api/health`);
+const login = await fetch(`http://127.0.0.1:${appPort}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'county', password: DEMO_PASSWORD }) });
+const headers = { cookie: login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
+const dashboard = await httpLoad({ url: `http://127.0.0.1:${appPort}/api/v1/dashboard`, connections, seconds, headers });
+await stop(server);
+await pool.end();
+await embedded.stop();
+await rm(dir, { recursive: true, force: true });
+
+console.log(`
+| what | figure | target |
+|---|---|---|
+| daily reports of all ${reporters.length} villages and townships | ${allReportsMs.toFixed(0)} ms | ≤ 1,000 ms |
+| ceiling: bare Fastify route (${connections} clients) | ${Math.round(bareRoute.rate)}/s, p97.5 ${bareRoute.p975} ms | |
+| GET /api/v1/dashboard, county (${connections} clients) | ${Math.round(dashboard.rate)}/s (${(dashboard.rate / bareRoute.rate).toFixed(3)} × bare), p50 ${dashboard.p50} ms, p97.5 ${dashboard.p975} ms, p99 ${dashboard.p99} ms | p95 ≤ 100 ms |
+`);
