@@ -18,6 +18,7 @@ export type AuditEvent =
   | 'person.update'
   | 'person.move'
   | 'person.merge'
+  | 'person.import'
   | 'household.create'
   | 'household.update'
   | 'riskArea.create'

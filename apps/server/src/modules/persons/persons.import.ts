@@ -1,0 +1,126 @@
+// Import of the 基础台账表 (household + person rows) from xlsx or CSV. Every row is checked on its own
+// and either written whole or reported with its reasons; good rows are committed in batches. A person
+// whose ID number is registered links to that record, and one without an ID number links to the same
+// name + birth date in the same household, so importing the same file twice creates nothing new.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { isIsoDate, parseIdNumber, parsePhone, resolveToday, translate } from '@fangkong/domain';
+import type { Db } from '../../db/client.js';
+import { grid, household, person, region } from '../../db/schema/index.js';
+import { uuidv7 } from '../../db/ids.js';
+import type { Actor } from '../../auth/actor.js';
+import { inScope } from '../../auth/scope.js';
+import { audit } from '../../audit/audit.js';
+import { pick, readTable } from '../../files/table-reader.js';
+import { VULNERABLE_GROUPS } from './persons.schemas.js';
+
+export const LEDGER_COLUMNS = ['所属区划代码', '地址', '网格', '姓名', '身份证号', '性别', '出生日期', '手机号', '与户主关系', '特殊群体', '监护人'] as const;
+const GROUP_NAMES: Record<string, (typeof VULNERABLE_GROUPS)[number]> = { 特困供养: 'extremePoverty', 低保: 'subsistenceAllowance', 残疾: 'disabled', 孤寡老人: 'elderlyAlone' };
+const BATCH = 500;
+
+export interface RowError { row: number; field: string; message: string }
+
+/** 'YYYY-MM-DD' from ISO, 'YYYY/M/D', 'YYYY年M月D日', 'YYYYMMDD' or an Excel serial day number. */
+export function parseLedgerDate(raw: string): string | null {
+  const text = raw.trim();
+  if (/^\d{5}(\.\d+)?$/.test(text)) return new Date(Date.UTC(1899, 11, 30) + Math.floor(Number(text)) * 86_400_000).toISOString().slice(0, 10);
+  const m = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?$/.exec(text);
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  return isIsoDate(iso) && iso <= resolveToday() ? iso : null;
+}
+
+interface Good {
+  row: number;
+  regionId: string;
+  regionPath: string;
+  gridName: string;
+  address: string;
+  name: string;
+  idNumber: string | null;
+  sex: 'male' | 'female' | null;
+  birthDate: string | null;
+  phone: string | null;
+  head: boolean;
+  groups: string[];
+  guardianName: string | null;
+}
+
+export async function importLedger(db: Db, actor: Actor, body: Buffer, contentType: string) {
+  const rows = await readTable(body, contentType);
+  const errors: RowError[] = [];
+  const say = (row: number, field: string, key: string) => errors.push({ row, field, message: translate(actor.locale, key) });
+  const codes = [...new Set(rows.map((r) => pick(r.values, ['所属区划代码', '区划代码']).replace(/\s/g, '')).filter(Boolean))];
+  const regions = new Map(
+    codes.length ? (await db.select({ id: region.id, code: region.code, path: region.path }).from(region).where(and(inArray(region.code, codes), inScope(actor, region.path)))).map((r) => [r.code, r]) : [],
+  );
+  const seenIds = new Set<string>();
+  const good: Good[] = [];
+  for (const { row, values } of rows) {
+    const before = errors.length;
+    const code = pick(values, ['所属区划代码', '区划代码']).replace(/\s/g, '');
+    const r = regions.get(code);
+    if (!code) say(row, '所属区划代码', 'required');
+    else if (!r) say(row, '所属区划代码', 'outOfScope');
+    const address = pick(values, ['地址', '住址']);
+    if (!address) say(row, '地址', 'required');
+    const name = pick(values, ['姓名']).normalize('NFC');
+    if (!name) say(row, '姓名', 'required');
+    else if (name.length > 50) say(row, '姓名', 'tooLong');
+    const rawId = pick(values, ['身份证号', '公民身份号码']);
+    let idNumber: string | null = null;
+    let sex: Good['sex'] = ({ 男: 'male', 女: 'female' } as const)[pick(values, ['性别']) as '男'] ?? null;
+    let birthDate: string | null = null;
+    if (rawId) {
+      const parsed = parseIdNumber(rawId);
+      if (!parsed.ok) say(row, '身份证号', `idNumber.${parsed.reason}`);
+      else if (seenIds.has(parsed.value.idNumber)) say(row, '身份证号', 'duplicateInFile');
+      else ({ idNumber, sex, birthDate } = parsed.value), seenIds.add(parsed.value.idNumber);
+    } else {
+      const rawDate = pick(values, ['出生日期']);
+      birthDate = rawDate ? parseLedgerDate(rawDate) : null;
+      if (!rawDate) say(row, '出生日期', 'required');
+      else if (!birthDate) say(row, '出生日期', 'invalidDate');
+    }
+    const rawPhone = pick(values, ['手机号', '联系电话', '电话']);
+    const phone = rawPhone ? parsePhone(rawPhone) : null;
+    if (phone && !phone.ok) say(row, '手机号', `phone.${phone.reason}`);
+    const groups = pick(values, ['特殊群体']).split(/[,，、;；\s]+/).filter(Boolean);
+    const unknown = groups.find((g) => !GROUP_NAMES[g]);
+    if (unknown) say(row, '特殊群体', 'invalidEnum');
+    const guardianName = pick(values, ['监护人']) || null;
+    if (!idNumber && birthDate && birthDate > `${Number(resolveToday().slice(0, 4)) - 18}${resolveToday().slice(4)}` && !guardianName) say(row, '监护人', 'person.guardianRequired');
+    if (errors.length > before || !r) continue;
+    good.push({ row, regionId: r.id, regionPath: String(r.path), gridName: pick(values, ['网格']), address, name, idNumber, sex, birthDate, phone: phone?.ok ? phone.value : null, head: pick(values, ['与户主关系']) === '户主', groups: groups.map((g) => GROUP_NAMES[g]!), guardianName });
+  }
+
+  const counts = { households: 0, persons: 0, linked: 0 };
+  for (let i = 0; i < good.length; i += BATCH) {
+    await db.transaction(async (tx) => {
+      for (const g of good.slice(i, i + BATCH)) {
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`${g.regionId}|${g.address}`}))`);
+        let [h] = await tx.select({ id: household.id, headPersonId: household.headPersonId }).from(household).where(and(eq(household.regionId, g.regionId), eq(household.address, g.address))).limit(1);
+        if (!h) {
+          const village = g.regionPath.split('.').slice(0, 3).join('.');
+          const [gr] = g.gridName ? await tx.select({ id: grid.id }).from(grid).where(and(eq(grid.name, g.gridName), sql`${grid.regionPath} = ${village}::ltree`)) : [];
+          h = { id: uuidv7(), headPersonId: null };
+          await tx.insert(household).values({ id: h.id, regionId: g.regionId, regionPath: g.regionPath, gridId: gr?.id ?? null, address: g.address });
+          counts.households++;
+        }
+        const [existing] = g.idNumber
+          ? await tx.select({ id: person.id, inScope: sql<boolean>`${inScope(actor, person.regionPath)}` }).from(person).where(eq(person.idNumber, g.idNumber))
+          : await tx.select({ id: person.id, inScope: sql<boolean>`true` }).from(person).where(and(eq(person.householdId, h.id), eq(person.name, g.name), eq(person.birthDate, g.birthDate!)));
+        if (existing && !existing.inScope) { say(g.row, '身份证号', 'person.existsElsewhere'); continue; }
+        const personId = existing?.id ?? uuidv7();
+        if (existing) counts.linked++;
+        else {
+          await tx.insert(person).values({ id: personId, idNumber: g.idNumber, name: g.name, sex: g.sex, birthDate: g.birthDate, phone: g.phone, householdId: h.id, regionId: g.regionId, regionPath: g.regionPath, vulnerableGroups: g.groups, guardianName: g.guardianName });
+          counts.persons++;
+        }
+        if (g.head && !h.headPersonId) await tx.update(household).set({ headPersonId: personId }).where(eq(household.id, h.id));
+      }
+      await audit(tx, actor, { event: 'person.import', targetType: 'person', regionPath: actor.scopePath, detail: { rows: Math.min(BATCH, good.length - i), firstRow: good[i]?.row } });
+    });
+  }
+  errors.sort((a, b) => a.row - b.row);
+  return { rows: rows.length, accepted: rows.length - new Set(errors.map((e) => e.row)).size, createdHouseholds: counts.households, createdPersons: counts.persons, linked: counts.linked, errors };
+}
