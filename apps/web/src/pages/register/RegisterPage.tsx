@@ -8,6 +8,7 @@ import { useHousehold, useHouseholds, usePersons } from '../../api/register';
 import type { Household, Person } from '../../api/types';
 import { PersonDrawer } from './PersonDrawer';
 import { DuplicatesTab } from './DuplicatesTab';
+import { LedgerButtons } from './LedgerButtons';
 
 const MANAGE_ROLES = ['admin', 'townshipOfficer', 'villageCadre', 'gridWorker'] as const;
 const FULL_VIEW_ROLES = ['admin', 'commander', 'townshipOfficer', 'villageCadre', 'gridWorker', 'doctor'] as const;
@@ -20,6 +21,7 @@ export default function RegisterPage() {
   return (
     <>
       <Typography.Title level={3} style={{ marginTop: 0 }}>{t('register.title')}</Typography.Title>
+      <LedgerButtons canImport={hasRole(me.role, MANAGE_ROLES)} canFull={hasRole(me.role, FULL_VIEW_ROLES)} />
       <Tabs items={[
         { key: 'households', label: t('register.households'), children: <Households onPerson={setPersonId} /> },
         { key: 'persons', label: t('register.persons'), children: <Persons onPerson={setPersonId} /> },
