@@ -16,6 +16,7 @@ export const enUS: Messages = {
     refused: 'Refused', notVisited: 'Not visited', missing: 'Not covered', persons: 'Persons covered', leads: 'Leads',
     rate: 'Coverage', name: 'Region / grid', up: 'Back to {{region}}', listTitle: 'Households', state: 'State', address: 'Address',
     head: 'Head', members: 'Members', lastVisit: 'Last visit', visits: 'Visits', allStates: 'All states', covered: 'Covered',
+    newRound: 'Open a round', roundName: 'Round name', purpose: 'Purpose', startsOn: 'Starts on', roundOpened: 'Round opened',
     open: 'Open', closed: 'Closed', missingHint: '"Not covered" lists every household not visited, with nobody home or refusing, one by one',
   },
   states: { notVisited: 'Not visited', visited: 'Visited', nobodyHome: 'Nobody home', refused: 'Refused', away: 'Family away' },

@@ -14,6 +14,7 @@ export const zhCN = {
     refused: '拒绝排查', notVisited: '未排查', missing: '未覆盖', persons: '覆盖人数', leads: '线索',
     rate: '覆盖率', name: '区域/网格', up: '返回{{region}}', listTitle: '住户名单', state: '状态', address: '地址',
     head: '户主', members: '人数', lastVisit: '最近走访', visits: '走访次数', allStates: '全部状态', covered: '已覆盖',
+    newRound: '开启排查', roundName: '轮次名称', purpose: '排查目的', startsOn: '开始日期', roundOpened: '已开启排查',
     open: '进行中', closed: '已结束', missingHint: '“未覆盖”即尚未入户、无人在家或拒绝排查的住户，逐户列出（村不漏户）',
   },
   states: { notVisited: '未排查', visited: '已入户', nobodyHome: '无人在家', refused: '拒绝', away: '举家外出' },
