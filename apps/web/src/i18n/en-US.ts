@@ -9,7 +9,7 @@ export const enUS: Messages = {
     unknownError: 'Something went wrong, please try again', networkError: 'Cannot reach the server, check your connection',
     notFound: 'Page not found', forbidden: 'You are not allowed to view this page', backHome: 'Back to home',
   },
-  nav: { home: 'Home', regions: 'Regions', users: 'Users', auditLogs: 'Audit log', menu: 'Menu', screening: 'Screening', myHouseholds: 'My households', register: 'Population' },
+  nav: { home: 'Home', regions: 'Regions', users: 'Users', auditLogs: 'Audit log', menu: 'Menu', screening: 'Screening', myHouseholds: 'My households', register: 'Population', riskAreas: 'Risk areas' },
   screening: {
     title: 'Screening', round: 'Round', noRounds: 'No screening rounds yet', deadline: 'Deadline', travelSince: 'Travel asked since',
     households: 'Households in scope', visited: 'Visited', away: 'Family away (phoned)', nobodyHome: 'Nobody home (revisit)',
@@ -19,6 +19,7 @@ export const enUS: Messages = {
     newRound: 'Open a round', roundName: 'Round name', purpose: 'Purpose', startsOn: 'Starts on', roundOpened: 'Round opened',
     open: 'Open', closed: 'Closed', missingHint: '"Not covered" lists every household not visited, with nobody home or refusing, one by one',
   },
+  riskAreas: { title: 'Risk areas', name: 'Area', level: 'Level', high: 'High', medium: 'Medium', low: 'Low', startsOn: 'From', endsOn: 'Until', active: 'In force', inactive: 'Not in force', end: 'End today' },
   states: { notVisited: 'Not visited', visited: 'Visited', nobodyHome: 'Nobody home', refused: 'Refused', away: 'Family away' },
   field: {
     title: 'My households', noRound: 'No screening round is open', left: '{{count}} households not covered', missing: 'Not covered', all: 'All',

@@ -7,7 +7,7 @@ export const zhCN = {
     unknownError: '操作失败，请稍后重试', networkError: '无法连接服务器，请检查网络',
     notFound: '页面不存在', forbidden: '您没有权限访问此页面', backHome: '返回首页',
   },
-  nav: { home: '首页', regions: '行政区划', users: '用户管理', auditLogs: '审计日志', menu: '菜单', screening: '入户排查', myHouseholds: '我的住户', register: '户籍人口' },
+  nav: { home: '首页', regions: '行政区划', users: '用户管理', auditLogs: '审计日志', menu: '菜单', screening: '入户排查', myHouseholds: '我的住户', register: '户籍人口', riskAreas: '风险地区' },
   screening: {
     title: '入户排查', round: '排查轮次', noRounds: '暂无排查轮次', deadline: '截止', travelSince: '询问旅居史自',
     households: '应排查户数', visited: '已入户', away: '举家外出(电话随访)', nobodyHome: '无人在家(待复访)',
@@ -17,6 +17,7 @@ export const zhCN = {
     newRound: '开启排查', roundName: '轮次名称', purpose: '排查目的', startsOn: '开始日期', roundOpened: '已开启排查',
     open: '进行中', closed: '已结束', missingHint: '“未覆盖”即尚未入户、无人在家或拒绝排查的住户，逐户列出（村不漏户）',
   },
+  riskAreas: { title: '风险地区', name: '地区名称', level: '风险等级', high: '高风险', medium: '中风险', low: '低风险', startsOn: '起始日期', endsOn: '解除日期', active: '生效中', inactive: '未生效', end: '今日解除' },
   states: { notVisited: '未排查', visited: '已入户', nobodyHome: '无人在家', refused: '拒绝', away: '举家外出' },
   field: {
     title: '我的住户', noRound: '当前没有进行中的排查', left: '还有 {{count}} 户未覆盖', missing: '未覆盖', all: '全部',
