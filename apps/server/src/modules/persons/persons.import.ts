@@ -2,7 +2,7 @@
 // and either written whole or reported with its reasons; good rows are committed in batches. A person
 // whose ID number is registered links to that record, and one without an ID number links to the same
 // name + birth date in the same household, so importing the same file twice creates nothing new.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import { isIsoDate, parseIdNumber, parsePhone, resolveToday, translate } from '@fangkong/domain';
 import type { Db } from '../../db/client.js';
 import { grid, household, person, region } from '../../db/schema/index.js';
@@ -15,7 +15,7 @@ import { VULNERABLE_GROUPS } from './persons.schemas.js';
 
 export const LEDGER_COLUMNS = ['所属区划代码', '地址', '网格', '姓名', '身份证号', '性别', '出生日期', '手机号', '与户主关系', '特殊群体', '监护人'] as const;
 const GROUP_NAMES: Record<string, (typeof VULNERABLE_GROUPS)[number]> = { 特困供养: 'extremePoverty', 低保: 'subsistenceAllowance', 残疾: 'disabled', 孤寡老人: 'elderlyAlone' };
-const BATCH = 500;
+const BATCH = 2000;
 
 export interface RowError { row: number; field: string; message: string }
 
@@ -43,6 +43,12 @@ interface Good {
   head: boolean;
   groups: string[];
   guardianName: string | null;
+}
+
+/** Grid ids by `villagePath|gridName`, for the grid column. */
+async function gridsByVillageAndName(db: Db, actor: Actor) {
+  const rows = await db.select({ id: grid.id, path: grid.regionPath, name: grid.name }).from(grid).where(inScope(actor, grid.regionPath));
+  return new Map(rows.map((g) => [`${String(g.path)}|${g.name}`, g.id]));
 }
 
 export async function importLedger(db: Db, actor: Actor, body: Buffer, contentType: string) {
@@ -94,31 +100,68 @@ export async function importLedger(db: Db, actor: Actor, body: Buffer, contentTy
   }
 
   const counts = { households: 0, persons: 0, linked: 0 };
+  const gridIds = await gridsByVillageAndName(db, actor);
   for (let i = 0; i < good.length; i += BATCH) {
+    const batch = good.slice(i, i + BATCH);
     await db.transaction(async (tx) => {
-      for (const g of good.slice(i, i + BATCH)) {
-        await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`${g.regionId}|${g.address}`}))`);
-        let [h] = await tx.select({ id: household.id, headPersonId: household.headPersonId }).from(household).where(and(eq(household.regionId, g.regionId), eq(household.address, g.address))).limit(1);
-        if (!h) {
-          const village = g.regionPath.split('.').slice(0, 3).join('.');
-          const [gr] = g.gridName ? await tx.select({ id: grid.id }).from(grid).where(and(eq(grid.name, g.gridName), sql`${grid.regionPath} = ${village}::ltree`)) : [];
-          h = { id: uuidv7(), headPersonId: null };
-          await tx.insert(household).values({ id: h.id, regionId: g.regionId, regionPath: g.regionPath, gridId: gr?.id ?? null, address: g.address });
-          counts.households++;
-        }
-        const [existing] = g.idNumber
-          ? await tx.select({ id: person.id, inScope: sql<boolean>`${inScope(actor, person.regionPath)}` }).from(person).where(eq(person.idNumber, g.idNumber))
-          : await tx.select({ id: person.id, inScope: sql<boolean>`true` }).from(person).where(and(eq(person.householdId, h.id), eq(person.name, g.name), eq(person.birthDate, g.birthDate!)));
-        if (existing && !existing.inScope) { say(g.row, '身份证号', 'person.existsElsewhere'); continue; }
-        const personId = existing?.id ?? uuidv7();
-        if (existing) counts.linked++;
-        else {
-          await tx.insert(person).values({ id: personId, idNumber: g.idNumber, name: g.name, sex: g.sex, birthDate: g.birthDate, phone: g.phone, householdId: h.id, regionId: g.regionId, regionPath: g.regionPath, vulnerableGroups: g.groups, guardianName: g.guardianName });
-          counts.persons++;
-        }
-        if (g.head && !h.headPersonId) await tx.update(household).set({ headPersonId: personId }).where(eq(household.id, h.id));
+      const householdKey = (g: Good) => `${g.regionId}|${g.address}`;
+      const keys = [...new Set(batch.map(householdKey))].sort();
+      // Two imports of the same addresses at once must not make two households of one dwelling.
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(${sql.param(keys)}::text[]) AS k ORDER BY k`);
+      const found = await tx.execute(sql`
+        SELECT h.id, h.region_id || '|' || h.address AS key, h.head_person_id AS head FROM household h
+        JOIN unnest(${sql.param(keys.map((k) => k.split('|')[0]))}::uuid[], ${sql.param(keys.map((k) => k.slice(k.indexOf('|') + 1)))}::text[]) AS k(region_id, address)
+          ON h.region_id = k.region_id AND h.address = k.address`);
+      const households = new Map((found.rows as { id: string; key: string; head: string | null }[]).map((r) => [r.key, r]));
+      const newHouseholds: (typeof household.$inferInsert)[] = [];
+      for (const g of batch) {
+        if (households.has(householdKey(g))) continue;
+        const village = g.regionPath.split('.').slice(0, 3).join('.');
+        const row = { id: uuidv7(), regionId: g.regionId, regionPath: g.regionPath, gridId: gridIds.get(`${village}|${g.gridName}`) ?? null, address: g.address };
+        newHouseholds.push(row);
+        households.set(householdKey(g), { id: row.id, key: householdKey(g), head: null });
       }
-      await audit(tx, actor, { event: 'person.import', targetType: 'person', regionPath: actor.scopePath, detail: { rows: Math.min(BATCH, good.length - i), firstRow: good[i]?.row } });
+      if (newHouseholds.length) await tx.insert(household).values(newHouseholds);
+      counts.households += newHouseholds.length;
+
+      const idNumbers = batch.flatMap((g) => (g.idNumber ? [g.idNumber] : []));
+      const byId = new Map(
+        idNumbers.length
+          ? (await tx.select({ idNumber: person.idNumber, id: person.id, inScope: sql<boolean>`${inScope(actor, person.regionPath)}` }).from(person).where(inArray(person.idNumber, idNumbers))).map((r) => [r.idNumber!, r])
+          : [],
+      );
+      const noId = batch.filter((g) => !g.idNumber);
+      const noIdKey = (householdId: string, name: string, birthDate: string) => `${householdId}|${name}|${birthDate}`;
+      const byKey = new Map<string, string>();
+      if (noId.length) {
+        const rows = await tx.execute(sql`
+          SELECT p.id, p.household_id || '|' || p.name || '|' || p.birth_date AS key FROM person p
+          JOIN unnest(${sql.param(noId.map((g) => households.get(householdKey(g))!.id))}::uuid[], ${sql.param(noId.map((g) => g.name))}::text[], ${sql.param(noId.map((g) => g.birthDate!))}::date[]) AS k(household_id, name, birth_date)
+            ON p.household_id = k.household_id AND p.name = k.name AND p.birth_date = k.birth_date`);
+        for (const r of rows.rows as { id: string; key: string }[]) byKey.set(r.key, r.id);
+      }
+      const newPersons: (typeof person.$inferInsert)[] = [];
+      const heads = new Map<string, string>();
+      for (const g of batch) {
+        const h = households.get(householdKey(g))!;
+        const known = g.idNumber ? byId.get(g.idNumber) : undefined;
+        if (known && !known.inScope) { say(g.row, '身份证号', 'person.existsElsewhere'); continue; }
+        const sameKey = g.idNumber ? undefined : noIdKey(h.id, g.name, g.birthDate!);
+        let personId = known?.id ?? (sameKey ? byKey.get(sameKey) : undefined);
+        if (personId) counts.linked++;
+        else {
+          personId = uuidv7();
+          if (sameKey) byKey.set(sameKey, personId);
+          newPersons.push({ id: personId, idNumber: g.idNumber, name: g.name, sex: g.sex, birthDate: g.birthDate, phone: g.phone, householdId: h.id, regionId: g.regionId, regionPath: g.regionPath, vulnerableGroups: g.groups, guardianName: g.guardianName });
+        }
+        if (g.head && !h.head && !heads.has(h.id)) heads.set(h.id, personId);
+      }
+      if (newPersons.length) await tx.insert(person).values(newPersons);
+      counts.persons += newPersons.length;
+      if (heads.size) {
+        await tx.execute(sql`UPDATE household h SET head_person_id = k.person_id FROM unnest(${sql.param([...heads.keys()])}::uuid[], ${sql.param([...heads.values()])}::uuid[]) AS k(household_id, person_id) WHERE h.id = k.household_id AND h.head_person_id IS NULL`);
+      }
+      await audit(tx, actor, { event: 'person.import', targetType: 'person', regionPath: actor.scopePath, detail: { rows: batch.length, firstRow: batch[0]?.row } });
     });
   }
   errors.sort((a, b) => a.row - b.row);
