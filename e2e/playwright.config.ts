@@ -5,7 +5,9 @@ import path from 'node:path';
 
 // The real product: the server on its own embedded PostgreSQL in a throw-away directory, with a
 // small demo county, serving the built web app. Chromium is Debian's (/usr/bin/chromium).
-const port = Number(process.env.E2E_PORT ?? 3310);
+// A port of its own per run (several checkouts may test side by side); workers inherit it.
+process.env.E2E_PORT ??= String(3300 + (process.pid % 2000));
+const port = Number(process.env.E2E_PORT);
 // Workers load this file too; they inherit the directory the main process chose.
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'fangkong-e2e-'));
 const dataDir = process.env.E2E_DATA_DIR;

@@ -19,7 +19,7 @@ test('a village cadre sees only their own village', async ({ page }) => {
   const outside = await page.request.get('/api/v1/regions?q=510121');
   const body = (await outside.json()) as { items: { level: string }[] };
   expect(body.items.every((r) => r.level === 'village' || r.level === 'group')).toBe(true);
-  await page.screenshot({ path: '../.tmp/e2e-results/village-regions.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('village-regions.png'), fullPage: true });
 });
 
 test('the county administrator sees the whole county tree with its counts', async ({ page }) => {

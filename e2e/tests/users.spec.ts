@@ -39,5 +39,5 @@ test('on a phone the menu opens from a button @phone', async ({ page, isMobile }
   await login(page, 'grid');
   await page.getByRole('button', { name: '菜单' }).click();
   await expect(page.getByRole('menuitem', { name: '行政区划' })).toBeVisible();
-  await page.screenshot({ path: '../.tmp/e2e-results/phone-menu.png' });
+  await page.screenshot({ path: test.info().outputPath('phone-menu.png') });
 });

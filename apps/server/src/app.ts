@@ -25,10 +25,12 @@ export interface AppOptions {
   config: Config;
   /** Logger settings for Fastify to build one, or a pino logger to share (main.ts). */
   logger?: FastifyServerOptions['logger'] | FastifyBaseLogger;
+  /** The clock of deadlines and check slots; tests move it. */
+  now?: () => Date;
 }
 
 /** Builds the whole HTTP application; `main.ts` listens, tests inject. */
-export async function buildApp({ db, config, logger = false }: AppOptions) {
+export async function buildApp({ db, config, logger = false, now = () => new Date() }: AppOptions) {
   const shared = typeof logger === 'object' && logger !== null && 'child' in logger && typeof logger.child === 'function';
   const app = Fastify({
     ...(shared ? { loggerInstance: logger as FastifyBaseLogger } : { logger: logger as FastifyServerOptions['logger'] }),
@@ -65,7 +67,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions) {
 
   await app.register(authPlugin, { db, config });
   await app.register(authRoutes, { db, config });
-  for (const module of modules) await app.register(module, { db, version: VERSION });
+  for (const module of modules) await app.register(module, { db, version: VERSION, now });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { tags: ['system'], summary: 'This OpenAPI 3.1 document' } }, async () => app.swagger());
 

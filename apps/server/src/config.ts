@@ -14,6 +14,7 @@ const configSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12).describe('idle lifetime of a login session'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5).describe('failed logins before the account is locked'),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15).describe('how long a locked account stays locked'),
+  JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60).describe('how often the scheduler marks missed checks overdue and escalates'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

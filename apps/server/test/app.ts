@@ -1,14 +1,17 @@
+import { afterAll } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { buildApp, type App } from '../src/app.js';
 import { testDatabase } from './db.js';
 import { TEST_PASSWORD } from './factories.js';
 
 /** The real application on this file's database, for `app.inject`. */
-export async function testApp(env: Record<string, string> = {}) {
+export async function testApp(env: Record<string, string> = {}, now?: () => Date) {
   const { db } = await testDatabase();
   const config = loadConfig({ NODE_ENV: 'test', FANGKONG_WEB_DIR: '/nonexistent', ...env });
-  const app = await buildApp({ db, config, logger: process.env.TEST_LOG ? { level: process.env.TEST_LOG } : false });
+  const app = await buildApp({ db, config, logger: process.env.TEST_LOG ? { level: process.env.TEST_LOG } : false, now });
   await app.ready();
+  // Closed before the file's database (after hooks run last-registered first).
+  afterAll(() => app.close());
   return { app, db, config };
 }
 

@@ -1,8 +1,12 @@
-import { regionPathLabel, type Role } from '@fangkong/domain';
+import { createHash } from 'node:crypto';
+import { addDays, plannedEndOf, regionPathLabel, shanghaiDate, type Role } from '@fangkong/domain';
 import type { Db } from '../src/db/client.js';
 import { uuidv7 } from '../src/db/ids.js';
-import { grid, household, person, region, riskArea, screeningRound, users } from '../src/db/schema/index.js';
+import { checkInLink, checkpoint, dailyReport, grid, healthCheck, household, keyPerson, lead, leadSource, person, region, riskArea, screeningRound, triageTask, users } from '../src/db/schema/index.js';
 import { hashPassword } from '../src/auth/password.js';
+import { systemActor } from '../src/auth/actor.js';
+import { checkpointEntriesService } from '../src/modules/checkpoint-entries/checkpoint-entries.service.js';
+import type { CreateEntryBody } from '../src/modules/checkpoint-entries/checkpoint-entries.schemas.js';
 
 export const TEST_PASSWORD = 'test-password-1';
 const passwordHash = hashPassword(TEST_PASSWORD);
@@ -69,5 +73,91 @@ export async function buildRiskArea(db: Db, county: RegionRow, opts: { name?: st
 export async function buildRound(db: Db, over: RegionRow, opts: { name?: string; travelSince?: string; status?: 'open' | 'closed' } = {}) {
   const row = { id: uuidv7(), regionId: over.id, regionPath: over.path, name: opts.name ?? '第一轮排查', startsOn: '2026-11-01', deadline: '2026-12-31', travelSince: opts.travelSince ?? '2026-10-15', status: opts.status ?? 'open' };
   await db.insert(screeningRound).values(row);
+  return row;
+}
+
+let personSeq = 0;
+/** One registered person in a village (no household unless given). */
+export async function buildPerson(db: Db, village: RegionRow, opts: { name?: string; idNumber?: string; phone?: string; householdId?: string } = {}) {
+  const row = { id: uuidv7(), name: opts.name ?? `人员${++personSeq}`, idNumber: opts.idNumber ?? null, phone: opts.phone ?? null, householdId: opts.householdId ?? null, regionId: village.id, regionPath: village.path };
+  await db.insert(person).values(row);
+  return row;
+}
+
+/** A key person under home isolation from `startDate` (14 days), in the person's village. */
+export async function buildKeyPerson(db: Db, village: RegionRow, opts: { startDate?: string; plannedEndDate?: string; category?: 'returnee' | 'closeContact'; personId?: string } = {}) {
+  const personId = opts.personId ?? (await buildPerson(db, village)).id;
+  const startDate = opts.startDate ?? '2024-02-20';
+  const row = {
+    id: uuidv7(), personId, regionId: village.id, regionPath: village.path, category: opts.category ?? 'returnee', source: 'screening', measure: 'homeIsolation',
+    startDate, plannedEndDate: opts.plannedEndDate ?? plannedEndOf(startDate, 14),
+  } as const;
+  await db.insert(keyPerson).values(row);
+  return row;
+}
+
+/** Key persons, a check, a closed triage task and an open lead on each side of the scope line (for the route walk). */
+export async function buildKeyPersonFixtures(db: Db, county: Awaited<ReturnType<typeof buildCounty>>) {
+  const yesterday = addDays(shanghaiDate(new Date()), -1);
+  const side = async (village: RegionRow) => {
+    const kp = await buildKeyPerson(db, village, { startDate: addDays(yesterday, -2) });
+    const freePerson = await buildPerson(db, village);
+    const checkId = uuidv7();
+    await db.insert(healthCheck).values({ id: checkId, keyPersonId: kp.id, regionPath: village.path, day: yesterday, slot: 'pm', temperature: 38.1, measuredBy: 'doctor', recordedAt: new Date() });
+    const triageId = uuidv7();
+    await db.insert(triageTask).values({ id: triageId, keyPersonId: kp.id, healthCheckId: checkId, regionPath: village.path, temperature: 38.1, status: 'closed', deadline: new Date(), outcome: '排除' });
+    const idNumber = village === county.villageA ? '510121199003071233' : '11010519491231002X';
+    const listed = await buildPerson(db, village, { name: `线索${village.name}`, idNumber });
+    // An open lead about someone already under a measure, and a dismissed one: both refuse to be resolved.
+    const leadId = uuidv7();
+    const dismissedLeadId = uuidv7();
+    await db.insert(lead).values([
+      { id: leadId, personId: kp.personId, name: `线索${village.name}`, regionId: village.id, regionPath: village.path, deadline: new Date(Date.now() + 7_200_000) },
+      { id: dismissedLeadId, personId: listed.id, name: listed.name, regionId: village.id, regionPath: village.path, deadline: new Date(), status: 'dismissed', resolution: '查无此人' },
+    ]);
+    await db.insert(leadSource).values({ id: uuidv7(), leadId, source: 'tip', reasons: ['riskArea'] });
+    const expiredToken = (village === county.villageA ? 'a' : 'b').repeat(43);
+    await db.insert(checkInLink).values({ id: uuidv7(), keyPersonId: kp.id, tokenHash: createHash('sha256').update(expiredToken).digest('hex'), expiresAt: new Date(Date.now() - 1000) });
+    return { keyPersonId: kp.id, freePersonId: freePerson.id, checkId, triageId, leadId, dismissedLeadId, idNumber, expiredToken, checkDay: yesterday };
+  };
+  return { a: await side(county.villageA), b: await side(county.villageB) };
+}
+
+export async function buildCheckpoint(db: Db, at: RegionRow, opts: { name?: string; status?: 'open' | 'closed'; closedAt?: Date } = {}) {
+  const row = { id: uuidv7(), regionId: at.id, regionPath: at.path, name: opts.name ?? `${at.name}卡口`, kind: 'roadJunction' as const, status: opts.status ?? ('open' as const), closedAt: opts.closedAt ?? null, facilities: ['tent', 'thermometer'] };
+  await db.insert(checkpoint).values(row);
+  return row;
+}
+
+/** A person in the register with an ID number, living in `village`. */
+export async function buildResident(db: Db, village: RegionRow, idNumber: string, name: string, phone: string | null = null) {
+  const row = { id: uuidv7(), idNumber, name, phone, regionId: village.id, regionPath: village.path };
+  await db.insert(person).values(row);
+  return row;
+}
+
+/** An entry stored through the service (so statistics and leads follow), one occupant by default. */
+export async function buildEntry(db: Db, cp: { id: string; regionPath: string }, body: Partial<CreateEntryBody> = {}) {
+  const full: CreateEntryBody = {
+    id: uuidv7(),
+    kind: 'vehicle',
+    plate: '川A12345',
+    direction: 'in',
+    origin: '',
+    destination: '',
+    reason: '',
+    decision: 'pass',
+    recordedAt: new Date().toISOString(),
+    occupants: [{ idNumber: '420106198805050055', name: '过客', temperature: 36.4 }],
+    ...body,
+  };
+  const { entry } = await checkpointEntriesService(db).create(systemActor(cp.regionPath), cp.id, full);
+  return entry;
+}
+
+/** A submitted daily report of a region for a day (figures as given, not computed). */
+export async function buildDailyReport(db: Db, r: RegionRow, submittedBy: string, reportDate: string, figures: Record<string, Record<string, number>> = {}) {
+  const row = { id: uuidv7(), regionId: r.id, regionPath: r.path, reportDate, version: 1, figures, submittedBy, submittedAt: new Date(), late: false };
+  await db.insert(dailyReport).values(row);
   return row;
 }

@@ -1,10 +1,21 @@
+import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import type { buildCounty, buildHousehold, buildRiskArea, buildRound, buildUser } from './factories.js';
+import { chinaDateOf } from '@fangkong/domain';
+import { uuidv7 } from '../src/db/ids.js';
+import type { buildCheckpoint, buildCounty, buildHousehold, buildKeyPersonFixtures, buildRiskArea, buildRound, buildUser } from './factories.js';
 
 type Built<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 export type Fixtures = Built<typeof buildCounty> & {
   userInA: Built<typeof buildUser>;
   userInB: Built<typeof buildUser>;
+  kp: Built<typeof buildKeyPersonFixtures>;
+  checkpointInA: Built<typeof buildCheckpoint>;
+  checkpointInB: Built<typeof buildCheckpoint>;
+  /** An entry stored at each checkpoint. */
+  entryInA: string;
+  entryInB: string;
+  reportInA: { id: string };
+  reportInB: { id: string };
   householdA: Built<typeof buildHousehold>;
   /** Empty, in village A: where moves go. */
   householdA2: Built<typeof buildHousehold>;
@@ -14,6 +25,8 @@ export type Fixtures = Built<typeof buildCounty> & {
   roundA: Built<typeof buildRound>;
   roundB: Built<typeof buildRound>;
 };
+
+const today = () => chinaDateOf(new Date());
 
 interface Req {
   url: string;
@@ -25,6 +38,8 @@ export interface RouteCase {
   inScope(fx: Fixtures): Req;
   /** The status an allowed, in-scope call answers with, when it is not a success. */
   status?: number;
+  /** A never-ending stream (server-sent events): checked over real HTTP, reading only the status. */
+  stream?: boolean;
   expectInScope?(body: unknown): void;
   outOfScope?(fx: Fixtures): Req;
   /** What an out-of-scope request must look like: not found, or an empty list. */
@@ -42,7 +57,18 @@ const notFoundField = (field: string) => (status: number, body: unknown, key: st
   expect((body as { errors: { field: string }[] }).errors.map((e) => e.field), key).toEqual([field]);
 };
 const nonEmptyList = (body: unknown) => expect((body as { total: number }).total).toBeGreaterThan(0);
+/** Ids that every role's call replays: the first call creates, the others get the same record back. */
+const replay = { keyPerson: uuidv7(), check: uuidv7() };
 const uniqueName = () => `u${Math.random().toString(36).slice(2, 10)}`;
+const entryPayload = () => ({
+  id: randomUUID(),
+  kind: 'vehicle',
+  plate: '川A12345',
+  direction: 'in',
+  decision: 'pass',
+  recordedAt: new Date().toISOString(),
+  occupants: [{ idNumber: '11010519491231002X', name: '王五', temperature: 36.5 }],
+});
 
 /** One entry per registered route: `METHOD url`. */
 export const routeCases: Record<string, RouteCase> = {
@@ -106,6 +132,143 @@ export const routeCases: Record<string, RouteCase> = {
     outOfScope: () => ({ url: '/api/v1/audit-logs?q=target-b' }),
     expectOutOfScope: emptyList,
   },
+  ...keyPersonCases(),
+  ...leadCases(),
+  'POST /api/v1/key-persons/:id/check-in-links': {
+    inScope: (fx) => ({ url: `/api/v1/key-persons/${fx.kp.a.keyPersonId}/check-in-links` }),
+    outOfScope: (fx) => ({ url: `/api/v1/key-persons/${fx.kp.b.keyPersonId}/check-in-links` }),
+    expectOutOfScope: notFound,
+  },
+  // Public: the token is the authorisation. The fixture's tokens have expired (success is tested in check-in.test.ts).
+  'GET /api/public/check-in/:token': { inScope: (fx) => ({ url: `/api/public/check-in/${fx.kp.a.expiredToken}` }), status: 404, expectOutOfScope: () => {} },
+  'POST /api/public/check-in/:token': { inScope: (fx) => ({ url: `/api/public/check-in/${fx.kp.a.expiredToken}`, payload: { temperature: 36.5 } }), status: 404, expectOutOfScope: () => {} },
+  'GET /api/v1/checkpoints': {
+    inScope: (fx) => ({ url: `/api/v1/checkpoints?regionId=${fx.villageA.id}` }),
+    expectInScope: nonEmptyList,
+    outOfScope: (fx) => ({ url: `/api/v1/checkpoints?q=${encodeURIComponent(fx.checkpointInB.name)}` }),
+    expectOutOfScope: emptyList,
+  },
+  'GET /api/v1/checkpoints/:id': {
+    inScope: (fx) => ({ url: `/api/v1/checkpoints/${fx.checkpointInA.id}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/checkpoints/${fx.checkpointInB.id}` }),
+    expectOutOfScope: notFound,
+  },
+  'POST /api/v1/checkpoints': {
+    inScope: (fx) => ({ url: '/api/v1/checkpoints', payload: { regionId: fx.villageA.id, name: '新卡口', kind: 'marketEntrance' } }),
+    outOfScope: (fx) => ({ url: '/api/v1/checkpoints', payload: { regionId: fx.villageB.id, name: '外卡口', kind: 'marketEntrance' } }),
+    expectOutOfScope: notFoundField('regionId'),
+  },
+  'PATCH /api/v1/checkpoints/:id': {
+    inScope: (fx) => ({ url: `/api/v1/checkpoints/${fx.checkpointInA.id}`, payload: { location: '路口' } }),
+    outOfScope: (fx) => ({ url: `/api/v1/checkpoints/${fx.checkpointInB.id}`, payload: { location: '路口' } }),
+    expectOutOfScope: notFound,
+  },
+  'POST /api/v1/checkpoints/:id/entries': {
+    inScope: (fx) => ({ url: `/api/v1/checkpoints/${fx.checkpointInA.id}/entries`, payload: entryPayload() }),
+    outOfScope: (fx) => ({ url: `/api/v1/checkpoints/${fx.checkpointInB.id}/entries`, payload: entryPayload() }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/checkpoints/:id/entries': {
+    inScope: (fx) => ({ url: `/api/v1/checkpoints/${fx.checkpointInA.id}/entries` }),
+    expectInScope: nonEmptyList,
+    outOfScope: (fx) => ({ url: `/api/v1/checkpoints/${fx.checkpointInB.id}/entries` }),
+    expectOutOfScope: emptyList,
+  },
+  'GET /api/v1/checkpoint-entries': {
+    inScope: () => ({ url: '/api/v1/checkpoint-entries?plate=川A' }),
+    expectInScope: nonEmptyList,
+    outOfScope: () => ({ url: `/api/v1/checkpoint-entries?plate=${encodeURIComponent('川B')}` }),
+    expectOutOfScope: emptyList,
+  },
+  'GET /api/v1/checkpoint-entries/export': {
+    inScope: (fx) => ({ url: `/api/v1/checkpoint-entries/export?checkpointId=${fx.checkpointInA.id}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/checkpoint-entries/export?checkpointId=${fx.checkpointInB.id}` }),
+    // An out-of-scope filter yields a sheet without rows; the export test reads the rows.
+    expectOutOfScope: (status, _body, key) => expect(status, key).toBe(200),
+  },
+  'GET /api/v1/checkpoint-entries/residents': {
+    inScope: () => ({ url: '/api/v1/checkpoint-entries/residents?idNumber=510121198001010010' }),
+    expectInScope: (body) => expect((body as { items: unknown[] }).items).toHaveLength(1),
+    outOfScope: () => ({ url: '/api/v1/checkpoint-entries/residents?idNumber=510121198502020022' }),
+    expectOutOfScope: (status, body, key) => {
+      expect(status, key).toBe(200);
+      expect((body as { items: unknown[] }).items, key).toEqual([]);
+    },
+  },
+  'GET /api/v1/checkpoint-entries/last-occupants': {
+    inScope: () => ({ url: `/api/v1/checkpoint-entries/last-occupants?plate=${encodeURIComponent('川A12345')}` }),
+    expectInScope: (body) => expect((body as { occupants: unknown[] }).occupants.length).toBeGreaterThan(0),
+    outOfScope: () => ({ url: `/api/v1/checkpoint-entries/last-occupants?plate=${encodeURIComponent('川B54321')}` }),
+    expectOutOfScope: (status, body, key) => {
+      expect(status, key).toBe(200);
+      expect((body as { occupants: unknown[] }).occupants, key).toEqual([]);
+    },
+  },
+  'GET /api/v1/checkpoint-entries/:id': {
+    inScope: (fx) => ({ url: `/api/v1/checkpoint-entries/${fx.entryInA}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/checkpoint-entries/${fx.entryInB}` }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/duty-shifts': {
+    inScope: (fx) => ({ url: `/api/v1/duty-shifts?from=${today()}&to=${today()}&regionId=${fx.villageA.id}` }),
+    expectInScope: (body) => expect((body as { gaps: unknown[]; shifts: unknown[] }).gaps.length + (body as { shifts: unknown[] }).shifts.length).toBeGreaterThan(0),
+    outOfScope: (fx) => ({ url: `/api/v1/duty-shifts?from=${today()}&to=${today()}&checkpointId=${fx.checkpointInB.id}` }),
+    expectOutOfScope: (status, body, key) => {
+      expect(status, key).toBe(200);
+      expect(body, key).toMatchObject({ shifts: [], gaps: [] });
+    },
+  },
+  'PUT /api/v1/checkpoints/:id/duty-shifts/:day': {
+    inScope: (fx) => ({ url: `/api/v1/checkpoints/${fx.checkpointInA.id}/duty-shifts/${today()}`, payload: { members: [{ name: '张组长', role: 'leader' }] } }),
+    outOfScope: (fx) => ({ url: `/api/v1/checkpoints/${fx.checkpointInB.id}/duty-shifts/${today()}`, payload: { members: [{ name: '张组长', role: 'leader' }] } }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/checkpoint-stats': {
+    inScope: (fx) => ({ url: `/api/v1/checkpoint-stats?from=${today()}&to=${today()}&checkpointId=${fx.checkpointInA.id}` }),
+    expectInScope: (body) => expect((body as { totals: { vehicles: number } }).totals.vehicles).toBeGreaterThan(0),
+    outOfScope: (fx) => ({ url: `/api/v1/checkpoint-stats?from=${today()}&to=${today()}&checkpointId=${fx.checkpointInB.id}` }),
+    expectOutOfScope: (status, body, key) => {
+      expect(status, key).toBe(200);
+      expect((body as { rows: unknown[] }).rows, key).toEqual([]);
+    },
+  },
+  'GET /api/v1/daily-reports/status': {
+    inScope: (fx) => ({ url: `/api/v1/daily-reports/status?regionId=${fx.townshipA.id}&reportDate=${today()}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/daily-reports/status?regionId=${fx.townshipB.id}&reportDate=${today()}` }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/daily-reports/preview': {
+    inScope: (fx) => ({ url: `/api/v1/daily-reports/preview?regionId=${fx.villageA.id}&reportDate=${today()}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/daily-reports/preview?regionId=${fx.villageB.id}&reportDate=${today()}` }),
+    expectOutOfScope: notFound,
+  },
+  'POST /api/v1/daily-reports': {
+    inScope: (fx) => ({ url: '/api/v1/daily-reports', payload: { id: uuidv7(), regionId: fx.villageA.id, reportDate: today(), isZero: true, correctionReason: '重报' } }),
+    outOfScope: (fx) => ({ url: '/api/v1/daily-reports', payload: { id: uuidv7(), regionId: fx.villageB.id, reportDate: today(), isZero: true } }),
+    expectOutOfScope: notFoundField('regionId'),
+  },
+  'GET /api/v1/daily-reports/:id': {
+    inScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInA.id}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInB.id}` }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/daily-reports/:id/versions': {
+    inScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInA.id}/versions` }),
+    outOfScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInB.id}/versions` }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/daily-reports/:id/document': {
+    inScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInA.id}/document?format=xlsx` }),
+    outOfScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInB.id}/document` }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/dashboard': {
+    inScope: (fx) => ({ url: `/api/v1/dashboard?regionId=${fx.townshipA.id}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/dashboard?regionId=${fx.townshipB.id}` }),
+    expectOutOfScope: notFound,
+  },
+  // Scope of the events themselves is checked in dashboard.test.ts.
+  'GET /api/v1/events': { inScope: () => ({ url: '/api/v1/events' }), stream: true, expectOutOfScope: () => {} },
   'GET /api/v1/households': {
     inScope: (fx) => ({ url: `/api/v1/households?regionId=${fx.villageA.id}` }),
     expectInScope: nonEmptyList,
@@ -252,3 +415,100 @@ export const routeCases: Record<string, RouteCase> = {
     expectOutOfScope: notFound,
   },
 };
+
+function leadCases(): Record<string, RouteCase> {
+  const csv = (text: string) => ({ url: '/api/v1/leads/import?issuer=县卫健局', payload: text, headers: { 'content-type': 'text/csv' } });
+  return {
+    'GET /api/v1/leads': { inScope: () => ({ url: '/api/v1/leads?q=线索五凤村' }), expectInScope: nonEmptyList, outOfScope: () => ({ url: '/api/v1/leads?q=线索石板村' }), expectOutOfScope: emptyList },
+    'GET /api/v1/leads/:id': { inScope: (fx) => ({ url: `/api/v1/leads/${fx.kp.a.leadId}` }), outOfScope: (fx) => ({ url: `/api/v1/leads/${fx.kp.b.leadId}` }), expectOutOfScope: notFound },
+    // The lead names someone already under a measure: every allowed role gets the same conflict.
+    'POST /api/v1/leads/:id/verify': {
+      inScope: (fx) => ({ url: `/api/v1/leads/${fx.kp.a.leadId}/verify`, payload: { category: 'returnee', measure: 'homeIsolation', startDate: fx.kp.a.checkDay } }),
+      status: 409,
+      outOfScope: (fx) => ({ url: `/api/v1/leads/${fx.kp.b.leadId}/verify`, payload: { category: 'returnee', measure: 'homeIsolation', startDate: fx.kp.b.checkDay } }),
+      expectOutOfScope: notFound,
+    },
+    'POST /api/v1/leads/:id/dismiss': {
+      inScope: (fx) => ({ url: `/api/v1/leads/${fx.kp.a.dismissedLeadId}/dismiss`, payload: { reason: '重复' } }),
+      status: 409,
+      outOfScope: (fx) => ({ url: `/api/v1/leads/${fx.kp.b.dismissedLeadId}/dismiss`, payload: { reason: '重复' } }),
+      expectOutOfScope: notFound,
+    },
+    'POST /api/v1/leads/import': {
+      inScope: (fx) => csv(`姓名,身份证号\n线索五凤村,${fx.kp.a.idNumber}\n`),
+      expectInScope: (body) => expect(body).toMatchObject({ matched: 1, errors: [] }),
+      outOfScope: (fx) => csv(`姓名,身份证号\n线索石板村,${fx.kp.b.idNumber}\n`),
+      expectOutOfScope: (status, body, key) => {
+        expect(status, key).toBe(200);
+        expect((body as { created: number; merged: number }).created + (body as { merged: number }).merged, key).toBe(0);
+        expect((body as { errors: { field: string }[] }).errors.map((e) => e.field), key).toEqual(['idNumber']);
+      },
+    },
+  };
+}
+
+function keyPersonCases(): Record<string, RouteCase> {
+  const kp = (fx: Fixtures, side: 'a' | 'b') => `/api/v1/key-persons/${fx.kp[side].keyPersonId}`;
+  return {
+    'GET /api/v1/key-persons': { inScope: () => ({ url: '/api/v1/key-persons' }), expectInScope: nonEmptyList, outOfScope: (fx) => ({ url: `/api/v1/key-persons?regionId=${fx.villageB.id}` }), expectOutOfScope: notFound },
+    'GET /api/v1/key-persons/line-lists': {
+      inScope: (fx) => ({ url: `/api/v1/key-persons/line-lists?regionId=${fx.villageA.id}` }),
+      expectInScope: (body) => expect((body as { active: number }).active).toBeGreaterThan(0),
+      outOfScope: (fx) => ({ url: `/api/v1/key-persons/line-lists?regionId=${fx.villageB.id}` }),
+      expectOutOfScope: notFound,
+    },
+    'GET /api/v1/key-persons/policy': { inScope: () => ({ url: '/api/v1/key-persons/policy' }), expectOutOfScope: () => {} },
+    // Every walker is scoped to a township: only county-level users set the county's rules.
+    'PUT /api/v1/key-persons/policy': { inScope: () => ({ url: '/api/v1/key-persons/policy', payload: { leadDeadlineHours: 2 } }), status: 403, expectOutOfScope: () => {} },
+    'GET /api/v1/key-persons/:id': { inScope: (fx) => ({ url: kp(fx, 'a') }), outOfScope: (fx) => ({ url: kp(fx, 'b') }), expectOutOfScope: notFound },
+    'POST /api/v1/key-persons': {
+      inScope: (fx) => ({ url: '/api/v1/key-persons', payload: { id: replay.keyPerson, personId: fx.kp.a.freePersonId, category: 'closeContact', measure: 'homeIsolation', startDate: fx.kp.a.checkDay } }),
+      outOfScope: (fx) => ({ url: '/api/v1/key-persons', payload: { personId: fx.kp.b.freePersonId, category: 'closeContact', measure: 'homeIsolation', startDate: fx.kp.b.checkDay } }),
+      expectOutOfScope: notFoundField('personId'),
+    },
+    'PATCH /api/v1/key-persons/:id': { inScope: (fx) => ({ url: kp(fx, 'a'), payload: { category: 'returnee' } }), outOfScope: (fx) => ({ url: kp(fx, 'b'), payload: { category: 'returnee' } }), expectOutOfScope: notFound },
+    // Not due for release yet: every allowed role gets the same refusal, and nothing changes.
+    'POST /api/v1/key-persons/:id/status': { inScope: (fx) => ({ url: `${kp(fx, 'a')}/status`, payload: { status: 'released' } }), status: 422, outOfScope: (fx) => ({ url: `${kp(fx, 'b')}/status`, payload: { status: 'released' } }), expectOutOfScope: notFound },
+    'POST /api/v1/key-persons/:id/transfer': {
+      inScope: (fx) => ({ url: `${kp(fx, 'a')}/transfer`, payload: { regionId: fx.villageA.id, reason: '核对住址' } }),
+      outOfScope: (fx) => ({ url: `${kp(fx, 'b')}/transfer`, payload: { regionId: fx.villageA.id, reason: '核对住址' } }),
+      expectOutOfScope: notFound,
+    },
+    'POST /api/v1/key-persons/:id/officers': {
+      inScope: (fx) => ({ url: `${kp(fx, 'a')}/officers`, payload: { role: 'cadre', name: uniqueName() } }),
+      outOfScope: (fx) => ({ url: `${kp(fx, 'b')}/officers`, payload: { role: 'cadre', name: uniqueName() } }),
+      expectOutOfScope: notFound,
+    },
+    'DELETE /api/v1/key-persons/:id/officers/:officerId': { inScope: (fx) => ({ url: `${kp(fx, 'a')}/officers/${uuidv7()}` }), status: 404, outOfScope: (fx) => ({ url: `${kp(fx, 'b')}/officers/${uuidv7()}` }), expectOutOfScope: notFound },
+    'GET /api/v1/health-checks': {
+      inScope: (fx) => ({ url: `/api/v1/health-checks?keyPersonId=${fx.kp.a.keyPersonId}` }),
+      expectInScope: nonEmptyList,
+      outOfScope: (fx) => ({ url: `/api/v1/health-checks?keyPersonId=${fx.kp.b.keyPersonId}` }),
+      expectOutOfScope: emptyList,
+    },
+    'POST /api/v1/health-checks': {
+      inScope: (fx) => ({ url: '/api/v1/health-checks', payload: { id: replay.check, keyPersonId: fx.kp.a.keyPersonId, day: fx.kp.a.checkDay, slot: 'am', temperature: 36.5, measuredBy: 'doctor' } }),
+      outOfScope: (fx) => ({ url: '/api/v1/health-checks', payload: { keyPersonId: fx.kp.b.keyPersonId, day: fx.kp.b.checkDay, slot: 'am', temperature: 36.5, measuredBy: 'doctor' } }),
+      expectOutOfScope: notFoundField('keyPersonId'),
+    },
+    'POST /api/v1/health-checks/:id/corrections': {
+      inScope: (fx) => ({ url: `/api/v1/health-checks/${fx.kp.a.checkId}/corrections`, payload: { temperature: 38.1, reason: '复测' } }),
+      outOfScope: (fx) => ({ url: `/api/v1/health-checks/${fx.kp.b.checkId}/corrections`, payload: { temperature: 38.1, reason: '复测' } }),
+      expectOutOfScope: notFound,
+    },
+    'GET /api/v1/triage-tasks': {
+      inScope: (fx) => ({ url: `/api/v1/triage-tasks?keyPersonId=${fx.kp.a.keyPersonId}` }),
+      expectInScope: nonEmptyList,
+      outOfScope: (fx) => ({ url: `/api/v1/triage-tasks?keyPersonId=${fx.kp.b.keyPersonId}` }),
+      expectOutOfScope: emptyList,
+    },
+    // The fixture's tasks are closed: allowed roles get the same refusal, and nothing changes.
+    'POST /api/v1/triage-tasks/:id/acknowledge': { inScope: (fx) => ({ url: `/api/v1/triage-tasks/${fx.kp.a.triageId}/acknowledge` }), status: 422, outOfScope: (fx) => ({ url: `/api/v1/triage-tasks/${fx.kp.b.triageId}/acknowledge` }), expectOutOfScope: notFound },
+    'POST /api/v1/triage-tasks/:id/close': {
+      inScope: (fx) => ({ url: `/api/v1/triage-tasks/${fx.kp.a.triageId}/close`, payload: { outcome: '排除' } }),
+      status: 422,
+      outOfScope: (fx) => ({ url: `/api/v1/triage-tasks/${fx.kp.b.triageId}/close`, payload: { outcome: '排除' } }),
+      expectOutOfScope: notFound,
+    },
+  };
+}

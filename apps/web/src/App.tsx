@@ -3,9 +3,10 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
 import { RequireAuth, RequireRole } from './auth/RequireAuth';
+import { KEY_PERSON_ROLES } from './auth/roles';
 import { AppLayout } from './layout/AppLayout';
 import LoginPage from './pages/login/LoginPage';
-import { NAV_ITEMS } from './routes';
+import { NAV_ITEMS, ReportPrintPage, CheckInPage, KeyPersonPage } from './routes';
 
 function NotFound() {
   const { t } = useTranslation();
@@ -20,6 +21,9 @@ export function App() {
     <BrowserRouter>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {/* Public: the self check-in link's page (the token in the path is the authorisation). */}
+        <Route path="/check-in/:token" element={<Suspense fallback={<Spin />}><CheckInPage /></Suspense>} />
+        <Route path="/daily-reports/:id/print" element={<RequireAuth><Suspense fallback={<Spin />}><ReportPrintPage /></Suspense></RequireAuth>} />
         <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
           {NAV_ITEMS.map(({ path, roles, page: Page }) => (
             <Route
@@ -34,6 +38,7 @@ export function App() {
               }
             />
           ))}
+          <Route path="/key-persons/:id" element={<RequireRole roles={KEY_PERSON_ROLES}><Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}><KeyPersonPage /></Suspense></RequireRole>} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

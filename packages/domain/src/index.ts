@@ -14,3 +14,6 @@ export * from './result.js';
 export * from './roles.js';
 export * from './schemas.js';
 export * from './temperature.js';
+export * from './isolation-days.js';
+export * from './key-person.js';
+export * from './daily-report.js';

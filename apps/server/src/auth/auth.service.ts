@@ -40,7 +40,7 @@ export function authService(db: Db, config: Config) {
     return db.transaction(async (tx) => {
       await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(users.id, user.id));
       await audit(tx, who(user), { event: 'auth.login', targetType: 'user', targetId: user.id, regionPath: user.regionPath });
-      return openSession(tx as Db, user.id, config.SESSION_TTL_HOURS, meta);
+      return openSession(tx, user.id, config.SESSION_TTL_HOURS, meta);
     });
   }
   return { login };

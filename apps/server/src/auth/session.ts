@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import { session, users, region } from '../db/schema/index.js';
 
 export const SESSION_COOKIE = 'fk_session';
@@ -8,7 +8,7 @@ export const SESSION_COOKIE = 'fk_session';
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Opens a session and returns the cookie token (only its hash is stored) and the CSRF token. */
-export async function openSession(db: Db, userId: string, ttlHours: number, meta: { ip: string; userAgent: string }) {
+export async function openSession(db: Tx, userId: string, ttlHours: number, meta: { ip: string; userAgent: string }) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await db.insert(session).values({
@@ -61,7 +61,7 @@ export async function closeSession(db: Db, token: string) {
   await db.delete(session).where(eq(session.id, digest(token)));
 }
 
-export async function closeSessionsOf(db: Db, userId: string) {
+export async function closeSessionsOf(db: Tx, userId: string) {
   await db.delete(session).where(eq(session.userId, userId));
 }
 

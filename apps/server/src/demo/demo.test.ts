@@ -49,6 +49,19 @@ describe('demo county', () => {
     expect(byLevel.village).toBeGreaterThanOrEqual(22);
   });
 
+  it('has key persons of every category and measure, checks with one overdue slot and one fever, and leads with deadlines', async () => {
+    const { rows } = await pool.query(
+      `SELECT (SELECT count(DISTINCT category) FROM key_person)::int AS categories, (SELECT count(DISTINCT measure) FROM key_person)::int AS measures,
+              (SELECT count(*) FROM check_alert WHERE resolved_at IS NULL)::int AS overdue, (SELECT count(*) FROM triage_task WHERE status = 'open')::int AS triage,
+              (SELECT count(*) FROM key_person WHERE planned_end_date = '${TODAY}' AND status = 'active')::int > 0 AS ending,
+              (SELECT count(*) FROM lead l WHERE status = 'open' AND EXISTS (SELECT 1 FROM lead_source s WHERE s.lead_id = l.id AND s.source = 'assistRequest'))::int AS leads,
+              (SELECT count(*) FROM health_check)::int > 500 AS checks`,
+    );
+    expect(rows[0]).toEqual({ categories: 7, measures: 4, overdue: 1, triage: 1, ending: true, leads: 6, checks: true });
+    const fever = await pool.query(`SELECT h.temperature::float AS t FROM triage_task t JOIN health_check h ON h.id = t.health_check_id`);
+    expect(fever.rows).toEqual([{ t: 38.2 }]);
+  });
+
   it('leaves the indexes and constraints as the migrations made them', async () => {
     expect(await schemaShape()).toEqual(shapeBefore);
   });
@@ -167,8 +180,8 @@ describe('demo screening round', () => {
       SELECT (SELECT count(*) FROM screening_round)::int AS rounds,
              (SELECT count(DISTINCT household_id) FROM visit)::int AS visited_households,
              (SELECT count(*) FROM household)::int AS households,
-             (SELECT count(*) FROM lead)::int AS leads,
-             (SELECT count(*) FROM lead_source s WHERE NOT EXISTS (SELECT 1 FROM visit v WHERE v.id = s.source_ref))::int AS orphan_sources,
+             (SELECT count(*) FROM lead_source WHERE source = 'screening')::int AS leads,
+             (SELECT count(*) FROM lead_source s WHERE s.source = 'screening' AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.id = s.source_ref))::int AS orphan_sources,
              (SELECT count(*) FROM visit_member m JOIN visit v ON v.id = m.visit_id JOIN person p ON p.id = m.person_id WHERE p.household_id <> v.household_id)::int AS foreign_members`);
     const r = rows[0]!;
     expect(r.rounds).toBe(1);

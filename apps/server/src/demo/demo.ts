@@ -2,17 +2,20 @@
 // COPY in one transaction so that a failed load leaves nothing behind.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type pg from 'pg';
-import { resolveToday } from '@fangkong/domain';
+import { chinaDateOf, resolveToday, shanghaiInstant } from '@fangkong/domain';
 import type { Config } from '../config.js';
 import { hashPassword } from '../auth/password.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccountRows } from './accounts.js';
 import { suspendIndexes } from './bulk.js';
+import { loadDemoReports } from './daily-reports.js';
 import { copyLine, copyRows } from './copy.js';
 import { planCounty } from './county.js';
 import { planGrids, type UserRow } from './grids.js';
 import { generateHouseholds, type GeneratedHousehold } from './households.js';
 import { createRandom } from './random.js';
 import { loadDemoScreening } from './screening.js';
+import { loadKeyPersonDemo } from './key-persons.js';
+import { loadDemoCheckpoints } from './checkpoints.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 
@@ -174,6 +177,12 @@ export async function loadDemoCounty(pool: pg.Pool, opts: LoadDemoOptions): Prom
     }
     await restoreIndexes((done, total) => progress(done, total, 'indexes'));
     await loadDemoScreening(client, random.fork('screening'), today);
+    const villageAccount = accounts.users.find((u) => u.username === 'village')!;
+    const townshipAccount = accounts.users.find((u) => u.username === 'township')!;
+    // Checks run up to now on the real today; a demo for another day stops at 15:30 of that day.
+    const now = today === chinaDateOf(new Date()) ? new Date() : shanghaiInstant(today, '15:30');
+    await loadKeyPersonDemo(client, { users: accounts.users, villagePath: villageAccount.region.path, townshipPath: townshipAccount.region.path, now, today });
+    await loadDemoCheckpoints(client, plan, random.fork('checkpoints'), today);
     await client.query('COMMIT');
   } catch (e) {
     broken = await client.query('ROLLBACK').then(() => undefined, (err: Error) => err);
@@ -181,6 +190,8 @@ export async function loadDemoCounty(pool: pg.Pool, opts: LoadDemoOptions): Prom
   } finally {
     client.release(broken); // a connection that cannot even roll back is discarded
   }
-  await pool.query('ANALYZE region, grid, grid_worker, app_user, household, person, screening_round, visit, visit_member, lead, lead_source');
+  await pool.query('ANALYZE region, grid, grid_worker, app_user, household, person, screening_round, visit, visit_member, lead, lead_source, checkpoint, checkpoint_entry, checkpoint_occupant, checkpoint_stat, duty_shift');
+  // Reports come last: their figures are computed from everything loaded before them.
+  await loadDemoReports(pool, today);
   return counts;
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { Db } from '../db/client.js';
+import type { ModuleOptions } from './module-options.js';
 import { regionsRoutes } from './regions/regions.routes.js';
 import { gridsRoutes } from './grids/grids.routes.js';
 import { usersRoutes } from './users/users.routes.js';
@@ -9,6 +9,36 @@ import { householdsRoutes } from './households/households.routes.js';
 import { personsRoutes } from './persons/persons.routes.js';
 import { riskAreasRoutes } from './risk-areas/risk-areas.routes.js';
 import { screeningRoutes } from './screening/screening.routes.js';
+import { keyPersonsRoutes } from './key-persons/key-persons.routes.js';
+import { healthChecksRoutes } from './health-checks/health-checks.routes.js';
+import { leadsRoutes } from './leads/leads.routes.js';
+import { checkInRoutes } from './check-in/check-in.routes.js';
+import { dailyReportsRoutes } from './daily-reports/daily-reports.routes.js';
+import { dashboardRoutes } from './dashboard/dashboard.routes.js';
+import { checkpointsRoutes } from './checkpoints/checkpoints.routes.js';
+import { checkpointEntriesRoutes } from './checkpoint-entries/checkpoint-entries.routes.js';
+import { dutyShiftsRoutes } from './duty-shifts/duty-shifts.routes.js';
+import { checkpointStatsRoutes } from './checkpoint-stats/checkpoint-stats.routes.js';
 
 /** The capability modules; each registers its own routes with the access they require. */
-export const modules = [systemRoutes, regionsRoutes, gridsRoutes, usersRoutes, auditLogsRoutes, householdsRoutes, personsRoutes, riskAreasRoutes, screeningRoutes] as unknown as FastifyPluginAsync<{ db: Db; version: string }>[];
+export const modules = [
+  systemRoutes,
+  regionsRoutes,
+  gridsRoutes,
+  usersRoutes,
+  auditLogsRoutes,
+  householdsRoutes,
+  personsRoutes,
+  riskAreasRoutes,
+  screeningRoutes,
+  keyPersonsRoutes,
+  healthChecksRoutes,
+  leadsRoutes,
+  checkInRoutes,
+  checkpointsRoutes,
+  checkpointEntriesRoutes,
+  dutyShiftsRoutes,
+  checkpointStatsRoutes,
+  dailyReportsRoutes,
+  dashboardRoutes,
+] as unknown as FastifyPluginAsync<ModuleOptions>[];

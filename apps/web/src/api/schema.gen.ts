@@ -1645,6 +1645,2032 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/key-persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Key persons in scope, optionally one line list (due now, overdue, fever, ending today, released, lost, incomplete teams) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    status?: "active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp";
+                    category?: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+                    measure?: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+                    regionId?: string;
+                    list?: "dueNow" | "overdue" | "fever" | "endingToday" | "released" | "lostToFollowUp" | "incompleteTeam";
+                    /** @description only the key persons the caller answers for */
+                    mine?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyPersonPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Put a registered person under a measure; a replayed id returns the existing file */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description client-made UUIDv7; a replay with the same id returns the existing file
+                         */
+                        id?: string;
+                        /** Format: uuid */
+                        personId: string;
+                        /** @enum {string} */
+                        category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+                        /**
+                         * @default other
+                         * @enum {string}
+                         */
+                        source?: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "other";
+                        /** @enum {string} */
+                        measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+                        startDate: string;
+                        /** @description default: the county's days for the category */
+                        plannedEndDate?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyPersonDetail"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyPersonDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-persons/line-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many key persons are on each line list, for a region or the caller's own worklist */
+        get: {
+            parameters: {
+                query?: {
+                    regionId?: string;
+                    mine?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LineListCounts"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-persons/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The county's rules: days per category, officers required, check windows, deadlines */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ManagementPolicy"];
+                    };
+                };
+            };
+        };
+        /** Change the county's rules (county-level users only) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        measureDays?: {
+                            [key: string]: number;
+                        };
+                        requiredOfficers?: {
+                            [key: string]: number;
+                        };
+                        slotWindows?: {
+                            am: {
+                                opens: string;
+                                closes: string;
+                            };
+                            pm: {
+                                opens: string;
+                                closes: string;
+                            };
+                        };
+                        leadDeadlineHours?: number;
+                        triageDeadlineHours?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ManagementPolicy"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-persons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One key person's full file (audited): team, history, checks, overdue slots */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyPersonDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change category or measure, extend or shorten (the old end and the reason are kept) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        category?: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+                        /** @enum {string} */
+                        measure?: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+                        plannedEndDate?: string;
+                        /** @description required when the end or the measure changes */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyPersonDetail"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/key-persons/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release (after the last day's checks), hospitalise, mark lost to follow-up, or resume */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "active" | "released" | "hospitalized" | "lostToFollowUp";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyPersonDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-persons/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand the file, with its history, to another region of the county or out of the county */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description a region of the same county: the file moves there with its history
+                         */
+                        regionId?: string;
+                        /** @description another county: the file is closed as transferred */
+                        destination?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyPersonTransfer"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-persons/{id}/officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Name a responsible officer (包保责任人) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role: "leader" | "cadre" | "police" | "villageCadre" | "doctor" | "gridWorker";
+                        name: string;
+                        phone?: string;
+                        /**
+                         * Format: uuid
+                         * @description the officer's account, so the file appears in their worklist
+                         */
+                        userId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyPersonDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-persons/{id}/officers/{officerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a responsible officer */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    officerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyPersonDetail"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Checks in scope, of one key person or one day */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    keyPersonId?: string;
+                    day?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HealthCheckPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a check for an open or past slot (one per slot; a replayed id returns the stored check) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description client-made UUIDv7; a replay returns the stored check
+                         */
+                        id?: string;
+                        /** Format: uuid */
+                        keyPersonId: string;
+                        day: string;
+                        /** @enum {string} */
+                        slot: "am" | "pm";
+                        temperature: string | number;
+                        /** @default [] */
+                        symptoms?: ("cough" | "soreThroat" | "fatigue" | "diarrhoea" | "lossOfSmell" | "shortnessOfBreath" | "chestPain" | "confusion")[];
+                        /** @enum {string} */
+                        measuredBy: "doctor" | "gridWorker" | "self";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HealthCheck"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HealthCheck"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health-checks/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct a check: a new value with a reason; the first stays on record */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        temperature: string | number;
+                        /** @default [] */
+                        symptoms?: ("cough" | "soreThroat" | "fatigue" | "diarrhoea" | "lossOfSmell" | "shortnessOfBreath" | "chestPain" | "confusion")[];
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HealthCheck"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/triage-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Triage tasks (fevers, red-flag symptoms) with their deadlines */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    keyPersonId?: string;
+                    status?: "open" | "acknowledged" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TriageTaskPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/triage-tasks/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The health centre takes the task (stops its escalation) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TriageTask"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/triage-tasks/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the task with its outcome */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        outcome: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TriageTask"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leads in scope with their deadlines and sources, soonest deadline first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "open" | "verified" | "dismissed";
+                    overdue?: "true" | "false";
+                    /** @description only leads not matched to a registered person */
+                    unmatched?: "true" | "false";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One lead with its sources */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lead"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify a lead into a key-person file */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description client-made id of the key-person file
+                         */
+                        keyPersonId?: string;
+                        /**
+                         * Format: uuid
+                         * @description the registered person, when the lead was not matched
+                         */
+                        personId?: string;
+                        /** @enum {string} */
+                        category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+                        /** @enum {string} */
+                        measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+                        startDate: string;
+                        plannedEndDate?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadVerified"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss a lead with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lead"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import an upstream list (协查通报, CSV or xlsx: 姓名, 身份证号, 手机号, 地址, 批次号, 备注); all rows or none */
+        post: {
+            parameters: {
+                query: {
+                    /** @description who sent the list, e.g. 县卫健局 */
+                    issuer: string;
+                    /** @description the list's batch number (批次号) */
+                    batch?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadImportResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-persons/{id}/check-in-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A self check-in link for the key person's phone (the token is shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckInLink"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/check-in/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Today's slots of the self check-in link's key person */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckInState"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Self check-in: temperature and symptoms for the slot open now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        temperature: string | number;
+                        /** @default [] */
+                        symptoms?: ("cough" | "soreThroat" | "fatigue" | "diarrhoea" | "lossOfSmell" | "shortnessOfBreath" | "chestPain" | "confusion")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SelfCheckResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Checkpoints in scope, with who is on duty now */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    regionId?: string;
+                    status?: "open" | "closed";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckpointPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set up a checkpoint in a township or village (idempotent by id) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description client-made UUIDv7; a replay with the same id returns the existing checkpoint
+                         */
+                        id?: string;
+                        /** Format: uuid */
+                        regionId: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "roadJunction" | "highwayExit" | "busStation" | "trainStation" | "marketEntrance" | "other";
+                        /** @default  */
+                        location?: string;
+                        /** @default [] */
+                        facilities?: ("tent" | "thermometer" | "observationRoom")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Checkpoint"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Checkpoint"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One checkpoint */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Checkpoint"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, open or close a checkpoint, change its facilities */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        kind?: "roadJunction" | "highwayExit" | "busStation" | "trainStation" | "marketEntrance" | "other";
+                        /** @default  */
+                        location?: string;
+                        /** @default [] */
+                        facilities?: ("tent" | "thermometer" | "observationRoom")[];
+                        /** @enum {string} */
+                        status?: "open" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Checkpoint"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/checkpoints/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The entry log of one checkpoint (masked) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description a plate or its beginning */
+                    plate?: string;
+                    /** @description an occupant's full ID number */
+                    idNumber?: string;
+                    from?: string;
+                    to?: string;
+                    decision?: "pass" | "turnBack" | "hold";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckpointEntryPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a vehicle or pedestrian with its occupants (idempotent by the client id; late offline entries keep their time) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7 made by the phone; a replay with the same id returns the stored entry
+                         */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "vehicle" | "pedestrian";
+                        plate?: string;
+                        /** @enum {string} */
+                        vehicleType?: "car" | "bus" | "truck" | "van" | "motorcycle" | "other";
+                        /** @enum {string} */
+                        direction: "in" | "out";
+                        /** @default  */
+                        origin?: string;
+                        /** @default  */
+                        destination?: string;
+                        /** @default  */
+                        reason?: string;
+                        /** @enum {string} */
+                        decision: "pass" | "turnBack" | "hold";
+                        /** @enum {string} */
+                        holdOutcome?: "placement" | "handover";
+                        /**
+                         * Format: date-time
+                         * @description when the staff registered it, kept for late offline submissions
+                         */
+                        recordedAt: string;
+                        occupants: {
+                            idNumber: string;
+                            name?: string;
+                            phone?: string;
+                            temperature: string | number;
+                            /** @enum {string} */
+                            healthCode?: "green" | "yellow" | "red";
+                            /** @enum {string} */
+                            itinerary?: "normal" | "starred";
+                            /** @enum {string} */
+                            nucleicAcid?: "negative48h" | "none" | "positive";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckpointEntry"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckpointEntry"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkpoint-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the entry log by plate, ID number and time (masked) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    checkpointId?: string;
+                    /** @description a plate or its beginning */
+                    plate?: string;
+                    /** @description an occupant's full ID number */
+                    idNumber?: string;
+                    from?: string;
+                    to?: string;
+                    decision?: "pass" | "turnBack" | "hold";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckpointEntryPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkpoint-entries/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The entry log as .xlsx, one row per occupant (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    checkpointId?: string;
+                    /** @description a plate or its beginning */
+                    plate?: string;
+                    /** @description an occupant's full ID number */
+                    idNumber?: string;
+                    from?: string;
+                    to?: string;
+                    decision?: "pass" | "turnBack" | "hold";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkpoint-entries/residents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Residents in the register by ID number or name, to fill an occupant in one step (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    idNumber?: string;
+                    name?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResidentList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkpoint-entries/last-occupants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The occupants of the last entry of a plate seen before (audited) */
+        get: {
+            parameters: {
+                query: {
+                    plate: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LastOccupants"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkpoint-entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entry with full ID numbers and phones (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckpointEntry"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty-shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The duty roster of the checkpoints in scope: shifts, today, gaps */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    regionId?: string;
+                    checkpointId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DutyRoster"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkpoints/{id}/duty-shifts/{day}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the people and roles of one 24-hour shift (08:00 to 08:00) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    day: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        members: {
+                            name: string;
+                            /** @enum {string} */
+                            role: "leader" | "cadre" | "policeOfficer" | "medicalStaff" | "villageCadre" | "volunteer";
+                            phone?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DutyShift"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkpoint-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vehicles, persons, turned back, held, fevers, local vs outside per checkpoint/township/county and hour/day */
+        get: {
+            parameters: {
+                query: {
+                    /** @description first day (Asia/Shanghai) */
+                    from: string;
+                    /** @description last day (Asia/Shanghai) */
+                    to: string;
+                    bucket?: "hour" | "day" | "total";
+                    by?: "checkpoint" | "township" | "county";
+                    regionId?: string;
+                    checkpointId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckpointStats"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-reports/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who has submitted for a day (on time, late, missing) and the completeness and timeliness rates */
+        get: {
+            parameters: {
+                query: {
+                    regionId?: string;
+                    reportDate: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DailyReportStatus"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-reports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A region's figures computed now, next to its latest submitted snapshot */
+        get: {
+            parameters: {
+                query: {
+                    regionId: string;
+                    reportDate: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DailyReportPreview"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a report (or a zero report, or a correction with its reason); the figures are frozen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description client-made UUIDv7; a repeated id returns the stored report
+                         */
+                        id: string;
+                        /** Format: uuid */
+                        regionId: string;
+                        reportDate: string;
+                        /** @default false */
+                        isZero?: boolean;
+                        remarks?: string | null;
+                        problems?: string | null;
+                        suggestions?: string | null;
+                        correctionReason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DailyReport"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One submitted version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DailyReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-reports/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the same region and day, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DailyReportHistory"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-reports/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as a Word (.docx) or Excel (.xlsx) file */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "docx" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The command dashboard of a county or township: its regions, leads and reports */
+        get: {
+            parameters: {
+                query?: {
+                    regionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dashboard"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-sent events inside the caller's scope: lead.raised, lead.overdue, fever */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -2155,6 +4181,606 @@ export interface components {
             items: components["schemas"]["VisitInput"][];
             total: number;
         };
+        KeyPersonInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            /** @description masked in lists */
+            idNumber: string | null;
+            /** @description masked in lists */
+            phone: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            regionPath: string;
+            /** @enum {string} */
+            category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+            /** @enum {string} */
+            source: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "other";
+            /** @enum {string} */
+            measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+            startDate: string;
+            plannedEndDate: string;
+            /** @enum {string} */
+            status: "active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp";
+            statusReason: string | null;
+            /** @description day number today; day 1 is the start date */
+            day: number;
+            totalDays: number;
+            officers: number;
+            requiredOfficers: number;
+            lastTemperature: number | null;
+            openAlerts: number;
+            openTriage: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ResponsibleOfficerInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            role: "leader" | "cadre" | "police" | "villageCadre" | "doctor" | "gridWorker";
+            name: string;
+            phone: string | null;
+            userId: string | null;
+        };
+        KeyPersonEventInput: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            fromValue: string | null;
+            toValue: string | null;
+            reason: string | null;
+            actorName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        HealthCheckSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            day: string;
+            /** @enum {string} */
+            slot: "am" | "pm";
+            temperature: number;
+            symptoms: string[];
+            measuredBy: string;
+            late: boolean;
+            correctsId: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        KeyPersonDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            /** @description masked in lists */
+            idNumber: string | null;
+            /** @description masked in lists */
+            phone: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            regionPath: string;
+            /** @enum {string} */
+            category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+            /** @enum {string} */
+            source: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "other";
+            /** @enum {string} */
+            measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+            startDate: string;
+            plannedEndDate: string;
+            /** @enum {string} */
+            status: "active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp";
+            statusReason: string | null;
+            /** @description day number today; day 1 is the start date */
+            day: number;
+            totalDays: number;
+            officers: number;
+            requiredOfficers: number;
+            lastTemperature: number | null;
+            openAlerts: number;
+            openTriage: number;
+            /** Format: date-time */
+            createdAt: string;
+            address: string | null;
+            officerList: components["schemas"]["ResponsibleOfficerInput"][];
+            events: components["schemas"]["KeyPersonEventInput"][];
+            checks: components["schemas"]["HealthCheckSummaryInput"][];
+            overdueSlots: {
+                day: string;
+                /** @enum {string} */
+                slot: "am" | "pm";
+                level: string;
+            }[];
+        };
+        KeyPersonPageInput: {
+            items: components["schemas"]["KeyPersonInput"][];
+            total: number;
+        };
+        LineListCountsInput: {
+            dueNow: number;
+            overdue: number;
+            fever: number;
+            endingToday: number;
+            released: number;
+            lostToFollowUp: number;
+            incompleteTeam: number;
+            active: number;
+        };
+        ManagementPolicyInput: {
+            measureDays: {
+                [key: string]: number;
+            };
+            requiredOfficers: {
+                [key: string]: number;
+            };
+            slotWindows: {
+                am: {
+                    opens: string;
+                    closes: string;
+                };
+                pm: {
+                    opens: string;
+                    closes: string;
+                };
+            };
+            leadDeadlineHours: number;
+            triageDeadlineHours: number;
+        };
+        KeyPersonTransferInput: {
+            /** Format: uuid */
+            id: string;
+            status: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+        };
+        HealthCheckInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            keyPersonId: string;
+            day: string;
+            /** @enum {string} */
+            slot: "am" | "pm";
+            temperature: number;
+            symptoms: string[];
+            /** @enum {string} */
+            measuredBy: "doctor" | "gridWorker" | "self";
+            /** @description recorded after its window closed */
+            late: boolean;
+            correctsId: string | null;
+            correctionReason: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description the triage task this check opened, if any */
+            triageTaskId: string | null;
+        };
+        HealthCheckPageInput: {
+            items: components["schemas"]["HealthCheckInput"][];
+            total: number;
+        };
+        TriageTaskInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            keyPersonId: string;
+            /** Format: uuid */
+            healthCheckId: string;
+            name: string;
+            regionName: string;
+            temperature: number;
+            symptoms: string[];
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "closed";
+            /** Format: date-time */
+            deadline: string;
+            overdue: boolean;
+            escalatedAt: string | null;
+            acknowledgedAt: string | null;
+            outcome: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TriageTaskPageInput: {
+            items: components["schemas"]["TriageTaskInput"][];
+            total: number;
+        };
+        LeadSourceInput: {
+            /** Format: uuid */
+            id: string;
+            source: string;
+            sourceRef: string | null;
+            reasons: string[];
+            detail: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        LeadInput: {
+            /** Format: uuid */
+            id: string;
+            personId: string | null;
+            name: string;
+            /** @description masked */
+            idNumber: string | null;
+            /** @description masked */
+            phone: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @description above village level: not matched to the register, for the township to place */
+            regionLevel: string;
+            /** @enum {string} */
+            status: "open" | "verified" | "dismissed";
+            /** Format: date-time */
+            deadline: string;
+            overdue: boolean;
+            escalatedAt: string | null;
+            resolvedAt: string | null;
+            resolution: string | null;
+            sources: components["schemas"]["LeadSourceInput"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        LeadPageInput: {
+            items: components["schemas"]["LeadInput"][];
+            total: number;
+        };
+        LeadVerifiedInput: {
+            /** Format: uuid */
+            leadId: string;
+            /** Format: uuid */
+            keyPersonId: string;
+        };
+        LeadImportResultInput: {
+            rows: number;
+            /** @description rows matched to a registered person */
+            matched: number;
+            /** @description rows left for the township to place */
+            unmatched: number;
+            /** @description new leads */
+            created: number;
+            /** @description rows added as a source to an open lead */
+            merged: number;
+            errors: {
+                row: number;
+                field: string;
+                message: string;
+            }[];
+        };
+        CheckInLinkInput: {
+            /** @description shown once; only its hash is stored */
+            token: string;
+            path: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        CheckInStateInput: {
+            /** @description masked: the family name only */
+            name: string;
+            day: number;
+            totalDays: number;
+            today: string;
+            slots: {
+                /** @enum {string} */
+                slot: "am" | "pm";
+                opens: string;
+                closes: string;
+                /** @enum {string} */
+                state: "future" | "open" | "closed";
+                done: boolean;
+            }[];
+        };
+        SelfCheckResultInput: {
+            day: string;
+            /** @enum {string} */
+            slot: "am" | "pm";
+            temperature: number;
+            triage: boolean;
+        };
+        DailyReportInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @enum {string} */
+            level: "county" | "township" | "village" | "group";
+            reportDate: string;
+            version: number;
+            isZero: boolean;
+            figures: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            remarks: string | null;
+            problems: string | null;
+            suggestions: string | null;
+            correctionReason: string | null;
+            submittedByName: string;
+            /** Format: date-time */
+            submittedAt: string;
+            late: boolean;
+            /** @description the report as officials send it */
+            text: string[];
+        };
+        DailyReportPreviewInput: {
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @enum {string} */
+            level: "county" | "township" | "village" | "group";
+            reportDate: string;
+            deadline: string;
+            /** @description computed from the records now */
+            live: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            /** @description the latest version submitted for the day */
+            submitted: components["schemas"]["DailyReportInput"] | null;
+            /** @description for a township: the sum of its villages' latest snapshots */
+            villageSum: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            } | null;
+            text: string[];
+        };
+        DailyReportStatusInput: {
+            reportDate: string;
+            deadline: string;
+            /** @description the region itself (when it reports) and its direct children that report */
+            reporters: {
+                /** Format: uuid */
+                regionId: string;
+                name: string;
+                /** @enum {string} */
+                level: "county" | "township" | "village" | "group";
+                /** @enum {string} */
+                status: "onTime" | "late" | "missing";
+                reportId: string | null;
+                version: number | null;
+                isZero: boolean | null;
+                submittedAt: string | null;
+            }[];
+            /** @description completeness (submitted/expected) and timeliness (onTime/expected) over the whole subtree */
+            rates: {
+                village: {
+                    expected: number;
+                    submitted: number;
+                    onTime: number;
+                };
+                township: {
+                    expected: number;
+                    submitted: number;
+                    onTime: number;
+                };
+            };
+        };
+        DailyReportHistoryInput: {
+            items: components["schemas"]["DailyReportInput"][];
+        };
+        DashboardInput: {
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            today: string;
+            totals: {
+                households: number;
+                persons: number;
+                leadsOpen: number;
+                leadsOverdue: number;
+                /** @description villages and townships at or below that report today */
+                reportsExpected: number;
+                reportsSubmitted: number;
+            };
+            children: {
+                /** Format: uuid */
+                regionId: string;
+                name: string;
+                /** @enum {string} */
+                level: "county" | "township" | "village" | "group";
+                households: number;
+                persons: number;
+                leadsOpen: number;
+                leadsOverdue: number;
+                /** @description villages and townships at or below that report today */
+                reportsExpected: number;
+                reportsSubmitted: number;
+            }[];
+            /** @description the last 14 days */
+            leadsByDay: {
+                day: string;
+                raised: number;
+                resolved: number;
+            }[];
+            /** @description the last 7 days */
+            reportsByDay: {
+                day: string;
+                expected: number;
+                submitted: number;
+                onTime: number;
+            }[];
+            /** @description the 20 most overdue open leads, without personal data */
+            overdueLeads: {
+                /** Format: uuid */
+                id: string;
+                regionName: string;
+                /** Format: date-time */
+                deadline: string;
+                sources: string[];
+            }[];
+        };
+        CheckpointInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            regionPath: string;
+            name: string;
+            /** @enum {string} */
+            kind: "roadJunction" | "highwayExit" | "busStation" | "trainStation" | "marketEntrance" | "other";
+            location: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            closedAt: string | null;
+            facilities: ("tent" | "thermometer" | "observationRoom")[];
+            onDuty: {
+                name: string;
+                role: string;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CheckpointPageInput: {
+            items: components["schemas"]["CheckpointInput"][];
+            total: number;
+        };
+        CheckpointEntryInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            checkpointId: string;
+            checkpointName: string;
+            /** @enum {string} */
+            kind: "vehicle" | "pedestrian";
+            plate: string | null;
+            vehicleType: ("car" | "bus" | "truck" | "van" | "motorcycle" | "other") | null;
+            /** @enum {string} */
+            direction: "in" | "out";
+            origin: string;
+            destination: string;
+            reason: string;
+            /** @enum {string} */
+            decision: "pass" | "turnBack" | "hold";
+            holdOutcome: ("placement" | "handover") | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            recordedByName: string | null;
+            local: boolean;
+            persons: number;
+            occupants: {
+                /** Format: uuid */
+                id: string;
+                position: number;
+                personId: string | null;
+                name: string;
+                /** @description masked in lists */
+                idNumber: string;
+                /** @enum {string} */
+                sex: "male" | "female";
+                birthDate: string;
+                phone: string | null;
+                temperature: number;
+                healthCode: ("green" | "yellow" | "red") | null;
+                itinerary: ("normal" | "starred") | null;
+                nucleicAcid: ("negative48h" | "none" | "positive") | null;
+                fever: boolean;
+                riskArea: boolean;
+                local: boolean;
+                leadId: string | null;
+            }[];
+        };
+        CheckpointEntryPageInput: {
+            items: components["schemas"]["CheckpointEntryInput"][];
+            total: number;
+        };
+        ResidentInput: {
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            idNumber: string;
+            sex: ("male" | "female") | null;
+            birthDate: string | null;
+            phone: string | null;
+            regionName: string;
+        };
+        ResidentListInput: {
+            items: components["schemas"]["ResidentInput"][];
+        };
+        LastOccupantsInput: {
+            entryId: string | null;
+            recordedAt: string | null;
+            occupants: {
+                name: string;
+                idNumber: string;
+                phone: string | null;
+                personId: string | null;
+            }[];
+        };
+        DutyShiftInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            checkpointId: string;
+            checkpointName: string;
+            day: string;
+            members: {
+                name: string;
+                /** @enum {string} */
+                role: "leader" | "cadre" | "policeOfficer" | "medicalStaff" | "villageCadre" | "volunteer";
+                phone?: string | null;
+            }[];
+            hasLeader: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DutyRosterInput: {
+            today: string;
+            shifts: components["schemas"]["DutyShiftInput"][];
+            gaps: {
+                /** Format: uuid */
+                checkpointId: string;
+                checkpointName: string;
+                day: string;
+                /** @enum {string} */
+                reason: "noShift" | "noLeader";
+            }[];
+        };
+        CheckpointStatsInput: {
+            rows: {
+                key: string;
+                name: string;
+                /** @description 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:00' in Asia/Shanghai */
+                bucket: string | null;
+                vehicles: number;
+                pedestrians: number;
+                persons: number;
+                turnedBack: number;
+                held: number;
+                fevers: number;
+                riskArea: number;
+                localPersons: number;
+                outsidePersons: number;
+                localVehicles: number;
+                outsideVehicles: number;
+            }[];
+            totals: {
+                vehicles: number;
+                pedestrians: number;
+                persons: number;
+                turnedBack: number;
+                held: number;
+                fevers: number;
+                riskArea: number;
+                localPersons: number;
+                outsidePersons: number;
+                localVehicles: number;
+                outsideVehicles: number;
+            };
+        };
         Me: {
             /** Format: uuid */
             id: string;
@@ -2626,6 +5252,606 @@ export interface components {
         VisitPage: {
             items: components["schemas"]["Visit"][];
             total: number;
+        };
+        KeyPerson: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            /** @description masked in lists */
+            idNumber: string | null;
+            /** @description masked in lists */
+            phone: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            regionPath: string;
+            /** @enum {string} */
+            category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+            /** @enum {string} */
+            source: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "other";
+            /** @enum {string} */
+            measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+            startDate: string;
+            plannedEndDate: string;
+            /** @enum {string} */
+            status: "active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp";
+            statusReason: string | null;
+            /** @description day number today; day 1 is the start date */
+            day: number;
+            totalDays: number;
+            officers: number;
+            requiredOfficers: number;
+            lastTemperature: number | null;
+            openAlerts: number;
+            openTriage: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ResponsibleOfficer: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            role: "leader" | "cadre" | "police" | "villageCadre" | "doctor" | "gridWorker";
+            name: string;
+            phone: string | null;
+            userId: string | null;
+        };
+        KeyPersonEvent: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            fromValue: string | null;
+            toValue: string | null;
+            reason: string | null;
+            actorName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        HealthCheckSummary: {
+            /** Format: uuid */
+            id: string;
+            day: string;
+            /** @enum {string} */
+            slot: "am" | "pm";
+            temperature: number;
+            symptoms: string[];
+            measuredBy: string;
+            late: boolean;
+            correctsId: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        KeyPersonDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            /** @description masked in lists */
+            idNumber: string | null;
+            /** @description masked in lists */
+            phone: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            regionPath: string;
+            /** @enum {string} */
+            category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+            /** @enum {string} */
+            source: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "other";
+            /** @enum {string} */
+            measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+            startDate: string;
+            plannedEndDate: string;
+            /** @enum {string} */
+            status: "active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp";
+            statusReason: string | null;
+            /** @description day number today; day 1 is the start date */
+            day: number;
+            totalDays: number;
+            officers: number;
+            requiredOfficers: number;
+            lastTemperature: number | null;
+            openAlerts: number;
+            openTriage: number;
+            /** Format: date-time */
+            createdAt: string;
+            address: string | null;
+            officerList: components["schemas"]["ResponsibleOfficer"][];
+            events: components["schemas"]["KeyPersonEvent"][];
+            checks: components["schemas"]["HealthCheckSummary"][];
+            overdueSlots: {
+                day: string;
+                /** @enum {string} */
+                slot: "am" | "pm";
+                level: string;
+            }[];
+        };
+        KeyPersonPage: {
+            items: components["schemas"]["KeyPerson"][];
+            total: number;
+        };
+        LineListCounts: {
+            dueNow: number;
+            overdue: number;
+            fever: number;
+            endingToday: number;
+            released: number;
+            lostToFollowUp: number;
+            incompleteTeam: number;
+            active: number;
+        };
+        ManagementPolicy: {
+            measureDays: {
+                [key: string]: number;
+            };
+            requiredOfficers: {
+                [key: string]: number;
+            };
+            slotWindows: {
+                am: {
+                    opens: string;
+                    closes: string;
+                };
+                pm: {
+                    opens: string;
+                    closes: string;
+                };
+            };
+            leadDeadlineHours: number;
+            triageDeadlineHours: number;
+        };
+        KeyPersonTransfer: {
+            /** Format: uuid */
+            id: string;
+            status: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+        };
+        HealthCheck: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            keyPersonId: string;
+            day: string;
+            /** @enum {string} */
+            slot: "am" | "pm";
+            temperature: number;
+            symptoms: string[];
+            /** @enum {string} */
+            measuredBy: "doctor" | "gridWorker" | "self";
+            /** @description recorded after its window closed */
+            late: boolean;
+            correctsId: string | null;
+            correctionReason: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description the triage task this check opened, if any */
+            triageTaskId: string | null;
+        };
+        HealthCheckPage: {
+            items: components["schemas"]["HealthCheck"][];
+            total: number;
+        };
+        TriageTask: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            keyPersonId: string;
+            /** Format: uuid */
+            healthCheckId: string;
+            name: string;
+            regionName: string;
+            temperature: number;
+            symptoms: string[];
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "closed";
+            /** Format: date-time */
+            deadline: string;
+            overdue: boolean;
+            escalatedAt: string | null;
+            acknowledgedAt: string | null;
+            outcome: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TriageTaskPage: {
+            items: components["schemas"]["TriageTask"][];
+            total: number;
+        };
+        LeadSource: {
+            /** Format: uuid */
+            id: string;
+            source: string;
+            sourceRef: string | null;
+            reasons: string[];
+            detail: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Lead: {
+            /** Format: uuid */
+            id: string;
+            personId: string | null;
+            name: string;
+            /** @description masked */
+            idNumber: string | null;
+            /** @description masked */
+            phone: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @description above village level: not matched to the register, for the township to place */
+            regionLevel: string;
+            /** @enum {string} */
+            status: "open" | "verified" | "dismissed";
+            /** Format: date-time */
+            deadline: string;
+            overdue: boolean;
+            escalatedAt: string | null;
+            resolvedAt: string | null;
+            resolution: string | null;
+            sources: components["schemas"]["LeadSource"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        LeadPage: {
+            items: components["schemas"]["Lead"][];
+            total: number;
+        };
+        LeadVerified: {
+            /** Format: uuid */
+            leadId: string;
+            /** Format: uuid */
+            keyPersonId: string;
+        };
+        LeadImportResult: {
+            rows: number;
+            /** @description rows matched to a registered person */
+            matched: number;
+            /** @description rows left for the township to place */
+            unmatched: number;
+            /** @description new leads */
+            created: number;
+            /** @description rows added as a source to an open lead */
+            merged: number;
+            errors: {
+                row: number;
+                field: string;
+                message: string;
+            }[];
+        };
+        CheckInLink: {
+            /** @description shown once; only its hash is stored */
+            token: string;
+            path: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        CheckInState: {
+            /** @description masked: the family name only */
+            name: string;
+            day: number;
+            totalDays: number;
+            today: string;
+            slots: {
+                /** @enum {string} */
+                slot: "am" | "pm";
+                opens: string;
+                closes: string;
+                /** @enum {string} */
+                state: "future" | "open" | "closed";
+                done: boolean;
+            }[];
+        };
+        SelfCheckResult: {
+            day: string;
+            /** @enum {string} */
+            slot: "am" | "pm";
+            temperature: number;
+            triage: boolean;
+        };
+        DailyReport: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @enum {string} */
+            level: "county" | "township" | "village" | "group";
+            reportDate: string;
+            version: number;
+            isZero: boolean;
+            figures: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            remarks: string | null;
+            problems: string | null;
+            suggestions: string | null;
+            correctionReason: string | null;
+            submittedByName: string;
+            /** Format: date-time */
+            submittedAt: string;
+            late: boolean;
+            /** @description the report as officials send it */
+            text: string[];
+        };
+        DailyReportPreview: {
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @enum {string} */
+            level: "county" | "township" | "village" | "group";
+            reportDate: string;
+            deadline: string;
+            /** @description computed from the records now */
+            live: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            /** @description the latest version submitted for the day */
+            submitted: components["schemas"]["DailyReport"] | null;
+            /** @description for a township: the sum of its villages' latest snapshots */
+            villageSum: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            } | null;
+            text: string[];
+        };
+        DailyReportStatus: {
+            reportDate: string;
+            deadline: string;
+            /** @description the region itself (when it reports) and its direct children that report */
+            reporters: {
+                /** Format: uuid */
+                regionId: string;
+                name: string;
+                /** @enum {string} */
+                level: "county" | "township" | "village" | "group";
+                /** @enum {string} */
+                status: "onTime" | "late" | "missing";
+                reportId: string | null;
+                version: number | null;
+                isZero: boolean | null;
+                submittedAt: string | null;
+            }[];
+            /** @description completeness (submitted/expected) and timeliness (onTime/expected) over the whole subtree */
+            rates: {
+                village: {
+                    expected: number;
+                    submitted: number;
+                    onTime: number;
+                };
+                township: {
+                    expected: number;
+                    submitted: number;
+                    onTime: number;
+                };
+            };
+        };
+        DailyReportHistory: {
+            items: components["schemas"]["DailyReport"][];
+        };
+        Dashboard: {
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            today: string;
+            totals: {
+                households: number;
+                persons: number;
+                leadsOpen: number;
+                leadsOverdue: number;
+                /** @description villages and townships at or below that report today */
+                reportsExpected: number;
+                reportsSubmitted: number;
+            };
+            children: {
+                /** Format: uuid */
+                regionId: string;
+                name: string;
+                /** @enum {string} */
+                level: "county" | "township" | "village" | "group";
+                households: number;
+                persons: number;
+                leadsOpen: number;
+                leadsOverdue: number;
+                /** @description villages and townships at or below that report today */
+                reportsExpected: number;
+                reportsSubmitted: number;
+            }[];
+            /** @description the last 14 days */
+            leadsByDay: {
+                day: string;
+                raised: number;
+                resolved: number;
+            }[];
+            /** @description the last 7 days */
+            reportsByDay: {
+                day: string;
+                expected: number;
+                submitted: number;
+                onTime: number;
+            }[];
+            /** @description the 20 most overdue open leads, without personal data */
+            overdueLeads: {
+                /** Format: uuid */
+                id: string;
+                regionName: string;
+                /** Format: date-time */
+                deadline: string;
+                sources: string[];
+            }[];
+        };
+        Checkpoint: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            regionPath: string;
+            name: string;
+            /** @enum {string} */
+            kind: "roadJunction" | "highwayExit" | "busStation" | "trainStation" | "marketEntrance" | "other";
+            location: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            closedAt: string | null;
+            facilities: ("tent" | "thermometer" | "observationRoom")[];
+            onDuty: {
+                name: string;
+                role: string;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CheckpointPage: {
+            items: components["schemas"]["Checkpoint"][];
+            total: number;
+        };
+        CheckpointEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            checkpointId: string;
+            checkpointName: string;
+            /** @enum {string} */
+            kind: "vehicle" | "pedestrian";
+            plate: string | null;
+            vehicleType: ("car" | "bus" | "truck" | "van" | "motorcycle" | "other") | null;
+            /** @enum {string} */
+            direction: "in" | "out";
+            origin: string;
+            destination: string;
+            reason: string;
+            /** @enum {string} */
+            decision: "pass" | "turnBack" | "hold";
+            holdOutcome: ("placement" | "handover") | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            recordedByName: string | null;
+            local: boolean;
+            persons: number;
+            occupants: {
+                /** Format: uuid */
+                id: string;
+                position: number;
+                personId: string | null;
+                name: string;
+                /** @description masked in lists */
+                idNumber: string;
+                /** @enum {string} */
+                sex: "male" | "female";
+                birthDate: string;
+                phone: string | null;
+                temperature: number;
+                healthCode: ("green" | "yellow" | "red") | null;
+                itinerary: ("normal" | "starred") | null;
+                nucleicAcid: ("negative48h" | "none" | "positive") | null;
+                fever: boolean;
+                riskArea: boolean;
+                local: boolean;
+                leadId: string | null;
+            }[];
+        };
+        CheckpointEntryPage: {
+            items: components["schemas"]["CheckpointEntry"][];
+            total: number;
+        };
+        Resident: {
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            idNumber: string;
+            sex: ("male" | "female") | null;
+            birthDate: string | null;
+            phone: string | null;
+            regionName: string;
+        };
+        ResidentList: {
+            items: components["schemas"]["Resident"][];
+        };
+        LastOccupants: {
+            entryId: string | null;
+            recordedAt: string | null;
+            occupants: {
+                name: string;
+                idNumber: string;
+                phone: string | null;
+                personId: string | null;
+            }[];
+        };
+        DutyShift: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            checkpointId: string;
+            checkpointName: string;
+            day: string;
+            members: {
+                name: string;
+                /** @enum {string} */
+                role: "leader" | "cadre" | "policeOfficer" | "medicalStaff" | "villageCadre" | "volunteer";
+                phone?: string | null;
+            }[];
+            hasLeader: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DutyRoster: {
+            today: string;
+            shifts: components["schemas"]["DutyShift"][];
+            gaps: {
+                /** Format: uuid */
+                checkpointId: string;
+                checkpointName: string;
+                day: string;
+                /** @enum {string} */
+                reason: "noShift" | "noLeader";
+            }[];
+        };
+        CheckpointStats: {
+            rows: {
+                key: string;
+                name: string;
+                /** @description 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:00' in Asia/Shanghai */
+                bucket: string | null;
+                vehicles: number;
+                pedestrians: number;
+                persons: number;
+                turnedBack: number;
+                held: number;
+                fevers: number;
+                riskArea: number;
+                localPersons: number;
+                outsidePersons: number;
+                localVehicles: number;
+                outsideVehicles: number;
+            }[];
+            totals: {
+                vehicles: number;
+                pedestrians: number;
+                persons: number;
+                turnedBack: number;
+                held: number;
+                fevers: number;
+                riskArea: number;
+                localPersons: number;
+                outsidePersons: number;
+                localVehicles: number;
+                outsideVehicles: number;
+            };
         };
     };
     responses: never;

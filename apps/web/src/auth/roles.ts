@@ -7,11 +7,20 @@ export const ALL_ROLES: readonly Role[] = ROLES;
 export const ADMIN_ROLES: readonly Role[] = ['admin'];
 /** Roles allowed to read the audit log. */
 export const AUDIT_ROLES: readonly Role[] = ['admin', 'commander'];
+/** Roles that see the command dashboard. */
+export const DASHBOARD_ROLES: readonly Role[] = ['admin', 'commander', 'townshipOfficer', 'inspector'];
 
 /** Roles that read the population register and follow screening rounds (server: persons.read, screening.read). */
 export const REGISTER_ROLES: readonly Role[] = ['admin', 'commander', 'townshipOfficer', 'villageCadre', 'gridWorker', 'doctor', 'inspector', 'viewer'];
 /** Roles that visit households in the field (server: screening.visit). */
 export const FIELD_ROLES: readonly Role[] = ['admin', 'townshipOfficer', 'villageCadre', 'gridWorker'];
+
+/** Roles that see key-person files and line lists (keyPersons.read on the server). */
+export const KEY_PERSON_ROLES: readonly Role[] = ['admin', 'commander', 'townshipOfficer', 'villageCadre', 'gridWorker', 'doctor', 'inspector'];
+/** Roles that take checks on a round (healthChecks.record). */
+export const CHECK_ROLES: readonly Role[] = ['admin', 'commander', 'townshipOfficer', 'villageCadre', 'gridWorker', 'doctor'];
+/** Roles that see the lead inbox (leads.read). */
+export const LEAD_ROLES: readonly Role[] = ['admin', 'commander', 'townshipOfficer', 'villageCadre', 'gridWorker', 'inspector'];
 
 export function hasRole(role: Role | undefined, allowed: readonly Role[]): boolean {
   return role !== undefined && allowed.includes(role);

@@ -20,7 +20,10 @@ export const lead = pgTable(
     status: text('status', { enum: ['open', 'verified', 'dismissed'] }).notNull().default('open'),
     /** Verify by then (协查时限); overdue open leads are escalated. */
     deadline: timestamp('deadline', { withTimezone: true }).notNull(),
+    /** When the overdue lead was escalated to the township. */
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedBy: uuid('resolved_by'),
     resolution: text('resolution'),
     createdAt: createdAt(),
   },

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { uuidv7 } from '../../db/ids.js';
 import { lead, leadSource } from '../../db/schema/index.js';
+import { notifyEvent } from '../../events/events.js';
 
 export type LeadSourceKind = (typeof leadSource.$inferInsert)['source'];
 /** Why a lead was raised; the key persons issue reads these. */
@@ -20,6 +21,8 @@ export interface RaiseLead {
   detail?: Record<string, unknown>;
   /** Hours to verify; default 2 (seed 001: names verified within two hours). */
   deadlineHours?: number;
+  /** The moment the report arrived; default now. */
+  now?: Date;
 }
 
 /**
@@ -41,9 +44,10 @@ export async function raiseLead(tx: Tx, input: RaiseLead): Promise<{ leadId: str
       phone: input.phone ?? null,
       regionId: input.regionId,
       regionPath: input.regionPath,
-      deadline: new Date(Date.now() + (input.deadlineHours ?? 2) * 3_600_000),
+      deadline: new Date((input.now?.getTime() ?? Date.now()) + (input.deadlineHours ?? 2) * 3_600_000),
     });
   }
   await tx.insert(leadSource).values({ id: uuidv7(), leadId, source: input.source, sourceRef: input.sourceRef ?? null, reasons: input.reasons, detail: input.detail ?? null });
+  if (!open) await notifyEvent(tx, { type: 'lead.raised', regionPath: input.regionPath, payload: { leadId, source: input.source, reasons: input.reasons } });
   return { leadId, created: !open };
 }

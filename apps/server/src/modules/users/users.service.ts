@@ -59,7 +59,7 @@ export function usersService(db: Db) {
           updatedAt: new Date(),
         })
         .where(and(eq(users.id, id), inScope(actor, users.regionPath)));
-      if (password || body.disabled || r || body.role) await closeSessionsOf(tx as Db, id);
+      if (password || body.disabled || r || body.role) await closeSessionsOf(tx, id);
       await audit(tx, actor, { event: 'user.update', targetType: 'user', targetId: id, regionPath: r?.path, detail: { fields: Object.keys(body).filter((k) => k !== 'password').concat(password ? ['passwordReset'] : []) } });
     });
     return get(actor, id);

@@ -86,8 +86,6 @@ CREATE INDEX "visit_round_household_idx" ON "visit" USING btree ("round_id","hou
 CREATE INDEX "visit_region_path_gist" ON "visit" USING gist ("region_path");--> statement-breakpoint
 CREATE INDEX "visit_member_visit_idx" ON "visit_member" USING btree ("visit_id");--> statement-breakpoint
 CREATE INDEX "visit_member_person_idx" ON "visit_member" USING btree ("person_id");--> statement-breakpoint
-CREATE INDEX "household_walk_order_idx" ON "household" USING btree ("region_path","address","id");--> statement-breakpoint
-CREATE INDEX "household_region_address_idx" ON "household" USING btree ("region_id","address");--> statement-breakpoint
 CREATE INDEX "person_phone_idx" ON "person" USING btree ("phone");--> statement-breakpoint
 CREATE INDEX "person_name_idx" ON "person" USING btree ("name");--> statement-breakpoint
 CREATE INDEX "person_id_number_suffix_idx" ON "person" USING btree (reverse("id_number") text_pattern_ops);

@@ -1,0 +1,135 @@
+import { boolean, date, index, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { createdAt, ltree, updatedAt } from './types.js';
+import { region } from './regions.js';
+import { person } from './households.js';
+import { users } from './users.js';
+
+export const CHECKPOINT_KINDS = ['roadJunction', 'highwayExit', 'busStation', 'trainStation', 'marketEntrance', 'other'] as const;
+export const CHECKPOINT_FACILITIES = ['tent', 'thermometer', 'observationRoom'] as const;
+export const DUTY_ROLES = ['leader', 'cadre', 'policeOfficer', 'medicalStaff', 'villageCadre', 'volunteer'] as const;
+
+/** 卡口: a township- or village-level post that registers vehicles and people. */
+export const checkpoint = pgTable(
+  'checkpoint',
+  {
+    id: uuid('id').primaryKey(),
+    regionId: uuid('region_id').notNull().references(() => region.id),
+    regionPath: ltree('region_path').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: CHECKPOINT_KINDS }).notNull(),
+    location: text('location').notNull().default(''),
+    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    /** When it was last closed: entries recorded offline before that instant are still accepted. */
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    facilities: text('facilities').array().notNull().default([]),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('checkpoint_region_path_gist').using('gist', t.regionPath)],
+);
+
+export interface DutyMember {
+  name: string;
+  role: (typeof DUTY_ROLES)[number];
+  phone?: string | null;
+  userId?: string | null;
+}
+
+/** 值班值守: the 24-hour shift of one checkpoint on one duty day (08:00 to 08:00 Asia/Shanghai). */
+export const dutyShift = pgTable(
+  'duty_shift',
+  {
+    id: uuid('id').primaryKey(),
+    checkpointId: uuid('checkpoint_id').notNull().references(() => checkpoint.id, { onDelete: 'cascade' }),
+    regionPath: ltree('region_path').notNull(),
+    day: date('day').notNull(),
+    members: jsonb('members').$type<DutyMember[]>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('duty_shift_checkpoint_day_uq').on(t.checkpointId, t.day), index('duty_shift_region_path_gist').using('gist', t.regionPath)],
+);
+
+/** 登记: one vehicle or pedestrian passing a checkpoint. The id is the client's (offline replay). */
+export const checkpointEntry = pgTable(
+  'checkpoint_entry',
+  {
+    id: uuid('id').primaryKey(),
+    checkpointId: uuid('checkpoint_id').notNull().references(() => checkpoint.id),
+    regionPath: ltree('region_path').notNull(),
+    kind: text('kind', { enum: ['vehicle', 'pedestrian'] }).notNull(),
+    plate: varchar('plate', { length: 10 }),
+    vehicleType: text('vehicle_type', { enum: ['car', 'bus', 'truck', 'van', 'motorcycle', 'other'] }),
+    direction: text('direction', { enum: ['in', 'out'] }).notNull(),
+    origin: text('origin').notNull().default(''),
+    destination: text('destination').notNull().default(''),
+    reason: text('reason').notNull().default(''),
+    decision: text('decision', { enum: ['pass', 'turnBack', 'hold'] }).notNull(),
+    holdOutcome: text('hold_outcome', { enum: ['placement', 'handover'] }),
+    /** When the staff registered it (the phone's clock), kept when it arrives late from offline. */
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    /** Derived at write: the first occupant (the driver) is in the county's register. */
+    local: boolean('local').notNull(),
+    persons: smallint('persons').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('checkpoint_entry_checkpoint_recorded_idx').on(t.checkpointId, t.recordedAt),
+    index('checkpoint_entry_plate_idx').on(t.plate, t.recordedAt),
+    index('checkpoint_entry_region_path_gist').using('gist', t.regionPath),
+  ],
+);
+
+/** One person in an entry (司乘人员), with what the staff checked. */
+export const checkpointOccupant = pgTable(
+  'checkpoint_occupant',
+  {
+    id: uuid('id').primaryKey(),
+    entryId: uuid('entry_id').notNull().references(() => checkpointEntry.id, { onDelete: 'cascade' }),
+    position: smallint('position').notNull(),
+    regionPath: ltree('region_path').notNull(),
+    personId: uuid('person_id').references(() => person.id),
+    name: text('name').notNull(),
+    idNumber: varchar('id_number', { length: 18 }).notNull(),
+    sex: text('sex', { enum: ['male', 'female'] }).notNull(),
+    birthDate: date('birth_date').notNull(),
+    phone: varchar('phone', { length: 20 }),
+    temperature: numeric('temperature', { precision: 3, scale: 1 }).notNull(),
+    healthCode: text('health_code', { enum: ['green', 'yellow', 'red'] }),
+    itinerary: text('itinerary', { enum: ['normal', 'starred'] }),
+    nucleicAcid: text('nucleic_acid', { enum: ['negative48h', 'none', 'positive'] }),
+    fever: boolean('fever').notNull(),
+    riskArea: boolean('risk_area').notNull(),
+    leadId: uuid('lead_id'),
+  },
+  (t) => [index('checkpoint_occupant_entry_idx').on(t.entryId), index('checkpoint_occupant_id_number_idx').on(t.idNumber)],
+);
+
+/**
+ * Hourly figures per checkpoint, kept in the entry's transaction so that county statistics read a
+ * few thousand rows instead of millions of entries.
+ */
+export const checkpointStat = pgTable(
+  'checkpoint_stat',
+  {
+    checkpointId: uuid('checkpoint_id').notNull().references(() => checkpoint.id, { onDelete: 'cascade' }),
+    regionPath: ltree('region_path').notNull(),
+    hour: timestamp('hour', { withTimezone: true }).notNull(),
+    vehicles: integer('vehicles').notNull().default(0),
+    pedestrians: integer('pedestrians').notNull().default(0),
+    persons: integer('persons').notNull().default(0),
+    turnedBack: integer('turned_back').notNull().default(0),
+    held: integer('held').notNull().default(0),
+    fevers: integer('fevers').notNull().default(0),
+    riskArea: integer('risk_area').notNull().default(0),
+    localPersons: integer('local_persons').notNull().default(0),
+    localVehicles: integer('local_vehicles').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('checkpoint_stat_uq').on(t.checkpointId, t.hour),
+    index('checkpoint_stat_region_path_gist').using('gist', t.regionPath),
+    // Statistics ask for a few days out of months of rollup rows.
+    index('checkpoint_stat_hour_idx').on(t.hour),
+  ],
+);

@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import type pg from 'pg';
+import type { Tx } from '../db/client.js';
+
+export const EVENTS_CHANNEL = 'fangkong_events';
+
+/** Something the command centre should see at once (a fever, an overdue lead …), with where it happened. */
+export interface LiveEvent {
+  type: 'lead.raised' | 'lead.overdue' | 'fever';
+  regionPath: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Announces an event through PostgreSQL NOTIFY inside the caller's transaction: it is delivered
+ * only if the change commits, and to every server node listening.
+ */
+export async function notifyEvent(tx: Tx, event: LiveEvent): Promise<void> {
+  await tx.execute(sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})`);
+}
+
+type Listener = (event: LiveEvent) => void;
+
+/** One LISTEN connection per server, fanned out to the subscribers (the SSE streams). */
+export function createEventHub(pool: pg.Pool) {
+  const listeners = new Set<Listener>();
+  let client: pg.PoolClient | undefined;
+  let starting: Promise<void> | undefined;
+
+  async function start() {
+    client = await pool.connect();
+    client.on('notification', (msg) => {
+      if (msg.channel !== EVENTS_CHANNEL || !msg.payload) return;
+      const event = JSON.parse(msg.payload) as LiveEvent;
+      listeners.forEach((l) => l(event));
+    });
+    await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+  }
+
+  return {
+    async subscribe(listener: Listener): Promise<() => void> {
+      starting ??= start();
+      await starting;
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      if (!client) return;
+      await client.query(`UNLISTEN ${EVENTS_CHANNEL}`).catch(() => {});
+      client.release();
+      client = undefined;
+    },
+  };
+}
+export type EventHub = ReturnType<typeof createEventHub>;

@@ -1,0 +1,163 @@
+import { and, asc, desc, eq, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { maskIdNumber, maskPhone } from '@fangkong/domain';
+import type { Tx } from '../../db/client.js';
+import { checkpoint, checkpointEntry, checkpointOccupant, checkpointStat, person, region, riskArea, users } from '../../db/schema/index.js';
+import { inScope } from '../../auth/scope.js';
+import type { Actor } from '../../auth/actor.js';
+import type { EntryDto, ListEntriesQuery } from './checkpoint-entries.schemas.js';
+
+/** The filter of the entry log: scope first, then plate, occupant ID number, time, decision. */
+export function entryFilter(actor: Actor, q: Omit<ListEntriesQuery, 'page' | 'pageSize'>): SQL | undefined {
+  return and(
+    inScope(actor, checkpointEntry.regionPath),
+    q.checkpointId ? eq(checkpointEntry.checkpointId, q.checkpointId) : undefined,
+    q.plate ? ilike(checkpointEntry.plate, `${q.plate.replace(/[·•\s]/g, '').toUpperCase()}%`) : undefined,
+    q.idNumber ? sql`${checkpointEntry.id} IN (SELECT o.entry_id FROM checkpoint_occupant o WHERE o.id_number = ${q.idNumber.toUpperCase()})` : undefined,
+    q.from ? gte(checkpointEntry.recordedAt, new Date(q.from)) : undefined,
+    q.to ? lte(checkpointEntry.recordedAt, new Date(q.to)) : undefined,
+    q.decision ? eq(checkpointEntry.decision, q.decision) : undefined,
+  );
+}
+
+/** A page of entries with their occupants; ID numbers and phones masked unless `full`. */
+export async function selectEntries(tx: Tx, where: SQL | undefined, page: { page: number; pageSize: number }, full = false): Promise<{ items: EntryDto[]; total: number }> {
+  const [rows, [total]] = await Promise.all([
+    tx
+      .select({
+        id: checkpointEntry.id,
+        checkpointId: checkpointEntry.checkpointId,
+        checkpointName: checkpoint.name,
+        kind: checkpointEntry.kind,
+        plate: checkpointEntry.plate,
+        vehicleType: checkpointEntry.vehicleType,
+        direction: checkpointEntry.direction,
+        origin: checkpointEntry.origin,
+        destination: checkpointEntry.destination,
+        reason: checkpointEntry.reason,
+        decision: checkpointEntry.decision,
+        holdOutcome: checkpointEntry.holdOutcome,
+        recordedAt: checkpointEntry.recordedAt,
+        createdAt: checkpointEntry.createdAt,
+        recordedByName: users.displayName,
+        local: checkpointEntry.local,
+        persons: checkpointEntry.persons,
+      })
+      .from(checkpointEntry)
+      .innerJoin(checkpoint, eq(checkpoint.id, checkpointEntry.checkpointId))
+      .leftJoin(users, eq(users.id, checkpointEntry.recordedBy))
+      .where(where)
+      .orderBy(desc(checkpointEntry.recordedAt), desc(checkpointEntry.id))
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    tx.select({ n: sql<number>`count(*)::int` }).from(checkpointEntry).where(where),
+  ]);
+  const occupants = rows.length ? await tx.select().from(checkpointOccupant).where(inArray(checkpointOccupant.entryId, rows.map((r) => r.id))).orderBy(asc(checkpointOccupant.position)) : [];
+  const items = rows.map((r) => ({
+    ...r,
+    recordedAt: r.recordedAt.toISOString(),
+    createdAt: r.createdAt.toISOString(),
+    occupants: occupants
+      .filter((o) => o.entryId === r.id)
+      .map(({ entryId: _e, regionPath: _p, ...o }) => ({
+        ...o,
+        idNumber: full ? o.idNumber : maskIdNumber(o.idNumber),
+        phone: o.phone ? (full ? o.phone : maskPhone(o.phone)) : null,
+        temperature: Number(o.temperature),
+        local: o.personId !== null,
+      })),
+  }));
+  return { items, total: total?.n ?? 0 };
+}
+
+/** The stored entry with this id, in any scope: a replay must be told apart from an id clash. */
+export async function selectEntryOwner(tx: Tx, id: string) {
+  const [row] = await tx.select({ checkpointId: checkpointEntry.checkpointId, regionPath: checkpointEntry.regionPath }).from(checkpointEntry).where(eq(checkpointEntry.id, id));
+  return row;
+}
+
+/** Register entries for these ID numbers, county-wide: a resident of the next township is still local. */
+export function selectPersonsByIdNumber(tx: Tx, idNumbers: string[]) {
+  return tx.select({ id: person.id, idNumber: person.idNumber, name: person.name, phone: person.phone, regionId: person.regionId, regionPath: person.regionPath }).from(person).where(inArray(person.idNumber, idNumbers));
+}
+
+/** The first risk area, listed by a county above the checkpoint and in force that day, named in the origin. */
+export async function selectRiskAreaIn(tx: Tx, checkpointPath: string, origin: string, day: string) {
+  if (!origin) return undefined;
+  const [row] = await tx
+    .select({ id: riskArea.id, name: riskArea.name, level: riskArea.level })
+    .from(riskArea)
+    .where(and(sql`${checkpointPath}::ltree <@ ${riskArea.regionPath}`, lte(riskArea.startsOn, day), sql`(${riskArea.endsOn} IS NULL OR ${riskArea.endsOn} >= ${day})`, sql`strpos(${origin}, ${riskArea.name}) > 0`))
+    .limit(1);
+  return row;
+}
+
+export interface StatDelta {
+  vehicles: number;
+  pedestrians: number;
+  persons: number;
+  turnedBack: number;
+  held: number;
+  fevers: number;
+  riskArea: number;
+  localPersons: number;
+  localVehicles: number;
+}
+
+/** Adds one entry's figures to its checkpoint's hour. */
+export async function addToStat(tx: Tx, checkpointId: string, regionPath: string, recordedAt: Date, d: StatDelta) {
+  const hour = new Date(Math.floor(recordedAt.getTime() / 3_600_000) * 3_600_000);
+  const add = (col: keyof StatDelta) => sql.raw(`checkpoint_stat."${toSnake(col)}" + excluded."${toSnake(col)}"`);
+  await tx
+    .insert(checkpointStat)
+    .values({ checkpointId, regionPath, hour, ...d })
+    .onConflictDoUpdate({
+      target: [checkpointStat.checkpointId, checkpointStat.hour],
+      set: Object.fromEntries((Object.keys(d) as (keyof StatDelta)[]).map((k) => [k, add(k)])) as never,
+    });
+}
+const toSnake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Residents in the actor's scope by full ID number or by name (at most 10). */
+export function selectResidents(tx: Tx, actor: Actor, q: { idNumber?: string; name?: string }) {
+  return tx
+    .select({ personId: person.id, name: person.name, idNumber: person.idNumber, sex: person.sex, birthDate: person.birthDate, phone: person.phone, regionName: region.name })
+    .from(person)
+    .innerJoin(region, eq(region.id, person.regionId))
+    .where(and(inScope(actor, person.regionPath), q.idNumber ? eq(person.idNumber, q.idNumber.toUpperCase()) : undefined, q.name ? eq(person.name, q.name) : undefined, sql`${person.idNumber} IS NOT NULL`))
+    .orderBy(asc(person.name))
+    .limit(10);
+}
+
+/** The occupants of the latest entry in scope with this plate. */
+export async function selectLastOccupants(tx: Tx, actor: Actor, plate: string) {
+  const [last] = await tx
+    .select({ id: checkpointEntry.id, recordedAt: checkpointEntry.recordedAt })
+    .from(checkpointEntry)
+    .where(and(inScope(actor, checkpointEntry.regionPath), eq(checkpointEntry.plate, plate)))
+    .orderBy(desc(checkpointEntry.recordedAt))
+    .limit(1);
+  if (!last) return undefined;
+  const occupants = await tx
+    .select({ name: checkpointOccupant.name, idNumber: checkpointOccupant.idNumber, phone: checkpointOccupant.phone, personId: checkpointOccupant.personId })
+    .from(checkpointOccupant)
+    .where(eq(checkpointOccupant.entryId, last.id))
+    .orderBy(asc(checkpointOccupant.position));
+  return { entryId: last.id, recordedAt: last.recordedAt.toISOString(), occupants };
+}
+
+/** The checkpoint in scope, and which checkpoint already holds an entry with this id (a replay). */
+export async function selectCheckpointForEntry(tx: Tx, actor: Actor, checkpointId: string, entryId: string) {
+  const [row] = await tx
+    .select({
+      id: checkpoint.id,
+      regionId: checkpoint.regionId,
+      regionPath: checkpoint.regionPath,
+      name: checkpoint.name,
+      status: checkpoint.status,
+      closedAt: checkpoint.closedAt,
+      ownerOfId: sql<string | null>`(SELECT e.checkpoint_id FROM checkpoint_entry e WHERE e.id = ${entryId})`,
+    })
+    .from(checkpoint)
+    .where(and(eq(checkpoint.id, checkpointId), inScope(actor, checkpoint.regionPath)));
+  return row;
+}

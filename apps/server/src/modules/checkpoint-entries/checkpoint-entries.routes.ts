@@ -1,0 +1,61 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { actorOf } from '../../auth/auth.plugin.js';
+import { checkpointEntriesParams, createEntryBody, entryIdParams, entryPage, entrySchema, exportEntriesQuery, lastOccupants, lastOccupantsQuery, listEntriesQuery, residentList, residentsQuery } from './checkpoint-entries.schemas.js';
+import { checkpointEntriesService } from './checkpoint-entries.service.js';
+import { exportEntries } from './checkpoint-entries.export.js';
+
+export const checkpointEntriesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  const service = checkpointEntriesService(db);
+
+  app.post('/api/v1/checkpoints/:id/entries', {
+    config: { access: 'checkpointEntries.create' },
+    schema: {
+      tags: ['checkpoints'],
+      summary: 'Register a vehicle or pedestrian with its occupants (idempotent by the client id; late offline entries keep their time)',
+      params: checkpointEntriesParams,
+      body: createEntryBody,
+      response: { 200: entrySchema, 201: entrySchema },
+    },
+  }, async (request, reply) => {
+    const { entry, created } = await service.create(actorOf(request), request.params.id, request.body);
+    return reply.status(created ? 201 : 200).send(entry);
+  });
+
+  app.get('/api/v1/checkpoints/:id/entries', {
+    config: { access: 'checkpointEntries.read' },
+    schema: { tags: ['checkpoints'], summary: 'The entry log of one checkpoint (masked)', params: checkpointEntriesParams, querystring: listEntriesQuery.omit({ checkpointId: true }), response: { 200: entryPage } },
+  }, (request) => service.list(actorOf(request), { ...request.query, checkpointId: request.params.id }));
+
+  app.get('/api/v1/checkpoint-entries', {
+    config: { access: 'checkpointEntries.read' },
+    schema: { tags: ['checkpoints'], summary: 'Search the entry log by plate, ID number and time (masked)', querystring: listEntriesQuery, response: { 200: entryPage } },
+  }, (request) => service.list(actorOf(request), request.query));
+
+  app.get('/api/v1/checkpoint-entries/export', {
+    config: { access: 'checkpointEntries.export' },
+    schema: { tags: ['checkpoints'], summary: 'The entry log as .xlsx, one row per occupant (audited)', querystring: exportEntriesQuery, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], response: { 200: z.any() } },
+  }, async (request, reply) => {
+    const buffer = await exportEntries(db, actorOf(request), request.query);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="checkpoint-entries-${new Date().toISOString().slice(0, 10)}.xlsx"`)
+      .send(buffer);
+  });
+
+  app.get('/api/v1/checkpoint-entries/residents', {
+    config: { access: 'checkpointEntries.create' },
+    schema: { tags: ['checkpoints'], summary: 'Residents in the register by ID number or name, to fill an occupant in one step (audited)', querystring: residentsQuery, response: { 200: residentList } },
+  }, (request) => service.residents(actorOf(request), request.query));
+
+  app.get('/api/v1/checkpoint-entries/last-occupants', {
+    config: { access: 'checkpointEntries.create' },
+    schema: { tags: ['checkpoints'], summary: 'The occupants of the last entry of a plate seen before (audited)', querystring: lastOccupantsQuery, response: { 200: lastOccupants } },
+  }, (request) => service.lastOccupants(actorOf(request), request.query.plate));
+
+  app.get('/api/v1/checkpoint-entries/:id', {
+    config: { access: 'checkpointEntries.read' },
+    schema: { tags: ['checkpoints'], summary: 'One entry with full ID numbers and phones (audited)', params: entryIdParams, response: { 200: entrySchema } },
+  }, (request) => service.view(actorOf(request), request.params.id));
+};

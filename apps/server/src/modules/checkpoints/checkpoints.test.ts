@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { testApp, loginAs, type Session } from '../../../test/app.js';
+import { buildCheckpoint, buildCounty, buildEntry, buildUser } from '../../../test/factories.js';
+import { uuidv7 } from '../../db/ids.js';
+
+const dutyDay = () => new Date(Date.now() + 8 * 3_600_000 - 8 * 3_600_000).toISOString().slice(0, 10);
+const chinaDay = (offsetDays = 0) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+describe('checkpoints, duty roster and statistics', async () => {
+  const { app, db } = await testApp();
+  let county: Awaited<ReturnType<typeof buildCounty>>;
+  let officer: Session;
+  let commander: Session;
+  beforeAll(async () => {
+    county = await buildCounty(db);
+    await buildUser(db, { username: 'officer', role: 'townshipOfficer', region: county.townshipA });
+    await buildUser(db, { username: 'commander', role: 'commander', region: county.county });
+    officer = await loginAs(app, 'officer');
+    commander = await loginAs(app, 'commander');
+  });
+
+  it('sets up a checkpoint once however often the phone replays it, only in a township or village', async () => {
+    const payload = { id: uuidv7(), regionId: county.villageA.id, name: '高速出口', kind: 'highwayExit', facilities: ['tent', 'observationRoom'] };
+    const first = await app.inject({ method: 'POST', url: '/api/v1/checkpoints', payload, headers: officer.headers });
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ name: '高速出口', status: 'open', regionName: '五凤村', facilities: ['tent', 'observationRoom'], onDuty: [] });
+    const again = await app.inject({ method: 'POST', url: '/api/v1/checkpoints', payload, headers: officer.headers });
+    expect(again.statusCode).toBe(200);
+    expect((await db.execute(sql`SELECT count(*)::int AS n FROM audit_log WHERE event = 'checkpoint.create'`)).rows[0]!.n).toBe(1);
+    const atCounty = await app.inject({ method: 'POST', url: '/api/v1/checkpoints', payload: { ...payload, id: uuidv7(), regionId: county.county.id }, headers: commander.headers });
+    expect(atCounty.json().errors).toEqual([{ field: 'regionId', message: '卡口须设在乡镇（街道）或村（社区）' }]);
+  });
+
+  it('closes and reopens a checkpoint, remembering when it closed', async () => {
+    const cp = await buildCheckpoint(db, county.villageA);
+    const closed = await app.inject({ method: 'PATCH', url: `/api/v1/checkpoints/${cp.id}`, payload: { status: 'closed' }, headers: officer.headers });
+    expect(closed.json()).toMatchObject({ status: 'closed', closedAt: expect.any(String) });
+    const list = await app.inject({ url: '/api/v1/checkpoints?status=closed', headers: officer.headers });
+    expect(list.json().items.map((c: { id: string }) => c.id)).toEqual([cp.id]);
+    const reopened = await app.inject({ method: 'PATCH', url: `/api/v1/checkpoints/${cp.id}`, payload: { status: 'open' }, headers: officer.headers });
+    expect(reopened.json()).toMatchObject({ status: 'open', closedAt: null });
+  });
+
+  it('keeps a 24-hour roster: who is on duty now, and the gaps the township must fill', async () => {
+    const a = await buildCheckpoint(db, county.townshipA, { name: '甲卡口' });
+    const today = dutyDay();
+    const put = (day: string, members: unknown[]) => app.inject({ method: 'PUT', url: `/api/v1/checkpoints/${a.id}/duty-shifts/${day}`, payload: { members }, headers: officer.headers });
+    const saved = await put(today, [{ name: '刘书记', role: 'leader' }, { name: '陈警官', role: 'policeOfficer', phone: '13800001111' }, { name: '周医生', role: 'medicalStaff' }]);
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ day: today, hasLeader: true });
+    await put(today, [{ name: '刘书记', role: 'leader' }, { name: '陈警官', role: 'policeOfficer' }]); // replaces, not adds
+    expect((await put(today, [])).json().errors[0].field).toBe('members');
+    const tomorrow = new Date(Date.parse(today) + 86_400_000).toISOString().slice(0, 10);
+    await put(tomorrow, [{ name: '志愿者', role: 'volunteer' }]);
+    const roster = await app.inject({ url: `/api/v1/duty-shifts?from=${today}&to=${tomorrow}&checkpointId=${a.id}`, headers: officer.headers });
+    expect(roster.json().today).toBe(today);
+    expect(roster.json().shifts.map((s: { day: string; members: unknown[] }) => [s.day, s.members.length])).toEqual([[today, 2], [tomorrow, 1]]);
+    expect(roster.json().gaps).toEqual([{ checkpointId: a.id, checkpointName: '甲卡口', day: tomorrow, reason: 'noLeader' }]);
+    const one = await app.inject({ url: `/api/v1/checkpoints/${a.id}`, headers: officer.headers });
+    expect(one.json().onDuty).toEqual([{ name: '刘书记', role: 'leader' }, { name: '陈警官', role: 'policeOfficer' }]);
+    const all = await app.inject({ url: `/api/v1/duty-shifts?from=${today}&to=${today}`, headers: officer.headers });
+    expect(all.json().gaps.every((g: { checkpointId: string; reason: string }) => g.checkpointId !== a.id)).toBe(true);
+    expect(all.json().gaps.some((g: { reason: string }) => g.reason === 'noShift')).toBe(true);
+  });
+
+  it('counts per checkpoint, township and county by day and hour, from the entries\' own times', async () => {
+    const a = await buildCheckpoint(db, county.villageA, { name: '统计甲' });
+    const b = await buildCheckpoint(db, county.villageB, { name: '统计乙' });
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+    await buildEntry(db, a, { decision: 'turnBack' });
+    await buildEntry(db, a, { recordedAt: yesterday });
+    await buildEntry(db, a, { kind: 'pedestrian', plate: undefined, occupants: [{ idNumber: '420106198805050055', name: '甲', temperature: 38.1 }] });
+    await buildEntry(db, b, { occupants: [{ idNumber: '420106198805050055', name: '甲', temperature: 36.1 }, { idNumber: '510121200006060068', name: '乙', temperature: 36.2 }] });
+    const stats = (q: string, s = commander) => app.inject({ url: `/api/v1/checkpoint-stats?from=${chinaDay(-1)}&to=${chinaDay()}&${q}`, headers: s.headers }).then((r) => r.json());
+    const byCounty = await stats('by=county&bucket=total');
+    expect(byCounty.rows).toEqual([expect.objectContaining({ name: '金堂县', bucket: null, vehicles: 3, pedestrians: 1, persons: 5, turnedBack: 1, fevers: 1, outsidePersons: 5, outsideVehicles: 3 })]);
+    const byTownship = await stats('by=township&bucket=total');
+    expect(byTownship.rows.map((r: { name: string; persons: number }) => [r.name, r.persons])).toEqual([['官仓街道', 2], ['淮口街道', 3]]);
+    const byDay = await stats(`by=checkpoint&bucket=day&checkpointId=${a.id}`);
+    expect(byDay.rows.map((r: { bucket: string; vehicles: number }) => [r.bucket, r.vehicles])).toEqual([[chinaDay(-1), 1], [chinaDay(), 1]]);
+    const byHour = await stats(`by=checkpoint&bucket=hour&checkpointId=${a.id}`);
+    expect(byHour.totals.persons).toBe(3);
+    expect(byHour.rows.every((r: { bucket: string }) => /T\d\d:00$/.test(r.bucket))).toBe(true);
+    const township = await stats('by=county&bucket=total', officer);
+    expect(township.totals.persons).toBe(3);
+    const tooLong = await app.inject({ url: `/api/v1/checkpoint-stats?from=2020-01-01&to=${chinaDay()}`, headers: commander.headers });
+    expect(tooLong.statusCode).toBe(422);
+  });
+});

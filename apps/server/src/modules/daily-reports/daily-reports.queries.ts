@@ -1,0 +1,92 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { dailyReport, region, reportSetting, users } from '../../db/schema/index.js';
+import { inScope } from '../../auth/scope.js';
+import type { Actor } from '../../auth/actor.js';
+
+export async function selectRegionInScope(tx: Tx, actor: Actor, regionId: string) {
+  const [row] = await tx
+    .select({ id: region.id, name: region.name, level: region.level, path: region.path })
+    .from(region)
+    .where(and(eq(region.id, regionId), inScope(actor, region.path)));
+  return row;
+}
+
+/** The reporting rules of the nearest region above (the county) that set them; else the defaults. */
+export async function selectSetting(tx: Tx, path: string) {
+  const [row] = await tx
+    .select({ deadline: reportSetting.deadline, correctionWindowHours: reportSetting.correctionWindowHours })
+    .from(reportSetting)
+    .innerJoin(region, eq(region.id, reportSetting.regionId))
+    .where(sql`${region.path} @> ${path}::ltree`)
+    .orderBy(sql`nlevel(${region.path}) DESC`)
+    .limit(1);
+  return { deadline: (row?.deadline ?? '18:00:00').slice(0, 5), correctionWindowHours: row?.correctionWindowHours ?? 48 };
+}
+
+const reportColumns = {
+  id: dailyReport.id,
+  regionId: dailyReport.regionId,
+  regionName: region.name,
+  level: region.level,
+  reportDate: dailyReport.reportDate,
+  version: dailyReport.version,
+  isZero: dailyReport.isZero,
+  figures: dailyReport.figures,
+  remarks: dailyReport.remarks,
+  problems: dailyReport.problems,
+  suggestions: dailyReport.suggestions,
+  correctionReason: dailyReport.correctionReason,
+  submittedByName: users.displayName,
+  submittedAt: dailyReport.submittedAt,
+  late: dailyReport.late,
+  regionPath: dailyReport.regionPath,
+};
+
+const reports = (tx: Tx) =>
+  tx.select(reportColumns).from(dailyReport).innerJoin(region, eq(region.id, dailyReport.regionId)).innerJoin(users, eq(users.id, dailyReport.submittedBy));
+
+export type ReportRow = Awaited<ReturnType<typeof selectVersions>>[number];
+
+/** Every version of one region's report for one day, newest first. */
+export const selectVersions = (tx: Tx, regionId: string, day: string) =>
+  reports(tx).where(and(eq(dailyReport.regionId, regionId), eq(dailyReport.reportDate, day))).orderBy(desc(dailyReport.version));
+
+export async function selectReport(tx: Tx, actor: Actor, id: string) {
+  const [row] = await reports(tx).where(and(eq(dailyReport.id, id), inScope(actor, dailyReport.regionPath)));
+  return row;
+}
+
+/** The latest snapshot of each village directly under a township, for the comparison with its live figures. */
+export async function selectLatestChildFigures(tx: Tx, parentId: string, day: string) {
+  const { rows } = await tx.execute<{ figures: Record<string, Record<string, number>> }>(sql`
+    SELECT DISTINCT ON (r.region_id) r.figures FROM daily_report r JOIN region g ON g.id = r.region_id
+    WHERE g.parent_id = ${parentId} AND r.report_date = ${day} ORDER BY r.region_id, r.version DESC`);
+  return rows.map((r) => r.figures);
+}
+
+/** The region itself (when it reports) and its reporting children, with their latest report of the day. */
+export async function selectReporters(tx: Tx, regionId: string, day: string) {
+  const { rows } = await tx.execute<{ region_id: string; name: string; level: string; report_id: string | null; version: number | null; is_zero: boolean | null; submitted_at: Date | null; first_late: boolean | null }>(sql`
+    SELECT g.id AS region_id, g.name, g.level, r.id AS report_id, r.version, r.is_zero, r.submitted_at,
+           (SELECT f.late FROM daily_report f WHERE f.region_id = g.id AND f.report_date = ${day} AND f.version = 1) AS first_late
+    FROM region g
+    LEFT JOIN LATERAL (SELECT * FROM daily_report x WHERE x.region_id = g.id AND x.report_date = ${day} ORDER BY x.version DESC LIMIT 1) r ON true
+    WHERE (g.id = ${regionId} OR g.parent_id = ${regionId}) AND g.level IN ('village', 'township')
+    ORDER BY g.id = ${regionId} DESC, g.code`);
+  return rows;
+}
+
+/** Completeness and timeliness over every village and township below a path. */
+export async function selectRates(tx: Tx, path: string, day: string) {
+  const { rows } = await tx.execute<{ level: 'village' | 'township'; expected: number; submitted: number; on_time: number }>(sql`
+    SELECT g.level, count(*)::int AS expected, count(f.id)::int AS submitted, count(f.id) FILTER (WHERE NOT f.late)::int AS on_time
+    FROM region g LEFT JOIN daily_report f ON f.region_id = g.id AND f.report_date = ${day} AND f.version = 1
+    WHERE g.path <@ ${path}::ltree AND g.level IN ('village', 'township')
+    GROUP BY g.level`);
+  const rate = (level: string) => {
+    const r = rows.find((x) => x.level === level);
+    return { expected: r?.expected ?? 0, submitted: r?.submitted ?? 0, onTime: r?.on_time ?? 0 };
+  };
+  return { village: rate('village'), township: rate('township') };
+}

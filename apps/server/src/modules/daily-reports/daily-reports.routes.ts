@@ -1,0 +1,62 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { actorOf } from '../../auth/auth.plugin.js';
+import { audit } from '../../audit/audit.js';
+import { XLSX_MIME } from '../../files/table-reader.js';
+import { dailyReportSchema, historySchema, previewQuery, previewSchema, reportIdParams, statusQuery, statusSchema, submitReportBody } from './daily-reports.schemas.js';
+import { dailyReportsService } from './daily-reports.service.js';
+import { reportDocx, reportXlsx } from './daily-reports.document.js';
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export const dailyReportsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  const service = dailyReportsService(db);
+
+  app.get('/api/v1/daily-reports/status', {
+    config: { access: 'dailyReports.read' },
+    schema: { tags: ['daily-reports'], summary: 'Who has submitted for a day (on time, late, missing) and the completeness and timeliness rates', querystring: statusQuery, response: { 200: statusSchema } },
+  }, (request) => service.status(actorOf(request), request.query.regionId, request.query.reportDate));
+
+  app.get('/api/v1/daily-reports/preview', {
+    config: { access: 'dailyReports.read' },
+    schema: { tags: ['daily-reports'], summary: "A region's figures computed now, next to its latest submitted snapshot", querystring: previewQuery, response: { 200: previewSchema } },
+  }, (request) => service.preview(actorOf(request), request.query.regionId, request.query.reportDate));
+
+  app.post('/api/v1/daily-reports', {
+    config: { access: 'dailyReports.submit' },
+    schema: { tags: ['daily-reports'], summary: 'Submit a report (or a zero report, or a correction with its reason); the figures are frozen', body: submitReportBody, response: { 200: dailyReportSchema } },
+  }, (request) => service.submit(actorOf(request), request.body));
+
+  app.get('/api/v1/daily-reports/:id', {
+    config: { access: 'dailyReports.read' },
+    schema: { tags: ['daily-reports'], summary: 'One submitted version', params: reportIdParams, response: { 200: dailyReportSchema } },
+  }, (request) => service.get(actorOf(request), request.params.id));
+
+  app.get('/api/v1/daily-reports/:id/versions', {
+    config: { access: 'dailyReports.read' },
+    schema: { tags: ['daily-reports'], summary: 'Every version of the same region and day, newest first', params: reportIdParams, response: { 200: historySchema } },
+  }, (request) => service.history(actorOf(request), request.params.id));
+
+  app.get('/api/v1/daily-reports/:id/document', {
+    config: { access: 'dailyReports.read' },
+    schema: {
+      tags: ['daily-reports'],
+      summary: 'The report as a Word (.docx) or Excel (.xlsx) file',
+      params: reportIdParams,
+      querystring: z.object({ format: z.enum(['docx', 'xlsx']).default('docx') }),
+      produces: [DOCX_MIME, XLSX_MIME],
+    },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const report = await service.get(actor, request.params.id);
+    const { format } = request.query;
+    const file = format === 'xlsx' ? await reportXlsx(report, actor.locale) : await reportDocx(report, actor.locale);
+    await audit(db, actor, { event: 'dailyReport.export', targetType: 'dailyReport', targetId: report.id, detail: { format } });
+    const name = encodeURIComponent(`${report.regionName}-${report.reportDate}-v${report.version}.${format}`);
+    return reply
+      .type(format === 'xlsx' ? XLSX_MIME : DOCX_MIME)
+      .header('content-disposition', `attachment; filename*=UTF-8''${name}`)
+      .send(file);
+  });
+};

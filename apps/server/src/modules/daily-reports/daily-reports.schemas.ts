@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { isoDateSchema, REGION_LEVELS } from '@fangkong/domain';
+
+const text = (max: number) => z.string().trim().max(max, 'tooLong').optional().nullable();
+const figures = z.record(z.string(), z.record(z.string(), z.number()));
+
+export const submitReportBody = z.object({
+  id: z.uuid('invalidUuid').describe('client-made UUIDv7; a repeated id returns the stored report'),
+  regionId: z.uuid('invalidUuid'),
+  reportDate: isoDateSchema,
+  isZero: z.boolean().default(false),
+  remarks: text(2000),
+  problems: text(2000),
+  suggestions: text(2000),
+  correctionReason: text(500),
+});
+export type SubmitReportBody = z.infer<typeof submitReportBody>;
+
+export const dailyReportSchema = z
+  .object({
+    id: z.uuid(),
+    regionId: z.uuid(),
+    regionName: z.string(),
+    level: z.enum(REGION_LEVELS),
+    reportDate: z.string(),
+    version: z.number().int(),
+    isZero: z.boolean(),
+    figures,
+    remarks: z.string().nullable(),
+    problems: z.string().nullable(),
+    suggestions: z.string().nullable(),
+    correctionReason: z.string().nullable(),
+    submittedByName: z.string(),
+    submittedAt: z.iso.datetime(),
+    late: z.boolean(),
+    text: z.array(z.string()).describe('the report as officials send it'),
+  })
+  .meta({ id: 'DailyReport' });
+
+export const previewQuery = z.object({ regionId: z.uuid('invalidUuid'), reportDate: isoDateSchema });
+export const previewSchema = z
+  .object({
+    regionId: z.uuid(),
+    regionName: z.string(),
+    level: z.enum(REGION_LEVELS),
+    reportDate: z.string(),
+    deadline: z.string(),
+    live: figures.describe('computed from the records now'),
+    submitted: dailyReportSchema.nullable().describe('the latest version submitted for the day'),
+    villageSum: figures.nullable().describe("for a township: the sum of its villages' latest snapshots"),
+    text: z.array(z.string()),
+  })
+  .meta({ id: 'DailyReportPreview' });
+
+const reporterSchema = z.object({
+  regionId: z.uuid(),
+  name: z.string(),
+  level: z.enum(REGION_LEVELS),
+  status: z.enum(['onTime', 'late', 'missing']),
+  reportId: z.uuid().nullable(),
+  version: z.number().int().nullable(),
+  isZero: z.boolean().nullable(),
+  submittedAt: z.iso.datetime().nullable(),
+});
+const rateSchema = z.object({ expected: z.number().int(), submitted: z.number().int(), onTime: z.number().int() });
+
+export const statusQuery = z.object({ regionId: z.uuid('invalidUuid').optional(), reportDate: isoDateSchema });
+export const statusSchema = z
+  .object({
+    reportDate: z.string(),
+    deadline: z.string(),
+    reporters: z.array(reporterSchema).describe('the region itself (when it reports) and its direct children that report'),
+    rates: z.object({ village: rateSchema, township: rateSchema }).describe('completeness (submitted/expected) and timeliness (onTime/expected) over the whole subtree'),
+  })
+  .meta({ id: 'DailyReportStatus' });
+
+export const reportIdParams = z.object({ id: z.uuid('invalidUuid') });
+export const historySchema = z.object({ items: z.array(dailyReportSchema) }).meta({ id: 'DailyReportHistory' });

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { REGION_LEVELS } from '@fangkong/domain';
+
+export const dashboardQuery = z.object({ regionId: z.uuid('invalidUuid').optional() });
+
+const childSchema = z.object({
+  regionId: z.uuid(),
+  name: z.string(),
+  level: z.enum(REGION_LEVELS),
+  households: z.number().int(),
+  persons: z.number().int(),
+  leadsOpen: z.number().int(),
+  leadsOverdue: z.number().int(),
+  reportsExpected: z.number().int().describe('villages and townships at or below that report today'),
+  reportsSubmitted: z.number().int(),
+});
+
+export const dashboardSchema = z
+  .object({
+    regionId: z.uuid(),
+    regionName: z.string(),
+    today: z.string(),
+    totals: childSchema.omit({ regionId: true, name: true, level: true }),
+    children: z.array(childSchema),
+    leadsByDay: z.array(z.object({ day: z.string(), raised: z.number().int(), resolved: z.number().int() })).describe('the last 14 days'),
+    reportsByDay: z.array(z.object({ day: z.string(), expected: z.number().int(), submitted: z.number().int(), onTime: z.number().int() })).describe('the last 7 days'),
+    overdueLeads: z.array(z.object({ id: z.uuid(), regionName: z.string(), deadline: z.iso.datetime(), sources: z.array(z.string()) })).describe('the 20 most overdue open leads, without personal data'),
+  })
+  .meta({ id: 'Dashboard' });

@@ -1,0 +1,19 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '../../db/client.js';
+import { actorOf } from '../../auth/auth.plugin.js';
+import { rosterQuery, rosterSchema, saveShiftBody, shiftParams, shiftSchema } from './duty-shifts.schemas.js';
+import { dutyShiftsService } from './duty-shifts.service.js';
+
+export const dutyShiftsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  const service = dutyShiftsService(db);
+
+  app.get('/api/v1/duty-shifts', {
+    config: { access: 'checkpoints.read' },
+    schema: { tags: ['checkpoints'], summary: 'The duty roster of the checkpoints in scope: shifts, today, gaps', querystring: rosterQuery, response: { 200: rosterSchema } },
+  }, (request) => service.list(actorOf(request), request.query));
+
+  app.put('/api/v1/checkpoints/:id/duty-shifts/:day', {
+    config: { access: 'checkpoints.manage' },
+    schema: { tags: ['checkpoints'], summary: 'Set the people and roles of one 24-hour shift (08:00 to 08:00)', params: shiftParams, body: saveShiftBody, response: { 200: shiftSchema } },
+  }, (request) => service.save(actorOf(request), request.params.id, request.params.day, request.body));
+};

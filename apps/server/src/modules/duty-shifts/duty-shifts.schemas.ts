@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** A field left empty in a form counts as absent. */
+const blankAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+import { isoDateSchema, phoneSchema, uuidSchema } from '@fangkong/domain';
+import { DUTY_ROLES } from '../../db/schema/index.js';
+
+export const dutyMember = z.object({
+  name: z.string().trim().min(1, 'required').max(30, 'tooLong'),
+  role: z.enum(DUTY_ROLES, 'invalidEnum'),
+  phone: z.preprocess(blankAsUndefined, phoneSchema.optional()),
+});
+
+export const saveShiftBody = z.object({ members: z.array(dutyMember).min(1, 'dutyShift.noMembers').max(30, 'tooBig') });
+export type SaveShiftBody = z.infer<typeof saveShiftBody>;
+export const shiftParams = z.object({ id: uuidSchema, day: isoDateSchema });
+
+export const shiftSchema = z
+  .object({
+    id: z.uuid(),
+    checkpointId: z.uuid(),
+    checkpointName: z.string(),
+    day: z.string(),
+    members: z.array(z.object({ name: z.string(), role: z.enum(DUTY_ROLES), phone: z.string().nullable().optional() })),
+    hasLeader: z.boolean(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'DutyShift' });
+
+export const rosterQuery = z.object({
+  from: isoDateSchema,
+  to: isoDateSchema,
+  regionId: uuidSchema.optional(),
+  checkpointId: uuidSchema.optional(),
+});
+export type RosterQuery = z.infer<typeof rosterQuery>;
+
+export const rosterSchema = z
+  .object({
+    /** The duty day running now (shifts change at 08:00 Asia/Shanghai). */
+    today: z.string(),
+    shifts: z.array(shiftSchema),
+    /** Open checkpoints × days without a shift, or whose shift has no leader. */
+    gaps: z.array(z.object({ checkpointId: z.uuid(), checkpointName: z.string(), day: z.string(), reason: z.enum(['noShift', 'noLeader']) })),
+  })
+  .meta({ id: 'DutyRoster' });

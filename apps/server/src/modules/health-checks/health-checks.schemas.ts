@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { MEASURED_BY, SLOTS, SYMPTOMS, isoDateSchema, pageQuerySchema, temperatureSchema, uuidSchema } from '@fangkong/domain';
+
+export const healthCheckSchema = z
+  .object({
+    id: z.uuid(),
+    keyPersonId: z.uuid(),
+    day: z.string(),
+    slot: z.enum(SLOTS),
+    temperature: z.number(),
+    symptoms: z.array(z.string()),
+    measuredBy: z.enum(MEASURED_BY),
+    late: z.boolean().describe('recorded after its window closed'),
+    correctsId: z.uuid().nullable(),
+    correctionReason: z.string().nullable(),
+    recordedAt: z.iso.datetime(),
+    triageTaskId: z.uuid().nullable().describe('the triage task this check opened, if any'),
+  })
+  .meta({ id: 'HealthCheck' });
+
+const symptoms = z.array(z.enum(SYMPTOMS, 'invalidEnum')).max(SYMPTOMS.length).default([]);
+
+export const recordCheckBody = z.object({
+  id: uuidSchema.optional().describe('client-made UUIDv7; a replay returns the stored check'),
+  keyPersonId: uuidSchema,
+  day: isoDateSchema,
+  slot: z.enum(SLOTS, 'invalidEnum'),
+  temperature: temperatureSchema,
+  symptoms,
+  measuredBy: z.enum(MEASURED_BY, 'invalidEnum'),
+});
+export type RecordCheckBody = z.infer<typeof recordCheckBody>;
+
+export const correctionBody = z.object({
+  temperature: temperatureSchema,
+  symptoms,
+  reason: z.string().trim().min(1, 'required').max(500, 'tooLong'),
+});
+export type CorrectionBody = z.infer<typeof correctionBody>;
+
+export const listChecksQuery = pageQuerySchema.extend({ keyPersonId: uuidSchema.optional(), day: isoDateSchema.optional() });
+export type ListChecksQuery = z.infer<typeof listChecksQuery>;
+export const healthCheckPage = z.object({ items: z.array(healthCheckSchema), total: z.number().int() }).meta({ id: 'HealthCheckPage' });
+
+export const triageTaskSchema = z
+  .object({
+    id: z.uuid(),
+    keyPersonId: z.uuid(),
+    healthCheckId: z.uuid(),
+    name: z.string(),
+    regionName: z.string(),
+    temperature: z.number(),
+    symptoms: z.array(z.string()),
+    status: z.enum(['open', 'acknowledged', 'closed']),
+    deadline: z.iso.datetime(),
+    overdue: z.boolean(),
+    escalatedAt: z.iso.datetime().nullable(),
+    acknowledgedAt: z.iso.datetime().nullable(),
+    outcome: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'TriageTask' });
+export const triageTaskPage = z.object({ items: z.array(triageTaskSchema), total: z.number().int() }).meta({ id: 'TriageTaskPage' });
+export const listTriageQuery = pageQuerySchema.extend({ keyPersonId: uuidSchema.optional(), status: z.enum(['open', 'acknowledged', 'closed'], 'invalidEnum').optional() });
+export type ListTriageQuery = z.infer<typeof listTriageQuery>;
+export const closeTriageBody = z.object({ outcome: z.string().trim().min(1, 'required').max(500, 'tooLong') });
+export const idParams = z.object({ id: uuidSchema });

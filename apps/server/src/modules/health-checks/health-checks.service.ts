@@ -1,0 +1,88 @@
+import { notifyEvent } from '../../events/events.js';
+import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { needsTriage, slotState } from '@fangkong/domain';
+import type { Db, Tx } from '../../db/client.js';
+import { checkAlert, healthCheck, keyPerson, triageTask } from '../../db/schema/index.js';
+import { uuidv7 } from '../../db/ids.js';
+import type { Actor } from '../../auth/actor.js';
+import { inScope } from '../../auth/scope.js';
+import { audit } from '../../audit/audit.js';
+import { conflict, invalid, notFound } from '../../http/problem.js';
+import { policyFor } from '../key-persons/key-persons.policy.js';
+import type { CorrectionBody, ListChecksQuery, RecordCheckBody } from './health-checks.schemas.js';
+
+type CheckRow = typeof healthCheck.$inferSelect;
+const toCheck = (r: CheckRow, triageTaskId: string | null = null) => ({
+  id: r.id, keyPersonId: r.keyPersonId, day: r.day, slot: r.slot, temperature: r.temperature, symptoms: r.symptoms, measuredBy: r.measuredBy,
+  late: r.late, correctsId: r.correctsId, correctionReason: r.correctionReason, recordedAt: r.recordedAt.toISOString(), triageTaskId,
+});
+
+async function openTriageIfNeeded(tx: Tx, check: CheckRow, at: Date, deadlineHours: number) {
+  if (!needsTriage(check.temperature, check.symptoms)) return null;
+  const id = uuidv7();
+  await tx.insert(triageTask).values({ id, keyPersonId: check.keyPersonId, healthCheckId: check.id, regionPath: check.regionPath, temperature: check.temperature, symptoms: check.symptoms, deadline: new Date(at.getTime() + deadlineHours * 3_600_000) });
+  await notifyEvent(tx, { type: 'fever', regionPath: check.regionPath, payload: { triageTaskId: id, keyPersonId: check.keyPersonId } });
+  return id;
+}
+
+const triageOf = async (tx: Tx, checkId: string) => (await tx.select({ id: triageTask.id }).from(triageTask).where(eq(triageTask.healthCheckId, checkId)))[0]?.id ?? null;
+
+/**
+ * Records one check inside the caller's transaction: the slot must belong to an active measure,
+ * have opened, and be empty. Settles the slot's overdue alert and opens a triage task for a
+ * fever or a red-flag symptom. `actor` is null for a self check-in.
+ */
+export async function recordCheck(tx: Tx, actor: Actor | null, scope: SQL | undefined, body: RecordCheckBody, at: Date) {
+  if (body.id) {
+    const [replayed] = await tx.select().from(healthCheck).where(eq(healthCheck.id, body.id));
+    if (replayed) return { created: false, check: toCheck(replayed, await triageOf(tx, replayed.id)) };
+  }
+  const [kp] = await tx.select().from(keyPerson).where(and(eq(keyPerson.id, body.keyPersonId), scope));
+  if (!kp) throw invalid([{ field: 'keyPersonId', key: 'notFound' }]);
+  if (kp.status !== 'active') throw invalid([{ field: 'keyPersonId', key: 'keyPerson.notActive' }]);
+  if (body.day < kp.startDate || body.day > kp.plannedEndDate) throw invalid([{ field: 'day', key: 'healthCheck.outsideMeasure' }]);
+  const policy = await policyFor(tx, kp.regionPath);
+  const state = slotState(body.day, body.slot, at, policy.slotWindows);
+  if (state === 'future') throw invalid([{ field: 'slot', key: 'healthCheck.future' }]);
+  const [check] = await tx
+    .insert(healthCheck)
+    .values({ id: body.id ?? uuidv7(), keyPersonId: kp.id, regionPath: kp.regionPath, day: body.day, slot: body.slot, temperature: body.temperature, symptoms: body.symptoms, measuredBy: body.measuredBy, recordedBy: actor?.userId || null, recordedAt: at, late: state === 'closed' })
+    .onConflictDoNothing()
+    .returning();
+  if (!check) throw conflict('slot', 'healthCheck.slotFilled');
+  await tx.update(checkAlert).set({ resolvedAt: at }).where(and(eq(checkAlert.keyPersonId, kp.id), eq(checkAlert.day, body.day), eq(checkAlert.slot, body.slot), isNull(checkAlert.resolvedAt)));
+  const triageTaskId = await openTriageIfNeeded(tx, check, at, policy.triageDeadlineHours);
+  await audit(tx, actor, { event: 'healthCheck.record', targetType: 'keyPerson', targetId: kp.id, regionPath: kp.regionPath, detail: { day: body.day, slot: body.slot, temperature: body.temperature, measuredBy: body.measuredBy, triage: !!triageTaskId } });
+  return { created: true, check: toCheck(check, triageTaskId) };
+}
+
+export function healthChecksService(db: Db, now: () => Date) {
+  const record = (actor: Actor, body: RecordCheckBody) => db.transaction((tx) => recordCheck(tx, actor, inScope(actor, keyPerson.regionPath), body, now()));
+
+  /** A correction is a new row pointing at the first check, which stays as it was. */
+  async function correct(actor: Actor, id: string, body: CorrectionBody) {
+    const [found] = await db.select().from(healthCheck).where(and(eq(healthCheck.id, id), isNull(healthCheck.correctsId), inScope(actor, healthCheck.regionPath)));
+    if (!found) throw notFound();
+    const { createdAt: _c, ...first } = found;
+    const at = now();
+    return db.transaction(async (tx) => {
+      const [row] = await tx.insert(healthCheck).values({ ...first, id: uuidv7(), temperature: body.temperature, symptoms: body.symptoms, recordedBy: actor.userId, recordedAt: at, correctsId: first.id, correctionReason: body.reason }).returning();
+      const policy = await policyFor(tx, first.regionPath);
+      const triageTaskId = needsTriage(first.temperature, first.symptoms) ? null : await openTriageIfNeeded(tx, row!, at, policy.triageDeadlineHours);
+      await audit(tx, actor, { event: 'healthCheck.correct', targetType: 'keyPerson', targetId: first.keyPersonId, regionPath: first.regionPath, detail: { checkId: first.id, from: first.temperature, to: body.temperature, reason: body.reason } });
+      return toCheck(row!, triageTaskId);
+    });
+  }
+
+  async function list(actor: Actor, q: ListChecksQuery) {
+    const filter = and(inScope(actor, healthCheck.regionPath), q.keyPersonId ? eq(healthCheck.keyPersonId, q.keyPersonId) : undefined, q.day ? eq(healthCheck.day, q.day) : undefined);
+    const [items, [total]] = await Promise.all([
+      db.select().from(healthCheck).where(filter).orderBy(desc(healthCheck.day), desc(healthCheck.slot), asc(healthCheck.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+      db.select({ n: sql<number>`count(*)::int` }).from(healthCheck).where(filter),
+    ]);
+    const triage = new Map((items.length ? await db.select({ id: triageTask.id, checkId: triageTask.healthCheckId }).from(triageTask).where(sql`${triageTask.healthCheckId} = ANY(${`{${items.map((i) => i.id).join(',')}}`}::uuid[])`) : []).map((t) => [t.checkId, t.id]));
+    return { items: items.map((r) => toCheck(r, triage.get(r.id) ?? null)), total: total?.n ?? 0 };
+  }
+
+  return { record, correct, list };
+}

@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { uuidv7 } from '../../db/ids.js';
+import { testApp, loginAs, type Session } from '../../../test/app.js';
+import { buildCounty, buildKeyPerson, buildUser } from '../../../test/factories.js';
+
+describe('health checks', async () => {
+  let clock = new Date('2024-02-29T02:00:00Z'); // 10:00 on 29 February in Shanghai: am open
+  const { app, db } = await testApp({}, () => clock);
+  let county: Awaited<ReturnType<typeof buildCounty>>;
+  let doctor: Session;
+  let township: Session;
+  beforeAll(async () => {
+    county = await buildCounty(db);
+    await buildUser(db, { username: 'doctor', role: 'doctor', region: county.villageA });
+    await buildUser(db, { username: 'health-centre', role: 'townshipOfficer', region: county.townshipA });
+    doctor = await loginAs(app, 'doctor');
+    township = await loginAs(app, 'health-centre');
+  });
+  const record = (payload: Record<string, unknown>, s = doctor) => app.inject({ method: 'POST', url: '/api/v1/health-checks', payload, headers: { ...s.headers, 'accept-language': 'en-US' } });
+  const fieldOf = (res: { json(): { errors: { field: string; message: string }[] } }) => res.json().errors.map((e) => `${e.field}: ${e.message}`);
+
+  it('records one check per slot, replays the same id, and refuses a second check', async () => {
+    const kp = await buildKeyPerson(db, county.villageA, { startDate: '2024-02-20' });
+    const id = uuidv7();
+    const body = { id, keyPersonId: kp.id, day: '2024-02-29', slot: 'am', temperature: '36,6', measuredBy: 'doctor' };
+    const first = await record(body);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toMatchObject({ id, temperature: 36.6, late: false, triageTaskId: null });
+    expect((await record(body)).statusCode).toBe(200);
+    const second = await record({ ...body, id: uuidv7(), temperature: 36.9 });
+    expect(second.statusCode).toBe(409);
+    expect(fieldOf(second)).toEqual(['slot: This slot already has a check; correct it instead']);
+    const n = await db.execute(sql`SELECT count(*)::int AS n FROM health_check WHERE key_person_id = ${kp.id}`);
+    expect(n.rows[0]!.n).toBe(1);
+  });
+
+  it('refuses a future slot, a day outside the measure, an implausible temperature', async () => {
+    const kp = await buildKeyPerson(db, county.villageA, { startDate: '2024-02-20' });
+    const base = { keyPersonId: kp.id, day: '2024-02-29', slot: 'am', temperature: 36.5, measuredBy: 'doctor' };
+    expect(fieldOf(await record({ ...base, slot: 'pm' }))).toEqual(['slot: This slot has not opened yet']);
+    expect(fieldOf(await record({ ...base, day: '2024-03-01' }))).toEqual(['slot: This slot has not opened yet']);
+    expect(fieldOf(await record({ ...base, day: '2024-02-19' }))).toEqual(['day: This day is outside the measure']);
+    expect(fieldOf(await record({ ...base, temperature: 43.5 }))).toEqual(['temperature: The temperature must be between 34.0 and 43.0 °C']);
+    expect(fieldOf(await record({ ...base, temperature: 33.9, symptoms: ['sneezing'] })).sort()).toEqual(['symptoms.0: Choose a value from the list', 'temperature: The temperature must be between 34.0 and 43.0 °C']);
+    const n = await db.execute(sql`SELECT count(*)::int AS n FROM health_check WHERE key_person_id = ${kp.id}`);
+    expect(n.rows[0]!.n).toBe(0);
+  });
+
+  it('marks a check of a closed slot late and settles its overdue alert', async () => {
+    const kp = await buildKeyPerson(db, county.villageA, { startDate: '2024-02-20' });
+    await db.execute(sql`INSERT INTO check_alert (id, key_person_id, region_path, day, slot, overdue_at) VALUES (${uuidv7()}, ${kp.id}, ${county.villageA.path}::ltree, '2024-02-28', 'pm', now())`);
+    const res = await record({ keyPersonId: kp.id, day: '2024-02-28', slot: 'pm', temperature: 36.4, measuredBy: 'gridWorker' });
+    expect(res.json().late).toBe(true);
+    const open = await db.execute(sql`SELECT count(*)::int AS n FROM check_alert WHERE key_person_id = ${kp.id} AND resolved_at IS NULL`);
+    expect(open.rows[0]!.n).toBe(0);
+  });
+
+  it('opens a triage task for a fever or a red-flag symptom, which the health centre acknowledges and closes', async () => {
+    const kp = await buildKeyPerson(db, county.villageA, { startDate: '2024-02-20' });
+    const fever = await record({ keyPersonId: kp.id, day: '2024-02-29', slot: 'am', temperature: 37.3, measuredBy: 'doctor' });
+    const taskId = fever.json().triageTaskId;
+    expect(taskId).toBeTruthy();
+    const kp2 = await buildKeyPerson(db, county.villageA, { startDate: '2024-02-20' });
+    expect((await record({ keyPersonId: kp2.id, day: '2024-02-29', slot: 'am', temperature: 36.8, symptoms: ['shortnessOfBreath'], measuredBy: 'doctor' })).json().triageTaskId).toBeTruthy();
+    expect((await record({ keyPersonId: kp2.id, day: '2024-02-28', slot: 'am', temperature: 37.2, symptoms: ['cough'], measuredBy: 'doctor' })).json().triageTaskId).toBeNull();
+    const tasks = (await app.inject({ url: `/api/v1/triage-tasks?keyPersonId=${kp.id}`, headers: township.headers })).json();
+    expect(tasks.items).toMatchObject([{ id: taskId, status: 'open', temperature: 37.3, deadline: '2024-02-29T04:00:00.000Z', overdue: false }]);
+    const fevers = (await app.inject({ url: '/api/v1/key-persons?list=fever', headers: township.headers })).json();
+    expect(fevers.items.map((i: { id: string }) => i.id).sort()).toEqual([kp.id, kp2.id].sort());
+    expect((await app.inject({ method: 'POST', url: `/api/v1/triage-tasks/${taskId}/acknowledge`, headers: township.headers })).json().status).toBe('acknowledged');
+    expect((await app.inject({ method: 'POST', url: `/api/v1/triage-tasks/${taskId}/acknowledge`, headers: township.headers })).statusCode).toBe(422);
+    const closed = await app.inject({ method: 'POST', url: `/api/v1/triage-tasks/${taskId}/close`, payload: { outcome: '发热门诊排除，继续居家观察' }, headers: township.headers });
+    expect(closed.json()).toMatchObject({ status: 'closed', outcome: '发热门诊排除，继续居家观察' });
+  });
+
+  it('corrects a check with a new row and keeps the first', async () => {
+    const kp = await buildKeyPerson(db, county.villageA, { startDate: '2024-02-20' });
+    const first = (await record({ keyPersonId: kp.id, day: '2024-02-27', slot: 'pm', temperature: 38.5, measuredBy: 'doctor' })).json();
+    expect(first.triageTaskId).toBeTruthy();
+    const fix = await app.inject({ method: 'POST', url: `/api/v1/health-checks/${first.id}/corrections`, payload: { temperature: 36.5, reason: '体温计读数错误，复测' }, headers: doctor.headers });
+    expect(fix.statusCode).toBe(201);
+    expect(fix.json()).toMatchObject({ correctsId: first.id, temperature: 36.5, correctionReason: '体温计读数错误，复测' });
+    const rows = await db.execute(sql`SELECT temperature::float AS t, corrects_id FROM health_check WHERE key_person_id = ${kp.id} ORDER BY created_at`);
+    expect(rows.rows).toEqual([{ t: 38.5, corrects_id: null }, { t: 36.5, corrects_id: first.id }]);
+    const file = (await app.inject({ url: `/api/v1/key-persons/${kp.id}`, headers: doctor.headers })).json();
+    expect(file.lastTemperature).toBe(36.5);
+  });
+
+  it('refuses checks of a released file and of files out of scope', async () => {
+    const kp = await buildKeyPerson(db, county.villageA, { startDate: '2024-02-10' });
+    await db.execute(sql`UPDATE key_person SET status = 'released' WHERE id = ${kp.id}`);
+    expect(fieldOf(await record({ keyPersonId: kp.id, day: '2024-02-20', slot: 'am', temperature: 36.5, measuredBy: 'doctor' }))).toEqual(['keyPersonId: This key person is not under an active measure']);
+    const other = await buildKeyPerson(db, county.villageB, { startDate: '2024-02-20' });
+    expect(fieldOf(await record({ keyPersonId: other.id, day: '2024-02-29', slot: 'am', temperature: 36.5, measuredBy: 'doctor' }))).toEqual(['keyPersonId: The record does not exist or has been deleted']);
+    clock = new Date('2024-02-29T02:00:00Z');
+  });
+});

@@ -1,0 +1,131 @@
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { KEY_PERSON_CATEGORIES, dayNumber, maskIdNumber, maskPhone, measureLength, type KeyPersonCategory, type SlotRef } from '@fangkong/domain';
+import type { Tx } from '../../db/client.js';
+import { checkAlert, healthCheck, household, keyPerson, keyPersonEvent, person, region, responsibleOfficer } from '../../db/schema/index.js';
+import { inScope } from '../../auth/scope.js';
+import type { Actor } from '../../auth/actor.js';
+import type { LineList } from './key-persons.schemas.js';
+
+/** What line lists need to know about the moment: today, the open slot, the team sizes. */
+export interface ListContext {
+  today: string;
+  openSlot: SlotRef | null;
+  requiredOfficers: Record<KeyPersonCategory, number>;
+}
+
+const officerCount = sql<number>`(SELECT count(*)::int FROM ${responsibleOfficer} o WHERE o.key_person_id = ${keyPerson.id})`;
+const requiredFor = (ctx: ListContext) =>
+  sql.join([sql`(CASE ${keyPerson.category}`, ...KEY_PERSON_CATEGORIES.map((c) => sql`WHEN ${c} THEN ${ctx.requiredOfficers[c]}::int`), sql`END)`], sql` `);
+const active = eq(keyPerson.status, 'active');
+
+/** The condition that puts a key person on a line list (Sara Alert-style). */
+export function lineListFilter(list: LineList, ctx: ListContext): SQL {
+  switch (list) {
+    case 'dueNow': {
+      const s = ctx.openSlot;
+      if (!s) return sql`false`;
+      return and(active, sql`${keyPerson.startDate} <= ${s.day}::date AND ${keyPerson.plannedEndDate} >= ${s.day}::date`,
+        sql`NOT EXISTS (SELECT 1 FROM ${healthCheck} h WHERE h.key_person_id = ${keyPerson.id} AND h.day = ${s.day}::date AND h.slot = ${s.slot})`)!;
+    }
+    case 'overdue':
+      return and(active, sql`EXISTS (SELECT 1 FROM ${checkAlert} a WHERE a.key_person_id = ${keyPerson.id} AND a.resolved_at IS NULL)`)!;
+    case 'fever':
+      return and(active, sql`EXISTS (SELECT 1 FROM triage_task t WHERE t.key_person_id = ${keyPerson.id} AND t.status <> 'closed')`)!;
+    case 'endingToday':
+      return and(active, sql`${keyPerson.plannedEndDate} = ${ctx.today}::date`)!;
+    case 'released':
+      return eq(keyPerson.status, 'released');
+    case 'lostToFollowUp':
+      return eq(keyPerson.status, 'lostToFollowUp');
+    case 'incompleteTeam':
+      return and(active, sql`${officerCount} < ${requiredFor(ctx)}`)!;
+  }
+}
+
+export const answeredBy = (userId: string) => sql`EXISTS (SELECT 1 FROM ${responsibleOfficer} o WHERE o.key_person_id = ${keyPerson.id} AND o.user_id = ${userId})`;
+export const keyPersonById = (id: string) => eq(keyPerson.id, id);
+export const keyPersonUnder = (path: string) => sql`${keyPerson.regionPath} <@ ${path}::ltree`;
+export const keyPersonMatching = (q: string) => sql`(${person.name} LIKE ${`%${q}%`} OR ${person.idNumber} = ${q} OR ${person.phone} = ${q})`;
+
+const columns = (ctx: ListContext) => ({
+  id: keyPerson.id,
+  personId: keyPerson.personId,
+  name: person.name,
+  idNumber: person.idNumber,
+  phone: person.phone,
+  regionId: keyPerson.regionId,
+  regionName: region.name,
+  regionPath: keyPerson.regionPath,
+  category: keyPerson.category,
+  source: keyPerson.source,
+  measure: keyPerson.measure,
+  startDate: keyPerson.startDate,
+  plannedEndDate: keyPerson.plannedEndDate,
+  status: keyPerson.status,
+  statusReason: keyPerson.statusReason,
+  officers: officerCount,
+  requiredOfficers: sql<number>`${requiredFor(ctx)}`,
+  lastTemperature: sql<number | null>`(SELECT h.temperature::float FROM ${healthCheck} h WHERE h.key_person_id = ${keyPerson.id} ORDER BY h.day DESC, h.slot DESC, h.created_at DESC LIMIT 1)`,
+  openAlerts: sql<number>`(SELECT count(*)::int FROM ${checkAlert} a WHERE a.key_person_id = ${keyPerson.id} AND a.resolved_at IS NULL)`,
+  openTriage: sql<number>`(SELECT count(*)::int FROM triage_task t WHERE t.key_person_id = ${keyPerson.id} AND t.status <> 'closed')`,
+  createdAt: keyPerson.createdAt,
+});
+
+type Row = Awaited<ReturnType<typeof selectRows>>[number];
+const selectRows = (tx: Tx, ctx: ListContext, where: SQL | undefined) =>
+  tx.select(columns(ctx)).from(keyPerson).innerJoin(person, eq(person.id, keyPerson.personId)).innerJoin(region, eq(region.id, keyPerson.regionId)).where(where);
+
+const shape = (ctx: ListContext, masked: boolean) => (r: Row) => ({
+  ...r,
+  idNumber: r.idNumber && masked ? maskIdNumber(r.idNumber) : r.idNumber,
+  phone: r.phone && masked ? maskPhone(r.phone) : r.phone,
+  day: dayNumber(r.startDate, ctx.today),
+  totalDays: measureLength(r.startDate, r.plannedEndDate),
+  createdAt: r.createdAt.toISOString(),
+});
+
+export async function selectKeyPersons(tx: Tx, actor: Actor, ctx: ListContext, where: SQL | undefined, page: { page: number; pageSize: number }) {
+  const filter = and(inScope(actor, keyPerson.regionPath), where);
+  const [items, [total]] = await Promise.all([
+    selectRows(tx, ctx, filter).orderBy(asc(keyPerson.plannedEndDate), desc(keyPerson.id)).limit(page.pageSize).offset((page.page - 1) * page.pageSize),
+    tx.select({ n: sql<number>`count(*)::int` }).from(keyPerson).innerJoin(person, eq(person.id, keyPerson.personId)).where(filter),
+  ]);
+  return { items: items.map(shape(ctx, true)), total: total?.n ?? 0 };
+}
+
+/** One file, unmasked (the caller audits the full view). */
+export async function selectKeyPerson(tx: Tx, actor: Actor, ctx: ListContext, id: string) {
+  const [row] = await selectRows(tx, ctx, and(inScope(actor, keyPerson.regionPath), keyPersonById(id)));
+  return row ? shape(ctx, false)(row) : undefined;
+}
+
+export async function countLineLists(tx: Tx, actor: Actor, ctx: ListContext, where: SQL | undefined) {
+  const lists = ['dueNow', 'overdue', 'fever', 'endingToday', 'released', 'lostToFollowUp', 'incompleteTeam'] as const;
+  const [row] = await tx
+    .select({ active: sql<number>`count(*) FILTER (WHERE ${active})::int`, ...Object.fromEntries(lists.map((l) => [l, sql<number>`count(*) FILTER (WHERE ${lineListFilter(l, ctx)})::int`])) })
+    .from(keyPerson)
+    .where(and(inScope(actor, keyPerson.regionPath), where));
+  return row as Record<LineList | 'active', number>;
+}
+
+export async function selectFileParts(tx: Tx, keyPersonId: string) {
+  const [officers, events, checks, alerts, [home]] = await Promise.all([
+    tx.select({ id: responsibleOfficer.id, role: responsibleOfficer.role, name: responsibleOfficer.name, phone: responsibleOfficer.phone, userId: responsibleOfficer.userId }).from(responsibleOfficer).where(eq(responsibleOfficer.keyPersonId, keyPersonId)).orderBy(asc(responsibleOfficer.createdAt)),
+    tx.select().from(keyPersonEvent).where(eq(keyPersonEvent.keyPersonId, keyPersonId)).orderBy(asc(keyPersonEvent.createdAt), asc(keyPersonEvent.id)),
+    tx.select().from(healthCheck).where(eq(healthCheck.keyPersonId, keyPersonId)).orderBy(asc(healthCheck.day), asc(healthCheck.slot), asc(healthCheck.createdAt)),
+    tx.select({ day: checkAlert.day, slot: checkAlert.slot, level: checkAlert.level }).from(checkAlert).where(and(eq(checkAlert.keyPersonId, keyPersonId), sql`${checkAlert.resolvedAt} IS NULL`)).orderBy(asc(checkAlert.day), asc(checkAlert.slot)),
+    tx.select({ address: household.address }).from(keyPerson).innerJoin(person, eq(person.id, keyPerson.personId)).leftJoin(household, eq(household.id, person.householdId)).where(eq(keyPerson.id, keyPersonId)),
+  ]);
+  return {
+    address: home?.address ?? null,
+    officerList: officers,
+    events: events.map((e) => ({ id: e.id, kind: e.kind, fromValue: e.fromValue, toValue: e.toValue, reason: e.reason, actorName: e.actorName, createdAt: e.createdAt.toISOString() })),
+    checks: checks.map((c) => ({ id: c.id, day: c.day, slot: c.slot, temperature: c.temperature, symptoms: c.symptoms, measuredBy: c.measuredBy, late: c.late, correctsId: c.correctsId, recordedAt: c.recordedAt.toISOString() })),
+    overdueSlots: alerts,
+  };
+}
+
+export async function selectPersonInScope(tx: Tx, actor: Actor, personId: string) {
+  const [row] = await tx.select({ id: person.id, regionId: person.regionId, regionPath: person.regionPath }).from(person).where(and(eq(person.id, personId), inScope(actor, person.regionPath)));
+  return row;
+}

@@ -1,0 +1,73 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { KeyPersonSource } from '@fangkong/domain';
+import type { Db } from '../../db/client.js';
+import { lead, leadSource } from '../../db/schema/index.js';
+import type { Actor } from '../../auth/actor.js';
+import { audit } from '../../audit/audit.js';
+import { conflict, invalid, notFound } from '../../http/problem.js';
+import { inScope } from '../../auth/scope.js';
+import { openKeyPerson } from '../key-persons/key-persons.service.js';
+import { policyFor } from '../key-persons/key-persons.policy.js';
+import { selectPersonInScope } from '../key-persons/key-persons.queries.js';
+import { leadMatching, leadOverdue, leadUnmatched, selectLeads } from './leads.queries.js';
+import type { ListLeadsQuery, VerifyLeadBody } from './leads.schemas.js';
+
+/** The lead inbox: list with deadlines and sources, verify into a key person, dismiss with a reason. */
+export function leadsService(db: Db, now: () => Date) {
+  const list = (actor: Actor, q: ListLeadsQuery) => {
+    const at = now();
+    return selectLeads(db, actor, at, and(
+      q.status ? eq(lead.status, q.status) : undefined,
+      q.overdue === 'true' ? leadOverdue(at) : undefined,
+      q.unmatched === 'true' ? leadUnmatched : undefined,
+      q.q ? leadMatching(q.q) : undefined,
+    ), q);
+  };
+
+  async function get(actor: Actor, id: string) {
+    const found = (await selectLeads(db, actor, now(), eq(lead.id, id), { page: 1, pageSize: 1 })).items[0];
+    if (!found) throw notFound();
+    return found;
+  }
+
+  /** Locks the open lead in scope for the change, or fails. */
+  async function openLead(tx: Parameters<Parameters<Db['transaction']>[0]>[0], actor: Actor, id: string) {
+    const [row] = await tx.select().from(lead).where(and(eq(lead.id, id), inScope(actor, lead.regionPath))).for('update');
+    if (!row) throw notFound();
+    if (row.status !== 'open') throw conflict('status', 'lead.notOpen');
+    return row;
+  }
+
+  async function verify(actor: Actor, id: string, body: VerifyLeadBody) {
+    await get(actor, id);
+    const at = now();
+    return db.transaction(async (tx) => {
+      const l = await openLead(tx, actor, id);
+      const personId = l.personId ?? body.personId;
+      if (!personId) throw invalid([{ field: 'personId', key: 'required' }]);
+      const p = await selectPersonInScope(tx, actor, personId);
+      if (!p) throw invalid([{ field: 'personId', key: 'notFound' }]);
+      const [first] = await tx.select({ source: leadSource.source }).from(leadSource).where(eq(leadSource.leadId, id)).orderBy(asc(leadSource.createdAt)).limit(1);
+      const policy = await policyFor(tx, p.regionPath);
+      const kp = await openKeyPerson(tx, actor, policy, {
+        id: body.keyPersonId, personId, category: body.category, measure: body.measure, startDate: body.startDate, plannedEndDate: body.plannedEndDate,
+        source: (first?.source ?? 'other') as KeyPersonSource, regionId: p.regionId, regionPath: p.regionPath, leadId: id,
+      });
+      await tx.update(lead).set({ status: 'verified', personId, resolvedAt: at, resolvedBy: actor.userId, resolution: `keyPerson:${kp.id}` }).where(eq(lead.id, id));
+      await audit(tx, actor, { event: 'lead.verify', targetType: 'lead', targetId: id, regionPath: l.regionPath, detail: { keyPersonId: kp.id } });
+      return { leadId: id, keyPersonId: kp.id };
+    });
+  }
+
+  async function dismiss(actor: Actor, id: string, reason: string) {
+    await get(actor, id);
+    await db.transaction(async (tx) => {
+      const l = await openLead(tx, actor, id);
+      await tx.update(lead).set({ status: 'dismissed', resolvedAt: now(), resolvedBy: actor.userId, resolution: reason }).where(eq(lead.id, id));
+      await audit(tx, actor, { event: 'lead.dismiss', targetType: 'lead', targetId: id, regionPath: l.regionPath, detail: { reason } });
+    });
+    return get(actor, id);
+  }
+
+  return { list, get, verify, dismiss };
+}

@@ -1,0 +1,49 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../auth/auth.plugin.js';
+import { Problem } from '../../http/problem.js';
+import { CSV_MIME, XLSX_MIME } from '../../files/table-reader.js';
+import type { ModuleOptions } from '../module-options.js';
+import { dismissLeadBody, idParams, importLeadsQuery, importLeadsResult, leadPage, leadSchema, listLeadsQuery, verifyLeadBody, verifyResult } from './leads.schemas.js';
+import { leadsService } from './leads.inbox.js';
+import { importLeads } from './leads.import.js';
+
+export const leadsRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db, now }) => {
+  const service = leadsService(db, now);
+  const tags = ['leads'];
+
+  app.get('/api/v1/leads', {
+    config: { access: 'leads.read' },
+    schema: { tags, summary: 'Leads in scope with their deadlines and sources, soonest deadline first', querystring: listLeadsQuery, response: { 200: leadPage } },
+  }, (request) => service.list(actorOf(request), request.query));
+
+  app.get('/api/v1/leads/:id', {
+    config: { access: 'leads.read' },
+    schema: { tags, summary: 'One lead with its sources', params: idParams, response: { 200: leadSchema } },
+  }, (request) => service.get(actorOf(request), request.params.id));
+
+  app.post('/api/v1/leads/:id/verify', {
+    config: { access: 'leads.manage' },
+    schema: { tags, summary: 'Verify a lead into a key-person file', params: idParams, body: verifyLeadBody, response: { 200: verifyResult } },
+  }, (request) => service.verify(actorOf(request), request.params.id, request.body));
+
+  app.post('/api/v1/leads/:id/dismiss', {
+    config: { access: 'leads.manage' },
+    schema: { tags, summary: 'Dismiss a lead with the reason', params: idParams, body: dismissLeadBody, response: { 200: leadSchema } },
+  }, (request) => service.dismiss(actorOf(request), request.params.id, request.body.reason));
+
+  app.post('/api/v1/leads/import', {
+    config: { access: 'leads.manage' },
+    schema: {
+      tags,
+      summary: 'Import an upstream list (协查通报, CSV or xlsx: 姓名, 身份证号, 手机号, 地址, 批次号, 备注); all rows or none',
+      consumes: [CSV_MIME, XLSX_MIME],
+      querystring: importLeadsQuery,
+      body: z.any().meta({ type: 'string', format: 'binary' }),
+      response: { 200: importLeadsResult },
+    },
+  }, async (request) => {
+    if (!Buffer.isBuffer(request.body)) throw new Problem(415, 'unsupportedMediaType');
+    return importLeads(db, actorOf(request), request.body, request.headers['content-type'] ?? '', request.query, now());
+  });
+};

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { KEY_PERSON_CATEGORIES, MEASURES, isoDateSchema, pageQuerySchema, uuidSchema } from '@fangkong/domain';
+
+export const leadSourceSchema = z
+  .object({ id: z.uuid(), source: z.string(), sourceRef: z.uuid().nullable(), reasons: z.array(z.string()), detail: z.record(z.string(), z.unknown()).nullable(), createdAt: z.iso.datetime() })
+  .meta({ id: 'LeadSource' });
+
+export const leadSchema = z
+  .object({
+    id: z.uuid(),
+    personId: z.uuid().nullable(),
+    name: z.string(),
+    idNumber: z.string().nullable().describe('masked'),
+    phone: z.string().nullable().describe('masked'),
+    regionId: z.uuid(),
+    regionName: z.string(),
+    regionLevel: z.string().describe('above village level: not matched to the register, for the township to place'),
+    status: z.enum(['open', 'verified', 'dismissed']),
+    deadline: z.iso.datetime(),
+    overdue: z.boolean(),
+    escalatedAt: z.iso.datetime().nullable(),
+    resolvedAt: z.iso.datetime().nullable(),
+    resolution: z.string().nullable(),
+    sources: z.array(leadSourceSchema),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Lead' });
+export const leadPage = z.object({ items: z.array(leadSchema), total: z.number().int() }).meta({ id: 'LeadPage' });
+
+export const listLeadsQuery = pageQuerySchema.extend({
+  status: z.enum(['open', 'verified', 'dismissed'], 'invalidEnum').optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  unmatched: z.enum(['true', 'false']).optional().describe('only leads not matched to a registered person'),
+  q: z.string().trim().max(50, 'tooLong').optional(),
+});
+export type ListLeadsQuery = z.infer<typeof listLeadsQuery>;
+
+export const verifyLeadBody = z.object({
+  keyPersonId: uuidSchema.optional().describe('client-made id of the key-person file'),
+  personId: uuidSchema.optional().describe('the registered person, when the lead was not matched'),
+  category: z.enum(KEY_PERSON_CATEGORIES, 'invalidEnum'),
+  measure: z.enum(MEASURES, 'invalidEnum'),
+  startDate: isoDateSchema,
+  plannedEndDate: isoDateSchema.optional(),
+});
+export type VerifyLeadBody = z.infer<typeof verifyLeadBody>;
+export const dismissLeadBody = z.object({ reason: z.string().trim().min(1, 'required').max(500, 'tooLong') });
+export const verifyResult = z.object({ leadId: z.uuid(), keyPersonId: z.uuid() }).meta({ id: 'LeadVerified' });
+
+export const importLeadsQuery = z.object({
+  issuer: z.string().trim().min(1, 'required').max(100, 'tooLong').describe('who sent the list, e.g. 县卫健局'),
+  batch: z.string().trim().max(100, 'tooLong').optional().describe('the list\'s batch number (批次号)'),
+});
+export const importLeadsResult = z
+  .object({
+    rows: z.number().int(),
+    matched: z.number().int().describe('rows matched to a registered person'),
+    unmatched: z.number().int().describe('rows left for the township to place'),
+    created: z.number().int().describe('new leads'),
+    merged: z.number().int().describe('rows added as a source to an open lead'),
+    errors: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
+  })
+  .meta({ id: 'LeadImportResult' });
+export const idParams = z.object({ id: uuidSchema });

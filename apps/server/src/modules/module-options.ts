@@ -1,0 +1,9 @@
+import type { Db } from '../db/client.js';
+
+/** What every module plugin receives. */
+export interface ModuleOptions {
+  db: Db;
+  version: string;
+  /** The clock of deadlines and check slots; tests move it. */
+  now: () => Date;
+}

@@ -1,0 +1,90 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, apiRequest } from './client';
+import type {
+  Checkpoint, CheckpointEntry, CheckpointStats, CreateCheckpointBody, CreateEntryBody, DutyRoster, DutyShift,
+  LastOccupants, ListEntriesQuery, Page, Resident, StatsQuery, UpdateCheckpointBody,
+} from './types';
+
+export const checkpointKeys = {
+  all: ['checkpoints'] as const,
+  list: (q: object) => ['checkpoints', 'list', q] as const,
+  entries: (q: object) => ['checkpoints', 'entries', q] as const,
+  stats: (q: object) => ['checkpoints', 'stats', q] as const,
+  roster: (q: object) => ['checkpoints', 'roster', q] as const,
+};
+
+export function useCheckpoints(q: { page?: number; pageSize?: number; status?: 'open' | 'closed'; q?: string } = {}) {
+  const query = { page: 1, pageSize: 200, ...q };
+  return useQuery({
+    queryKey: checkpointKeys.list(query),
+    queryFn: ({ signal }) => api.get<Page<Checkpoint>>('/api/v1/checkpoints', query, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCreateCheckpoint() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateCheckpointBody) => api.post<Checkpoint>('/api/v1/checkpoints', body),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: checkpointKeys.all }),
+  });
+}
+
+export function useUpdateCheckpoint() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateCheckpointBody }) => api.patch<Checkpoint>(`/api/v1/checkpoints/${encodeURIComponent(id)}`, body),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: checkpointKeys.all }),
+  });
+}
+
+/** Sends one entry; the id is the browser's, so sending it again never stores it twice. */
+export function postEntry(checkpointId: string, body: CreateEntryBody) {
+  return api.post<CheckpointEntry>(`/api/v1/checkpoints/${encodeURIComponent(checkpointId)}/entries`, body);
+}
+
+export function findResidents(q: { idNumber?: string; name?: string }) {
+  return api.get<{ items: Resident[] }>('/api/v1/checkpoint-entries/residents', q);
+}
+
+export function findLastOccupants(plate: string) {
+  return api.get<LastOccupants>('/api/v1/checkpoint-entries/last-occupants', { plate });
+}
+
+export function useEntries(q: ListEntriesQuery) {
+  return useQuery({
+    queryKey: checkpointKeys.entries(q),
+    queryFn: ({ signal }) => api.get<Page<CheckpointEntry>>('/api/v1/checkpoint-entries', { ...q }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useStats(q: StatsQuery) {
+  return useQuery({
+    queryKey: checkpointKeys.stats(q),
+    queryFn: ({ signal }) => api.get<CheckpointStats>('/api/v1/checkpoint-stats', { ...q }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRoster(q: { from: string; to: string }) {
+  return useQuery({
+    queryKey: checkpointKeys.roster(q),
+    queryFn: ({ signal }) => api.get<DutyRoster>('/api/v1/duty-shifts', q, signal),
+  });
+}
+
+export function useSaveShift() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ checkpointId, day, members }: { checkpointId: string; day: string; members: DutyShift['members'] }) =>
+      apiRequest<DutyShift>(`/api/v1/checkpoints/${encodeURIComponent(checkpointId)}/duty-shifts/${day}`, { method: 'PUT', body: { members } }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: checkpointKeys.all }),
+  });
+}
+
+/** The entry log as .xlsx through the browser's download. */
+export function exportEntriesUrl(q: Omit<ListEntriesQuery, 'page' | 'pageSize'>): string {
+  const params = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+  return `/api/v1/checkpoint-entries/export?${params}`;
+}

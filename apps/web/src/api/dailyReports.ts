@@ -1,0 +1,37 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client';
+import type { DailyReport, DailyReportPreview, DailyReportStatus, SubmitDailyReportBody } from './types';
+
+export const dailyReportKeys = { all: ['daily-reports'] as const };
+
+export function useReportStatus(regionId: string, reportDate: string) {
+  return useQuery({
+    queryKey: [...dailyReportKeys.all, 'status', regionId, reportDate],
+    queryFn: ({ signal }) => api.get<DailyReportStatus>('/api/v1/daily-reports/status', { regionId, reportDate }, signal),
+  });
+}
+
+export function useReportPreview(regionId: string, reportDate: string, enabled = true) {
+  return useQuery({
+    queryKey: [...dailyReportKeys.all, 'preview', regionId, reportDate],
+    queryFn: ({ signal }) => api.get<DailyReportPreview>('/api/v1/daily-reports/preview', { regionId, reportDate }, signal),
+    enabled,
+  });
+}
+
+export function useDailyReport(id: string) {
+  return useQuery({
+    queryKey: [...dailyReportKeys.all, 'one', id],
+    queryFn: ({ signal }) => api.get<DailyReport>(`/api/v1/daily-reports/${encodeURIComponent(id)}`, undefined, signal),
+  });
+}
+
+export function useSubmitReport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SubmitDailyReportBody) => api.post<DailyReport>('/api/v1/daily-reports', body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: dailyReportKeys.all }),
+  });
+}
+
+export const reportDocumentUrl = (id: string, format: 'docx' | 'xlsx') => `/api/v1/daily-reports/${encodeURIComponent(id)}/document?format=${format}`;

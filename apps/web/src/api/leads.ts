@@ -1,0 +1,38 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, apiRequest } from './client';
+import { keyPersonKeys } from './keyPersons';
+import type { Lead, LeadImportResult, ListLeadsQuery, Page, VerifyLeadBody } from './types';
+
+export type LeadFilter = ListLeadsQuery & { page: number; pageSize: number };
+const leadKeys = { all: ['leads'] as const, list: (f: LeadFilter) => ['leads', 'list', f] as const };
+
+export function useLeads(filter: LeadFilter) {
+  return useQuery({
+    queryKey: leadKeys.list(filter),
+    queryFn: ({ signal }) => api.get<Page<Lead>>('/api/v1/leads', { ...filter }, signal),
+    placeholderData: keepPreviousData,
+    refetchInterval: 60_000, // deadlines move on their own
+  });
+}
+
+function useLeadMutation<V, R>(fn: (v: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: leadKeys.all });
+      void queryClient.invalidateQueries({ queryKey: keyPersonKeys.all });
+    },
+  });
+}
+
+export const useVerifyLead = () => useLeadMutation(({ id, body }: { id: string; body: VerifyLeadBody }) => api.post<{ leadId: string; keyPersonId: string }>(`/api/v1/leads/${id}/verify`, body));
+export const useDismissLead = () => useLeadMutation(({ id, reason }: { id: string; reason: string }) => api.post<Lead>(`/api/v1/leads/${id}/dismiss`, { reason }));
+export const useImportLeads = () =>
+  useLeadMutation(({ file, issuer, batch }: { file: File; issuer: string; batch?: string }) =>
+    apiRequest<LeadImportResult>('/api/v1/leads/import', {
+      method: 'POST',
+      query: { issuer, batch },
+      body: file,
+      contentType: file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    }));

@@ -1,0 +1,84 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRoster, useSaveShift } from '../../api/checkpoints';
+import { applyFieldErrors, errorMessage } from '../../api/client';
+import type { Checkpoint, DutyShift } from '../../api/types';
+
+const ROLES = ['leader', 'cadre', 'policeOfficer', 'medicalStaff', 'villageCadre', 'volunteer'] as const;
+
+/** A week of 24-hour shifts per checkpoint; empty or leaderless days are the township's gaps. */
+export function DutyRoster({ checkpoints, canEdit }: { checkpoints: Checkpoint[]; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [start, setStart] = useState(() => dayjs().subtract(8, 'hour').format('YYYY-MM-DD'));
+  const days = Array.from({ length: 7 }, (_, i) => dayjs(start).add(i, 'day').format('YYYY-MM-DD'));
+  const roster = useRoster({ from: days[0]!, to: days[6]! });
+  const save = useSaveShift();
+  const [editing, setEditing] = useState<{ checkpoint: Checkpoint; day: string; shift?: DutyShift } | null>(null);
+  const [form] = Form.useForm<{ members: DutyShift['members'] }>();
+  const shiftOf = (cp: string, day: string) => roster.data?.shifts.find((s) => s.checkpointId === cp && s.day === day);
+  const gaps = roster.data?.gaps ?? [];
+
+  const open = (checkpoint: Checkpoint, day: string) => {
+    const shift = shiftOf(checkpoint.id, day);
+    form.setFieldsValue({ members: shift?.members ?? [{ name: '', role: 'leader' }] });
+    setEditing({ checkpoint, day, shift });
+  };
+  const onSave = (v: { members: DutyShift['members'] }) =>
+    editing && save.mutate({ checkpointId: editing.checkpoint.id, day: editing.day, members: v.members }, {
+      onSuccess: () => setEditing(null),
+      onError: (err) => { if (!applyFieldErrors(form, err)) void message.error(errorMessage(err)); },
+    });
+
+  return (
+    <>
+      <Space style={{ marginBottom: 8 }} wrap>
+        <Button onClick={() => setStart(dayjs(start).subtract(7, 'day').format('YYYY-MM-DD'))}>‹</Button>
+        <Typography.Text>{days[0]} – {days[6]}</Typography.Text>
+        <Button onClick={() => setStart(dayjs(start).add(7, 'day').format('YYYY-MM-DD'))}>›</Button>
+      </Space>
+      {gaps.length ? <Alert type="warning" showIcon style={{ marginBottom: 8 }} message={`${t('checkpoints.gaps')}: ${gaps.length}`} /> : null}
+      <Table<Checkpoint> size="small" rowKey="id" loading={roster.isLoading} pagination={false} scroll={{ x: 900 }} dataSource={checkpoints.filter((c) => c.status === 'open')}
+        columns={[
+          { title: t('checkpoints.checkpoint'), dataIndex: 'name', fixed: 'left', width: 140 },
+          ...days.map((day) => ({
+            title: day === roster.data?.today ? <Tag color="blue">{day.slice(5)} {t('checkpoints.today')}</Tag> : day.slice(5),
+            key: day,
+            width: 130,
+            render: (_: unknown, cp: Checkpoint) => {
+              const s = shiftOf(cp.id, day);
+              const gap = gaps.find((g) => g.checkpointId === cp.id && g.day === day);
+              return (
+                <div onClick={canEdit ? () => open(cp, day) : undefined} style={{ cursor: canEdit ? 'pointer' : undefined, minHeight: 32, background: gap ? '#fff1f0' : undefined, padding: 4 }}>
+                  {s ? s.members.map((m, i) => <div key={i}>{m.name}<Typography.Text type="secondary"> · {t(`checkpoints.dutyRoles.${m.role}`)}</Typography.Text></div>) : null}
+                  {gap ? <Tag color="red">{t(`checkpoints.${gap.reason}`)}</Tag> : null}
+                </div>
+              );
+            },
+          })),
+        ]} />
+      <Modal open={!!editing} title={editing ? `${editing.checkpoint.name} · ${editing.day}` : ''} onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
+        <Form form={form} onFinish={onSave}>
+          <Form.List name="members">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f) => (
+                  <Space key={f.key} align="baseline" wrap>
+                    <Form.Item name={[f.name, 'name']} rules={[{ required: true }]}><Input placeholder={t('checkpoints.personName')} /></Form.Item>
+                    <Form.Item name={[f.name, 'role']}><Select style={{ width: 120 }} options={ROLES.map((r) => ({ value: r, label: t(`checkpoints.dutyRoles.${r}`) }))} /></Form.Item>
+                    <Form.Item name={[f.name, 'phone']}><Input placeholder={t('checkpoints.phone')} style={{ width: 130 }} /></Form.Item>
+                    <MinusCircleOutlined onClick={() => remove(f.name)} />
+                  </Space>
+                ))}
+                <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ name: '', role: 'volunteer' })}>{t('checkpoints.addMember')}</Button>
+              </>
+            )}
+          </Form.List>
+        </Form>
+      </Modal>
+    </>
+  );
+}

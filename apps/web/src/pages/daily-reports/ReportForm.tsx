@@ -1,0 +1,71 @@
+import { Alert, Button, Card, Form, Input, Space, Typography, message } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { applyFieldErrors, errorMessage } from '../../api/client';
+import { reportDocumentUrl, useReportPreview, useSubmitReport } from '../../api/dailyReports';
+import { newId } from '../../offline';
+
+interface Values { remarks?: string; problems?: string; suggestions?: string; correctionReason?: string }
+
+/** The reporter's own report for the day: figures written by the system, text added by hand. */
+export function ReportForm({ regionId, reportDate }: { regionId: string; reportDate: string }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const preview = useReportPreview(regionId, reportDate);
+  const submit = useSubmitReport();
+  const submitted = preview.data?.submitted;
+
+  const send = async (isZero: boolean) => {
+    const values = await form.validateFields();
+    try {
+      await submit.mutateAsync({ id: newId(), regionId, reportDate, isZero, ...values });
+      message.success(isZero ? t('dailyReports.zeroDone') : t('dailyReports.submitted'));
+      form.resetFields(['correctionReason']);
+    } catch (e) {
+      if (!applyFieldErrors(form, e)) message.error(errorMessage(e));
+    }
+  };
+
+  return (
+    <Card title={t('dailyReports.ownReport', { region: preview.data?.regionName ?? '' })} loading={preview.isLoading}>
+      {preview.data && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Paragraph className="fk-report-text">{preview.data.text.join('\n')}</Typography.Paragraph>
+          {submitted ? (
+            <Alert
+              type={submitted.late ? 'warning' : 'success'}
+              message={t('dailyReports.submittedAt', { version: submitted.version, time: new Date(submitted.submittedAt).toLocaleString(), name: submitted.submittedByName })}
+              action={
+                <Space wrap>
+                  <Link to={`/daily-reports/${submitted.id}/print`}>{t('dailyReports.print')}</Link>
+                  <a href={reportDocumentUrl(submitted.id, 'docx')}>Word</a>
+                  <a href={reportDocumentUrl(submitted.id, 'xlsx')}>Excel</a>
+                </Space>
+              }
+            />
+          ) : (
+            <Alert type="info" message={t('dailyReports.due', { time: preview.data.deadline })} />
+          )}
+          <Form form={form} layout="vertical" requiredMark={false}>
+            <Form.Item name="remarks" label={t('dailyReports.remarks')}><Input.TextArea rows={2} maxLength={2000} showCount /></Form.Item>
+            <Form.Item name="problems" label={t('dailyReports.problems')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
+            <Form.Item name="suggestions" label={t('dailyReports.suggestions')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
+            {submitted && (
+              <Form.Item name="correctionReason" label={t('dailyReports.correctionReason')} rules={[{ required: true, message: t('dailyReports.correctionReasonRequired') }]}>
+                <Input maxLength={500} />
+              </Form.Item>
+            )}
+            <Space wrap>
+              <Button type="primary" size="large" loading={submit.isPending} onClick={() => void send(false)}>
+                {submitted ? t('dailyReports.correct') : t('dailyReports.submit')}
+              </Button>
+              {!submitted && (
+                <Button size="large" loading={submit.isPending} onClick={() => void send(true)}>{t('dailyReports.zeroReport')}</Button>
+              )}
+            </Space>
+          </Form>
+        </Space>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,90 @@
+import { FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Col, List, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { api } from '../../api/client';
+import type { Dashboard } from '../../api/types';
+import { Chart } from '../../components/Chart';
+import { useLiveEvents } from './useLiveEvents';
+import './wall.css';
+
+/** 指挥调度: the county's or township's picture at a glance; `?wall=1` for the wall screen. */
+export default function DashboardPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const wall = params.get('wall') === '1';
+  const regionId = params.get('regionId') ?? undefined;
+  const { data } = useQuery({
+    queryKey: ['dashboard', regionId],
+    queryFn: ({ signal }) => api.get<Dashboard>('/api/v1/dashboard', { regionId }, signal),
+    refetchInterval: 60_000,
+  });
+  const notices = useLiveEvents();
+  const theme = wall ? 'dark' : undefined;
+  if (!data) return null;
+  const names = data.children.map((c) => c.name);
+  return (
+    <div className={wall ? 'fk-wall' : undefined}>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>{t('dashboard.title', { region: data.regionName })}</Typography.Title>
+        <Button icon={wall ? <FullscreenExitOutlined /> : <FullscreenOutlined />} onClick={() => setParams(wall ? {} : { wall: '1' })}>
+          {wall ? t('dashboard.exitWall') : t('dashboard.wall')}
+        </Button>
+      </Space>
+      <Row gutter={[16, 16]}>
+        <Col xs={12} md={6}><Card><Statistic title={t('dashboard.persons')} value={data.totals.persons} /></Card></Col>
+        <Col xs={12} md={6}><Card><Statistic title={t('dashboard.leadsOpen')} value={data.totals.leadsOpen} /></Card></Col>
+        <Col xs={12} md={6}><Card><Statistic title={t('dashboard.leadsOverdue')} value={data.totals.leadsOverdue} valueStyle={{ color: data.totals.leadsOverdue ? '#cf1322' : undefined }} /></Card></Col>
+        <Col xs={12} md={6}><Card><Statistic title={t('dashboard.reportsToday')} value={data.totals.reportsSubmitted} suffix={`/ ${data.totals.reportsExpected}`} /></Card></Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('dashboard.leadsByDay')}>
+            <Chart theme={theme} option={{
+              tooltip: { trigger: 'axis' }, legend: {},
+              xAxis: { type: 'category', data: data.leadsByDay.map((d) => d.day.slice(5)) }, yAxis: { type: 'value', minInterval: 1 },
+              series: [
+                { name: t('dashboard.raised'), type: 'line', data: data.leadsByDay.map((d) => d.raised) },
+                { name: t('dashboard.resolved'), type: 'line', data: data.leadsByDay.map((d) => d.resolved) },
+              ],
+            }} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('dashboard.reportsByRegion')}>
+            <Chart theme={theme} option={{
+              tooltip: { trigger: 'axis' }, legend: {},
+              xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 30 : 0 } }, yAxis: { type: 'value', minInterval: 1 },
+              series: [
+                { name: t('dashboard.expected'), type: 'bar', data: data.children.map((c) => c.reportsExpected) },
+                { name: t('dashboard.submitted'), type: 'bar', data: data.children.map((c) => c.reportsSubmitted) },
+              ],
+            }} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('dashboard.leadsByRegion')}>
+            <Chart theme={theme} option={{
+              tooltip: { trigger: 'axis' }, legend: {},
+              xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 30 : 0 } }, yAxis: { type: 'value', minInterval: 1 },
+              series: [
+                { name: t('dashboard.leadsOpen'), type: 'bar', data: data.children.map((c) => c.leadsOpen) },
+                { name: t('dashboard.leadsOverdue'), type: 'bar', data: data.children.map((c) => c.leadsOverdue), itemStyle: { color: '#cf1322' } },
+              ],
+            }} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('dashboard.overdue')}>
+            <List size="small" dataSource={data.overdueLeads} locale={{ emptyText: t('dashboard.noneOverdue') }}
+              renderItem={(l) => (
+                <List.Item>
+                  <Space><Tag color="red">{t('dashboard.overdueSince', { time: new Date(l.deadline).toLocaleString() })}</Tag>{l.regionName}{l.sources.map((s) => <Tag key={s}>{s}</Tag>)}</Space>
+                </List.Item>
+              )} />
+            {notices.length > 0 && <Typography.Text type="warning">{t('dashboard.live', { count: notices.length })}</Typography.Text>}
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+// Checkpoint benchmarks: entry writes under 64 concurrent clients as a ratio to PostgreSQL's own
+// single-row INSERT rate measured in the same run, and the county statistics query.
+//   npm run bench:checkpoints -- [--entries 1000000] [--persons 20000] [--seconds 10] [--connections 64]
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { v7 as uuidv7 } from 'uuid';
+import { makeIdNumber } from '@fangkong/domain';
+import { startEmbeddedDatabase, freePort } from '../apps/server/src/db/embedded.js';
+import { createDb, createPool } from '../apps/server/src/db/client.js';
+import { migrateDatabase } from '../apps/server/src/db/migrate.js';
+import { loadDemoCounty, DEMO_PASSWORD } from '../apps/server/src/demo/demo.js';
+import { pgInsertLoad } from './lib/load.js';
+import { describeMachine } from './lib/machine.js';
+import { serverMain, startProcess, stop, waitForUrl } from './lib/processes.js';
+import { loadCheckpointHistory, loop } from './lib/checkpoint-data.js';
+
+const { values: args } = parseArgs({
+  options: {
+    entries: { type: 'string', default: '1000000' },
+    persons: { type: 'string', default: '20000' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '64' },
+  },
+});
+const connections = Number(args.connections);
+const seconds = Number(args.seconds);
+
+const dir = await mkdtemp(path.join(tmpdir(), 'fangkong-bench-cp-'));
+await chmod(dir, 0o755);
+const embedded = await startEmbeddedDatabase({ dataDir: dir });
+const pool = createPool(embedded.url, connections);
+await migrateDatabase(createDb(pool));
+const machine = await describeMachine(pool);
+console.log(`machine: ${machine}`);
+await loadDemoCounty(pool, { persons: Number(args.persons), reset: true });
+const t0 = performance.now();
+const posts = await loadCheckpointHistory(pool, { entries: Number(args.entries), posts: connections, days: 90 });
+const { rows: [stored] } = await pool.query<{ entries: number; occupants: number; stats: number }>('SELECT (SELECT count(*) FROM checkpoint_entry)::int AS entries, (SELECT count(*) FROM checkpoint_occupant)::int AS occupants, (SELECT count(*) FROM checkpoint_stat)::int AS stats');
+const loadSeconds = (performance.now() - t0) / 1000;
+console.log(`stored: ${JSON.stringify(stored)} in ${loadSeconds.toFixed(0)} s`);
+// One staff account per client (64 phones are 64 people), each registering at its own post.
+await pool.query(`INSERT INTO app_user (id, username, display_name, password_hash, role, region_id, region_path)
+  SELECT gen_random_uuid(), 'bench-staff-' || g, '压测' || g, u.password_hash, 'checkpointStaff', u.region_id, u.region_path
+    FROM app_user u, generate_series(0, $1::int - 1) g WHERE u.username = 'county'`, [connections]);
+
+const inserts = await pgInsertLoad(pool, connections, seconds);
+
+const port = await freePort();
+const server = startProcess(serverMain, { DATABASE_URL: embedded.url, PORT: String(port), FANGKONG_DEMO: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production', FANGKONG_WEB_DIR: '/nonexistent' });
+const base = `http://127.0.0.1:${port}`;
+await waitForUrl(`${base}/api/health`);
+async function login(username: string) {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), 'x-csrf-token': csrfToken };
+}
+const staff = await Promise.all(Array.from({ length: connections }, (_, w) => login(`bench-staff-${w}`)));
+const commander = await login('county');
+
+// A car with two outside occupants, each client at its own post, as a phone would send it.
+let seq = 0;
+const entry = () => {
+  seq++;
+  return JSON.stringify({
+    id: uuidv7(), kind: 'vehicle', plate: `渝B${String(seq % 100000).padStart(5, '0')}`, direction: 'in', origin: '重庆市', decision: 'pass', recordedAt: new Date().toISOString(),
+    occupants: [0, 1].map((i) => ({ idNumber: makeIdNumber({ regionCode: '500101', birthDate: '1985-03-04', sequence: seq % 1000, sex: i === 0 ? 'male' : 'female' }), name: '压测', temperature: 36.5 })),
+  });
+};
+const failures = new Map<string, number>();
+const post = (w: number) => fetch(`${base}/api/v1/checkpoints/${posts[w % posts.length]}/entries`, { method: 'POST', headers: { ...staff[w % staff.length], 'content-type': 'application/json' }, body: entry() }).then(async (r) => {
+  const text = await r.text();
+  if (r.status !== 201) {
+    const key = `${r.status} ${text.slice(0, 160)}`;
+    failures.set(key, (failures.get(key) ?? 0) + 1);
+  }
+  return r.status === 201;
+});
+await loop(connections, 2, post); // warm-up
+const writes = await loop(connections, seconds, post);
+for (const [k, n] of failures) console.log(`entry write failure × ${n}: ${k}`);
+
+const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const weekAgo = new Date(Date.now() + 8 * 3_600_000 - 6 * 86_400_000).toISOString().slice(0, 10);
+const statsUrl = (q: string) => `${base}/api/v1/checkpoint-stats?from=${weekAgo}&to=${today}&${q}`;
+const get = (url: string) => () => fetch(url, { headers: commander }).then(async (r) => { await r.arrayBuffer(); return r.ok; });
+const statsCounty = await loop(connections, seconds, get(statsUrl('by=township&bucket=day')));
+const statsEight = await loop(8, seconds, get(statsUrl('by=township&bucket=day')));
+const statsCheckpoints = await loop(connections, seconds, get(statsUrl('by=checkpoint&bucket=total')));
+const statsSerial = await loop(1, seconds, get(statsUrl('by=township&bucket=day')));
+const meSerial = await loop(1, seconds, get(`${base}/api/auth/me`));
+const writeSerial = await loop(1, seconds, post);
+await stop(server);
+await pool.end();
+await embedded.stop();
+await rm(dir, { recursive: true, force: true });
+
+const ms = (x: number) => x.toFixed(1);
+const row = (name: string, r: { rate: number; p50: number; p99: number; errors: number; p95?: number }, ratio: string) => `| ${name} | ${Math.round(r.rate)} | ${ratio} | ${ms(r.p50)} | ${r.p95 === undefined ? '—' : ms(r.p95)} | ${ms(r.p99)} | ${r.errors} |`;
+console.log(`
+Machine: ${machine}
+Run: ${new Date().toISOString()}, ${connections} concurrent clients, ${seconds} s each
+Stored: ${stored!.entries} entries, ${stored!.occupants} occupants, ${stored!.stats} hourly rollup rows over 90 days at ${connections + 23} checkpoints (loaded in ${loadSeconds.toFixed(0)} s)
+
+| what | per second | ratio | p50 ms | p95 ms | p99 ms | errors |
+|---|---|---|---|---|---|---|
+${row('ceiling: PostgreSQL single-row INSERT', { ...inserts, p95: undefined }, '1.00')}
+${row('POST /api/v1/checkpoints/:id/entries (car, 2 occupants)', writes, `**${(writes.rate / inserts.rate).toFixed(2)}** × INSERT`)}
+${row('GET checkpoint-stats county by township × day, 7 days (64 clients)', statsCounty, '')}
+${row('GET checkpoint-stats county by checkpoint, 7 days (64 clients)', statsCheckpoints, '')}
+${row('GET checkpoint-stats county by township × day, 7 days (8 clients)', statsEight, '')}
+${row('GET checkpoint-stats county by township × day, 7 days (1 client)', statsSerial, '')}
+${row('POST entries (1 client)', writeSerial, '')}
+${row('GET /api/auth/me (1 client, baseline)', meSerial, '')}
+`);

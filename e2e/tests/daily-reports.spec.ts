@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { login } from './fixtures.js';
+
+test('a village submits a zero report in one action; the township sees it and prints it', async ({ page, browser }) => {
+  await login(page, 'village');
+  await page.getByRole('menuitem', { name: '日报告' }).click();
+  await expect(page.getByText(/^截止\d+月\d+日18:00/)).toBeVisible();
+  await page.getByRole('button', { name: '零报告' }).click();
+  await expect(page.getByText('零报告已报送')).toBeVisible();
+  await expect(page.getByText(/已报送第1版/)).toBeVisible();
+  const village = ((await (await page.request.get('/api/auth/me')).json()) as { user: { regionName: string } }).user.regionName;
+
+  const township = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  await login(township, 'township');
+  await township.getByRole('menuitem', { name: '日报告' }).click();
+  const row = township.getByRole('row').filter({ hasText: village });
+  await expect(row).toContainText(/按时报送|迟报/);
+  await row.getByRole('link', { name: '查看' }).click();
+  await expect(township.getByRole('heading', { level: 1 })).toContainText('疫情防控日报');
+  await expect(township.locator('.fk-print-page p').first()).toContainText('特此零报告');
+  await township.screenshot({ path: test.info().outputPath('daily-report-print.png'), fullPage: true });
+  const download = township.waitForEvent('download');
+  await township.getByRole('link', { name: 'Word' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.docx$/);
+});
+
+test('a correction needs its reason, given on the field', async ({ page }) => {
+  await login(page, 'village');
+  await page.getByRole('menuitem', { name: '日报告' }).click();
+  await page.getByRole('button', { name: /提交(日报|更正)/ }).click();
+  const correct = page.getByRole('button', { name: '提交更正' });
+  await expect(correct).toBeVisible();
+  await correct.click();
+  await expect(page.getByText('更正须填写原因')).toBeVisible();
+  await page.getByLabel('更正原因').fill('补报一户返乡人员');
+  await correct.click();
+  await expect(page.getByText(/已报送第\d+版/)).toBeVisible();
+});
