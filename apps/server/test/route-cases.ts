@@ -397,6 +397,23 @@ export const routeCases: Record<string, RouteCase> = {
     outOfScope: (fx) => ({ url: `/api/v1/persons/${fx.householdB.memberIds[0]}/merge`, payload: { duplicateId: fx.householdA.memberIds[1] } }),
     expectOutOfScope: notFound,
   },
+  'GET /api/v1/persons/ledger-template': {
+    inScope: () => ({ url: '/api/v1/persons/ledger-template' }),
+    expectOutOfScope: () => {},
+  },
+  'POST /api/v1/persons/import': {
+    inScope: (fx) => ({ url: '/api/v1/persons/import', payload: `所属区划代码,地址,姓名,出生日期\n${fx.villageA.code},五凤村7号,导入人,1990-01-01\n`, headers: { 'content-type': 'text/csv' } }),
+    outOfScope: (fx) => ({ url: '/api/v1/persons/import', payload: `所属区划代码,地址,姓名,出生日期\n${fx.villageB.code},石板村7号,导入人,1990-01-01\n`, headers: { 'content-type': 'text/csv' } }),
+    expectOutOfScope: (status, body, key) => {
+      expect(status, key).toBe(200);
+      expect((body as { accepted: number }).accepted, key).toBe(0);
+    },
+  },
+  'GET /api/v1/persons/export': {
+    inScope: (fx) => ({ url: `/api/v1/persons/export?regionId=${fx.villageA.id}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/persons/export?regionId=${fx.villageB.id}` }),
+    expectOutOfScope: notFound,
+  },
 };
 
 function leadCases(): Record<string, RouteCase> {

@@ -1,4 +1,4 @@
-import { AlertOutlined, AuditOutlined, BarChartOutlined, CarOutlined, ClusterOutlined, DashboardOutlined, FileSearchOutlined, FileTextOutlined, FormOutlined, HomeOutlined, IdcardOutlined, SolutionOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, BarChartOutlined, CarOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, FileSearchOutlined, FileTextOutlined, FormOutlined, HomeOutlined, IdcardOutlined, SolutionOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Role } from './api/types';
 import { ADMIN_ROLES, ALL_ROLES, AUDIT_ROLES, CHECK_ROLES, DASHBOARD_ROLES, FIELD_ROLES, KEY_PERSON_ROLES, LEAD_ROLES, REGISTER_ROLES } from './auth/roles';
@@ -20,6 +20,7 @@ export const ReportPrintPage = lazy(() => import('./pages/daily-reports/ReportPr
 const MyHouseholdsPage = lazy(() => import('./pages/field/MyHouseholdsPage'));
 const ScreeningPage = lazy(() => import('./pages/screening/ScreeningPage'));
 const RegisterPage = lazy(() => import('./pages/register/RegisterPage'));
+const RiskAreasPage = lazy(() => import('./pages/screening/RiskAreasPage'));
 const CheckpointsPage = lazy(() => import('./pages/checkpoints/CheckpointsPage'));
 const RegisterEntryPage = lazy(() => import('./pages/checkpoints/RegisterEntryPage'));
 const EntriesLogPage = lazy(() => import('./pages/checkpoints/EntriesLogPage'));
@@ -39,6 +40,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/my-households', labelKey: 'nav.myHouseholds', icon: <SolutionOutlined />, roles: FIELD_ROLES, page: MyHouseholdsPage },
   { path: '/screening', labelKey: 'nav.screening', icon: <FileSearchOutlined />, roles: REGISTER_ROLES, page: ScreeningPage },
   { path: '/register', labelKey: 'nav.register', icon: <IdcardOutlined />, roles: REGISTER_ROLES, page: RegisterPage },
+  { path: '/risk-areas', labelKey: 'nav.riskAreas', icon: <EnvironmentOutlined />, roles: ALL_ROLES, page: RiskAreasPage },
   { path: '/regions', labelKey: 'nav.regions', icon: <ClusterOutlined />, roles: ALL_ROLES, page: RegionsPage },
   { path: '/dashboard', labelKey: 'nav.dashboard', icon: <DashboardOutlined />, roles: DASHBOARD_ROLES, page: DashboardPage },
   { path: '/key-persons', labelKey: 'nav.keyPersons', icon: <UserSwitchOutlined />, roles: KEY_PERSON_ROLES, page: KeyPersonsPage },

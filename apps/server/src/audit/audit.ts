@@ -42,6 +42,7 @@ export type AuditEvent =
   | 'person.update'
   | 'person.move'
   | 'person.merge'
+  | 'person.import'
   | 'household.create'
   | 'household.update'
   | 'riskArea.create'

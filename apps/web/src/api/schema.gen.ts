@@ -709,6 +709,118 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/persons/ledger-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 基础台账表 template (xlsx) for imports */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import households and persons from the 基础台账表 (xlsx or CSV); each row is written whole or reported; re-imports create nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerImportResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 基础台账表 as xlsx, streamed; masked unless full=true (needs persons.readFull); every export is audited */
+        get: {
+            parameters: {
+                query?: {
+                    regionId?: string;
+                    full?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/persons/duplicates": {
         parameters: {
             query?: never;
@@ -3914,6 +4026,19 @@ export interface components {
             }[];
             total: number;
         };
+        LedgerImportResultInput: {
+            rows: number;
+            accepted: number;
+            createdHouseholds: number;
+            createdPersons: number;
+            /** @description rows that matched a registered person (re-imports create nothing) */
+            linked: number;
+            errors: {
+                row: number;
+                field: string;
+                message: string;
+            }[];
+        };
         RiskAreaInput: {
             /** Format: uuid */
             id: string;
@@ -4972,6 +5097,19 @@ export interface components {
                 reason: "sameNameBirthPhone" | "similarNameInHousehold";
             }[];
             total: number;
+        };
+        LedgerImportResult: {
+            rows: number;
+            accepted: number;
+            createdHouseholds: number;
+            createdPersons: number;
+            /** @description rows that matched a registered person (re-imports create nothing) */
+            linked: number;
+            errors: {
+                row: number;
+                field: string;
+                message: string;
+            }[];
         };
         RiskArea: {
             /** Format: uuid */

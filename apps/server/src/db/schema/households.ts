@@ -18,7 +18,15 @@ export const household = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('household_region_path_gist').using('gist', t.regionPath), index('household_grid_idx').on(t.gridId), index('household_region_idx').on(t.regionId)],
+  (t) => [
+    index('household_region_path_gist').using('gist', t.regionPath),
+    index('household_grid_idx').on(t.gridId),
+    index('household_region_idx').on(t.regionId),
+    // Lists walk households in this order (region, address): pages come from the index, not a sort.
+    index('household_walk_order_idx').on(t.regionPath, t.address, t.id),
+    // The ledger import matches dwellings by (region, address).
+    index('household_region_address_idx').on(t.regionId, t.address),
+  ],
 );
 
 export const person = pgTable(

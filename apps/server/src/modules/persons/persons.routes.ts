@@ -1,14 +1,54 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
 import { actorOf } from '../../auth/auth.plugin.js';
-import { duplicatePage, mergePersonBody, createPersonBody, listPersonsQuery, movePersonBody, personDetail, personFull, personIdParams, personPage, personSchema, updatePersonBody } from './persons.schemas.js';
+import { exportQuery, importResult, duplicatePage, mergePersonBody, createPersonBody, listPersonsQuery, movePersonBody, personDetail, personFull, personIdParams, personPage, personSchema, updatePersonBody } from './persons.schemas.js';
 import { personsService } from './persons.service.js';
 import { duplicatesService } from './duplicates.service.js';
 import { pageQuerySchema } from '@fangkong/domain';
+import { z } from 'zod';
+import { Problem } from '../../http/problem.js';
+import { CSV_MIME, XLSX_MIME } from '../../files/table-reader.js';
+import { importLedger } from './persons.import.js';
+import { exportLedger, ledgerTemplate } from './persons.export.js';
+
+const XLSX_HEADERS = (name: string) => ({ 'content-type': XLSX_MIME, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}` });
 
 export const personsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const service = personsService(db);
   const duplicates = duplicatesService(db);
+
+  app.get('/api/v1/persons/ledger-template', {
+    config: { access: 'persons.manage' },
+    schema: { tags: ['persons'], summary: 'The 基础台账表 template (xlsx) for imports' },
+  }, async (_request, reply) => reply.headers(XLSX_HEADERS('基础台账表模板.xlsx')).send(await ledgerTemplate()));
+
+  app.post('/api/v1/persons/import', {
+    config: { access: 'persons.manage' },
+    schema: {
+      tags: ['persons'],
+      summary: 'Import households and persons from the 基础台账表 (xlsx or CSV); each row is written whole or reported; re-imports create nothing',
+      consumes: [CSV_MIME, XLSX_MIME],
+      body: z.any().meta({ type: 'string', format: 'binary' }),
+      response: { 200: importResult },
+    },
+  }, async (request) => {
+    if (!Buffer.isBuffer(request.body)) throw new Problem(415, 'unsupportedMediaType');
+    try {
+      return await importLedger(db, actorOf(request), request.body, request.headers['content-type'] ?? '');
+    } catch (e) {
+      // Not a spreadsheet at all (a renamed file, a broken zip): one clear error, nothing written.
+      if (e instanceof Error && !(e instanceof Problem) && /zip|central directory|signature|end of data|Invalid|Corrupted/i.test(e.message)) throw new Problem(415, 'unsupportedMediaType');
+      throw e;
+    }
+  });
+
+  app.get('/api/v1/persons/export', {
+    config: { access: 'persons.read' },
+    schema: { tags: ['persons'], summary: '基础台账表 as xlsx, streamed; masked unless full=true (needs persons.readFull); every export is audited', querystring: exportQuery },
+  }, async (request, reply) => {
+    const stream = await exportLedger(db, actorOf(request), { regionId: request.query.regionId, full: request.query.full === 'true' });
+    return reply.headers(XLSX_HEADERS('基础台账表.xlsx')).send(stream);
+  });
 
   app.get('/api/v1/persons/duplicates', {
     config: { access: 'persons.manage' },

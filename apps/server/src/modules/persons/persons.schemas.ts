@@ -102,3 +102,15 @@ export const duplicatePage = z
   .object({ items: z.array(z.object({ a: pairSide, b: pairSide, reason: z.enum(['sameNameBirthPhone', 'similarNameInHousehold']) })), total: z.number().int() })
   .meta({ id: 'DuplicatePage' });
 export const mergePersonBody = z.object({ duplicateId: uuidSchema });
+
+export const importResult = z
+  .object({
+    rows: z.number().int(),
+    accepted: z.number().int(),
+    createdHouseholds: z.number().int(),
+    createdPersons: z.number().int(),
+    linked: z.number().int().describe('rows that matched a registered person (re-imports create nothing)'),
+    errors: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
+  })
+  .meta({ id: 'LedgerImportResult' });
+export const exportQuery = z.object({ regionId: uuidSchema.optional(), full: z.enum(['true', 'false'], 'invalidEnum').optional() });

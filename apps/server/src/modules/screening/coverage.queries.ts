@@ -13,18 +13,25 @@ export interface CoverageScope {
   focusPath: string;
 }
 
-/** Households in scope with their state in the round (latest visit by time, then id). */
+/** The latest visit of each household in the round (by time, then id), with how many visits it had. */
+function latestVisits(s: CoverageScope) {
+  return sql`
+    last AS (
+      SELECT DISTINCT ON (v.household_id) v.household_id, v.outcome, v.visited_at, count(*) OVER (PARTITION BY v.household_id) AS n
+      FROM visit v
+      WHERE v.round_id = ${s.roundId} AND v.region_path <@ ${s.focusPath}::ltree AND v.region_path <@ ${s.actorPath}::ltree
+      ORDER BY v.household_id, v.visited_at DESC, v.id DESC
+    )`;
+}
+
+/** Households in scope with their state in the round. */
 function householdStates(s: CoverageScope, extra: SQL = sql``) {
   return sql`
+    ${latestVisits(s)},
     hs AS (
       SELECT h.id, h.region_path, h.grid_id, h.address, h.status, h.region_id, h.head_person_id,
              coalesce(l.outcome, 'notVisited') AS state, l.visited_at AS last_visit_at, coalesce(l.n, 0)::int AS visits
-      FROM household h
-      LEFT JOIN LATERAL (
-        SELECT v.outcome, v.visited_at, count(*) OVER () AS n FROM visit v
-        WHERE v.round_id = ${s.roundId} AND v.household_id = h.id
-        ORDER BY v.visited_at DESC, v.id DESC LIMIT 1
-      ) l ON true
+      FROM household h LEFT JOIN last l ON l.household_id = h.id
       WHERE h.region_path <@ ${s.roundPath}::ltree AND h.region_path <@ ${s.actorPath}::ltree AND h.region_path <@ ${s.focusPath}::ltree ${extra}
     )`;
 }
@@ -51,34 +58,33 @@ export interface Figures {
 }
 
 /**
- * Figures per group key: `region` groups by the child region below the focus (households lying
- * directly in the focus region count under it), `grid` by grid. Persons and leads are counted from
- * the round's visits to households in the same set.
+ * The totals and the figures per group key in one pass (GROUPING SETS): `region` groups by the child
+ * region below the focus (households lying directly in the focus region count under it), `grid` by
+ * grid. Persons and leads are distinct counts over the round's visits to the same households.
  */
-export async function selectCoverage(tx: Tx, s: CoverageScope, by: 'total' | 'region' | 'grid'): Promise<(Figures & { key: string | null })[]> {
+export async function selectCoverage(tx: Tx, s: CoverageScope, by: 'region' | 'grid'): Promise<(Figures & { key: string | null; total: boolean })[]> {
   const depth = sql`nlevel(${s.focusPath}::ltree) + 1`;
-  const key =
-    by === 'total' ? sql`NULL::text` : by === 'grid' ? sql`hs.grid_id::text` : sql`(CASE WHEN nlevel(hs.region_path) >= ${depth} THEN subpath(hs.region_path, 0, ${depth}) ELSE hs.region_path END)::text`;
+  const key = by === 'grid' ? sql`hs.grid_id::text` : sql`(CASE WHEN nlevel(hs.region_path) >= ${depth} THEN subpath(hs.region_path, 0, ${depth}) ELSE hs.region_path END)::text`;
   const result = await tx.execute(sql`
     WITH ${householdStates(s)},
-    keyed AS (SELECT ${key} AS key, hs.* FROM hs),
+    keyed AS MATERIALIZED (SELECT ${key} AS key, hs.id, hs.state FROM hs),
+    counted AS (SELECT key, GROUPING(key) = 1 AS total, ${figures} FROM keyed GROUP BY GROUPING SETS ((key), ())),
     answered AS (
-      SELECT k.key, count(DISTINCT m.person_id)::int AS persons
+      SELECT k.key, GROUPING(k.key) = 1 AS total, count(DISTINCT m.person_id)::int AS persons
       FROM keyed k JOIN visit v ON v.household_id = k.id AND v.round_id = ${s.roundId}
-      JOIN visit_member m ON m.visit_id = v.id GROUP BY k.key
+      JOIN visit_member m ON m.visit_id = v.id GROUP BY GROUPING SETS ((k.key), ())
     ),
     raised AS (
-      SELECT k.key, count(DISTINCT ls.lead_id)::int AS leads
+      SELECT k.key, GROUPING(k.key) = 1 AS total, count(DISTINCT ls.lead_id)::int AS leads
       FROM keyed k JOIN visit v ON v.household_id = k.id AND v.round_id = ${s.roundId}
-      JOIN lead_source ls ON ls.source = 'screening' AND ls.source_ref = v.id GROUP BY k.key
-    ),
-    counted AS (SELECT key, ${figures} FROM keyed GROUP BY key)
+      JOIN lead_source ls ON ls.source = 'screening' AND ls.source_ref = v.id GROUP BY GROUPING SETS ((k.key), ())
+    )
     SELECT c.*, coalesce(a.persons, 0)::int AS persons, coalesce(r.leads, 0)::int AS leads
     FROM counted c
-    LEFT JOIN answered a ON a.key IS NOT DISTINCT FROM c.key
-    LEFT JOIN raised r ON r.key IS NOT DISTINCT FROM c.key
-    ORDER BY c.key`);
-  return result.rows as unknown as (Figures & { key: string | null })[];
+    LEFT JOIN answered a ON a.total = c.total AND a.key IS NOT DISTINCT FROM c.key
+    LEFT JOIN raised r ON r.total = c.total AND r.key IS NOT DISTINCT FROM c.key
+    ORDER BY c.total DESC, c.key`);
+  return result.rows as unknown as (Figures & { key: string | null; total: boolean })[];
 }
 
 export const STATE_SETS: Record<string, HouseholdState[]> = {

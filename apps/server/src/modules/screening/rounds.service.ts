@@ -74,20 +74,19 @@ export function roundsService(db: Db) {
   async function coverage(actor: Actor, roundId: string, regionId?: string) {
     const s = await scopeOf(actor, roundId, regionId);
     const zero = { households: 0, visited: 0, away: 0, nobodyHome: 0, refused: 0, notVisited: 0, missing: 0, persons: 0, leads: 0 };
-    const [[total], byRegion, byGrid] = await Promise.all([
-      selectCoverage(db, s, 'total'),
-      s.level === 'village' || s.level === 'group' ? Promise.resolve([]) : selectCoverage(db, s, 'region'),
-      s.level === 'village' || s.level === 'group' ? selectCoverage(db, s, 'grid') : Promise.resolve([]),
-    ]);
+    const rows = await selectCoverage(db, s, s.level === 'village' || s.level === 'group' ? 'grid' : 'region');
+    const total = rows.find((r) => r.total);
+    const byRegion = s.level === 'village' || s.level === 'group' ? [] : rows.filter((r) => !r.total);
+    const byGrid = s.level === 'village' || s.level === 'group' ? rows.filter((r) => !r.total) : [];
     const regionRows = byRegion.length ? await db.select({ id: region.id, path: region.path, name: region.name }).from(region).where(inScope({ scopePath: s.focusPath }, region.path)) : [];
     const regionByPath = new Map(regionRows.map((r) => [String(r.path), r]));
     const gridRows = byGrid.length ? await db.select({ id: grid.id, name: grid.name }).from(grid).where(inScope({ scopePath: s.focusPath }, grid.regionPath)) : [];
     const gridById = new Map(gridRows.map((g) => [g.id, g]));
     const children = [
-      ...byRegion.map(({ key, ...f }) => ({ kind: 'region' as const, id: regionByPath.get(key ?? '')?.id ?? null, name: regionByPath.get(key ?? '')?.name ?? '', ...f })),
-      ...byGrid.map(({ key, ...f }) => ({ kind: 'grid' as const, id: key, name: key ? (gridById.get(key)?.name ?? '') : '', ...f })),
+      ...byRegion.map(({ key, total: _t, ...f }) => ({ kind: 'region' as const, id: regionByPath.get(key ?? '')?.id ?? null, name: regionByPath.get(key ?? '')?.name ?? '', ...f })),
+      ...byGrid.map(({ key, total: _t, ...f }) => ({ kind: 'grid' as const, id: key, name: key ? (gridById.get(key)?.name ?? '') : '', ...f })),
     ];
-    const { key: _k, ...totals } = total ?? { key: null, ...zero };
+    const { key: _k, total: _t, ...totals } = total ?? { key: null, total: true, ...zero };
     return { roundId, regionId: s.regionId, regionName: s.regionName, total: totals, children };
   }
 

@@ -7,7 +7,10 @@ import { errorMessage } from '../../api/client';
 import { useHousehold, useHouseholds, usePersons } from '../../api/register';
 import type { Household, Person } from '../../api/types';
 import { PersonDrawer } from './PersonDrawer';
+import { DuplicatesTab } from './DuplicatesTab';
+import { LedgerButtons } from './LedgerButtons';
 
+const MANAGE_ROLES = ['admin', 'townshipOfficer', 'villageCadre', 'gridWorker'] as const;
 const FULL_VIEW_ROLES = ['admin', 'commander', 'townshipOfficer', 'villageCadre', 'gridWorker', 'doctor'] as const;
 
 /** The population register: households and persons in scope, masked, searchable, with their pages. */
@@ -18,9 +21,11 @@ export default function RegisterPage() {
   return (
     <>
       <Typography.Title level={3} style={{ marginTop: 0 }}>{t('register.title')}</Typography.Title>
+      <LedgerButtons canImport={hasRole(me.role, MANAGE_ROLES)} canFull={hasRole(me.role, FULL_VIEW_ROLES)} />
       <Tabs items={[
         { key: 'households', label: t('register.households'), children: <Households onPerson={setPersonId} /> },
         { key: 'persons', label: t('register.persons'), children: <Persons onPerson={setPersonId} /> },
+        ...(hasRole(me.role, MANAGE_ROLES) ? [{ key: 'duplicates', label: t('register.duplicates'), children: <DuplicatesTab /> }] : []),
       ]} />
       <PersonDrawer personId={personId} onClose={() => setPersonId(undefined)} canSeeFull={hasRole(me.role, FULL_VIEW_ROLES)} />
     </>

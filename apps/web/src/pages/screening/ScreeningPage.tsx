@@ -7,6 +7,9 @@ import type { Coverage } from '../../api/types';
 import { formatCount } from '../../components/labels';
 import { coverageRate } from './labels';
 import { RoundHouseholdsTable } from './RoundHouseholdsTable';
+import { NewRoundButton } from './NewRoundButton';
+import { hasRole } from '../../auth/roles';
+import { useMe } from '../../auth/session';
 
 type Child = Coverage['children'][number];
 interface Focus { regionId?: string; name: string }
@@ -15,6 +18,7 @@ interface Focus { regionId?: string; name: string }
 export default function ScreeningPage() {
   const { t } = useTranslation();
   const rounds = useRounds();
+  const me = useMe();
   const [roundId, setRoundId] = useState<string>();
   const [trail, setTrail] = useState<Focus[]>([]);
   const [gridId, setGridId] = useState<string>();
@@ -49,6 +53,7 @@ export default function ScreeningPage() {
           onChange={(id) => { setRoundId(id); setTrail([]); setGridId(undefined); }}
           options={rounds.data?.items.map((r) => ({ value: r.id, label: `${r.name}（${r.regionName}）` }))}
         />
+        {hasRole(me.role, ['admin', 'commander', 'townshipOfficer']) && <NewRoundButton onCreated={(id) => { setRoundId(id); setTrail([]); setGridId(undefined); }} />}
         {round && (
           <>
             <Tag color={round.status === 'open' ? 'processing' : 'default'}>{t(`screening.${round.status}`)}</Tag>

@@ -1,0 +1,2 @@
+CREATE INDEX "household_walk_order_idx" ON "household" USING btree ("region_path","address","id");--> statement-breakpoint
+CREATE INDEX "household_region_address_idx" ON "household" USING btree ("region_id","address");

@@ -1,0 +1,169 @@
+// Import of the 基础台账表 (household + person rows) from xlsx or CSV. Every row is checked on its own
+// and either written whole or reported with its reasons; good rows are committed in batches. A person
+// whose ID number is registered links to that record, and one without an ID number links to the same
+// name + birth date in the same household, so importing the same file twice creates nothing new.
+import { and, inArray, sql } from 'drizzle-orm';
+import { isIsoDate, parseIdNumber, parsePhone, resolveToday, translate } from '@fangkong/domain';
+import type { Db } from '../../db/client.js';
+import { grid, household, person, region } from '../../db/schema/index.js';
+import { uuidv7 } from '../../db/ids.js';
+import type { Actor } from '../../auth/actor.js';
+import { inScope } from '../../auth/scope.js';
+import { audit } from '../../audit/audit.js';
+import { pick, readTable } from '../../files/table-reader.js';
+import { VULNERABLE_GROUPS } from './persons.schemas.js';
+
+export const LEDGER_COLUMNS = ['所属区划代码', '地址', '网格', '姓名', '身份证号', '性别', '出生日期', '手机号', '与户主关系', '特殊群体', '监护人'] as const;
+const GROUP_NAMES: Record<string, (typeof VULNERABLE_GROUPS)[number]> = { 特困供养: 'extremePoverty', 低保: 'subsistenceAllowance', 残疾: 'disabled', 孤寡老人: 'elderlyAlone' };
+const BATCH = 2000;
+
+export interface RowError { row: number; field: string; message: string }
+
+/** 'YYYY-MM-DD' from ISO, 'YYYY/M/D', 'YYYY年M月D日', 'YYYYMMDD' or an Excel serial day number. */
+export function parseLedgerDate(raw: string): string | null {
+  const text = raw.trim();
+  if (/^\d{5}(\.\d+)?$/.test(text)) return new Date(Date.UTC(1899, 11, 30) + Math.floor(Number(text)) * 86_400_000).toISOString().slice(0, 10);
+  const m = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?$/.exec(text);
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  return isIsoDate(iso) && iso <= resolveToday() ? iso : null;
+}
+
+interface Good {
+  row: number;
+  regionId: string;
+  regionPath: string;
+  gridName: string;
+  address: string;
+  name: string;
+  idNumber: string | null;
+  sex: 'male' | 'female' | null;
+  birthDate: string | null;
+  phone: string | null;
+  head: boolean;
+  groups: string[];
+  guardianName: string | null;
+}
+
+/** Grid ids by `villagePath|gridName`, for the grid column. */
+async function gridsByVillageAndName(db: Db, actor: Actor) {
+  const rows = await db.select({ id: grid.id, path: grid.regionPath, name: grid.name }).from(grid).where(inScope(actor, grid.regionPath));
+  return new Map(rows.map((g) => [`${String(g.path)}|${g.name}`, g.id]));
+}
+
+export async function importLedger(db: Db, actor: Actor, body: Buffer, contentType: string) {
+  const rows = await readTable(body, contentType);
+  const errors: RowError[] = [];
+  const say = (row: number, field: string, key: string) => errors.push({ row, field, message: translate(actor.locale, key) });
+  const codes = [...new Set(rows.map((r) => pick(r.values, ['所属区划代码', '区划代码']).replace(/\s/g, '')).filter(Boolean))];
+  const regions = new Map(
+    codes.length ? (await db.select({ id: region.id, code: region.code, path: region.path }).from(region).where(and(inArray(region.code, codes), inScope(actor, region.path)))).map((r) => [r.code, r]) : [],
+  );
+  const seenIds = new Set<string>();
+  const good: Good[] = [];
+  for (const { row, values } of rows) {
+    const before = errors.length;
+    const code = pick(values, ['所属区划代码', '区划代码']).replace(/\s/g, '');
+    const r = regions.get(code);
+    if (!code) say(row, '所属区划代码', 'required');
+    else if (!r) say(row, '所属区划代码', 'outOfScope');
+    const address = pick(values, ['地址', '住址']);
+    if (!address) say(row, '地址', 'required');
+    const name = pick(values, ['姓名']).normalize('NFC');
+    if (!name) say(row, '姓名', 'required');
+    else if (name.length > 50) say(row, '姓名', 'tooLong');
+    const rawId = pick(values, ['身份证号', '公民身份号码']);
+    let idNumber: string | null = null;
+    let sex: Good['sex'] = ({ 男: 'male', 女: 'female' } as const)[pick(values, ['性别']) as '男'] ?? null;
+    let birthDate: string | null = null;
+    if (rawId) {
+      const parsed = parseIdNumber(rawId);
+      if (!parsed.ok) say(row, '身份证号', `idNumber.${parsed.reason}`);
+      else if (seenIds.has(parsed.value.idNumber)) say(row, '身份证号', 'duplicateInFile');
+      else ({ idNumber, sex, birthDate } = parsed.value), seenIds.add(parsed.value.idNumber);
+    } else {
+      const rawDate = pick(values, ['出生日期']);
+      birthDate = rawDate ? parseLedgerDate(rawDate) : null;
+      if (!rawDate) say(row, '出生日期', 'required');
+      else if (!birthDate) say(row, '出生日期', 'invalidDate');
+    }
+    const rawPhone = pick(values, ['手机号', '联系电话', '电话']);
+    const phone = rawPhone ? parsePhone(rawPhone) : null;
+    if (phone && !phone.ok) say(row, '手机号', `phone.${phone.reason}`);
+    const groups = pick(values, ['特殊群体']).split(/[,，、;；\s]+/).filter(Boolean);
+    const unknown = groups.find((g) => !GROUP_NAMES[g]);
+    if (unknown) say(row, '特殊群体', 'invalidEnum');
+    const guardianName = pick(values, ['监护人']) || null;
+    if (!idNumber && birthDate && birthDate > `${Number(resolveToday().slice(0, 4)) - 18}${resolveToday().slice(4)}` && !guardianName) say(row, '监护人', 'person.guardianRequired');
+    if (errors.length > before || !r) continue;
+    good.push({ row, regionId: r.id, regionPath: String(r.path), gridName: pick(values, ['网格']), address, name, idNumber, sex, birthDate, phone: phone?.ok ? phone.value : null, head: pick(values, ['与户主关系']) === '户主', groups: groups.map((g) => GROUP_NAMES[g]!), guardianName });
+  }
+
+  const counts = { households: 0, persons: 0, linked: 0 };
+  const gridIds = await gridsByVillageAndName(db, actor);
+  for (let i = 0; i < good.length; i += BATCH) {
+    const batch = good.slice(i, i + BATCH);
+    await db.transaction(async (tx) => {
+      const householdKey = (g: Good) => `${g.regionId}|${g.address}`;
+      const keys = [...new Set(batch.map(householdKey))].sort();
+      // Two imports of the same addresses at once must not make two households of one dwelling.
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(${sql.param(keys)}::text[]) AS k ORDER BY k`);
+      const found = await tx.execute(sql`
+        SELECT h.id, h.region_id || '|' || h.address AS key, h.head_person_id AS head FROM household h
+        JOIN unnest(${sql.param(keys.map((k) => k.split('|')[0]))}::uuid[], ${sql.param(keys.map((k) => k.slice(k.indexOf('|') + 1)))}::text[]) AS k(region_id, address)
+          ON h.region_id = k.region_id AND h.address = k.address`);
+      const households = new Map((found.rows as { id: string; key: string; head: string | null }[]).map((r) => [r.key, r]));
+      const newHouseholds: (typeof household.$inferInsert)[] = [];
+      for (const g of batch) {
+        if (households.has(householdKey(g))) continue;
+        const village = g.regionPath.split('.').slice(0, 3).join('.');
+        const row = { id: uuidv7(), regionId: g.regionId, regionPath: g.regionPath, gridId: gridIds.get(`${village}|${g.gridName}`) ?? null, address: g.address };
+        newHouseholds.push(row);
+        households.set(householdKey(g), { id: row.id, key: householdKey(g), head: null });
+      }
+      if (newHouseholds.length) await tx.insert(household).values(newHouseholds);
+      counts.households += newHouseholds.length;
+
+      const idNumbers = batch.flatMap((g) => (g.idNumber ? [g.idNumber] : []));
+      const byId = new Map(
+        idNumbers.length
+          ? (await tx.select({ idNumber: person.idNumber, id: person.id, inScope: sql<boolean>`${inScope(actor, person.regionPath)}` }).from(person).where(inArray(person.idNumber, idNumbers))).map((r) => [r.idNumber!, r])
+          : [],
+      );
+      const noId = batch.filter((g) => !g.idNumber);
+      const noIdKey = (householdId: string, name: string, birthDate: string) => `${householdId}|${name}|${birthDate}`;
+      const byKey = new Map<string, string>();
+      if (noId.length) {
+        const rows = await tx.execute(sql`
+          SELECT p.id, p.household_id || '|' || p.name || '|' || p.birth_date AS key FROM person p
+          JOIN unnest(${sql.param(noId.map((g) => households.get(householdKey(g))!.id))}::uuid[], ${sql.param(noId.map((g) => g.name))}::text[], ${sql.param(noId.map((g) => g.birthDate!))}::date[]) AS k(household_id, name, birth_date)
+            ON p.household_id = k.household_id AND p.name = k.name AND p.birth_date = k.birth_date`);
+        for (const r of rows.rows as { id: string; key: string }[]) byKey.set(r.key, r.id);
+      }
+      const newPersons: (typeof person.$inferInsert)[] = [];
+      const heads = new Map<string, string>();
+      for (const g of batch) {
+        const h = households.get(householdKey(g))!;
+        const known = g.idNumber ? byId.get(g.idNumber) : undefined;
+        if (known && !known.inScope) { say(g.row, '身份证号', 'person.existsElsewhere'); continue; }
+        const sameKey = g.idNumber ? undefined : noIdKey(h.id, g.name, g.birthDate!);
+        let personId = known?.id ?? (sameKey ? byKey.get(sameKey) : undefined);
+        if (personId) counts.linked++;
+        else {
+          personId = uuidv7();
+          if (sameKey) byKey.set(sameKey, personId);
+          newPersons.push({ id: personId, idNumber: g.idNumber, name: g.name, sex: g.sex, birthDate: g.birthDate, phone: g.phone, householdId: h.id, regionId: g.regionId, regionPath: g.regionPath, vulnerableGroups: g.groups, guardianName: g.guardianName });
+        }
+        if (g.head && !h.head && !heads.has(h.id)) heads.set(h.id, personId);
+      }
+      if (newPersons.length) await tx.insert(person).values(newPersons);
+      counts.persons += newPersons.length;
+      if (heads.size) {
+        await tx.execute(sql`UPDATE household h SET head_person_id = k.person_id FROM unnest(${sql.param([...heads.keys()])}::uuid[], ${sql.param([...heads.values()])}::uuid[]) AS k(household_id, person_id) WHERE h.id = k.household_id AND h.head_person_id IS NULL`);
+      }
+      await audit(tx, actor, { event: 'person.import', targetType: 'person', regionPath: actor.scopePath, detail: { rows: batch.length, firstRow: batch[0]?.row } });
+    });
+  }
+  errors.sort((a, b) => a.row - b.row);
+  return { rows: rows.length, accepted: rows.length - new Set(errors.map((e) => e.row)).size, createdHouseholds: counts.households, createdPersons: counts.persons, linked: counts.linked, errors };
+}

@@ -1,0 +1,72 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Modal, Space, Table, Upload } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { apiRequest, errorMessage } from '../../api/client';
+import { importContentType } from '../../api/regions';
+import type { components } from '../../api/schema.gen';
+
+type Result = components['schemas']['LedgerImportResult'];
+
+/** Downloads the rejected rows and their reasons as a CSV the user can fix and import again. */
+function downloadErrors(result: Result) {
+  const quote = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
+  const csv = '\uFEFF' + [['行号', '字段', '原因'], ...result.errors.map((e) => [e.row, e.field, e.message])].map((r) => r.map(quote).join(',')).join('\r\n');
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+  a.download = '导入未通过的行.csv';
+  a.click();
+  URL.revokeObjectURL(a.href);
+}
+
+/** 基础台账表: template, import with its per-row report, and export (masked, or full when allowed). */
+export function LedgerButtons({ canImport, canFull }: { canImport: boolean; canFull: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const upload = useMutation({
+    mutationFn: ({ file, contentType }: { file: File; contentType: string }) => apiRequest<Result>('/api/v1/persons/import', { method: 'POST', body: file, contentType }),
+    onSuccess: () => { setOpen(true); void queryClient.invalidateQueries({ queryKey: ['households'] }); void queryClient.invalidateQueries({ queryKey: ['persons'] }); },
+    onError: (e) => void message.error(errorMessage(e)),
+  });
+  const r = upload.data;
+  return (
+    <Space wrap style={{ marginBottom: 12 }}>
+      {canImport && (
+        <>
+          <Button icon={<DownloadOutlined />} href="/api/v1/persons/ledger-template">{t('register.template')}</Button>
+          <Upload accept=".csv,.xlsx" showUploadList={false} beforeUpload={(file) => {
+            const contentType = importContentType(file);
+            if (!contentType) void message.error(t('regions.badFileType'));
+            else upload.mutate({ file, contentType });
+            return Upload.LIST_IGNORE;
+          }}>
+            <Button icon={<UploadOutlined />} loading={upload.isPending}>{upload.isPending ? t('regions.importing') : t('register.import')}</Button>
+          </Upload>
+        </>
+      )}
+      <Button icon={<DownloadOutlined />} href="/api/v1/persons/export">{t('register.export')}</Button>
+      {canFull && <Button icon={<DownloadOutlined />} href="/api/v1/persons/export?full=true">{t('register.exportFull')}</Button>}
+      <Modal open={open} onCancel={() => setOpen(false)} onOk={() => setOpen(false)} title={t('register.importResult')} width={720}>
+        {r && (
+          <>
+            <Alert type={r.errors.length ? 'warning' : 'success'} style={{ marginBottom: 12 }}
+              message={t('register.importSummary', { rows: r.rows, accepted: r.accepted, households: r.createdHouseholds, persons: r.createdPersons, linked: r.linked, rejected: r.rows - r.accepted })} />
+            {r.errors.length > 0 && (
+              <>
+                <Button icon={<DownloadOutlined />} onClick={() => downloadErrors(r)} style={{ marginBottom: 8 }}>{t('register.downloadErrors')}</Button>
+                <Table size="small" rowKey={(e) => `${e.row}:${e.field}`} dataSource={r.errors} pagination={{ pageSize: 10 }} columns={[
+                  { title: t('regions.row'), dataIndex: 'row', width: 70 },
+                  { title: t('regions.field'), dataIndex: 'field', width: 120 },
+                  { title: t('regions.message'), dataIndex: 'message' },
+                ]} />
+              </>
+            )}
+          </>
+        )}
+      </Modal>
+    </Space>
+  );
+}
