@@ -29,6 +29,9 @@ export type AuditEvent =
   | 'lead.dismiss'
   | 'lead.import'
   | 'job.escalate'
+  | 'observationSite.create'
+  | 'observationSite.place'
+  | 'observationSite.leave'
   | 'dailyReport.submit'
   | 'dailyReport.correct'
   | 'dailyReport.export';

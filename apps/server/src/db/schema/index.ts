@@ -5,3 +5,4 @@ export * from './households.js';
 export * from './leads.js';
 export * from './key-persons.js';
 export * from './daily-reports.js';
+export * from './observation-sites.js';
