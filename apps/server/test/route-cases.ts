@@ -209,6 +209,7 @@ function keyPersonCases(): Record<string, RouteCase> {
       outOfScope: (fx) => ({ url: `/api/v1/key-persons/line-lists?regionId=${fx.villageB.id}` }),
       expectOutOfScope: notFound,
     },
+    'GET /api/v1/key-persons/export': { inScope: (fx) => ({ url: `/api/v1/key-persons/export?regionId=${fx.villageA.id}` }), outOfScope: (fx) => ({ url: `/api/v1/key-persons/export?regionId=${fx.villageB.id}` }), expectOutOfScope: notFound },
     'GET /api/v1/key-persons/policy': { inScope: () => ({ url: '/api/v1/key-persons/policy' }), expectOutOfScope: () => {} },
     // Every walker is scoped to a township: only county-level users set the county's rules.
     'PUT /api/v1/key-persons/policy': { inScope: () => ({ url: '/api/v1/key-persons/policy', payload: { leadDeadlineHours: 2 } }), status: 403, expectOutOfScope: () => {} },

@@ -935,6 +935,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/key-persons/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A line list as the 重点人员台账 workbook (.xlsx, unmasked, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    status?: "active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp";
+                    category?: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+                    measure?: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+                    regionId?: string;
+                    list?: "dueNow" | "overdue" | "fever" | "endingToday" | "released" | "lostToFollowUp" | "incompleteTeam";
+                    /** @description only the key persons the caller answers for */
+                    mine?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/key-persons/policy": {
         parameters: {
             query?: never;

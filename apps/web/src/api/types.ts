@@ -64,3 +64,4 @@ export type ListLeadsQuery = NonNullable<paths['/api/v1/leads']['get']['paramete
 export type RecordCheckBody = JsonBody<paths['/api/v1/health-checks']['post']>;
 export type AddOfficerBody = JsonBody<paths['/api/v1/key-persons/{id}/officers']['post']>;
 export type VerifyLeadBody = JsonBody<paths['/api/v1/leads/{id}/verify']['post']>;
+export type ObservationSitePage = Schemas['ObservationSitePage'];

@@ -9,7 +9,7 @@ export const enUS: Messages = {
     unknownError: 'Something went wrong, please try again', networkError: 'Cannot reach the server, check your connection',
     notFound: 'Page not found', forbidden: 'You are not allowed to view this page', backHome: 'Back to home',
   },
-  nav: { keyPersons: 'Key persons', checks: 'Check round', leads: 'Leads', dailyReports: 'Daily reports', home: 'Home', regions: 'Regions', users: 'Users', auditLogs: 'Audit log', menu: 'Menu' },
+  nav: { sites: 'Observation sites', keyPersons: 'Key persons', checks: 'Check round', leads: 'Leads', dailyReports: 'Daily reports', home: 'Home', regions: 'Regions', users: 'Users', auditLogs: 'Audit log', menu: 'Menu' },
   header: { language: 'Language', logout: 'Log out', scope: 'Scope', scopeOf: 'Scope: {{region}}' },
   login: {
     title: 'Log in', username: 'Username', password: 'Password', submit: 'Log in',
@@ -60,7 +60,7 @@ export const enUS: Messages = {
   },
   regionSelect: { placeholder: 'Select a region' },
   keyPersons: {
-    title: 'Key persons', mine: 'My key persons', all: 'All', name: 'Name', idNumber: 'ID number', phone: 'Phone', address: 'Address',
+    export: 'Export ledger', title: 'Key persons', mine: 'My key persons', all: 'All', name: 'Name', idNumber: 'ID number', phone: 'Phone', address: 'Address',
     region: 'Village', category: 'Category', measure: 'Measure', source: 'Source', startDate: 'Start', plannedEndDate: 'Planned end',
     day: 'Day {{day}} of {{total}}', dayLabel: 'Day', lastTemperature: 'Last temperature', team: 'Responsible officers', teamCount: '{{n}}/{{required}}',
     status: 'Status', history: 'History', checks: 'Health checks', overdueSlots: 'Overdue checks', recordCheck: 'Record a check', extend: 'Extend/shorten',
@@ -79,6 +79,7 @@ export const enUS: Messages = {
     measuredByNames: { doctor: 'Doctor', gridWorker: 'Grid worker', self: 'Self' },
     events: { created: 'Opened', endChanged: 'End changed', measureChanged: 'Measure changed', statusChanged: 'Status changed', transferred: 'Transferred' },
   },
+  sites: { title: 'Observation sites', beds: 'Beds', occupied: 'Occupied', free: 'Free', warning: 'Over 90% full', line: '{{occupied}} of {{beds}} beds occupied, {{free}} free' },
   checks: { title: 'Check round', dueNow: 'Due now', overdue: 'Overdue', none: 'Nobody is due', submit: 'Submit', recorded: 'Recorded {{name}} {{t}}°C' },
   leads: {
     title: 'Leads', open: 'To verify', overdue: 'Overdue', verified: 'Verified', dismissed: 'Dismissed', deadline: 'Deadline',

@@ -93,6 +93,12 @@ export async function selectKeyPersons(tx: Tx, actor: Actor, ctx: ListContext, w
   return { items: items.map(shape(ctx, true)), total: total?.n ?? 0 };
 }
 
+/** The whole list, unmasked, for the ledger export (the caller audits it). */
+export async function selectLedger(tx: Tx, actor: Actor, ctx: ListContext, where: SQL | undefined, limit: number) {
+  const rows = await selectRows(tx, ctx, and(inScope(actor, keyPerson.regionPath), where)).orderBy(asc(keyPerson.regionPath), asc(keyPerson.plannedEndDate), asc(keyPerson.id)).limit(limit);
+  return rows.map(shape(ctx, false));
+}
+
 /** One file, unmasked (the caller audits the full view). */
 export async function selectKeyPerson(tx: Tx, actor: Actor, ctx: ListContext, id: string) {
   const [row] = await selectRows(tx, ctx, and(inScope(actor, keyPerson.regionPath), keyPersonById(id)));
