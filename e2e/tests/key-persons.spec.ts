@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { login } from './fixtures';
+import { login } from './fixtures.js';
 
 test('a township officer sees the line lists, opens an overdue file and records the missed check late', async ({ page }) => {
   await login(page, 'township');

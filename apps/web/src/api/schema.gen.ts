@@ -1377,6 +1377,11 @@ export interface paths {
                         symptoms?: ("cough" | "soreThroat" | "fatigue" | "diarrhoea" | "lossOfSmell" | "shortnessOfBreath" | "chestPain" | "confusion")[];
                         /** @enum {string} */
                         measuredBy: "doctor" | "gridWorker" | "self";
+                        /**
+                         * Format: date-time
+                         * @description when the check was taken on the phone; an offline write replayed later keeps it
+                         */
+                        recordedAt?: string;
                     };
                 };
             };

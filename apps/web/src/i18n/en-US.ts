@@ -82,7 +82,7 @@ export const enUS: Messages = {
   sites: { title: 'Observation sites', beds: 'Beds', occupied: 'Occupied', free: 'Free', warning: 'Over 90% full', line: '{{occupied}} of {{beds}} beds occupied, {{free}} free' },
   checks: { title: 'Check round', dueNow: 'Due now', overdue: 'Overdue', none: 'Nobody is due', submit: 'Submit', recorded: 'Recorded {{name}} {{t}}°C' },
   leads: {
-    title: 'Leads', open: 'To verify', overdue: 'Overdue', verified: 'Verified', dismissed: 'Dismissed', deadline: 'Deadline',
+    needsPerson: 'This lead matches no registered person: verify who it is and register them first, or dismiss it', title: 'Leads', open: 'To verify', overdue: 'Overdue', verified: 'Verified', dismissed: 'Dismissed', deadline: 'Deadline',
     remaining: '{{time}} left', overdueBy: 'Overdue by {{time}}', sources: 'Sources', unmatched: 'Not matched: for the township to place', verify: 'Verify',
     dismiss: 'Dismiss', dismissReason: 'Reason', import: 'Import a list', issuer: 'Sent by', batch: 'Batch', file: 'File (.xlsx or .csv)',
     importDone: 'Imported {{rows}}: {{matched}} matched, {{unmatched}} unmatched, {{created}} new leads, {{merged}} merged',

@@ -22,7 +22,7 @@ export function CheckFormModal({ file, open, onClose }: { file: KeyPersonDetail;
   }, [open]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const submit = (v: Values) =>
-    record.mutate({ id: newId(), keyPersonId: file.id, ...v }, {
+    record.mutate({ id: newId(), recordedAt: new Date().toISOString(), keyPersonId: file.id, ...v }, {
       onSuccess: (r) => {
         void message.success(r.status === 'queued' ? t('keyPersons.savedOffline') : t('keyPersons.saved'));
         onClose();
