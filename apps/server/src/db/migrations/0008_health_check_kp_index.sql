@@ -1,0 +1,1 @@
+CREATE INDEX "health_check_kp_day_idx" ON "health_check" USING btree ("key_person_id","day","slot","created_at");
