@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { addDays, plannedEndOf, regionPathLabel, shanghaiDate, type Role } from '@fangkong/domain';
 import type { Db } from '../src/db/client.js';
 import { uuidv7 } from '../src/db/ids.js';
-import { checkInLink, checkpoint, dailyReport, grid, healthCheck, household, keyPerson, lead, leadSource, person, region, riskArea, screeningRound, triageTask, users } from '../src/db/schema/index.js';
+import { checkInLink, checkpoint, dailyReport, grid, healthCheck, household, keyPerson, lead, leadSource, observationBed, observationSite, person, region, riskArea, screeningRound, triageTask, users } from '../src/db/schema/index.js';
 import { hashPassword } from '../src/auth/password.js';
 import { systemActor } from '../src/auth/actor.js';
 import { checkpointEntriesService } from '../src/modules/checkpoint-entries/checkpoint-entries.service.js';
@@ -118,7 +118,11 @@ export async function buildKeyPersonFixtures(db: Db, county: Awaited<ReturnType<
     await db.insert(leadSource).values({ id: uuidv7(), leadId, source: 'tip', reasons: ['riskArea'] });
     const expiredToken = (village === county.villageA ? 'a' : 'b').repeat(43);
     await db.insert(checkInLink).values({ id: uuidv7(), keyPersonId: kp.id, tokenHash: createHash('sha256').update(expiredToken).digest('hex'), expiresAt: new Date(Date.now() - 1000) });
-    return { keyPersonId: kp.id, freePersonId: freePerson.id, checkId, triageId, leadId, dismissedLeadId, idNumber, expiredToken, checkDay: yesterday };
+    const siteId = uuidv7();
+    const bedId = uuidv7();
+    await db.insert(observationSite).values({ id: siteId, regionId: village.id, regionPath: village.path, name: `${village.name}留观点` });
+    await db.insert(observationBed).values({ id: bedId, siteId, room: '101', bed: '1' });
+    return { siteId, bedId, keyPersonId: kp.id, freePersonId: freePerson.id, checkId, triageId, leadId, dismissedLeadId, idNumber, expiredToken, checkDay: yesterday };
   };
   return { a: await side(county.villageA), b: await side(county.villageB) };
 }

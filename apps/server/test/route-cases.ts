@@ -58,7 +58,7 @@ const notFoundField = (field: string) => (status: number, body: unknown, key: st
 };
 const nonEmptyList = (body: unknown) => expect((body as { total: number }).total).toBeGreaterThan(0);
 /** Ids that every role's call replays: the first call creates, the others get the same record back. */
-const replay = { keyPerson: uuidv7(), check: uuidv7() };
+const replay = { keyPerson: uuidv7(), check: uuidv7(), site: uuidv7() };
 const uniqueName = () => `u${Math.random().toString(36).slice(2, 10)}`;
 const entryPayload = () => ({
   id: randomUUID(),
@@ -134,6 +134,26 @@ export const routeCases: Record<string, RouteCase> = {
   },
   ...keyPersonCases(),
   ...leadCases(),
+  'GET /api/v1/observation-sites': { inScope: (fx) => ({ url: `/api/v1/observation-sites?regionId=${fx.villageA.id}` }), expectInScope: nonEmptyList, outOfScope: (fx) => ({ url: `/api/v1/observation-sites?regionId=${fx.villageB.id}` }), expectOutOfScope: notFound },
+  'GET /api/v1/observation-sites/:id': { inScope: (fx) => ({ url: `/api/v1/observation-sites/${fx.kp.a.siteId}` }), outOfScope: (fx) => ({ url: `/api/v1/observation-sites/${fx.kp.b.siteId}` }), expectOutOfScope: notFound },
+  'POST /api/v1/observation-sites': {
+    inScope: (fx) => ({ url: '/api/v1/observation-sites', payload: { id: replay.site, regionId: fx.villageA.id, name: '镇卫生院留观点', rooms: [{ room: '201', beds: 2 }] } }),
+    outOfScope: (fx) => ({ url: '/api/v1/observation-sites', payload: { regionId: fx.villageB.id, name: '外镇留观点', rooms: [{ room: '201', beds: 2 }] } }),
+    expectOutOfScope: notFoundField('regionId'),
+  },
+  // The fixture's key person is isolated at home: every allowed role gets the same refusal.
+  'POST /api/v1/observation-sites/:id/placements': {
+    inScope: (fx) => ({ url: `/api/v1/observation-sites/${fx.kp.a.siteId}/placements`, payload: { keyPersonId: fx.kp.a.keyPersonId, bedId: fx.kp.a.bedId } }),
+    status: 422,
+    outOfScope: (fx) => ({ url: `/api/v1/observation-sites/${fx.kp.b.siteId}/placements`, payload: { keyPersonId: fx.kp.b.keyPersonId, bedId: fx.kp.b.bedId } }),
+    expectOutOfScope: notFound,
+  },
+  'POST /api/v1/observation-sites/:id/placements/:placementId/end': {
+    inScope: (fx) => ({ url: `/api/v1/observation-sites/${fx.kp.a.siteId}/placements/${uuidv7()}/end` }),
+    status: 404,
+    outOfScope: (fx) => ({ url: `/api/v1/observation-sites/${fx.kp.b.siteId}/placements/${uuidv7()}/end` }),
+    expectOutOfScope: notFound,
+  },
   'POST /api/v1/key-persons/:id/check-in-links': {
     inScope: (fx) => ({ url: `/api/v1/key-persons/${fx.kp.a.keyPersonId}/check-in-links` }),
     outOfScope: (fx) => ({ url: `/api/v1/key-persons/${fx.kp.b.keyPersonId}/check-in-links` }),
@@ -457,6 +477,7 @@ function keyPersonCases(): Record<string, RouteCase> {
       outOfScope: (fx) => ({ url: `/api/v1/key-persons/line-lists?regionId=${fx.villageB.id}` }),
       expectOutOfScope: notFound,
     },
+    'GET /api/v1/key-persons/export': { inScope: (fx) => ({ url: `/api/v1/key-persons/export?regionId=${fx.villageA.id}` }), outOfScope: (fx) => ({ url: `/api/v1/key-persons/export?regionId=${fx.villageB.id}` }), expectOutOfScope: notFound },
     'GET /api/v1/key-persons/policy': { inScope: () => ({ url: '/api/v1/key-persons/policy' }), expectOutOfScope: () => {} },
     // Every walker is scoped to a township: only county-level users set the county's rules.
     'PUT /api/v1/key-persons/policy': { inScope: () => ({ url: '/api/v1/key-persons/policy', payload: { leadDeadlineHours: 2 } }), status: 403, expectOutOfScope: () => {} },

@@ -1,4 +1,4 @@
-import { AlertOutlined, AuditOutlined, BarChartOutlined, CarOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, FileSearchOutlined, FileTextOutlined, FormOutlined, HomeOutlined, IdcardOutlined, SolutionOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CarOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, FileSearchOutlined, FileTextOutlined, FormOutlined, HomeOutlined, IdcardOutlined, SolutionOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Role } from './api/types';
 import { ADMIN_ROLES, ALL_ROLES, AUDIT_ROLES, CHECK_ROLES, DASHBOARD_ROLES, FIELD_ROLES, KEY_PERSON_ROLES, LEAD_ROLES, REGISTER_ROLES } from './auth/roles';
@@ -14,6 +14,7 @@ const DailyReportsPage = lazy(() => import('./pages/daily-reports/DailyReportsPa
 const KeyPersonsPage = lazy(() => import('./pages/key-persons/KeyPersonsPage'));
 export const KeyPersonPage = lazy(() => import('./pages/key-persons/KeyPersonPage'));
 const CheckRoundPage = lazy(() => import('./pages/key-persons/CheckRoundPage'));
+const ObservationSitesPage = lazy(() => import('./pages/observation-sites/ObservationSitesPage'));
 const LeadsPage = lazy(() => import('./pages/leads/LeadsPage'));
 export const CheckInPage = lazy(() => import('./pages/check-in/CheckInPage'));
 export const ReportPrintPage = lazy(() => import('./pages/daily-reports/ReportPrintPage'));
@@ -46,6 +47,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/key-persons', labelKey: 'nav.keyPersons', icon: <UserSwitchOutlined />, roles: KEY_PERSON_ROLES, page: KeyPersonsPage },
   { path: '/checks', labelKey: 'nav.checks', icon: <AlertOutlined />, roles: CHECK_ROLES, page: CheckRoundPage },
   { path: '/leads', labelKey: 'nav.leads', icon: <SolutionOutlined />, roles: LEAD_ROLES, page: LeadsPage },
+  { path: '/observation-sites', labelKey: 'nav.sites', icon: <BankOutlined />, roles: KEY_PERSON_ROLES, page: ObservationSitesPage },
   { path: '/daily-reports', labelKey: 'nav.dailyReports', icon: <FileTextOutlined />, roles: ALL_ROLES, page: DailyReportsPage },
   { path: '/checkpoint-entry', labelKey: 'nav.checkpointEntry', icon: <FormOutlined />, roles: CHECKPOINT_REGISTRARS, page: RegisterEntryPage },
   { path: '/checkpoints', labelKey: 'nav.checkpoints', icon: <CarOutlined />, roles: CHECKPOINT_READERS, page: CheckpointsPage },

@@ -55,9 +55,9 @@ describe('demo county', () => {
               (SELECT count(*) FROM check_alert WHERE resolved_at IS NULL)::int AS overdue, (SELECT count(*) FROM triage_task WHERE status = 'open')::int AS triage,
               (SELECT count(*) FROM key_person WHERE planned_end_date = '${TODAY}' AND status = 'active')::int > 0 AS ending,
               (SELECT count(*) FROM lead l WHERE status = 'open' AND EXISTS (SELECT 1 FROM lead_source s WHERE s.lead_id = l.id AND s.source = 'assistRequest'))::int AS leads,
-              (SELECT count(*) FROM health_check)::int > 500 AS checks`,
+              (SELECT count(*) FROM health_check)::int > 500 AS checks, (SELECT count(*) FROM placement WHERE ended_at IS NULL)::int > 0 AS placed`,
     );
-    expect(rows[0]).toEqual({ categories: 7, measures: 4, overdue: 1, triage: 1, ending: true, leads: 6, checks: true });
+    expect(rows[0]).toEqual({ categories: 7, measures: 4, overdue: 1, triage: 1, ending: true, leads: 6, checks: true, placed: true });
     const fever = await pool.query(`SELECT h.temperature::float AS t FROM triage_task t JOIN health_check h ON h.id = t.health_check_id`);
     expect(fever.rows).toEqual([{ t: 38.2 }]);
   });

@@ -20,6 +20,7 @@ export async function loadKeyPersonDemo(client: pg.PoolClient, opts: { users: Us
   const { rows: others } = await client.query<PersonRow>(`SELECT id, name, id_number, phone, region_id, region_path::text FROM person WHERE NOT region_path <@ $1::ltree ORDER BY md5(id_number) LIMIT 60`, [opts.villagePath]);
   if (local.length < 20) return { keyPersons: 0, checks: 0, leads: 0 };
   const files = [...local.slice(0, 14), ...others];
+  const central: { id: string; regionPath: string }[] = [];
   const kpLines: string[] = [];
   const officerLines: string[] = [];
   const checkLines: string[] = [];
@@ -42,6 +43,7 @@ export async function loadKeyPersonDemo(client: pg.PoolClient, opts: { users: Us
       if (i % 2 === 0) team.push(['leader', '镇联系领导', null], ['police', '派出所民警', null]);
       for (const [role, name, userId] of i === 3 ? team.slice(0, 2) : team) officerLines.push(copyLine([uuidv7(), id, p.region_path, role, name, userId]));
     }
+    if (status === 'active' && measure === 'centralIsolation') central.push({ id, regionPath: p.region_path });
     if (status !== 'active' && !released) return;
     // Recorded: every slot whose window has closed, and the open one for half of the files (the rest are due now).
     const recordable = slotsOfMeasure(start, end).filter(({ day, slot }) => {
@@ -67,6 +69,14 @@ export async function loadKeyPersonDemo(client: pg.PoolClient, opts: { users: Us
   await copyRows(client, 'health_check', ['id', 'key_person_id', 'region_path', 'day', 'slot', 'temperature', 'measured_by', 'recorded_at'], checkLines);
   await copyRows(client, 'check_alert', ['id', 'key_person_id', 'region_path', 'day', 'slot', 'level', 'overdue_at'], alertLines);
   await copyRows(client, 'triage_task', ['id', 'key_person_id', 'health_check_id', 'region_path', 'temperature', 'deadline'], triageLines);
+
+  // An observation site of the demo township, in use by the files under central isolation.
+  const { rows: [township] } = await client.query<{ id: string }>('SELECT id FROM region WHERE path = $1::ltree', [opts.townshipPath]);
+  const siteId = uuidv7();
+  await copyRows(client, 'observation_site', ['id', 'region_id', 'region_path', 'name', 'address'], [copyLine([siteId, township!.id, opts.townshipPath, '淮口街道集中隔离医学观察点', '淮口街道健康驿站'])]);
+  const beds = ['101', '102', '201', '202'].flatMap((room) => [1, 2, 3].map((n) => ({ id: uuidv7(), room, bed: String(n) })));
+  await copyRows(client, 'observation_bed', ['id', 'site_id', 'room', 'bed'], beds.map((b) => copyLine([b.id, siteId, b.room, b.bed])));
+  await copyRows(client, 'placement', ['id', 'site_id', 'bed_id', 'key_person_id', 'region_path', 'started_at'], central.slice(0, beds.length).map((c, n) => copyLine([uuidv7(), siteId, beds[n]!.id, c.id, c.regionPath, now.toISOString()])));
 
   // Leads: names on an upstream list and from screening, waiting for the village to verify.
   const leadLines: string[] = [];

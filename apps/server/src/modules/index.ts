@@ -13,6 +13,7 @@ import { keyPersonsRoutes } from './key-persons/key-persons.routes.js';
 import { healthChecksRoutes } from './health-checks/health-checks.routes.js';
 import { leadsRoutes } from './leads/leads.routes.js';
 import { checkInRoutes } from './check-in/check-in.routes.js';
+import { observationSitesRoutes } from './observation-sites/observation-sites.routes.js';
 import { dailyReportsRoutes } from './daily-reports/daily-reports.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { checkpointsRoutes } from './checkpoints/checkpoints.routes.js';
@@ -35,6 +36,7 @@ export const modules = [
   healthChecksRoutes,
   leadsRoutes,
   checkInRoutes,
+  observationSitesRoutes,
   checkpointsRoutes,
   checkpointEntriesRoutes,
   dutyShiftsRoutes,

@@ -1784,6 +1784,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/key-persons/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A line list as the 重点人员台账 workbook (.xlsx, unmasked, audited) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    status?: "active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp";
+                    category?: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+                    measure?: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+                    regionId?: string;
+                    list?: "dueNow" | "overdue" | "fever" | "endingToday" | "released" | "lostToFollowUp" | "incompleteTeam";
+                    /** @description only the key persons the caller answers for */
+                    mine?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/key-persons/policy": {
         parameters: {
             query?: never;
@@ -2183,6 +2226,11 @@ export interface paths {
                         symptoms?: ("cough" | "soreThroat" | "fatigue" | "diarrhoea" | "lossOfSmell" | "shortnessOfBreath" | "chestPain" | "confusion")[];
                         /** @enum {string} */
                         measuredBy: "doctor" | "gridWorker" | "self";
+                        /**
+                         * Format: date-time
+                         * @description when the check was taken on the phone; an offline write replayed later keeps it
+                         */
+                        recordedAt?: string;
                     };
                 };
             };
@@ -2710,6 +2758,212 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["SelfCheckResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/observation-sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sites in scope with beds, occupied, free, occupancy and the over-90% warning, with totals */
+        get: {
+            parameters: {
+                query?: {
+                    regionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObservationSitePage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a site with its rooms and beds */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id?: string;
+                        /** Format: uuid */
+                        regionId: string;
+                        name: string;
+                        address?: string;
+                        rooms: {
+                            room: string;
+                            beds: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObservationSiteDetail"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObservationSiteDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/observation-sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One site, bed by bed, with who is in each */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObservationSiteDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/observation-sites/{id}/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Place a key person under central isolation in a free bed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        keyPersonId: string;
+                        /** Format: uuid */
+                        bedId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObservationSiteDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/observation-sites/{id}/placements/{placementId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The person leaves the bed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    placementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObservationSiteDetail"];
                     };
                 };
             };
@@ -4484,6 +4738,70 @@ export interface components {
             temperature: number;
             triage: boolean;
         };
+        ObservationSiteInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            address: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            beds: number;
+            occupied: number;
+            free: number;
+            /** @description 0–1 */
+            occupancy: number;
+            /** @description occupancy over 90% */
+            warning: boolean;
+        };
+        ObservationSitePageInput: {
+            items: components["schemas"]["ObservationSiteInput"][];
+            total: number;
+            summary: {
+                beds: number;
+                occupied: number;
+                free: number;
+            };
+        };
+        ObservationSiteDetailInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            address: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            beds: number;
+            occupied: number;
+            free: number;
+            /** @description 0–1 */
+            occupancy: number;
+            /** @description occupancy over 90% */
+            warning: boolean;
+            bedList: {
+                /** Format: uuid */
+                id: string;
+                room: string;
+                bed: string;
+                placementId: string | null;
+                keyPersonId: string | null;
+                name: string | null;
+                since: string | null;
+            }[];
+        };
+        PlacementInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            siteId: string;
+            /** Format: uuid */
+            bedId: string;
+            /** Format: uuid */
+            keyPersonId: string;
+            /** Format: date-time */
+            startedAt: string;
+            endedAt: string | null;
+        };
         DailyReportInput: {
             /** Format: uuid */
             id: string;
@@ -5555,6 +5873,70 @@ export interface components {
             slot: "am" | "pm";
             temperature: number;
             triage: boolean;
+        };
+        ObservationSite: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            address: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            beds: number;
+            occupied: number;
+            free: number;
+            /** @description 0–1 */
+            occupancy: number;
+            /** @description occupancy over 90% */
+            warning: boolean;
+        };
+        ObservationSitePage: {
+            items: components["schemas"]["ObservationSite"][];
+            total: number;
+            summary: {
+                beds: number;
+                occupied: number;
+                free: number;
+            };
+        };
+        ObservationSiteDetail: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            address: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            beds: number;
+            occupied: number;
+            free: number;
+            /** @description 0–1 */
+            occupancy: number;
+            /** @description occupancy over 90% */
+            warning: boolean;
+            bedList: {
+                /** Format: uuid */
+                id: string;
+                room: string;
+                bed: string;
+                placementId: string | null;
+                keyPersonId: string | null;
+                name: string | null;
+                since: string | null;
+            }[];
+        };
+        Placement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            siteId: string;
+            /** Format: uuid */
+            bedId: string;
+            /** Format: uuid */
+            keyPersonId: string;
+            /** Format: date-time */
+            startedAt: string;
+            endedAt: string | null;
         };
         DailyReport: {
             /** Format: uuid */

@@ -92,3 +92,4 @@ export type UpdateCheckpointBody = JsonBody<paths['/api/v1/checkpoints/{id}']['p
 export type CreateEntryBody = JsonBody<paths['/api/v1/checkpoints/{id}/entries']['post']>;
 export type ListEntriesQuery = NonNullable<paths['/api/v1/checkpoint-entries']['get']['parameters']['query']>;
 export type StatsQuery = NonNullable<paths['/api/v1/checkpoint-stats']['get']['parameters']['query']>;
+export type ObservationSitePage = Schemas['ObservationSitePage'];

@@ -9,7 +9,7 @@ export const enUS: Messages = {
     unknownError: 'Something went wrong, please try again', networkError: 'Cannot reach the server, check your connection',
     notFound: 'Page not found', forbidden: 'You are not allowed to view this page', backHome: 'Back to home',
   },
-  nav: { checkpoints: 'Checkpoints', checkpointEntry: 'Register entry', checkpointLog: 'Entry log', keyPersons: 'Key persons', checks: 'Check round', leads: 'Leads', dashboard: 'Dashboard', dailyReports: 'Daily reports', home: 'Home', regions: 'Regions', users: 'Users', auditLogs: 'Audit log', menu: 'Menu', screening: 'Screening', myHouseholds: 'My households', register: 'Population', riskAreas: 'Risk areas' },
+  nav: { sites: 'Observation sites', checkpoints: 'Checkpoints', checkpointEntry: 'Register entry', checkpointLog: 'Entry log', keyPersons: 'Key persons', checks: 'Check round', leads: 'Leads', dashboard: 'Dashboard', dailyReports: 'Daily reports', home: 'Home', regions: 'Regions', users: 'Users', auditLogs: 'Audit log', menu: 'Menu', screening: 'Screening', myHouseholds: 'My households', register: 'Population', riskAreas: 'Risk areas' },
   screening: {
     title: 'Screening', round: 'Round', noRounds: 'No screening rounds yet', deadline: 'Deadline', travelSince: 'Travel asked since',
     households: 'Households in scope', visited: 'Visited', away: 'Family away (phoned)', nobodyHome: 'Nobody home (revisit)',
@@ -105,7 +105,7 @@ export const enUS: Messages = {
   },
   regionSelect: { placeholder: 'Select a region' },
   keyPersons: {
-    title: 'Key persons', mine: 'My key persons', all: 'All', name: 'Name', idNumber: 'ID number', phone: 'Phone', address: 'Address',
+    export: 'Export ledger', title: 'Key persons', mine: 'My key persons', all: 'All', name: 'Name', idNumber: 'ID number', phone: 'Phone', address: 'Address',
     region: 'Village', category: 'Category', measure: 'Measure', source: 'Source', startDate: 'Start', plannedEndDate: 'Planned end',
     day: 'Day {{day}} of {{total}}', dayLabel: 'Day', lastTemperature: 'Last temperature', team: 'Responsible officers', teamCount: '{{n}}/{{required}}',
     status: 'Status', history: 'History', checks: 'Health checks', overdueSlots: 'Overdue checks', recordCheck: 'Record a check', extend: 'Extend/shorten',
@@ -124,9 +124,10 @@ export const enUS: Messages = {
     measuredByNames: { doctor: 'Doctor', gridWorker: 'Grid worker', self: 'Self' },
     events: { created: 'Opened', endChanged: 'End changed', measureChanged: 'Measure changed', statusChanged: 'Status changed', transferred: 'Transferred' },
   },
+  sites: { title: 'Observation sites', beds: 'Beds', occupied: 'Occupied', free: 'Free', warning: 'Over 90% full', line: '{{occupied}} of {{beds}} beds occupied, {{free}} free' },
   checks: { title: 'Check round', dueNow: 'Due now', overdue: 'Overdue', none: 'Nobody is due', submit: 'Submit', recorded: 'Recorded {{name}} {{t}}°C' },
   leads: {
-    title: 'Leads', open: 'To verify', overdue: 'Overdue', verified: 'Verified', dismissed: 'Dismissed', deadline: 'Deadline',
+    needsPerson: 'This lead matches no registered person: verify who it is and register them first, or dismiss it', title: 'Leads', open: 'To verify', overdue: 'Overdue', verified: 'Verified', dismissed: 'Dismissed', deadline: 'Deadline',
     remaining: '{{time}} left', overdueBy: 'Overdue by {{time}}', sources: 'Sources', unmatched: 'Not matched: for the township to place', verify: 'Verify',
     dismiss: 'Dismiss', dismissReason: 'Reason', import: 'Import a list', issuer: 'Sent by', batch: 'Batch', file: 'File (.xlsx or .csv)',
     importDone: 'Imported {{rows}}: {{matched}} matched, {{unmatched}} unmatched, {{created}} new leads, {{merged}} merged',

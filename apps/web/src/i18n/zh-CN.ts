@@ -7,7 +7,7 @@ export const zhCN = {
     unknownError: '操作失败，请稍后重试', networkError: '无法连接服务器，请检查网络',
     notFound: '页面不存在', forbidden: '您没有权限访问此页面', backHome: '返回首页',
   },
-  nav: { checkpoints: '卡口', checkpointEntry: '卡口登记', checkpointLog: '登记统计', keyPersons: '重点人员', checks: '测温任务', leads: '线索核查', dashboard: '指挥调度', dailyReports: '日报告', home: '首页', regions: '行政区划', users: '用户管理', auditLogs: '审计日志', menu: '菜单', screening: '入户排查', myHouseholds: '我的住户', register: '户籍人口', riskAreas: '风险地区' },
+  nav: { sites: '隔离点', checkpoints: '卡口', checkpointEntry: '卡口登记', checkpointLog: '登记统计', keyPersons: '重点人员', checks: '测温任务', leads: '线索核查', dashboard: '指挥调度', dailyReports: '日报告', home: '首页', regions: '行政区划', users: '用户管理', auditLogs: '审计日志', menu: '菜单', screening: '入户排查', myHouseholds: '我的住户', register: '户籍人口', riskAreas: '风险地区' },
   screening: {
     title: '入户排查', round: '排查轮次', noRounds: '暂无排查轮次', deadline: '截止', travelSince: '询问旅居史自',
     households: '应排查户数', visited: '已入户', away: '举家外出(电话随访)', nobodyHome: '无人在家(待复访)',
@@ -103,7 +103,7 @@ export const zhCN = {
   },
   regionSelect: { placeholder: '请选择区划' },
   keyPersons: {
-    title: '重点人员', mine: '我包保的', all: '全部', name: '姓名', idNumber: '身份证号', phone: '电话', address: '住址',
+    export: '导出台账', title: '重点人员', mine: '我包保的', all: '全部', name: '姓名', idNumber: '身份证号', phone: '电话', address: '住址',
     region: '村/社区', category: '类别', measure: '管控措施', source: '来源', startDate: '开始日期', plannedEndDate: '计划解除日期',
     day: '第{{day}}天/共{{total}}天', dayLabel: '天数', lastTemperature: '最近体温', team: '包保责任人', teamCount: '{{n}}/{{required}}人',
     status: '状态', history: '档案记录', checks: '体温监测', overdueSlots: '逾期未测', recordCheck: '录入体温', extend: '延长/缩短',
@@ -122,9 +122,10 @@ export const zhCN = {
     measuredByNames: { doctor: '医护人员', gridWorker: '网格员代测', self: '本人自测' },
     events: { created: '建档', endChanged: '调整解除日期', measureChanged: '变更措施', statusChanged: '状态变更', transferred: '转出' },
   },
+  sites: { title: '集中隔离点', beds: '床位', occupied: '在住', free: '空床', warning: '床位紧张（超过90%）', line: '在住 {{occupied}} / 床位 {{beds}}，空床 {{free}}' },
   checks: { title: '测温任务', dueNow: '当前待测', overdue: '逾期未测', none: '暂无待测人员', submit: '提交', recorded: '已登记 {{name}} {{t}}℃' },
   leads: {
-    title: '线索核查', open: '待核查', overdue: '已超时', verified: '已核查', dismissed: '已排除', deadline: '核查时限',
+    needsPerson: '该线索未匹配到登记人员：请先核实身份、在人员登记中登记后再建档，或将其排除', title: '线索核查', open: '待核查', overdue: '已超时', verified: '已核查', dismissed: '已排除', deadline: '核查时限',
     remaining: '剩余 {{time}}', overdueBy: '已超时 {{time}}', sources: '来源', unmatched: '未匹配，待乡镇分派', verify: '核查建档',
     dismiss: '排除', dismissReason: '排除原因', import: '导入协查名单', issuer: '下发单位', batch: '批次号', file: '文件（.xlsx 或 .csv）',
     importDone: '已导入 {{rows}} 人：匹配 {{matched}}，未匹配 {{unmatched}}，新线索 {{created}}，合并 {{merged}}',

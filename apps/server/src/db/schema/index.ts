@@ -7,3 +7,4 @@ export * from './key-persons.js';
 export * from './daily-reports.js';
 export * from './screening.js';
 export * from './checkpoints.js';
+export * from './observation-sites.js';

@@ -108,6 +108,8 @@ export const healthCheck = pgTable(
     uniqueIndex('health_check_slot_uq').on(t.keyPersonId, t.day, t.slot).where(sql`corrects_id IS NULL`),
     index('health_check_region_path_gist').using('gist', t.regionPath),
     index('health_check_day_idx').on(t.day),
+    // A file's checks in order, corrections included (the last value of a slot, the file's checks).
+    index('health_check_kp_day_idx').on(t.keyPersonId, t.day, t.slot, t.createdAt),
   ],
 );
 

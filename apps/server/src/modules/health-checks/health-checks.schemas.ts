@@ -28,6 +28,7 @@ export const recordCheckBody = z.object({
   temperature: temperatureSchema,
   symptoms,
   measuredBy: z.enum(MEASURED_BY, 'invalidEnum'),
+  recordedAt: z.iso.datetime({ offset: true, error: 'invalidDate' }).optional().describe('when the check was taken on the phone; an offline write replayed later keeps it'),
 });
 export type RecordCheckBody = z.infer<typeof recordCheckBody>;
 

@@ -32,7 +32,11 @@ const triageOf = async (tx: Tx, checkId: string) => (await tx.select({ id: triag
  * have opened, and be empty. Settles the slot's overdue alert and opens a triage task for a
  * fever or a red-flag symptom. `actor` is null for a self check-in.
  */
-export async function recordCheck(tx: Tx, actor: Actor | null, scope: SQL | undefined, body: RecordCheckBody, at: Date) {
+export async function recordCheck(tx: Tx, actor: Actor | null, scope: SQL | undefined, body: RecordCheckBody, now: Date) {
+  // The phone's time of the check counts (an offline write arrives later), never a time ahead of the server's.
+  const taken = body.recordedAt ? new Date(body.recordedAt) : now;
+  if (taken.getTime() > now.getTime() + 5 * 60_000) throw invalid([{ field: 'recordedAt', key: 'healthCheck.future' }]);
+  const at = taken < now ? taken : now;
   if (body.id) {
     const [replayed] = await tx.select().from(healthCheck).where(eq(healthCheck.id, body.id));
     if (replayed) return { created: false, check: toCheck(replayed, await triageOf(tx, replayed.id)) };

@@ -95,4 +95,14 @@ describe('health checks', async () => {
     expect(fieldOf(await record({ keyPersonId: other.id, day: '2024-02-29', slot: 'am', temperature: 36.5, measuredBy: 'doctor' }))).toEqual(['keyPersonId: The record does not exist or has been deleted']);
     clock = new Date('2024-02-29T02:00:00Z');
   });
+
+  it('keeps the phone\'s time of an offline check replayed after the window closed', async () => {
+    const kp = await buildKeyPerson(db, county.villageA, { startDate: '2024-02-20' });
+    clock = new Date('2024-02-29T05:30:00Z'); // 13:30: the am window closed at 12:00
+    const replayed = await record({ keyPersonId: kp.id, day: '2024-02-29', slot: 'am', temperature: 36.5, measuredBy: 'doctor', recordedAt: '2024-02-29T10:30:00+08:00' });
+    expect(replayed.json()).toMatchObject({ late: false, recordedAt: '2024-02-29T02:30:00.000Z' });
+    const ahead = await record({ keyPersonId: kp.id, day: '2024-02-29', slot: 'pm', temperature: 36.5, measuredBy: 'doctor', recordedAt: '2024-02-29T16:00:00+08:00' });
+    expect(fieldOf(ahead)).toEqual(['recordedAt: This slot has not opened yet']);
+    clock = new Date('2024-02-29T02:00:00Z');
+  });
 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { KEY_PERSON_CATEGORIES, dayNumber, maskIdNumber, maskPhone, measureLength, type KeyPersonCategory, type SlotRef } from '@fangkong/domain';
 import type { Tx } from '../../db/client.js';
 import { checkAlert, healthCheck, household, keyPerson, keyPersonEvent, person, region, responsibleOfficer } from '../../db/schema/index.js';
@@ -86,11 +86,20 @@ const shape = (ctx: ListContext, masked: boolean) => (r: Row) => ({
 
 export async function selectKeyPersons(tx: Tx, actor: Actor, ctx: ListContext, where: SQL | undefined, page: { page: number; pageSize: number }) {
   const filter = and(inScope(actor, keyPerson.regionPath), where);
-  const [items, [total]] = await Promise.all([
-    selectRows(tx, ctx, filter).orderBy(asc(keyPerson.plannedEndDate), desc(keyPerson.id)).limit(page.pageSize).offset((page.page - 1) * page.pageSize),
+  // The page's ids first, then their columns: the per-row subqueries run for one page, not for every match.
+  const [ids, [total]] = await Promise.all([
+    tx.select({ id: keyPerson.id }).from(keyPerson).innerJoin(person, eq(person.id, keyPerson.personId)).where(filter).orderBy(asc(keyPerson.plannedEndDate), desc(keyPerson.id)).limit(page.pageSize).offset((page.page - 1) * page.pageSize),
     tx.select({ n: sql<number>`count(*)::int` }).from(keyPerson).innerJoin(person, eq(person.id, keyPerson.personId)).where(filter),
   ]);
-  return { items: items.map(shape(ctx, true)), total: total?.n ?? 0 };
+  const rows = ids.length ? await selectRows(tx, ctx, inArray(keyPerson.id, ids.map((r) => r.id))) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { items: ids.map((r) => shape(ctx, true)(byId.get(r.id)!)), total: total?.n ?? 0 };
+}
+
+/** The whole list, unmasked, for the ledger export (the caller audits it). */
+export async function selectLedger(tx: Tx, actor: Actor, ctx: ListContext, where: SQL | undefined, limit: number) {
+  const rows = await selectRows(tx, ctx, and(inScope(actor, keyPerson.regionPath), where)).orderBy(asc(keyPerson.regionPath), asc(keyPerson.plannedEndDate), asc(keyPerson.id)).limit(limit);
+  return rows.map(shape(ctx, false));
 }
 
 /** One file, unmasked (the caller audits the full view). */

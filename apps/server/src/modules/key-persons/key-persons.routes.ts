@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../auth/auth.plugin.js';
+import { XLSX_MIME } from '../../files/table-reader.js';
 import type { ModuleOptions } from '../module-options.js';
 import {
   addOfficerBody,
@@ -35,6 +36,14 @@ export const keyPersonsRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app
     config: { access: 'keyPersons.read' },
     schema: { tags, summary: 'How many key persons are on each line list, for a region or the caller\'s own worklist', querystring: lineListCountsQuery, response: { 200: lineListCounts } },
   }, (request) => service.counts(actorOf(request), request.query));
+
+  app.get('/api/v1/key-persons/export', {
+    config: { access: 'keyPersons.read' },
+    schema: { tags, summary: 'A line list as the 重点人员台账 workbook (.xlsx, unmasked, audited)', querystring: listKeyPersonsQuery.omit({ page: true, pageSize: true }), produces: [XLSX_MIME] },
+  }, async (request, reply) => {
+    const file = await service.exportLedger(actorOf(request), request.query);
+    return reply.type(XLSX_MIME).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('重点人员台账.xlsx')}`).send(file);
+  });
 
   app.get('/api/v1/key-persons/policy', {
     config: { access: 'keyPersons.read' },

@@ -8,6 +8,7 @@ import { inScope } from '../../auth/scope.js';
 import { audit } from '../../audit/audit.js';
 import { conflict, forbidden, invalid, notFound } from '../../http/problem.js';
 import { countyPathOf, policyFor, type Policy } from './key-persons.policy.js';
+import { ledgerXlsx } from './key-persons.ledger.js';
 import type { AddOfficerBody, CreateKeyPersonBody, ListKeyPersonsQuery, StatusBody, TransferBody, UpdateKeyPersonBody, UpdatePolicyBody } from './key-persons.schemas.js';
 import {
   answeredBy,
@@ -18,6 +19,7 @@ import {
   selectFileParts,
   selectKeyPerson,
   selectKeyPersons,
+  selectLedger,
   selectPersonInScope,
   type ListContext,
 } from './key-persons.queries.js';
@@ -83,6 +85,15 @@ export function keyPersonsService(db: Db, now: () => Date) {
   async function counts(actor: Actor, q: { regionId?: string; mine?: 'true' | 'false' }) {
     const ctx = await context(actor);
     return countLineLists(db, actor, ctx, await filters(actor, ctx, { regionId: q.regionId, mine: q.mine }));
+  }
+
+  /** Every file of a list (up to 50,000), unmasked, as the 重点人员台账 workbook; audited as an export. */
+  async function exportLedger(actor: Actor, q: Omit<ListKeyPersonsQuery, 'page' | 'pageSize'>) {
+    const ctx = await context(actor);
+    const rows = await selectLedger(db, actor, ctx, await filters(actor, ctx, q), 50_000);
+    const at = now();
+    await audit(db, actor, { event: 'person.export', targetType: 'keyPerson', regionPath: actor.scopePath, detail: { ledger: q.list ?? q.status ?? 'all', rows: rows.length } });
+    return ledgerXlsx(rows, `重点人员台账（${ctx.today}）`, actor.displayName, at);
   }
 
   async function find(actor: Actor, id: string) {
@@ -224,7 +235,7 @@ export function keyPersonsService(db: Db, now: () => Date) {
     return getPolicy(actor);
   }
 
-  return { list, counts, get, find, create, update, setStatus, transfer, addOfficer, removeOfficer, getPolicy, updatePolicy, context };
+  return { list, counts, exportLedger, get, find, create, update, setStatus, transfer, addOfficer, removeOfficer, getPolicy, updatePolicy, context };
 }
 
 export type KeyPersonsService = ReturnType<typeof keyPersonsService>;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { uuidv7 } from '../../db/ids.js';
 import { testApp, loginAs, type Session } from '../../../test/app.js';
 import { buildCounty, buildKeyPerson, buildPerson, buildUser } from '../../../test/factories.js';
@@ -113,5 +114,23 @@ describe('key persons', async () => {
     const out = await call('POST', `/api/v1/key-persons/${kp.id}/transfer`, { destination: '成都市武侯区', reason: '返回居住地' }, commander);
     expect(out.json().status).toBe('transferred');
     expect((await call('POST', `/api/v1/key-persons/${kp.id}/transfer`, { regionId: county.villageA.id, destination: 'x', reason: 'r' }, commander)).statusCode).toBe(422);
+  });
+
+  it('exports a line list as the 重点人员台账 workbook, unmasked and audited', async () => {
+    const list = (await call('GET', '/api/v1/key-persons?status=active&pageSize=200')).json();
+    const res = await call('GET', '/api/v1/key-persons/export?status=active');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(3).getCell(2).value).toBe('姓名');
+    expect(ws.rowCount - 3).toBe(list.total);
+    const names = Array.from({ length: list.total }, (_, i) => ws.getRow(i + 4).getCell(2).value);
+    expect(names.sort()).toEqual(list.items.map((i: { name: string }) => i.name).sort());
+    const ids = Array.from({ length: list.total }, (_, i) => String(ws.getRow(i + 4).getCell(3).value));
+    expect(ids).toContain('510121199003071233');
+    const audit = await db.execute(sql`SELECT detail FROM audit_log WHERE event = 'person.export'`);
+    expect(audit.rows).toEqual([{ detail: { ledger: 'active', rows: list.total } }]);
   });
 });

@@ -22,7 +22,7 @@ export function CheckFormModal({ file, open, onClose }: { file: KeyPersonDetail;
   }, [open]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const submit = (v: Values) =>
-    record.mutate({ id: newId(), keyPersonId: file.id, ...v }, {
+    record.mutate({ id: newId(), recordedAt: new Date().toISOString(), keyPersonId: file.id, ...v }, {
       onSuccess: (r) => {
         void message.success(r.status === 'queued' ? t('keyPersons.savedOffline') : t('keyPersons.saved'));
         onClose();
@@ -36,7 +36,7 @@ export function CheckFormModal({ file, open, onClose }: { file: KeyPersonDetail;
         <Form.Item name="day" label={t('keyPersons.date')} rules={[{ required: true }]}>
           <Select options={days.map((d) => ({ value: d, label: d }))} />
         </Form.Item>
-        <Form.Item name="slot" label=" " rules={[{ required: true }]}>
+        <Form.Item name="slot" label={`${t('keyPersons.am')}/${t('keyPersons.pm')}`} rules={[{ required: true }]}>
           <Radio.Group optionType="button" buttonStyle="solid" options={[{ value: 'am', label: t('keyPersons.am') }, { value: 'pm', label: t('keyPersons.pm') }]} />
         </Form.Item>
         <Form.Item name="temperature" label={t('keyPersons.temperature')} rules={[{ required: true, message: t('users.required', { field: t('keyPersons.temperature') }) }]}>

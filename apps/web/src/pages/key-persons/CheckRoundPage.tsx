@@ -39,7 +39,7 @@ function RoundRow({ kp, overdue }: { kp: KeyPerson; overdue: boolean }) {
   const slot = openSlotAt(new Date());
   const submit = () => {
     if (!slot) return;
-    record.mutate({ id: newId(), keyPersonId: kp.id, day: slot.day, slot: slot.slot, temperature: value, measuredBy: 'doctor' }, {
+    record.mutate({ id: newId(), recordedAt: new Date().toISOString(), keyPersonId: kp.id, day: slot.day, slot: slot.slot, temperature: value, measuredBy: 'doctor' }, {
       onSuccess: (r) => { setDone(true); void message.success(r.status === 'queued' ? t('keyPersons.savedOffline') : t('checks.recorded', { name: kp.name, t: value })); },
       onError: (err) => void message.error(errorMessage(err)),
     });

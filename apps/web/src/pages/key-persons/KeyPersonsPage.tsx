@@ -1,4 +1,4 @@
-import { Alert, Badge, Segmented, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Segmented, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -28,11 +28,16 @@ export default function KeyPersonsPage() {
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>{t('keyPersons.title')}</Typography.Title>
+        <Space wrap>
+        <Button href={`/api/v1/key-persons/export?${new URLSearchParams(Object.entries(filter).filter(([k, v]) => v !== undefined && k !== 'page' && k !== 'pageSize') as [string, string][])}`}>
+          {t('keyPersons.export')}
+        </Button>
         <Segmented
           value={mine ? 'mine' : 'all'}
           onChange={(v) => { setMine(v === 'mine'); setPaging((p) => ({ ...p, page: 1 })); }}
           options={[{ value: 'mine', label: t('keyPersons.mine') }, { value: 'all', label: t('keyPersons.all') }]}
         />
+        </Space>
       </Space>
       <Tabs
         activeKey={list}

@@ -77,7 +77,7 @@ function VerifyModal({ lead, onClose }: { lead: Lead; onClose(): void }) {
   const [form] = Form.useForm();
   const verify = useVerifyLead();
   return (
-    <Modal open title={`${t('leads.verify')} · ${lead.name}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={verify.isPending}>
+    <Modal open title={`${t('leads.verify')} · ${lead.name}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={verify.isPending} okButtonProps={{ disabled: !lead.personId }}>
       <Form form={form} layout="vertical" initialValues={{ category: 'returnee', measure: 'homeIsolation', startDate: shanghaiDate(new Date()) }}
         onFinish={(body) => verify.mutate({ id: lead.id, body }, {
           onSuccess: (r) => { onClose(); void navigate(`/key-persons/${r.keyPersonId}`); },
@@ -86,7 +86,7 @@ function VerifyModal({ lead, onClose }: { lead: Lead; onClose(): void }) {
         <Form.Item name="category" label={t('keyPersons.category')} rules={[{ required: true }]}><Select options={KEY_PERSON_CATEGORIES.map((c) => ({ value: c, label: t(`keyPersons.categories.${c}`) }))} /></Form.Item>
         <Form.Item name="measure" label={t('keyPersons.measure')} rules={[{ required: true }]}><Select options={MEASURES.map((m) => ({ value: m, label: t(`keyPersons.measures.${m}`) }))} /></Form.Item>
         <Form.Item name="startDate" label={t('keyPersons.startDate')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
-        {!lead.personId && <Form.Item name="personId" label="personId" rules={[{ required: true }]}><Input /></Form.Item>}
+        {!lead.personId && <Alert type="warning" showIcon message={t('leads.needsPerson')} />}
       </Form>
     </Modal>
   );

@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { testApp, loginAs, type Session } from '../../../test/app.js';
+import { buildCounty, buildKeyPerson, buildUser } from '../../../test/factories.js';
+
+describe('observation sites', async () => {
+  const { app, db } = await testApp();
+  let county: Awaited<ReturnType<typeof buildCounty>>;
+  let township: Session;
+  beforeAll(async () => {
+    county = await buildCounty(db);
+    await buildUser(db, { username: 'township', role: 'townshipOfficer', region: county.townshipA });
+    township = await loginAs(app, 'township');
+  });
+  const call = (method: string, url: string, payload?: Record<string, unknown>) => app.inject({ method: method as never, url, payload, headers: township.headers });
+
+  it('opens a site with beds, places persons under central isolation, and warns past 90%', async () => {
+    const created = await call('POST', '/api/v1/observation-sites', { regionId: county.townshipA.id, name: '淮口镇集中隔离点', rooms: [{ room: '101', beds: 5 }, { room: '102', beds: 5 }] });
+    expect(created.statusCode).toBe(201);
+    const site = created.json();
+    expect(site).toMatchObject({ beds: 10, occupied: 0, free: 10, warning: false });
+    const persons = [];
+    for (let i = 0; i < 10; i++) {
+      const kp = await buildKeyPerson(db, county.villageA, { startDate: '2024-02-20' });
+      await db.execute(sql`UPDATE key_person SET measure = 'centralIsolation' WHERE id = ${kp.id}`);
+      persons.push(kp.id);
+    }
+    for (let i = 0; i < 9; i++) expect((await call('POST', `/api/v1/observation-sites/${site.id}/placements`, { keyPersonId: persons[i], bedId: site.bedList[i].id })).statusCode).toBe(200);
+    const list = (await call('GET', '/api/v1/observation-sites')).json();
+    expect(list.items[0]).toMatchObject({ occupied: 9, free: 1, occupancy: 0.9, warning: false });
+    expect(list.summary).toEqual({ beds: 10, occupied: 9, free: 1 });
+    const taken = await call('POST', `/api/v1/observation-sites/${site.id}/placements`, { keyPersonId: persons[9], bedId: site.bedList[0].id });
+    expect(taken.statusCode).toBe(409);
+    const full = (await call('POST', `/api/v1/observation-sites/${site.id}/placements`, { keyPersonId: persons[9], bedId: site.bedList[9].id })).json();
+    expect(full).toMatchObject({ occupied: 10, free: 0, occupancy: 1, warning: true });
+    const placementId = full.bedList[0].placementId;
+    const left = (await call('POST', `/api/v1/observation-sites/${site.id}/placements/${placementId}/end`)).json();
+    expect(left).toMatchObject({ occupied: 9, warning: false });
+  });
+
+  it('refuses home-isolated persons, persons out of scope and duplicate rooms', async () => {
+    const site = (await call('POST', '/api/v1/observation-sites', { regionId: county.villageA.id, name: '村留观点', rooms: [{ room: '1', beds: 1 }] })).json();
+    const home = await buildKeyPerson(db, county.villageA);
+    expect((await call('POST', `/api/v1/observation-sites/${site.id}/placements`, { keyPersonId: home.id, bedId: site.bedList[0].id })).json().errors[0].message).toBe('只有正在集中隔离医学观察的重点人员才能安排床位');
+    const other = await buildKeyPerson(db, county.villageB);
+    expect((await call('POST', `/api/v1/observation-sites/${site.id}/placements`, { keyPersonId: other.id, bedId: site.bedList[0].id })).json().errors[0].field).toBe('keyPersonId');
+    const dup = await call('POST', '/api/v1/observation-sites', { regionId: county.villageA.id, name: 'x', rooms: [{ room: '1', beds: 1 }, { room: '1', beds: 2 }] });
+    expect(dup.json().errors[0].field).toBe('rooms.1.room');
+  });
+});

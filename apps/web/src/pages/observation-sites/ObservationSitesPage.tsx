@@ -1,0 +1,34 @@
+import { Alert, Card, Col, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, errorMessage } from '../../api/client';
+import type { ObservationSitePage } from '../../api/types';
+
+/** The observation-site board: beds, occupied, free per site and in total; red past 90%. */
+export default function ObservationSitesPage() {
+  const { t } = useTranslation();
+  const sites = useQuery({ queryKey: ['observationSites'], queryFn: ({ signal }) => api.get<ObservationSitePage>('/api/v1/observation-sites', undefined, signal), refetchInterval: 60_000 });
+  if (sites.isError) return <Alert type="error" showIcon message={errorMessage(sites.error)} />;
+  const data = sites.data;
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>{t('sites.title')}</Typography.Title>
+      <Row gutter={16}>
+        <Col xs={8}><Statistic title={t('sites.beds')} value={data?.summary.beds ?? 0} /></Col>
+        <Col xs={8}><Statistic title={t('sites.occupied')} value={data?.summary.occupied ?? 0} /></Col>
+        <Col xs={8}><Statistic title={t('sites.free')} value={data?.summary.free ?? 0} /></Col>
+      </Row>
+      <Row gutter={[16, 16]}>
+        {(data?.items ?? []).map((s) => (
+          <Col key={s.id} xs={24} md={12} xl={8}>
+            <Card title={s.name} extra={s.warning && <Tag color="red">{t('sites.warning')}</Tag>}>
+              <Progress percent={Math.round(s.occupancy * 100)} status={s.warning ? 'exception' : 'normal'} />
+              <Typography.Text>{t('sites.line', { occupied: s.occupied, beds: s.beds, free: s.free })}</Typography.Text>
+              <div><Typography.Text type="secondary">{s.regionName} {s.address ?? ''}</Typography.Text></div>
+            </Card>
+          </Col>
+        ))}
+      </Row>
+    </Space>
+  );
+}
