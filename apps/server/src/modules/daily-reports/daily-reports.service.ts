@@ -51,7 +51,7 @@ export function dailyReportsService(db: Db, now: () => Date = () => new Date()) 
   /** Submits (or corrects) a report: the figures are computed now and frozen in the new version. */
   async function submit(actor: Actor, body: SubmitReportBody) {
     const existing = await selectReport(db, actor, body.id);
-    if (existing) return present(existing, actor.locale);
+    if (existing) return present(existing, actor.locale, (await selectSetting(db, existing.regionPath)).deadline);
     const region = await reportingRegion(actor, body.regionId);
     if (!REPORTING_LEVELS.has(region.level)) throw invalid([{ field: 'regionId', key: 'dailyReport.level' }]);
     const today = chinaDateOf(now());
@@ -100,7 +100,8 @@ export function dailyReportsService(db: Db, now: () => Date = () => new Date()) 
   async function history(actor: Actor, id: string) {
     const row = await selectReport(db, actor, id);
     if (!row) throw notFound();
-    return { items: (await selectVersions(db, row.regionId, row.reportDate)).map((r) => present(r, actor.locale)) };
+    const { deadline } = await selectSetting(db, row.regionPath);
+    return { items: (await selectVersions(db, row.regionId, row.reportDate)).map((r) => present(r, actor.locale, deadline)) };
   }
 
   /** Who has submitted for a day, who is late and who is missing, with the rates below the region. */

@@ -2,10 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { sql } from 'drizzle-orm';
-import { chinaDateOf } from '@fangkong/domain';
+import { chinaDateOf, reportDayWindow } from '@fangkong/domain';
 import { testApp, loginAs, type Session } from '../../../test/app.js';
-import { buildCounty, buildDailyReport, buildHousehold, buildRegion, buildUser, type RegionRow } from '../../../test/factories.js';
+import { buildCheckpoint, buildCounty, buildDailyReport, buildEntry, buildHousehold, buildKeyPerson, buildRegion, buildUser, type RegionRow } from '../../../test/factories.js';
 import { uuidv7 } from '../../db/ids.js';
+import { reportSetting } from '../../db/schema/index.js';
 import { raiseLead } from '../leads/leads.service.js';
 
 const today = chinaDateOf(new Date());
@@ -24,6 +25,9 @@ describe('daily reports', async () => {
 
   beforeAll(async () => {
     county = await buildCounty(db);
+    // The county's deadline at the end of the day: records made now fall before the cut-off and
+    // submissions are on time, whatever hour the tests run (the default is 18:00).
+    await db.insert(reportSetting).values({ regionId: county.county.id, deadline: '23:59' });
     villageC = await buildRegion(db, '510121001003', '金龙村', county.townshipA);
     const villageB2 = await buildRegion(db, '510121001002', '石桥村', county.townshipA);
     for (let i = 0; i < 3; i++) await buildHousehold(db, county.villageA, 3);
@@ -98,6 +102,27 @@ describe('daily reports', async () => {
     const closed = await submit(cadreA, { regionId: county.villageA.id, reportDate: '2022-01-28', correctionReason: '迟到的更正' });
     expect(closed.json().errors[0]).toMatchObject({ field: 'reportDate' });
     expect(await countOf(sql`SELECT count(*) AS n FROM daily_report`)).toBe(before + 1);
+  });
+
+  it('counts the key persons and checkpoint crossings of the day as the records hold them', async () => {
+    // Early in the report day, so that the records fall inside it whenever the test runs.
+    const early = new Date(reportDayWindow(today).dayStart.getTime() + 60_000);
+    await buildKeyPerson(db, villageC, { startDate: today });
+    await buildKeyPerson(db, villageC, { startDate: today, category: 'closeContact' });
+    await db.execute(sql`UPDATE key_person SET created_at = ${early} WHERE region_path <@ ${villageC.path}::ltree`);
+    const post = await buildCheckpoint(db, villageC);
+    await buildEntry(db, post, { recordedAt: early.toISOString(), plate: '川A11111', occupants: [{ idNumber: '420106198805050055', name: '过客', temperature: 36.4 }, { idNumber: '110101199003077777', name: '同车', temperature: 38.2 }] });
+    await buildEntry(db, post, { recordedAt: early.toISOString(), plate: '川B22222', decision: 'turnBack' });
+    const { live } = (await app.inject({ url: `/api/v1/daily-reports/preview?regionId=${villageC.id}&reportDate=${today}`, headers: officer.headers })).json();
+    const records = await db.execute<Record<string, number>>(sql`
+      SELECT (SELECT count(*) FROM key_person WHERE region_path <@ ${villageC.path}::ltree AND status = 'active')::int AS active,
+             (SELECT count(*) FROM checkpoint_entry WHERE checkpoint_id = ${post.id} AND kind = 'vehicle')::int AS vehicles,
+             (SELECT count(*) FROM checkpoint_occupant o JOIN checkpoint_entry e ON e.id = o.entry_id WHERE e.checkpoint_id = ${post.id})::int AS persons,
+             (SELECT count(*) FROM checkpoint_occupant o JOIN checkpoint_entry e ON e.id = o.entry_id WHERE e.checkpoint_id = ${post.id} AND o.fever)::int AS fevers`);
+    const r = records.rows[0]!;
+    expect(live.keyPersons).toEqual({ active: r.active, homeIsolation: 2, centralIsolation: 0, newToday: 2, releasedToday: 0 });
+    expect(live.checkpoints).toEqual({ vehicles: r.vehicles, persons: r.persons, turnedBack: 1, held: 0, fevers: r.fevers });
+    expect([r.active, r.vehicles, r.persons, r.fevers]).toEqual([2, 2, 3, 1]);
   });
 
   it('returns the stored report when the same submission arrives twice', async () => {
