@@ -1,3 +1,4 @@
+import { regionFilterPath } from '../regions/region-scope.js';
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { household, person } from '../../db/schema/index.js';
@@ -29,12 +30,8 @@ export async function gridFor(tx: Tx, actor: Actor, gridId: string, regionPath: 
 
 export function householdsService(db: Db) {
   async function list(actor: Actor, q: ListHouseholdsQuery) {
-    let below: string | undefined;
-    if (q.regionId) {
-      const r = await selectRegionInScope(db, actor, q.regionId);
-      if (!r) return { items: [], total: 0 };
-      below = r.path;
-    }
+    const below = await regionFilterPath(db, actor, q.regionId);
+    if (below === null) return { items: [], total: 0 };
     const where = and(
       below ? householdBelow(below) : undefined,
       q.gridId ? householdInGrid(q.gridId) : undefined,

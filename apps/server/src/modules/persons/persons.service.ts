@@ -1,3 +1,4 @@
+import { regionFilterPath } from '../regions/region-scope.js';
 import { and, eq } from 'drizzle-orm';
 import { parseIdNumber, resolveToday } from '@fangkong/domain';
 import type { Db, Tx } from '../../db/client.js';
@@ -114,12 +115,8 @@ export async function registerPerson(tx: Tx, actor: Actor, body: CreatePersonBod
 
 export function personsService(db: Db) {
   async function list(actor: Actor, q: ListPersonsQuery) {
-    let below: string | undefined;
-    if (q.regionId) {
-      const r = await selectRegionInScope(db, actor, q.regionId);
-      if (!r) return { items: [], total: 0 };
-      below = r.path;
-    }
+    const below = await regionFilterPath(db, actor, q.regionId);
+    if (below === null) return { items: [], total: 0 };
     const where = and(
       below ? personBelow(below) : undefined,
       q.householdId ? personInHousehold(q.householdId) : undefined,

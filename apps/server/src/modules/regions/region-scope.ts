@@ -12,3 +12,12 @@ export async function selectRegionInScope(tx: Tx, actor: Actor, regionId: string
     .where(and(eq(region.id, regionId), inScope(actor, region.path)));
   return row;
 }
+
+/**
+ * For lists filtered by a region: the path to look below (undefined when no region was asked for),
+ * or null when the region is outside the actor's scope, which the caller answers with an empty page.
+ */
+export async function regionFilterPath(tx: Tx, actor: Actor, regionId: string | undefined): Promise<string | undefined | null> {
+  if (!regionId) return undefined;
+  return (await selectRegionInScope(tx, actor, regionId))?.path ?? null;
+}
