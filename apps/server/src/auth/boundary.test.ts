@@ -3,11 +3,11 @@ import { ROLES, type Role } from '@fangkong/domain';
 import { testApp, loginAs, type Session } from '../../test/app.js';
 import { buildCheckpoint, buildCounty, buildDailyReport, buildEntry, buildGrid, buildHousehold, buildKeyPersonFixtures, buildResident, buildRiskArea, buildRound, buildUser } from '../../test/factories.js';
 import { can } from './permissions.js';
-import { routeCases, type Fixtures } from '../../test/route-cases.js';
+import { routeCases, type Fixtures } from '../../test/route-cases/index.js';
 
 /**
  * Every registered route × every role × in and out of the actor's scope. A route added without
- * a case in test/route-cases.ts fails here, so no route escapes the access and scope checks.
+ * a case in test/route-cases/ (the capability's file) fails here, so no route escapes the access and scope checks.
  */
 describe('route × role × scope', async () => {
   const { app, db } = await testApp();

@@ -1,0 +1,74 @@
+// What every route case is made of: the fixtures of the route walk and the expected answers.
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import { chinaDateOf } from '@fangkong/domain';
+import { uuidv7 } from '../../src/db/ids.js';
+import type { buildCheckpoint, buildCounty, buildHousehold, buildKeyPersonFixtures, buildRiskArea, buildRound, buildUser } from '../factories.js';
+
+type Built<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
+export type Fixtures = Built<typeof buildCounty> & {
+  userInA: Built<typeof buildUser>;
+  userInB: Built<typeof buildUser>;
+  kp: Built<typeof buildKeyPersonFixtures>;
+  checkpointInA: Built<typeof buildCheckpoint>;
+  checkpointInB: Built<typeof buildCheckpoint>;
+  /** An entry stored at each checkpoint. */
+  entryInA: string;
+  entryInB: string;
+  reportInA: { id: string };
+  reportInB: { id: string };
+  householdA: Built<typeof buildHousehold>;
+  /** Empty, in village A: where moves go. */
+  householdA2: Built<typeof buildHousehold>;
+  householdB: Built<typeof buildHousehold>;
+  riskArea: Built<typeof buildRiskArea>;
+  /** Over township A (the actors' scope) and township B. */
+  roundA: Built<typeof buildRound>;
+  roundB: Built<typeof buildRound>;
+};
+
+export const today = () => chinaDateOf(new Date());
+
+export interface Req {
+  url: string;
+  payload?: string | Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+export interface RouteCase {
+  inScope(fx: Fixtures): Req;
+  /** The status an allowed, in-scope call answers with, when it is not a success. */
+  status?: number;
+  /** A never-ending stream (server-sent events): checked over real HTTP, reading only the status. */
+  stream?: boolean;
+  expectInScope?(body: unknown): void;
+  outOfScope?(fx: Fixtures): Req;
+  /** What an out-of-scope request must look like: not found, or an empty list. */
+  expectOutOfScope(status: number, body: unknown, key: string): void;
+}
+
+export const notFound = (status: number, _body: unknown, key: string) => expect(status, key).toBe(404);
+export const emptyList = (status: number, body: unknown, key: string) => {
+  expect(status, key).toBe(200);
+  expect((body as { total: number }).total, key).toBe(0);
+};
+/** A reference to an out-of-scope record is reported as not found on its field. */
+export const notFoundField = (field: string) => (status: number, body: unknown, key: string) => {
+  expect(status, key).toBe(422);
+  expect((body as { errors: { field: string }[] }).errors.map((e) => e.field), key).toEqual([field]);
+};
+export const nonEmptyList = (body: unknown) => expect((body as { total: number }).total).toBeGreaterThan(0);
+/** Ids that every role's call replays: the first call creates, the others get the same record back. */
+export const replay = { keyPerson: uuidv7(), check: uuidv7(), site: uuidv7() };
+export const uniqueName = () => `u${Math.random().toString(36).slice(2, 10)}`;
+export const entryPayload = () => ({
+  id: randomUUID(),
+  kind: 'vehicle',
+  plate: '川A12345',
+  direction: 'in',
+  decision: 'pass',
+  recordedAt: new Date().toISOString(),
+  occupants: [{ idNumber: '11010519491231002X', name: '王五', temperature: 36.5 }],
+});
+
+/** One entry per registered route: `METHOD url`. */
