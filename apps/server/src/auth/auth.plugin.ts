@@ -30,7 +30,7 @@ export interface RegisteredRoute {
   access: RouteAccess;
 }
 
-// Routes that plugins register (API docs, the web app's files) carry no data and are public.
+// Routes that plugins register (the API docs) carry no data and are public; the web app's files are served by a route that declares its access.
 const pluginRoutes = [/^\/api\/docs/];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
