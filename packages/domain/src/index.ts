@@ -17,3 +17,4 @@ export * from './temperature.js';
 export * from './isolation-days.js';
 export * from './key-person.js';
 export * from './daily-report.js';
+export * from './key-person-file.js';

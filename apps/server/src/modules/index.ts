@@ -10,6 +10,7 @@ import { personsRoutes } from './persons/persons.routes.js';
 import { riskAreasRoutes } from './risk-areas/risk-areas.routes.js';
 import { screeningRoutes } from './screening/screening.routes.js';
 import { keyPersonsRoutes } from './key-persons/key-persons.routes.js';
+import { keyPersonFileRoutes } from './key-person-file/key-person-file.routes.js';
 import { healthChecksRoutes } from './health-checks/health-checks.routes.js';
 import { leadsRoutes } from './leads/leads.routes.js';
 import { checkInRoutes } from './check-in/check-in.routes.js';
@@ -33,6 +34,7 @@ export const modules = [
   riskAreasRoutes,
   screeningRoutes,
   keyPersonsRoutes,
+  keyPersonFileRoutes,
   healthChecksRoutes,
   leadsRoutes,
   checkInRoutes,

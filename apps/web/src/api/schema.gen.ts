@@ -2166,6 +2166,309 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/key-persons/{id}/trajectory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The key person's trajectory (活动轨迹), oldest first (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrajectoryStop"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a place to the trajectory; a replayed id changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description client-made UUIDv7; a replay returns the trajectory unchanged
+                         */
+                        id?: string;
+                        place: string;
+                        startDate: string;
+                        endDate?: string;
+                        /** @enum {string} */
+                        transport?: "car" | "bus" | "train" | "plane" | "ship" | "walk" | "other";
+                        /** @description flight or train number, plate, seat */
+                        transportDetail?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrajectoryStop"][];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-persons/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Close contacts two hops out, as a graph; persons outside the caller's scope are masked (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactGraph"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Link a close contact: a registered person, or a new one created with name and phone */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description a person of the register, in the caller's scope
+                         */
+                        contactPersonId?: string;
+                        /** @description a contact not yet in the register: created in the key person's region */
+                        newPerson?: {
+                            name: string;
+                            phone?: string;
+                        };
+                        /** @enum {string} */
+                        relation: "household" | "coTraveller" | "colleague" | "neighbour" | "classmate" | "other";
+                        lastContactDate: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactGraph"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-persons/{id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Services delivered (代购生活用品, 心理疏导, medical), newest first (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyPersonService"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a service delivered; a replayed id changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id?: string;
+                        /** @enum {string} */
+                        kind: "groceries" | "counselling" | "medical" | "other";
+                        date: string;
+                        deliveredBy: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyPersonService"][];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-persons/{id}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notices handed over (告知书), signed or refused, newest first (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyPersonNotice"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a notice handed over (居家隔离医学观察告知书, 拒绝隔离处罚告知书); a replayed id changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id?: string;
+                        /** @enum {string} */
+                        kind: "homeIsolationNotice" | "refusalPenaltyNotice";
+                        date: string;
+                        handedBy: string;
+                        /** @enum {string} */
+                        outcome: "signed" | "refused";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyPersonNotice"][];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health-checks": {
         parameters: {
             query?: never;
@@ -4593,6 +4896,72 @@ export interface components {
             regionId: string;
             regionName: string;
         };
+        TrajectoryStopInput: {
+            /** Format: uuid */
+            id: string;
+            place: string;
+            startDate: string;
+            endDate: string | null;
+            transport: ("car" | "bus" | "train" | "plane" | "ship" | "walk" | "other") | null;
+            transportDetail: string | null;
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ContactNodeInput: {
+            /** Format: uuid */
+            personId: string;
+            /** @description masked outside the caller's scope */
+            name: string;
+            /** @description masked */
+            phone: string | null;
+            inScope: boolean;
+            /** @description 0: the key person; 1: a direct contact; 2: a contact of a contact */
+            hop: number;
+            /** @description the person's latest key-person file, when in scope */
+            keyPersonId: string | null;
+            keyPersonStatus: ("active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp") | null;
+        };
+        ContactLinkInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            source: string;
+            /** Format: uuid */
+            target: string;
+            /** @enum {string} */
+            relation: "household" | "coTraveller" | "colleague" | "neighbour" | "classmate" | "other";
+            lastContactDate: string;
+            note: string | null;
+        };
+        ContactGraphInput: {
+            nodes: components["schemas"]["ContactNodeInput"][];
+            links: components["schemas"]["ContactLinkInput"][];
+        };
+        KeyPersonServiceInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "groceries" | "counselling" | "medical" | "other";
+            date: string;
+            deliveredBy: string;
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        KeyPersonNoticeInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "homeIsolationNotice" | "refusalPenaltyNotice";
+            date: string;
+            handedBy: string;
+            /** @enum {string} */
+            outcome: "signed" | "refused";
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
         HealthCheckInput: {
             /** Format: uuid */
             id: string;
@@ -5728,6 +6097,72 @@ export interface components {
             /** Format: uuid */
             regionId: string;
             regionName: string;
+        };
+        TrajectoryStop: {
+            /** Format: uuid */
+            id: string;
+            place: string;
+            startDate: string;
+            endDate: string | null;
+            transport: ("car" | "bus" | "train" | "plane" | "ship" | "walk" | "other") | null;
+            transportDetail: string | null;
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ContactNode: {
+            /** Format: uuid */
+            personId: string;
+            /** @description masked outside the caller's scope */
+            name: string;
+            /** @description masked */
+            phone: string | null;
+            inScope: boolean;
+            /** @description 0: the key person; 1: a direct contact; 2: a contact of a contact */
+            hop: number;
+            /** @description the person's latest key-person file, when in scope */
+            keyPersonId: string | null;
+            keyPersonStatus: ("active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp") | null;
+        };
+        ContactLink: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            source: string;
+            /** Format: uuid */
+            target: string;
+            /** @enum {string} */
+            relation: "household" | "coTraveller" | "colleague" | "neighbour" | "classmate" | "other";
+            lastContactDate: string;
+            note: string | null;
+        };
+        ContactGraph: {
+            nodes: components["schemas"]["ContactNode"][];
+            links: components["schemas"]["ContactLink"][];
+        };
+        KeyPersonService: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "groceries" | "counselling" | "medical" | "other";
+            date: string;
+            deliveredBy: string;
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        KeyPersonNotice: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "homeIsolationNotice" | "refusalPenaltyNotice";
+            date: string;
+            handedBy: string;
+            /** @enum {string} */
+            outcome: "signed" | "refused";
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         HealthCheck: {
             /** Format: uuid */

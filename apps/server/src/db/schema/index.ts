@@ -8,3 +8,4 @@ export * from './daily-reports.js';
 export * from './screening.js';
 export * from './checkpoints.js';
 export * from './observation-sites.js';
+export * from './key-person-file.js';

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { KEY_PERSON_TRANSITIONS, openSlotAt, plannedEndOf, releaseDue, shanghaiDate, slotWindowsError, type SlotWindows } from '@fangkong/domain';
 import type { Db, Tx } from '../../db/client.js';
-import { checkAlert, healthCheck, keyPerson, keyPersonEvent, managementPolicy, region, responsibleOfficer, users } from '../../db/schema/index.js';
+import { checkAlert, healthCheck, keyPerson, keyPersonEvent, keyPersonNotice, keyPersonService, managementPolicy, region, responsibleOfficer, trajectoryStop, users } from '../../db/schema/index.js';
 import { uuidv7 } from '../../db/ids.js';
 import type { Actor } from '../../auth/actor.js';
 import { inScope } from '../../auth/scope.js';
@@ -167,7 +167,7 @@ export function keyPersonsService(db: Db, now: () => Date) {
     await db.transaction(async (tx) => {
       if (target) {
         await tx.update(keyPerson).set({ regionId: target.id, regionPath: target.path, updatedAt: at }).where(eq(keyPerson.id, id));
-        for (const table of [responsibleOfficer, healthCheck, checkAlert]) await tx.update(table).set({ regionPath: target.path }).where(eq(table.keyPersonId, id));
+        for (const table of [responsibleOfficer, healthCheck, checkAlert, trajectoryStop, keyPersonService, keyPersonNotice]) await tx.update(table).set({ regionPath: target.path }).where(eq(table.keyPersonId, id));
         await tx.execute(sql`UPDATE triage_task SET region_path = ${target.path}::ltree WHERE key_person_id = ${id}`);
       } else {
         await tx.update(keyPerson).set({ status: 'transferred', statusReason: body.reason, closedAt: at, updatedAt: at }).where(eq(keyPerson.id, id));
