@@ -93,3 +93,13 @@ export type CreateEntryBody = JsonBody<paths['/api/v1/checkpoints/{id}/entries']
 export type ListEntriesQuery = NonNullable<paths['/api/v1/checkpoint-entries']['get']['parameters']['query']>;
 export type StatsQuery = NonNullable<paths['/api/v1/checkpoint-stats']['get']['parameters']['query']>;
 export type ObservationSitePage = Schemas['ObservationSitePage'];
+
+export type TrajectoryStop = Schemas['TrajectoryStop'];
+export type ContactGraph = Schemas['ContactGraph'];
+export type ContactNode = Schemas['ContactNode'];
+export type KeyPersonService = Schemas['KeyPersonService'];
+export type KeyPersonNotice = Schemas['KeyPersonNotice'];
+export type AddTrajectoryStopBody = JsonBody<paths['/api/v1/key-persons/{id}/trajectory']['post']>;
+export type AddContactBody = JsonBody<paths['/api/v1/key-persons/{id}/contacts']['post']>;
+export type AddServiceBody = JsonBody<paths['/api/v1/key-persons/{id}/services']['post']>;
+export type AddNoticeBody = JsonBody<paths['/api/v1/key-persons/{id}/notices']['post']>;

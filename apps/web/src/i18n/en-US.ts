@@ -166,6 +166,18 @@ export const enUS: Messages = {
     members: 'On duty', editShift: 'Set shift', addMember: 'Add person', male: 'male', female: 'female',
     dutyRoles: { leader: 'Leader', cadre: 'Cadre', policeOfficer: 'Police officer', medicalStaff: 'Medical staff', villageCadre: 'Village cadre', volunteer: 'Volunteer' },
   },
+  keyPersonFile: {
+    trajectory: 'Trajectory', place: 'Place', startDate: 'From', endDate: 'To', transport: 'Transport', transportDetail: 'Train, flight or plate',
+    note: 'Note', add: 'Add', contacts: 'Close contacts', contactGraph: 'Contact graph', relation: 'Relation', lastContactDate: 'Last contact',
+    contactPerson: 'Registered person', newPerson: 'New person\'s name', phone: 'Phone', hop: 'Hop', hops: { '0': 'This person', '1': 'Direct contact', '2': 'Contact of a contact' },
+    openFile: 'Open file', noFile: 'No file', outOfScope: 'Outside your scope', addContact: 'Add contact', searchPerson: 'Search by name, phone or ID number',
+    services: 'Services delivered', kind: 'Kind', date: 'Date', deliveredBy: 'Delivered by', notices: 'Notices', handedBy: 'Handed over by', outcome: 'Outcome',
+    transports: { car: 'Car', bus: 'Bus', train: 'Train', plane: 'Plane', ship: 'Ship', walk: 'On foot', other: 'Other' },
+    relations: { household: 'Household member', coTraveller: 'Co-traveller', colleague: 'Colleague', neighbour: 'Neighbour', classmate: 'Classmate', other: 'Other' },
+    serviceKinds: { groceries: 'Groceries bought', counselling: 'Counselling', medical: 'Medical care', other: 'Other' },
+    noticeKinds: { homeIsolationNotice: 'Home isolation notice', refusalPenaltyNotice: 'Notice of penalty for refusing isolation' },
+    outcomes: { signed: 'Signed', refused: 'Refused' },
+  },
   audit: {
     title: 'Audit log', event: 'Event', keyword: 'Keyword', keywordPlaceholder: 'Event, actor or target', actor: 'Actor',
     actorPlaceholder: 'Search actor', dateRange: 'Period', time: 'Time', target: 'Target',

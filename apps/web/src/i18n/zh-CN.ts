@@ -164,6 +164,18 @@ export const zhCN = {
     members: '值班人员', editShift: '排班', addMember: '添加人员', male: '男', female: '女',
     dutyRoles: { leader: '带班领导', cadre: '干部', policeOfficer: '民警', medicalStaff: '医务人员', villageCadre: '村干部', volunteer: '志愿者' },
   },
+  keyPersonFile: {
+    trajectory: '活动轨迹', place: '地点', startDate: '起始日期', endDate: '结束日期', transport: '交通方式', transportDetail: '车次/航班/车牌',
+    note: '备注', add: '添加', contacts: '密切接触者', contactGraph: '接触关系图', relation: '关系', lastContactDate: '末次接触日期',
+    contactPerson: '登记人员', newPerson: '新人员姓名', phone: '电话', hop: '层级', hops: { '0': '本人', '1': '直接接触', '2': '次密接' },
+    openFile: '查看档案', noFile: '无档案', outOfScope: '辖区外', addContact: '登记接触者', searchPerson: '按姓名、电话或身份证号查找',
+    services: '服务保障', kind: '类别', date: '日期', deliveredBy: '服务人', notices: '告知书', handedBy: '送达人', outcome: '签收情况',
+    transports: { car: '自驾', bus: '客车', train: '火车', plane: '飞机', ship: '轮船', walk: '步行', other: '其他' },
+    relations: { household: '同住家属', coTraveller: '同行人员', colleague: '同事', neighbour: '邻居', classmate: '同学', other: '其他' },
+    serviceKinds: { groceries: '代购生活用品', counselling: '心理疏导', medical: '医疗服务', other: '其他' },
+    noticeKinds: { homeIsolationNotice: '居家隔离医学观察告知书', refusalPenaltyNotice: '拒绝隔离处罚告知书' },
+    outcomes: { signed: '已签收', refused: '拒签' },
+  },
   audit: {
     title: '审计日志', event: '事件', keyword: '关键词', keywordPlaceholder: '事件、操作人或对象', actor: '操作人',
     actorPlaceholder: '搜索操作人', dateRange: '时间范围', time: '时间', target: '对象',

@@ -7,17 +7,23 @@ import { applyFieldErrors, errorMessage } from '../../api/client';
 import { useAddOfficer, useCheckInLink, useKeyPerson, useRemoveOfficer, useSetStatus, useUpdateKeyPerson } from '../../api/keyPersons';
 import type { KeyPersonDetail } from '../../api/types';
 import { formatDateTime } from '../../components/labels';
+import { useMe } from '../../auth/session';
+import { hasRole, KEY_PERSON_MANAGERS } from '../../auth/roles';
 import { CheckFormModal } from './CheckFormModal';
 import { TemperatureTag } from './TemperatureTag';
+import { ContactsCard } from './ContactGraph';
+import { NoticesCard, ServicesCard, TrajectoryCard } from './FileParts';
 
 /** 重点人员档案: the measure, the team, the checks day by day, and the history. */
 export default function KeyPersonPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const me = useMe();
   const file = useKeyPerson(id);
   if (file.isError) return <Alert type="error" showIcon message={errorMessage(file.error)} />;
   if (!file.data) return <Spin style={{ display: 'block', margin: 48 }} />;
   const kp = file.data;
+  const editable = kp.status !== 'released' && kp.status !== 'transferred' && hasRole(me.role, KEY_PERSON_MANAGERS);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -42,6 +48,10 @@ export default function KeyPersonPage() {
       )}
       <Team kp={kp} />
       <Checks kp={kp} />
+      <TrajectoryCard id={kp.id} editable={editable} />
+      <ContactsCard id={kp.id} editable={editable} />
+      <ServicesCard id={kp.id} editable={editable} />
+      <NoticesCard id={kp.id} editable={editable} />
       <Card size="small" title={t('keyPersons.history')}>
         <Timeline
           items={kp.events.map((e) => ({
