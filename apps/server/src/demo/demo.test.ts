@@ -62,6 +62,15 @@ describe('demo county', () => {
     expect(fever.rows).toEqual([{ t: 38.2 }]);
   });
 
+  it('gives key persons of the demo village a trajectory, close contacts two hops deep, services and notices', async () => {
+    const { rows } = await pool.query(
+      `SELECT (SELECT count(DISTINCT key_person_id) FROM trajectory_stop)::int AS withTrajectory, (SELECT count(*) FROM contact_link WHERE relation = 'coTraveller')::int AS coTravellers,
+              (SELECT count(DISTINCT relation) FROM contact_link)::int >= 2 AS relations, (SELECT count(DISTINCT kind) FROM key_person_service)::int AS services,
+              (SELECT count(*) FROM key_person_notice WHERE outcome = 'refused')::int AS refused, (SELECT count(*) FROM trajectory_stop WHERE start_date > '${TODAY}')::int AS future`,
+    );
+    expect(rows[0]).toEqual({ withtrajectory: 4, cotravellers: 1, relations: true, services: 3, refused: 1, future: 0 });
+  });
+
   it('leaves the indexes and constraints as the migrations made them', async () => {
     expect(await schemaShape()).toEqual(shapeBefore);
   });

@@ -15,6 +15,7 @@ import { generateHouseholds, type GeneratedHousehold } from './households.js';
 import { createRandom } from './random.js';
 import { loadDemoScreening } from './screening.js';
 import { loadKeyPersonDemo } from './key-persons.js';
+import { loadKeyPersonFileDemo } from './key-person-file.js';
 import { loadDemoCheckpoints } from './checkpoints.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
@@ -182,6 +183,8 @@ export async function loadDemoCounty(pool: pg.Pool, opts: LoadDemoOptions): Prom
     // Checks run up to now on the real today; a demo for another day stops at 15:30 of that day.
     const now = today === chinaDateOf(new Date()) ? new Date() : shanghaiInstant(today, '15:30');
     await loadKeyPersonDemo(client, { users: accounts.users, villagePath: villageAccount.region.path, townshipPath: townshipAccount.region.path, now, today });
+    const name = (username: string) => accounts.users.find((u) => u.username === username)?.displayName ?? username;
+    await loadKeyPersonFileDemo(client, { villagePath: villageAccount.region.path, today, doctor: name('doctor'), gridWorker: name('grid'), cadre: name('village') });
     await loadDemoCheckpoints(client, plan, random.fork('checkpoints'), today);
     await client.query('COMMIT');
   } catch (e) {
