@@ -1,7 +1,7 @@
-import { AlertOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CarOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, FileSearchOutlined, FileTextOutlined, FormOutlined, HomeOutlined, IdcardOutlined, SolutionOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CarOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, FileSearchOutlined, FileTextOutlined, FormOutlined, HomeOutlined, IdcardOutlined, MedicineBoxOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Role } from './api/types';
-import { ADMIN_ROLES, ALL_ROLES, AUDIT_ROLES, CHECK_ROLES, DASHBOARD_ROLES, FIELD_ROLES, KEY_PERSON_ROLES, LEAD_ROLES, REGISTER_ROLES } from './auth/roles';
+import { ADMIN_ROLES, ALL_ROLES, AUDIT_ROLES, CHECK_ROLES, DASHBOARD_ROLES, FIELD_ROLES, KEY_PERSON_ROLES, LEAD_ROLES, REGISTER_ROLES, TRIAGE_ROLES } from './auth/roles';
 import type { Messages } from './i18n/zh-CN';
 import { CHECKPOINT_READERS, CHECKPOINT_REGISTRARS, ENTRY_READERS } from './pages/checkpoints/roles';
 
@@ -14,6 +14,9 @@ const DailyReportsPage = lazy(() => import('./pages/daily-reports/DailyReportsPa
 const KeyPersonsPage = lazy(() => import('./pages/key-persons/KeyPersonsPage'));
 export const KeyPersonPage = lazy(() => import('./pages/key-persons/KeyPersonPage'));
 const CheckRoundPage = lazy(() => import('./pages/key-persons/CheckRoundPage'));
+const TriagePage = lazy(() => import('./pages/triage/TriagePage'));
+const PolicyPage = lazy(() => import('./pages/policy/PolicyPage'));
+export const SitePage = lazy(() => import('./pages/observation-sites/SitePage'));
 const ObservationSitesPage = lazy(() => import('./pages/observation-sites/ObservationSitesPage'));
 const LeadsPage = lazy(() => import('./pages/leads/LeadsPage'));
 export const CheckInPage = lazy(() => import('./pages/check-in/CheckInPage'));
@@ -48,6 +51,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/checks', labelKey: 'nav.checks', icon: <AlertOutlined />, roles: CHECK_ROLES, page: CheckRoundPage },
   { path: '/leads', labelKey: 'nav.leads', icon: <SolutionOutlined />, roles: LEAD_ROLES, page: LeadsPage },
   { path: '/observation-sites', labelKey: 'nav.sites', icon: <BankOutlined />, roles: KEY_PERSON_ROLES, page: ObservationSitesPage },
+  { path: '/triage', labelKey: 'nav.triage', icon: <MedicineBoxOutlined />, roles: TRIAGE_ROLES, page: TriagePage },
+  { path: '/policy', labelKey: 'nav.policy', icon: <SettingOutlined />, roles: KEY_PERSON_ROLES, page: PolicyPage },
   { path: '/daily-reports', labelKey: 'nav.dailyReports', icon: <FileTextOutlined />, roles: ALL_ROLES, page: DailyReportsPage },
   { path: '/checkpoint-entry', labelKey: 'nav.checkpointEntry', icon: <FormOutlined />, roles: CHECKPOINT_REGISTRARS, page: RegisterEntryPage },
   { path: '/checkpoints', labelKey: 'nav.checkpoints', icon: <CarOutlined />, roles: CHECKPOINT_READERS, page: CheckpointsPage },

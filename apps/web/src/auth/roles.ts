@@ -19,6 +19,8 @@ export const FIELD_ROLES: readonly Role[] = ['admin', 'townshipOfficer', 'villag
 export const KEY_PERSON_ROLES: readonly Role[] = ['admin', 'commander', 'townshipOfficer', 'villageCadre', 'gridWorker', 'doctor', 'inspector'];
 /** Roles that manage key-person files: team, trajectory, contacts, services, notices (keyPersons.manage). */
 export const KEY_PERSON_MANAGERS: readonly Role[] = ['admin', 'commander', 'townshipOfficer', 'villageCadre'];
+/** Roles of the township health centre's triage (triage.manage). */
+export const TRIAGE_ROLES: readonly Role[] = ['admin', 'townshipOfficer', 'doctor'];
 /** Roles that take checks on a round (healthChecks.record). */
 export const CHECK_ROLES: readonly Role[] = ['admin', 'commander', 'townshipOfficer', 'villageCadre', 'gridWorker', 'doctor'];
 /** Roles that see the lead inbox (leads.read). */

@@ -9,7 +9,7 @@ export const enUS: Messages = {
     unknownError: 'Something went wrong, please try again', networkError: 'Cannot reach the server, check your connection',
     notFound: 'Page not found', forbidden: 'You are not allowed to view this page', backHome: 'Back to home',
   },
-  nav: { sites: 'Observation sites', checkpoints: 'Checkpoints', checkpointEntry: 'Register entry', checkpointLog: 'Entry log', keyPersons: 'Key persons', checks: 'Check round', leads: 'Leads', dashboard: 'Dashboard', dailyReports: 'Daily reports', home: 'Home', regions: 'Regions', users: 'Users', auditLogs: 'Audit log', menu: 'Menu', screening: 'Screening', myHouseholds: 'My households', register: 'Population', riskAreas: 'Risk areas' },
+  nav: { triage: 'Triage', policy: 'County rules', sites: 'Observation sites', checkpoints: 'Checkpoints', checkpointEntry: 'Register entry', checkpointLog: 'Entry log', keyPersons: 'Key persons', checks: 'Check round', leads: 'Leads', dashboard: 'Dashboard', dailyReports: 'Daily reports', home: 'Home', regions: 'Regions', users: 'Users', auditLogs: 'Audit log', menu: 'Menu', screening: 'Screening', myHouseholds: 'My households', register: 'Population', riskAreas: 'Risk areas' },
   screening: {
     title: 'Screening', round: 'Round', noRounds: 'No screening rounds yet', deadline: 'Deadline', travelSince: 'Travel asked since',
     households: 'Households in scope', visited: 'Visited', away: 'Family away (phoned)', nobodyHome: 'Nobody home (revisit)',
@@ -177,6 +177,19 @@ export const enUS: Messages = {
     serviceKinds: { groceries: 'Groceries bought', counselling: 'Counselling', medical: 'Medical care', other: 'Other' },
     noticeKinds: { homeIsolationNotice: 'Home isolation notice', refusalPenaltyNotice: 'Notice of penalty for refusing isolation' },
     outcomes: { signed: 'Signed', refused: 'Refused' },
+  },
+  siteBeds: {
+    room: 'Room {{room}}', bed: 'Bed {{bed}}', free: 'Free', since: 'since {{at}}', release: 'Leave', releaseConfirm: 'Does {{name}} leave this bed?',
+    place: 'Place in a bed', keyPerson: 'Key person under central isolation', freeBed: 'Free bed', placeButton: 'Place',
+  },
+  triageTasks: {
+    title: 'Triage tasks', statuses: { open: 'Waiting', acknowledged: 'In hand', closed: 'Closed' }, raisedAt: 'Raised', deadline: 'Deadline',
+    left: '{{h}} h {{m}} min left', overdueBy: 'Overdue by {{h}} h {{m}} min', escalated: 'Escalated', outcome: 'Outcome',
+    acknowledge: 'Acknowledge', close: 'Record outcome', closeTitle: 'Outcome for {{name}}', outcomeHint: 'e.g. common cold, stays at home; sent to the designated hospital',
+  },
+  policy: {
+    title: 'County rules', readOnly: 'The county command sets these rules; shown here for reference', byCategory: 'By category', measureDays: 'Days under the measure', requiredOfficers: 'Officers required',
+    days: 'days', persons: 'officers', windows: 'Check windows', deadlines: 'Deadlines', leadDeadline: 'Lead verification', triageDeadline: 'Triage acknowledgement', hours: 'hours',
   },
   audit: {
     title: 'Audit log', event: 'Event', keyword: 'Keyword', keywordPlaceholder: 'Event, actor or target', actor: 'Actor',

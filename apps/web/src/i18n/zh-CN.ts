@@ -7,7 +7,7 @@ export const zhCN = {
     unknownError: '操作失败，请稍后重试', networkError: '无法连接服务器，请检查网络',
     notFound: '页面不存在', forbidden: '您没有权限访问此页面', backHome: '返回首页',
   },
-  nav: { sites: '隔离点', checkpoints: '卡口', checkpointEntry: '卡口登记', checkpointLog: '登记统计', keyPersons: '重点人员', checks: '测温任务', leads: '线索核查', dashboard: '指挥调度', dailyReports: '日报告', home: '首页', regions: '行政区划', users: '用户管理', auditLogs: '审计日志', menu: '菜单', screening: '入户排查', myHouseholds: '我的住户', register: '户籍人口', riskAreas: '风险地区' },
+  nav: { triage: '预检分诊', policy: '管控规则', sites: '隔离点', checkpoints: '卡口', checkpointEntry: '卡口登记', checkpointLog: '登记统计', keyPersons: '重点人员', checks: '测温任务', leads: '线索核查', dashboard: '指挥调度', dailyReports: '日报告', home: '首页', regions: '行政区划', users: '用户管理', auditLogs: '审计日志', menu: '菜单', screening: '入户排查', myHouseholds: '我的住户', register: '户籍人口', riskAreas: '风险地区' },
   screening: {
     title: '入户排查', round: '排查轮次', noRounds: '暂无排查轮次', deadline: '截止', travelSince: '询问旅居史自',
     households: '应排查户数', visited: '已入户', away: '举家外出(电话随访)', nobodyHome: '无人在家(待复访)',
@@ -175,6 +175,19 @@ export const zhCN = {
     serviceKinds: { groceries: '代购生活用品', counselling: '心理疏导', medical: '医疗服务', other: '其他' },
     noticeKinds: { homeIsolationNotice: '居家隔离医学观察告知书', refusalPenaltyNotice: '拒绝隔离处罚告知书' },
     outcomes: { signed: '已签收', refused: '拒签' },
+  },
+  siteBeds: {
+    room: '{{room}} 房间', bed: '{{bed}} 床', free: '空床', since: '入住 {{at}}', release: '离开', releaseConfirm: '确定“{{name}}”离开此床位？',
+    place: '安排入住', keyPerson: '集中隔离人员', freeBed: '空床位', placeButton: '入住',
+  },
+  triageTasks: {
+    title: '预检分诊任务', statuses: { open: '待接收', acknowledged: '处理中', closed: '已结束' }, raisedAt: '发起时间', deadline: '处理时限',
+    left: '剩余 {{h}} 小时 {{m}} 分', overdueBy: '已超时 {{h}} 小时 {{m}} 分', escalated: '已上报', outcome: '处置结果',
+    acknowledge: '接收', close: '登记结果', closeTitle: '登记“{{name}}”的处置结果', outcomeHint: '如：排除新冠，普通感冒，居家观察；已转定点医院',
+  },
+  policy: {
+    title: '管控规则', readOnly: '管控规则由县级指挥部设定，此处仅供查看', byCategory: '各类人员', measureDays: '管控天数', requiredOfficers: '包保责任人人数',
+    days: '天', persons: '人', windows: '体温监测时段', deadlines: '处理时限', leadDeadline: '线索核查时限', triageDeadline: '分诊接收时限', hours: '小时',
   },
   audit: {
     title: '审计日志', event: '事件', keyword: '关键词', keywordPlaceholder: '事件、操作人或对象', actor: '操作人',

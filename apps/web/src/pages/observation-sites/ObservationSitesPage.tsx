@@ -1,6 +1,7 @@
 import { Alert, Card, Col, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { api, errorMessage } from '../../api/client';
 import type { ObservationSitePage } from '../../api/types';
 
@@ -21,7 +22,7 @@ export default function ObservationSitesPage() {
       <Row gutter={[16, 16]}>
         {(data?.items ?? []).map((s) => (
           <Col key={s.id} xs={24} md={12} xl={8}>
-            <Card title={s.name} extra={s.warning && <Tag color="red">{t('sites.warning')}</Tag>}>
+            <Card title={<Link to={`/observation-sites/${s.id}`}>{s.name}</Link>} extra={s.warning && <Tag color="red">{t('sites.warning')}</Tag>}>
               <Progress percent={Math.round(s.occupancy * 100)} status={s.warning ? 'exception' : 'normal'} />
               <Typography.Text>{t('sites.line', { occupied: s.occupied, beds: s.beds, free: s.free })}</Typography.Text>
               <div><Typography.Text type="secondary">{s.regionName} {s.address ?? ''}</Typography.Text></div>

@@ -1,0 +1,38 @@
+// Observation-site beds and placements, triage tasks, and the county's rules for key persons.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, apiRequest } from './client';
+import type { ManagementPolicy, ObservationSiteDetail, TriageTask, TriageTaskPage, UpdatePolicyBody } from './types';
+
+export const useSite = (id: string) =>
+  useQuery({ queryKey: ['observationSites', id], queryFn: ({ signal }) => api.get<ObservationSiteDetail>(`/api/v1/observation-sites/${encodeURIComponent(id)}`, undefined, signal), refetchInterval: 60_000 });
+
+/** Placing and releasing answer with the site; lists and files change with them. */
+function useSiteMutation<V>(id: string, fn: (v: V) => Promise<ObservationSiteDetail>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (site) => {
+      queryClient.setQueryData(['observationSites', id], site);
+      void queryClient.invalidateQueries({ queryKey: ['observationSites'], exact: true });
+      void queryClient.invalidateQueries({ queryKey: ['keyPersons'] });
+    },
+  });
+}
+export const usePlace = (id: string) => useSiteMutation(id, (body: { keyPersonId: string; bedId: string }) => api.post(`/api/v1/observation-sites/${id}/placements`, body));
+export const useEndPlacement = (id: string) => useSiteMutation(id, (placementId: string) => api.post(`/api/v1/observation-sites/${id}/placements/${placementId}/end`));
+
+export const useTriageTasks = (q: { status?: TriageTask['status']; page: number; pageSize: number }) =>
+  useQuery({ queryKey: ['triageTasks', q], queryFn: ({ signal }) => api.get<TriageTaskPage>('/api/v1/triage-tasks', { ...q }, signal), placeholderData: keepPreviousData, refetchInterval: 30_000 });
+
+function useTriageMutation<V>(fn: (v: V) => Promise<TriageTask>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['triageTasks'] }) });
+}
+export const useAcknowledgeTriage = () => useTriageMutation((id: string) => api.post(`/api/v1/triage-tasks/${id}/acknowledge`));
+export const useCloseTriage = () => useTriageMutation((v: { id: string; outcome: string }) => api.post(`/api/v1/triage-tasks/${v.id}/close`, { outcome: v.outcome }));
+
+export const usePolicy = () => useQuery({ queryKey: ['policy'], queryFn: ({ signal }) => api.get<ManagementPolicy>('/api/v1/key-persons/policy', undefined, signal) });
+export function useUpdatePolicy() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: (body: UpdatePolicyBody) => apiRequest<ManagementPolicy>('/api/v1/key-persons/policy', { method: 'PUT', body }), onSuccess: (p) => queryClient.setQueryData(['policy'], p) });
+}

@@ -1,0 +1,73 @@
+import { App, Button, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { errorMessage } from '../../api/client';
+import { useAcknowledgeTriage, useCloseTriage, useTriageTasks } from '../../api/fileOffice';
+import type { TriageTask } from '../../api/types';
+import { formatDateTime } from '../../components/labels';
+import { TemperatureTag } from '../key-persons/TemperatureTag';
+
+/** Minutes left to a deadline, ticking every 30 seconds. */
+function useMinutesLeft(deadline: string) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  return Math.round((new Date(deadline).getTime() - now) / 60_000);
+}
+
+function Countdown({ task }: { task: TriageTask }) {
+  const { t } = useTranslation();
+  const left = useMinutesLeft(task.deadline);
+  if (task.status === 'closed') return <Typography.Text type="secondary">{formatDateTime(task.deadline)}</Typography.Text>;
+  if (left < 0) return <Tag color="red">{t('triageTasks.overdueBy', { h: Math.floor(-left / 60), m: -left % 60 })}</Tag>;
+  return <Tag color={left < 30 ? 'orange' : 'blue'}>{t('triageTasks.left', { h: Math.floor(left / 60), m: left % 60 })}</Tag>;
+}
+
+/** 预检分诊任务: fevers and red-flag symptoms sent to the township health centre, with their deadlines. */
+export default function TriagePage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [status, setStatus] = useState<TriageTask['status']>('open');
+  const [page, setPage] = useState(1);
+  const [closing, setClosing] = useState<TriageTask | null>(null);
+  const [outcome, setOutcome] = useState('');
+  const tasks = useTriageTasks({ status, page, pageSize: 20 });
+  const acknowledge = useAcknowledgeTriage();
+  const close = useCloseTriage();
+  const fail = (err: unknown) => void message.error(errorMessage(err));
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>{t('triageTasks.title')}</Typography.Title>
+      <Segmented value={status} onChange={(v) => { setStatus(v as TriageTask['status']); setPage(1); }}
+        options={(['open', 'acknowledged', 'closed'] as const).map((s) => ({ value: s, label: t(`triageTasks.statuses.${s}`) }))} />
+      <Table size="small" rowKey="id" loading={tasks.isLoading} dataSource={tasks.data?.items ?? []} scroll={{ x: 'max-content' }}
+        pagination={{ current: page, pageSize: 20, total: tasks.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        columns={[
+          { title: t('keyPersons.name'), dataIndex: 'name', render: (n: string, r) => <Link to={`/key-persons/${r.keyPersonId}`}>{n}</Link> },
+          { title: t('keyPersons.region'), dataIndex: 'regionName' },
+          { title: t('keyPersons.temperature'), dataIndex: 'temperature', render: (v: number) => <TemperatureTag value={v} /> },
+          { title: t('keyPersons.symptoms'), dataIndex: 'symptoms', render: (s: string[]) => s.map((x) => t(`keyPersons.symptomNames.${x}`)).join('、') || '—' },
+          { title: t('triageTasks.raisedAt'), dataIndex: 'createdAt', render: formatDateTime },
+          { title: t('triageTasks.deadline'), key: 'deadline', render: (_, r) => <Space size={4}><Countdown task={r} />{r.escalatedAt && <Tag color="volcano">{t('triageTasks.escalated')}</Tag>}</Space> },
+          { title: t('triageTasks.outcome'), dataIndex: 'outcome', render: (o: string | null) => o ?? '—' },
+          {
+            title: t('common.actions'), key: 'x',
+            render: (_, r) => (
+              <Space>
+                {r.status === 'open' && <Button size="small" type="primary" loading={acknowledge.isPending} onClick={() => acknowledge.mutate(r.id, { onError: fail })}>{t('triageTasks.acknowledge')}</Button>}
+                {r.status !== 'closed' && <Button size="small" onClick={() => { setClosing(r); setOutcome(''); }}>{t('triageTasks.close')}</Button>}
+              </Space>
+            ),
+          },
+        ]} />
+      <Modal open={!!closing} title={t('triageTasks.closeTitle', { name: closing?.name ?? '' })} onCancel={() => setClosing(null)} confirmLoading={close.isPending}
+        okButtonProps={{ disabled: !outcome.trim() }}
+        onOk={() => closing && close.mutate({ id: closing.id, outcome }, { onSuccess: () => setClosing(null), onError: fail })}>
+        <Input.TextArea rows={3} value={outcome} onChange={(e) => setOutcome(e.target.value)} placeholder={t('triageTasks.outcomeHint')} />
+      </Modal>
+    </Space>
+  );
+}
