@@ -1,0 +1,1 @@
+CREATE INDEX "person_walk_order_idx" ON "person" USING btree ("region_path","household_id","birth_date","id");
