@@ -1,7 +1,8 @@
 // Register and screening figures on the big county: coverage rollups of the county-wide demo round,
 // household list pages, the 基础台账表 import (with dedupe) and the streamed export with the server's
 // memory before and after.   npm run bench:screening -- [--persons 1000000] [--requests 200] [--import-rows 100000] [--data-dir DIR]
-// --data-dir keeps the database in DIR and reuses a county already loaded there (loading takes minutes).
+// --data-dir keeps the database in DIR and reuses a county already loaded there (loading takes minutes);
+// then give each run its own --import-code (the ID numbers' region code) so its first import creates.
 import { mkdtemp, chmod, rm, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,7 +15,7 @@ import { loadDemoCounty, DEMO_PASSWORD } from '../apps/server/src/demo/demo.js';
 import { describeMachine } from './lib/machine.js';
 import { serverMain, startProcess, stop, waitForUrl } from './lib/processes.js';
 
-const { values: args } = parseArgs({ options: { persons: { type: 'string', default: '1000000' }, requests: { type: 'string', default: '50' }, concurrency: { type: 'string', default: '1' }, 'import-rows': { type: 'string', default: '100000' }, 'data-dir': { type: 'string' } } });
+const { values: args } = parseArgs({ options: { persons: { type: 'string', default: '1000000' }, requests: { type: 'string', default: '50' }, concurrency: { type: 'string', default: '1' }, 'import-rows': { type: 'string', default: '100000' }, 'data-dir': { type: 'string' }, 'import-code': { type: 'string', default: '510122' } } });
 const concurrency = Number(args.concurrency);
 const persons = Number(args.persons);
 const requests = Number(args.requests);
@@ -80,8 +81,8 @@ const csv = ['所属区划代码,地址,姓名,身份证号,出生日期'];
 for (let i = 0; i < importRows; i++) {
   // Unique numbers: one birth day per 500 people, the sequence tells them apart (parity = sex).
   const birthDate = new Date(Date.UTC(1950, 0, 1) + Math.floor(i / 500) * 86_400_000).toISOString().slice(0, 10);
-  const id = makeIdNumber({ regionCode: '510122', birthDate, sequence: (i % 500) * 2, sex: 'female' });
-  csv.push(`${village!.code},导入${Math.floor(i / 3)}号,导入人${i},${id},`);
+  const id = makeIdNumber({ regionCode: args['import-code'], birthDate, sequence: (i % 500) * 2, sex: 'female' });
+  csv.push(`${village!.code},导入${args["import-code"]}-${Math.floor(i / 3)}号,导入人${i},${id},`);
 }
 const body = csv.join('\n');
 for (const pass of ['first import', 're-import (dedupe, creates nothing)']) {
