@@ -1,6 +1,8 @@
 // Register and screening figures on the big county: coverage rollups of the county-wide demo round,
 // household list pages, the 基础台账表 import (with dedupe) and the streamed export with the server's
-// memory before and after.   npm run bench:screening -- [--persons 1000000] [--requests 200] [--import-rows 100000]
+// memory before and after.   npm run bench:screening -- [--persons 1000000] [--requests 200] [--import-rows 100000] [--data-dir DIR]
+// --data-dir keeps the database in DIR and reuses a county already loaded there (loading takes minutes);
+// then give each run its own --import-code (the ID numbers' region code) so its first import creates.
 import { mkdtemp, chmod, rm, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,20 +15,21 @@ import { loadDemoCounty, DEMO_PASSWORD } from '../apps/server/src/demo/demo.js';
 import { describeMachine } from './lib/machine.js';
 import { serverMain, startProcess, stop, waitForUrl } from './lib/processes.js';
 
-const { values: args } = parseArgs({ options: { persons: { type: 'string', default: '1000000' }, requests: { type: 'string', default: '50' }, concurrency: { type: 'string', default: '1' }, 'import-rows': { type: 'string', default: '100000' } } });
+const { values: args } = parseArgs({ options: { persons: { type: 'string', default: '1000000' }, requests: { type: 'string', default: '50' }, concurrency: { type: 'string', default: '1' }, 'import-rows': { type: 'string', default: '100000' }, 'data-dir': { type: 'string' }, 'import-code': { type: 'string', default: '510122' } } });
 const concurrency = Number(args.concurrency);
 const persons = Number(args.persons);
 const requests = Number(args.requests);
 const importRows = Number(args['import-rows']);
 
-const dir = await mkdtemp(path.join(tmpdir(), 'fangkong-bench-'));
+const dir = args['data-dir'] ?? (await mkdtemp(path.join(tmpdir(), 'fangkong-bench-')));
 await chmod(dir, 0o755);
 const embedded = await startEmbeddedDatabase({ dataDir: dir });
 const pool = createPool(embedded.url, 8);
 await migrateDatabase(createDb(pool));
 const machine = await describeMachine(pool);
 const t0 = performance.now();
-const counts = await loadDemoCounty(pool, { persons, reset: true });
+const loaded = args['data-dir'] ? (await pool.query<{ persons: number }>('SELECT count(*)::int AS persons FROM person')).rows[0]!.persons : 0;
+const counts = loaded >= persons ? { persons: loaded, reused: true } : await loadDemoCounty(pool, { persons, reset: true });
 const loadSeconds = (performance.now() - t0) / 1000;
 const { rows: [facts] } = await pool.query<{ round: string; county: string; village: string; households: number; visits: number }>(
   `SELECT (SELECT id FROM screening_round LIMIT 1) AS round, (SELECT id FROM region WHERE level = 'county') AS county,
@@ -69,6 +72,7 @@ say(`coverage, one village (per grid): ${await latency(`/api/v1/screening/rounds
 say(`missing households of the county, page 1 of 20: ${await latency(`/api/v1/screening/rounds/${facts!.round}/households?state=missing`)}`);
 say(`household list, county, page 1 of 20: ${await latency('/api/v1/households')}`);
 say(`household list, county, page 100 of 20: ${await latency('/api/v1/households?page=100')}`);
+say(`person list, county, page 1 of 20: ${await latency('/api/v1/persons')}`);
 say(`person search by the last 4 digits of an ID number: ${await latency('/api/v1/persons?q=1234')}`);
 
 // Import: rows for new households in the first village, then the same file again (all linked).
@@ -77,8 +81,8 @@ const csv = ['所属区划代码,地址,姓名,身份证号,出生日期'];
 for (let i = 0; i < importRows; i++) {
   // Unique numbers: one birth day per 500 people, the sequence tells them apart (parity = sex).
   const birthDate = new Date(Date.UTC(1950, 0, 1) + Math.floor(i / 500) * 86_400_000).toISOString().slice(0, 10);
-  const id = makeIdNumber({ regionCode: '510122', birthDate, sequence: (i % 500) * 2, sex: 'female' });
-  csv.push(`${village!.code},导入${Math.floor(i / 3)}号,导入人${i},${id},`);
+  const id = makeIdNumber({ regionCode: args['import-code'], birthDate, sequence: (i % 500) * 2, sex: 'female' });
+  csv.push(`${village!.code},导入${args["import-code"]}-${Math.floor(i / 3)}号,导入人${i},${id},`);
 }
 const body = csv.join('\n');
 for (const pass of ['first import', 're-import (dedupe, creates nothing)']) {
@@ -106,7 +110,7 @@ say(`export of ${persons + importRows} persons: ${(bytes / 2 ** 20).toFixed(1)} 
 await stop(server);
 await pool.end();
 await embedded.stop();
-await rm(dir, { recursive: true, force: true });
+if (!args['data-dir']) await rm(dir, { recursive: true, force: true });
 const report = [`Machine: ${machine}`, `Run: ${new Date().toISOString()}; county ${counts.persons} persons, ${facts!.households} households, ${facts!.visits} visits; ${requests} requests per route, ${concurrency} at a time`, '', ...lines].join('\n');
 await mkdir(path.join(import.meta.dirname, 'results'), { recursive: true });
 await writeFile(path.join(import.meta.dirname, 'results', 'screening-latest.md'), `${report}\n`);

@@ -54,6 +54,8 @@ export const person = pgTable(
     index('person_region_idx').on(t.regionId),
     index('person_phone_idx').on(t.phone),
     index('person_name_idx').on(t.name),
+    // Person lists walk this order (region, household, birth date): a page from the index, not a sort of the county.
+    index('person_walk_order_idx').on(t.regionPath, t.householdId, t.birthDate, t.id),
     // Search by the last digits of an ID number (what people read out) uses this prefix index.
     index('person_id_number_suffix_idx').on(sql`reverse(${t.idNumber}) text_pattern_ops`),
   ],

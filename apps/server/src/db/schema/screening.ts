@@ -1,4 +1,4 @@
-import { boolean, date, index, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, ltree } from './types.js';
 import { grid, region } from './regions.js';
 import { users } from './users.js';
@@ -75,4 +75,48 @@ export const visitMember = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('visit_member_visit_idx').on(t.visitId), index('visit_member_person_idx').on(t.personId)],
+);
+
+/**
+ * Each household's standing in a round (its latest visit, how many visits, distinct persons answered
+ * and leads raised), kept by statement-level triggers on visit, visit_member, lead_source and
+ * household (migration 0012), recomputed from the records for every household a statement touches.
+ * No row = not visited. region_id/grid_id are the household's current ones: a household that moves
+ * carries its visits with it.
+ */
+export const householdVisitState = pgTable(
+  'household_visit_state',
+  {
+    roundId: uuid('round_id').notNull().references(() => screeningRound.id, { onDelete: 'cascade' }),
+    householdId: uuid('household_id').notNull().references(() => household.id, { onDelete: 'cascade' }),
+    regionId: uuid('region_id').notNull(),
+    gridId: uuid('grid_id'),
+    state: text('state', { enum: VISIT_OUTCOMES }).notNull(),
+    lastVisitAt: timestamp('last_visit_at', { withTimezone: true }).notNull(),
+    visits: integer('visits').notNull(),
+    persons: integer('persons').notNull(),
+    leads: integer('leads').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.householdId] }), index('household_visit_state_household_idx').on(t.householdId)],
+);
+
+/**
+ * The round's figures per (region, grid) where visited households lie: the sum of
+ * household_visit_state, kept by the same triggers, so county coverage reads a few thousand rows.
+ * Households in scope come from region_tally (or the household table for one village's grids).
+ */
+export const screeningTally = pgTable(
+  'screening_tally',
+  {
+    roundId: uuid('round_id').notNull().references(() => screeningRound.id, { onDelete: 'cascade' }),
+    regionId: uuid('region_id').notNull().references(() => region.id, { onDelete: 'cascade' }),
+    gridId: uuid('grid_id'),
+    visited: integer('visited').notNull().default(0),
+    away: integer('away').notNull().default(0),
+    nobodyHome: integer('nobody_home').notNull().default(0),
+    refused: integer('refused').notNull().default(0),
+    persons: integer('persons').notNull().default(0),
+    leads: integer('leads').notNull().default(0),
+  },
+  (t) => [unique('screening_tally_key').on(t.roundId, t.regionId, t.gridId).nullsNotDistinct()],
 );

@@ -28,10 +28,13 @@ const toHousehold = <R extends { phone: string | null; createdAt: Date; regionPa
   createdAt: r.createdAt.toISOString(),
 });
 
-/** Households in the actor's scope, ordered by region and address (the order a walker follows). */
-export async function selectHouseholds(tx: Tx, actor: Actor, where: SQL | undefined, page: { page: number; pageSize: number }) {
+/**
+ * Households in the actor's scope, ordered by region and address (the order a walker follows).
+ * `total`, when given, is the count already known (from region_tally) and spares a count(*).
+ */
+export async function selectHouseholds(tx: Tx, actor: Actor, where: SQL | undefined, page: { page: number; pageSize: number }, total?: Promise<number>) {
   const filter = and(inScope(actor, household.regionPath), where);
-  const [items, [total]] = await Promise.all([
+  const [items, counted] = await Promise.all([
     tx
       .select(columns)
       .from(household)
@@ -41,9 +44,9 @@ export async function selectHouseholds(tx: Tx, actor: Actor, where: SQL | undefi
       .orderBy(asc(household.regionPath), asc(household.address), asc(household.id))
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize),
-    tx.select({ n: sql<number>`count(*)::int` }).from(household).where(filter),
+    total ?? tx.select({ n: sql<number>`count(*)::int` }).from(household).where(filter).then(([r]) => r?.n ?? 0),
   ]);
-  return { items: items.map(toHousehold), total: total?.n ?? 0 };
+  return { items: items.map(toHousehold), total: counted };
 }
 
 export const householdById = (id: string) => eq(household.id, id);

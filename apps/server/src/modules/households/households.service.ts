@@ -1,4 +1,4 @@
-import { regionFilterPath } from '../regions/region-scope.js';
+import { regionFilterPath, tallyInScope } from '../regions/region-scope.js';
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { household, person } from '../../db/schema/index.js';
@@ -38,7 +38,8 @@ export function householdsService(db: Db) {
       q.status ? householdWithStatus(q.status) : undefined,
       q.q ? householdMatching(q.q) : undefined,
     );
-    return selectHouseholds(db, actor, where, q);
+    const regionOnly = !q.gridId && !q.status && !q.q;
+    return selectHouseholds(db, actor, where, q, regionOnly ? tallyInScope(db, actor, below, 'households') : undefined);
   }
 
   async function get(actor: Actor, id: string, tx: Tx = db) {

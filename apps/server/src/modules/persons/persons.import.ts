@@ -2,20 +2,18 @@
 // and either written whole or reported with its reasons; good rows are committed in batches. A person
 // whose ID number is registered links to that record, and one without an ID number links to the same
 // name + birth date in the same household, so importing the same file twice creates nothing new.
-import { and, inArray, sql } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
 import { isIsoDate, parseIdNumber, parsePhone, resolveToday, translate } from '@fangkong/domain';
 import type { Db } from '../../db/client.js';
-import { grid, household, person, region } from '../../db/schema/index.js';
-import { uuidv7 } from '../../db/ids.js';
+import { grid, region } from '../../db/schema/index.js';
 import type { Actor } from '../../auth/actor.js';
 import { inScope } from '../../auth/scope.js';
-import { audit } from '../../audit/audit.js';
+import { writeLedgerRows } from './ledger-write.js';
 import { pick, readTable } from '../../files/table-reader.js';
 import { VULNERABLE_GROUPS } from './persons.schemas.js';
 
 export const LEDGER_COLUMNS = ['所属区划代码', '地址', '网格', '姓名', '身份证号', '性别', '出生日期', '手机号', '与户主关系', '特殊群体', '监护人'] as const;
 const GROUP_NAMES: Record<string, (typeof VULNERABLE_GROUPS)[number]> = { 特困供养: 'extremePoverty', 低保: 'subsistenceAllowance', 残疾: 'disabled', 孤寡老人: 'elderlyAlone' };
-const BATCH = 2000;
 
 export interface RowError { row: number; field: string; message: string }
 
@@ -99,71 +97,14 @@ export async function importLedger(db: Db, actor: Actor, body: Buffer, contentTy
     good.push({ row, regionId: r.id, regionPath: String(r.path), gridName: pick(values, ['网格']), address, name, idNumber, sex, birthDate, phone: phone?.ok ? phone.value : null, head: pick(values, ['与户主关系']) === '户主', groups: groups.map((g) => GROUP_NAMES[g]!), guardianName });
   }
 
-  const counts = { households: 0, persons: 0, linked: 0 };
   const gridIds = await gridsByVillageAndName(db, actor);
-  for (let i = 0; i < good.length; i += BATCH) {
-    const batch = good.slice(i, i + BATCH);
-    await db.transaction(async (tx) => {
-      const householdKey = (g: Good) => `${g.regionId}|${g.address}`;
-      const keys = [...new Set(batch.map(householdKey))].sort();
-      // Two imports of the same addresses at once must not make two households of one dwelling.
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(${sql.param(keys)}::text[]) AS k ORDER BY k`);
-      const found = await tx.execute(sql`
-        SELECT h.id, h.region_id || '|' || h.address AS key, h.head_person_id AS head FROM household h
-        JOIN unnest(${sql.param(keys.map((k) => k.split('|')[0]))}::uuid[], ${sql.param(keys.map((k) => k.slice(k.indexOf('|') + 1)))}::text[]) AS k(region_id, address)
-          ON h.region_id = k.region_id AND h.address = k.address`);
-      const households = new Map((found.rows as { id: string; key: string; head: string | null }[]).map((r) => [r.key, r]));
-      const newHouseholds: (typeof household.$inferInsert)[] = [];
-      for (const g of batch) {
-        if (households.has(householdKey(g))) continue;
-        const village = g.regionPath.split('.').slice(0, 3).join('.');
-        const row = { id: uuidv7(), regionId: g.regionId, regionPath: g.regionPath, gridId: gridIds.get(`${village}|${g.gridName}`) ?? null, address: g.address };
-        newHouseholds.push(row);
-        households.set(householdKey(g), { id: row.id, key: householdKey(g), head: null });
-      }
-      if (newHouseholds.length) await tx.insert(household).values(newHouseholds);
-      counts.households += newHouseholds.length;
-
-      const idNumbers = batch.flatMap((g) => (g.idNumber ? [g.idNumber] : []));
-      const byId = new Map(
-        idNumbers.length
-          ? (await tx.select({ idNumber: person.idNumber, id: person.id, inScope: sql<boolean>`${inScope(actor, person.regionPath)}` }).from(person).where(inArray(person.idNumber, idNumbers))).map((r) => [r.idNumber!, r])
-          : [],
-      );
-      const noId = batch.filter((g) => !g.idNumber);
-      const noIdKey = (householdId: string, name: string, birthDate: string) => `${householdId}|${name}|${birthDate}`;
-      const byKey = new Map<string, string>();
-      if (noId.length) {
-        const rows = await tx.execute(sql`
-          SELECT p.id, p.household_id || '|' || p.name || '|' || p.birth_date AS key FROM person p
-          JOIN unnest(${sql.param(noId.map((g) => households.get(householdKey(g))!.id))}::uuid[], ${sql.param(noId.map((g) => g.name))}::text[], ${sql.param(noId.map((g) => g.birthDate!))}::date[]) AS k(household_id, name, birth_date)
-            ON p.household_id = k.household_id AND p.name = k.name AND p.birth_date = k.birth_date`);
-        for (const r of rows.rows as { id: string; key: string }[]) byKey.set(r.key, r.id);
-      }
-      const newPersons: (typeof person.$inferInsert)[] = [];
-      const heads = new Map<string, string>();
-      for (const g of batch) {
-        const h = households.get(householdKey(g))!;
-        const known = g.idNumber ? byId.get(g.idNumber) : undefined;
-        if (known && !known.inScope) { say(g.row, '身份证号', 'person.existsElsewhere'); continue; }
-        const sameKey = g.idNumber ? undefined : noIdKey(h.id, g.name, g.birthDate!);
-        let personId = known?.id ?? (sameKey ? byKey.get(sameKey) : undefined);
-        if (personId) counts.linked++;
-        else {
-          personId = uuidv7();
-          if (sameKey) byKey.set(sameKey, personId);
-          newPersons.push({ id: personId, idNumber: g.idNumber, name: g.name, sex: g.sex, birthDate: g.birthDate, phone: g.phone, householdId: h.id, regionId: g.regionId, regionPath: g.regionPath, vulnerableGroups: g.groups, guardianName: g.guardianName });
-        }
-        if (g.head && !h.head && !heads.has(h.id)) heads.set(h.id, personId);
-      }
-      if (newPersons.length) await tx.insert(person).values(newPersons);
-      counts.persons += newPersons.length;
-      if (heads.size) {
-        await tx.execute(sql`UPDATE household h SET head_person_id = k.person_id FROM unnest(${sql.param([...heads.keys()])}::uuid[], ${sql.param([...heads.values()])}::uuid[]) AS k(household_id, person_id) WHERE h.id = k.household_id AND h.head_person_id IS NULL`);
-      }
-      await audit(tx, actor, { event: 'person.import', targetType: 'person', regionPath: actor.scopePath, detail: { rows: batch.length, firstRow: batch[0]?.row } });
-    });
-  }
+  const written = await writeLedgerRows(
+    db,
+    actor,
+    good.map(({ gridName, ...g }) => ({ ...g, gridId: gridIds.get(`${g.regionPath.split('.').slice(0, 3).join('.')}|${gridName}`) ?? null })),
+  );
+  for (const row of written.elsewhere) say(row, '身份证号', 'person.existsElsewhere');
+  const counts = { households: written.households, persons: written.persons, linked: written.linked };
   errors.sort((a, b) => a.row - b.row);
   return { rows: rows.length, accepted: rows.length - new Set(errors.map((e) => e.row)).size, createdHouseholds: counts.households, createdPersons: counts.persons, linked: counts.linked, errors };
 }

@@ -1,4 +1,4 @@
-import { regionFilterPath } from '../regions/region-scope.js';
+import { regionFilterPath, tallyInScope } from '../regions/region-scope.js';
 import { and, eq } from 'drizzle-orm';
 import { parseIdNumber, resolveToday } from '@fangkong/domain';
 import type { Db, Tx } from '../../db/client.js';
@@ -123,7 +123,8 @@ export function personsService(db: Db) {
       q.vulnerableGroup ? personInGroup(q.vulnerableGroup) : undefined,
       q.q ? personMatching(q.q) : undefined,
     );
-    return selectPersons(db, actor, where, q);
+    const regionOnly = !q.householdId && !q.vulnerableGroup && !q.q;
+    return selectPersons(db, actor, where, q, regionOnly ? tallyInScope(db, actor, below, 'persons') : undefined);
   }
 
   async function getOne(actor: Actor, id: string, tx: Tx = db) {

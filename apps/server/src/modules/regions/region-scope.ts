@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { region } from '../../db/schema/index.js';
+import { region, regionTally } from '../../db/schema/index.js';
 import { inScope } from '../../auth/scope.js';
 import type { Actor } from '../../auth/actor.js';
 
@@ -20,4 +20,19 @@ export async function selectRegionInScope(tx: Tx, actor: Actor, regionId: string
 export async function regionFilterPath(tx: Tx, actor: Actor, regionId: string | undefined): Promise<string | undefined | null> {
   if (!regionId) return undefined;
   return (await selectRegionInScope(tx, actor, regionId))?.path ?? null;
+}
+
+/**
+ * How many households or persons lie in the actor's scope (and below `below`, when given), summed
+ * from region_tally: what a list filtered by nothing but a region shows as its total, without
+ * counting a county's rows on every page.
+ */
+export async function tallyInScope(tx: Tx, actor: Actor, below: string | undefined, what: 'households' | 'persons'): Promise<number> {
+  const column = what === 'households' ? regionTally.households : regionTally.persons;
+  const [row] = await tx
+    .select({ n: sql<number>`coalesce(sum(${column}), 0)::int` })
+    .from(regionTally)
+    .innerJoin(region, eq(region.id, regionTally.regionId))
+    .where(and(inScope(actor, region.path), below ? sql`${region.path} <@ ${below}::ltree` : undefined));
+  return row?.n ?? 0;
 }

@@ -1,6 +1,9 @@
-// The live arithmetic of a round: every household in the round's region and the actor's scope,
-// classified by its latest visit. Everything is counted from the same CTE so that the figures and
-// the lists behind them cannot disagree.
+// The live arithmetic of a round, read from the tallies the write path keeps (migration 0012):
+// household_visit_state holds each visited household's latest outcome, screening_tally their sums
+// per (region, grid), region_tally the households per region. A household's state is that of its
+// latest visit (by time, then id); a household counts where it lies now (one added after the round
+// opened is missing until visited, one that moved carries its visits along); persons and leads are
+// distinct per household across the round's visits to it.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import type { HouseholdState } from './screening.schemas.js';
@@ -12,38 +15,6 @@ export interface CoverageScope {
   /** The region looked at (the round's, or one inside it). */
   focusPath: string;
 }
-
-/** The latest visit of each household in the round (by time, then id), with how many visits it had. */
-function latestVisits(s: CoverageScope) {
-  return sql`
-    last AS (
-      SELECT DISTINCT ON (v.household_id) v.household_id, v.outcome, v.visited_at, count(*) OVER (PARTITION BY v.household_id) AS n
-      FROM visit v
-      WHERE v.round_id = ${s.roundId} AND v.region_path <@ ${s.focusPath}::ltree AND v.region_path <@ ${s.actorPath}::ltree
-      ORDER BY v.household_id, v.visited_at DESC, v.id DESC
-    )`;
-}
-
-/** Households in scope with their state in the round. */
-function householdStates(s: CoverageScope, extra: SQL = sql``) {
-  return sql`
-    ${latestVisits(s)},
-    hs AS (
-      SELECT h.id, h.region_path, h.grid_id, h.address, h.status, h.region_id, h.head_person_id,
-             coalesce(l.outcome, 'notVisited') AS state, l.visited_at AS last_visit_at, coalesce(l.n, 0)::int AS visits
-      FROM household h LEFT JOIN last l ON l.household_id = h.id
-      WHERE h.region_path <@ ${s.roundPath}::ltree AND h.region_path <@ ${s.actorPath}::ltree AND h.region_path <@ ${s.focusPath}::ltree ${extra}
-    )`;
-}
-
-const figures = sql`
-  count(*)::int AS households,
-  count(*) FILTER (WHERE state = 'visited')::int AS visited,
-  count(*) FILTER (WHERE state = 'away')::int AS away,
-  count(*) FILTER (WHERE state = 'nobodyHome')::int AS "nobodyHome",
-  count(*) FILTER (WHERE state = 'refused')::int AS refused,
-  count(*) FILTER (WHERE state = 'notVisited')::int AS "notVisited",
-  count(*) FILTER (WHERE state IN ('notVisited', 'nobodyHome', 'refused'))::int AS missing`;
 
 export interface Figures {
   households: number;
@@ -57,33 +28,41 @@ export interface Figures {
   leads: number;
 }
 
+const under = (s: CoverageScope, path: SQL) => sql`${path} <@ ${s.focusPath}::ltree AND ${path} <@ ${s.roundPath}::ltree AND ${path} <@ ${s.actorPath}::ltree`;
+
 /**
  * The totals and the figures per group key in one pass (GROUPING SETS): `region` groups by the child
  * region below the focus (households lying directly in the focus region count under it), `grid` by
- * grid. Persons and leads are distinct counts over the round's visits to the same households.
+ * grid. `gridId` narrows everything to one grid. Households in scope come from region_tally when
+ * grouping by region, from the household table (one village, or one grid) otherwise.
  */
-export async function selectCoverage(tx: Tx, s: CoverageScope, by: 'region' | 'grid'): Promise<(Figures & { key: string | null; total: boolean })[]> {
+export async function selectCoverage(tx: Tx, s: CoverageScope, by: 'region' | 'grid', gridId?: string): Promise<(Figures & { key: string | null; total: boolean })[]> {
   const depth = sql`nlevel(${s.focusPath}::ltree) + 1`;
-  const key = by === 'grid' ? sql`hs.grid_id::text` : sql`(CASE WHEN nlevel(hs.region_path) >= ${depth} THEN subpath(hs.region_path, 0, ${depth}) ELSE hs.region_path END)::text`;
+  const regionKey = (path: SQL) => sql`(CASE WHEN nlevel(${path}) >= ${depth} THEN subpath(${path}, 0, ${depth}) ELSE ${path} END)::text`;
+  const grouped = by === 'region' && !gridId;
+  const households = grouped
+    ? sql`SELECT ${regionKey(sql`r.path`)} AS key, rt.households::bigint AS households, 0 AS visited, 0 AS away, 0 AS nobody_home, 0 AS refused, 0 AS persons, 0 AS leads
+          FROM region_tally rt JOIN region r ON r.id = rt.region_id WHERE rt.households <> 0 AND ${under(s, sql`r.path`)}`
+    : sql`SELECT h.grid_id::text AS key, count(*) AS households, 0, 0, 0, 0, 0, 0
+          FROM household h WHERE ${under(s, sql`h.region_path`)} ${gridId ? sql`AND h.grid_id = ${gridId}` : sql``} GROUP BY h.grid_id`;
   const result = await tx.execute(sql`
-    WITH ${householdStates(s)},
-    keyed AS MATERIALIZED (SELECT ${key} AS key, hs.id, hs.state FROM hs),
-    counted AS (SELECT key, GROUPING(key) = 1 AS total, ${figures} FROM keyed GROUP BY GROUPING SETS ((key), ())),
-    answered AS (
-      SELECT k.key, GROUPING(k.key) = 1 AS total, count(DISTINCT m.person_id)::int AS persons
-      FROM keyed k JOIN visit v ON v.household_id = k.id AND v.round_id = ${s.roundId}
-      JOIN visit_member m ON m.visit_id = v.id GROUP BY GROUPING SETS ((k.key), ())
+    WITH parts AS (
+      SELECT ${grouped ? regionKey(sql`r.path`) : sql`t.grid_id::text`} AS key, 0::bigint AS households, t.visited, t.away, t.nobody_home, t.refused, t.persons, t.leads
+      FROM screening_tally t JOIN region r ON r.id = t.region_id
+      WHERE t.round_id = ${s.roundId} AND ${under(s, sql`r.path`)} ${gridId ? sql`AND t.grid_id = ${gridId}` : sql``}
+      UNION ALL ${households}
     ),
-    raised AS (
-      SELECT k.key, GROUPING(k.key) = 1 AS total, count(DISTINCT ls.lead_id)::int AS leads
-      FROM keyed k JOIN visit v ON v.household_id = k.id AND v.round_id = ${s.roundId}
-      JOIN lead_source ls ON ls.source = 'screening' AND ls.source_ref = v.id GROUP BY GROUPING SETS ((k.key), ())
+    summed AS (
+      SELECT key, GROUPING(key) = 1 AS total, coalesce(sum(households), 0)::int AS households, coalesce(sum(visited), 0)::int AS visited,
+             coalesce(sum(away), 0)::int AS away, coalesce(sum(nobody_home), 0)::int AS "nobodyHome", coalesce(sum(refused), 0)::int AS refused,
+             coalesce(sum(persons), 0)::int AS persons, coalesce(sum(leads), 0)::int AS leads
+      FROM parts GROUP BY GROUPING SETS ((key), ())
+      HAVING GROUPING(key) = 1 OR sum(households) > 0
     )
-    SELECT c.*, coalesce(a.persons, 0)::int AS persons, coalesce(r.leads, 0)::int AS leads
-    FROM counted c
-    LEFT JOIN answered a ON a.total = c.total AND a.key IS NOT DISTINCT FROM c.key
-    LEFT JOIN raised r ON r.total = c.total AND r.key IS NOT DISTINCT FROM c.key
-    ORDER BY c.total DESC, c.key`);
+    SELECT key, total, households, visited, away, "nobodyHome", refused,
+           households - visited - away - "nobodyHome" - refused AS "notVisited",
+           households - visited - away AS missing, persons, leads
+    FROM summed ORDER BY total DESC, key`);
   return result.rows as unknown as (Figures & { key: string | null; total: boolean })[];
 }
 
@@ -91,6 +70,8 @@ export const STATE_SETS: Record<string, HouseholdState[]> = {
   missing: ['notVisited', 'nobodyHome', 'refused'],
   covered: ['visited', 'away'],
 };
+
+const figureOf: Record<HouseholdState, keyof Figures> = { notVisited: 'notVisited', visited: 'visited', away: 'away', nobodyHome: 'nobodyHome', refused: 'refused' };
 
 interface RoundHouseholdRow {
   id: string;
@@ -104,37 +85,50 @@ interface RoundHouseholdRow {
   state: HouseholdState;
   lastVisitAt: Date | string | null;
   visits: number;
-  total: number;
 }
 
-/** The households behind a figure, paged in walking order (region, address). */
+/**
+ * The households behind a figure, paged in walking order (region, address): the household index is
+ * walked in that order and each household's state probed by (round, household), so a page of missing
+ * households costs a page of probes, not the round. The total comes from the tallies unless the
+ * filter is one they do not know (a text search, "my grids"), which is narrow enough to count.
+ */
 export async function selectRoundHouseholds(tx: Tx, s: CoverageScope, filter: { states?: HouseholdState[]; gridId?: string; gridsOf?: string; q?: string }, page: { page: number; pageSize: number }) {
-  const extra = sql.join(
+  const where = sql.join(
     [
-      sql``,
+      under(s, sql`h.region_path`),
       filter.gridId ? sql`AND h.grid_id = ${filter.gridId}` : sql``,
       filter.gridsOf ? sql`AND h.grid_id IN (SELECT w.grid_id FROM grid_worker w WHERE w.user_id = ${filter.gridsOf} UNION SELECT g.id FROM grid g WHERE g.leader_id = ${filter.gridsOf})` : sql``,
       filter.q ? sql`AND (h.address ILIKE ${`%${filter.q}%`} OR EXISTS (SELECT 1 FROM person p WHERE p.household_id = h.id AND p.name LIKE ${`${filter.q}%`}))` : sql``,
     ],
     sql` `,
   );
-  const states = filter.states?.length ? sql`WHERE hs.state IN (${sql.join(filter.states.map((x) => sql`${x}`), sql`, `)})` : sql``;
+  const states = filter.states?.length ? filter.states : undefined;
+  const visitedStates = states?.filter((x) => x !== 'notVisited') ?? [];
+  const inStates = visitedStates.length ? sql`s.state IN (${sql.join(visitedStates.map((x) => sql`${x}`), sql`, `)})` : sql`false`;
+  const stateCond = !states ? sql`` : states.includes('notVisited') ? sql`AND (s.household_id IS NULL OR ${inStates})` : sql`AND ${inStates}`;
+  const from = sql`household h LEFT JOIN household_visit_state s ON s.round_id = ${s.roundId} AND s.household_id = h.id WHERE ${where} ${stateCond}`;
   const result = await tx.execute(sql`
-    WITH ${householdStates(s, extra)}
-    SELECT hs.id, hs.address, r.name AS "regionName", g.name AS "gridName", hs.status, hs.state,
-           hs.last_visit_at AS "lastVisitAt", hs.visits,
-           (SELECT p.name FROM person p WHERE p.id = hs.head_person_id) AS "headName",
-           (SELECT count(*) FROM person p WHERE p.household_id = hs.id)::int AS "memberCount",
-           (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name) ORDER BY p.birth_date, p.id), '[]') FROM person p WHERE p.household_id = hs.id) AS members,
-           count(*) OVER ()::int AS total
-    FROM hs JOIN region r ON r.id = hs.region_id LEFT JOIN grid g ON g.id = hs.grid_id
-    ${states}
-    ORDER BY hs.region_path, hs.address, hs.id
-    LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`);
+    WITH paged AS (
+      SELECT h.id, h.region_path, h.address, h.region_id, h.grid_id, h.status, h.head_person_id, s.state, s.last_visit_at, s.visits
+      FROM ${from}
+      ORDER BY h.region_path, h.address, h.id
+      LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}
+    )
+    SELECT x.id, x.address, r.name AS "regionName", g.name AS "gridName", x.status, coalesce(x.state, 'notVisited') AS state,
+           x.last_visit_at AS "lastVisitAt", coalesce(x.visits, 0)::int AS visits,
+           (SELECT p.name FROM person p WHERE p.id = x.head_person_id) AS "headName",
+           (SELECT count(*) FROM person p WHERE p.household_id = x.id)::int AS "memberCount",
+           (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name) ORDER BY p.birth_date, p.id), '[]') FROM person p WHERE p.household_id = x.id) AS members
+    FROM paged x JOIN region r ON r.id = x.region_id LEFT JOIN grid g ON g.id = x.grid_id
+    ORDER BY x.region_path, x.address, x.id`);
   const rows = result.rows as unknown as RoundHouseholdRow[];
-  const total = rows[0]?.total ?? 0;
-  return {
-    total,
-    items: rows.map(({ total: _t, ...r }) => ({ ...r, lastVisitAt: r.lastVisitAt ? new Date(r.lastVisitAt).toISOString() : null })),
-  };
+  let total: number;
+  if (filter.q || filter.gridsOf) {
+    total = Number((await tx.execute(sql`SELECT count(*)::int AS n FROM ${from}`)).rows[0]?.n ?? 0);
+  } else {
+    const [figures] = await selectCoverage(tx, s, 'region', filter.gridId);
+    total = !figures ? 0 : states ? states.reduce((n, x) => n + figures[figureOf[x]], 0) : figures.households;
+  }
+  return { total, items: rows.map((r) => ({ ...r, lastVisitAt: r.lastVisitAt ? new Date(r.lastVisitAt).toISOString() : null })) };
 }

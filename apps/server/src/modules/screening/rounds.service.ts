@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { grid, region, screeningRound } from '../../db/schema/index.js';
 import { uuidv7 } from '../../db/ids.js';
@@ -78,9 +78,11 @@ export function roundsService(db: Db) {
     const total = rows.find((r) => r.total);
     const byRegion = s.level === 'village' || s.level === 'group' ? [] : rows.filter((r) => !r.total);
     const byGrid = s.level === 'village' || s.level === 'group' ? rows.filter((r) => !r.total) : [];
-    const regionRows = byRegion.length ? await db.select({ id: region.id, path: region.path, name: region.name }).from(region).where(inScope({ scopePath: s.focusPath }, region.path)) : [];
+    // Only the regions and grids named in the figures: a county holds thousands.
+    const keys = [...byRegion, ...byGrid].map((r) => r.key).filter((k): k is string => !!k);
+    const regionRows = byRegion.length ? await db.select({ id: region.id, path: region.path, name: region.name }).from(region).where(and(inArray(sql`${region.path}::text`, keys), inScope({ scopePath: s.focusPath }, region.path))) : [];
     const regionByPath = new Map(regionRows.map((r) => [String(r.path), r]));
-    const gridRows = byGrid.length ? await db.select({ id: grid.id, name: grid.name }).from(grid).where(inScope({ scopePath: s.focusPath }, grid.regionPath)) : [];
+    const gridRows = keys.length && byGrid.length ? await db.select({ id: grid.id, name: grid.name }).from(grid).where(and(inArray(grid.id, keys), inScope({ scopePath: s.focusPath }, grid.regionPath))) : [];
     const gridById = new Map(gridRows.map((g) => [g.id, g]));
     const children = [
       ...byRegion.map(({ key, total: _t, ...f }) => ({ kind: 'region' as const, id: regionByPath.get(key ?? '')?.id ?? null, name: regionByPath.get(key ?? '')?.name ?? '', ...f })),
