@@ -50,7 +50,7 @@ console.log(`county ${county.persons} persons; stored: ${JSON.stringify(stored)}
 // Windows that cover the whole day, so a slot is open whatever the hour of the run (the county sets them).
 await pool.query(`INSERT INTO management_policy (region_path, slot_windows) SELECT path, '{"am":{"opens":"00:00","closes":"12:00"},"pm":{"opens":"12:00","closes":"24:00"}}'::jsonb FROM region WHERE level = 'county'
   ON CONFLICT (region_path) DO UPDATE SET slot_windows = excluded.slot_windows`);
-const { rows: [{ slot }] } = await pool.query<{ slot: string }>(`SELECT CASE WHEN extract(hour FROM now() AT TIME ZONE 'Asia/Shanghai') < 12 THEN 'am' ELSE 'pm' END AS slot`);
+const slot = (await pool.query<{ slot: string }>(`SELECT CASE WHEN extract(hour FROM now() AT TIME ZONE 'Asia/Shanghai') < 12 THEN 'am' ELSE 'pm' END AS slot`)).rows[0]!.slot;
 const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 // Files still owing the open slot: the queue the check writers take from.
 const { rows: due } = await pool.query<{ id: string }>(`SELECT k.id FROM key_person k WHERE k.status = 'active' AND k.start_date <= $1::date AND k.planned_end_date >= $1::date
