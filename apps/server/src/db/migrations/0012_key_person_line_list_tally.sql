@@ -11,6 +11,9 @@ ALTER TABLE "key_person" ADD COLUMN "open_triage" integer DEFAULT 0 NOT NULL;-->
 ALTER TABLE "key_person" ADD COLUMN "last_check_day" date;--> statement-breakpoint
 ALTER TABLE "key_person" ADD COLUMN "last_check_slot" text;--> statement-breakpoint
 ALTER TABLE "key_person_tally" ADD CONSTRAINT "key_person_tally_region_id_region_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."region"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "key_person_overdue_idx" ON "key_person" USING btree ("planned_end_date","id") WHERE status = 'active' AND open_alerts > 0;--> statement-breakpoint
+CREATE INDEX "key_person_fever_idx" ON "key_person" USING btree ("planned_end_date","id") WHERE status = 'active' AND open_triage > 0;
+--> statement-breakpoint
 -- Line lists and their counts read these instead of probing the child tables for every file. One
 -- grouped statement per write statement (COPY of a million checks: one UPDATE), like region_tally.
 -- key_person_tally: files per region and status. Inserts and deletes per statement; a status change

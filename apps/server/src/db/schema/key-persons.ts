@@ -55,6 +55,9 @@ export const keyPerson = pgTable(
     index('key_person_region_path_gist').using('gist', t.regionPath),
     uniqueIndex('key_person_open_person_uq').on(t.personId).where(sql`status IN ('active', 'hospitalized', 'lostToFollowUp')`),
     index('key_person_status_end_idx').on(t.status, t.plannedEndDate),
+    // The two short lists, in their page order: found without passing over the active files.
+    index('key_person_overdue_idx').on(t.plannedEndDate, t.id).where(sql`status = 'active' AND open_alerts > 0`),
+    index('key_person_fever_idx').on(t.plannedEndDate, t.id).where(sql`status = 'active' AND open_triage > 0`),
   ],
 );
 
