@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { KEY_PERSON_CATEGORIES, KEY_PERSON_SOURCES, KEY_PERSON_STATUSES, MEASURED_BY, MEASURES, OFFICER_ROLES, SLOTS, type SlotWindows } from '@fangkong/domain';
 import { createdAt, ltree, updatedAt } from './types.js';
 import { person } from './households.js';
@@ -36,6 +36,17 @@ export const keyPerson = pgTable(
     status: text('status', { enum: KEY_PERSON_STATUSES }).notNull().default('active'),
     statusReason: text('status_reason'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    // Kept by statement-level triggers (migration 0012) so that line lists and their counts read one
+    // row per file instead of probing officers, alerts, triage tasks and checks for each.
+    /** Responsible officers named. */
+    officers: integer('officers').notNull().default(0),
+    /** Overdue slots not yet settled. */
+    openAlerts: integer('open_alerts').notNull().default(0),
+    /** Triage tasks not closed. */
+    openTriage: integer('open_triage').notNull().default(0),
+    /** The latest slot with a check (day, then am < pm). */
+    lastCheckDay: date('last_check_day'),
+    lastCheckSlot: text('last_check_slot', { enum: SLOTS }),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -44,7 +55,21 @@ export const keyPerson = pgTable(
     index('key_person_region_path_gist').using('gist', t.regionPath),
     uniqueIndex('key_person_open_person_uq').on(t.personId).where(sql`status IN ('active', 'hospitalized', 'lostToFollowUp')`),
     index('key_person_status_end_idx').on(t.status, t.plannedEndDate),
+    // The two short lists, in their page order: found without passing over the active files.
+    index('key_person_overdue_idx').on(t.plannedEndDate, t.id).where(sql`status = 'active' AND open_alerts > 0`),
+    index('key_person_fever_idx').on(t.plannedEndDate, t.id).where(sql`status = 'active' AND open_triage > 0`),
   ],
+);
+
+/** How many files of each status each region holds directly (like region_tally), kept by triggers on key_person. */
+export const keyPersonTally = pgTable(
+  'key_person_tally',
+  {
+    regionId: uuid('region_id').notNull().references(() => region.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: KEY_PERSON_STATUSES }).notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.status] })],
 );
 
 /** The history of a file: measure changed, end moved (old end kept with the reason), status, transfer. */

@@ -1,14 +1,14 @@
-import { notifyEvent } from '../../events/events.js';
+import { EVENTS_CHANNEL, notifyEvent, type LiveEvent } from '../../events/events.js';
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { needsTriage, slotState } from '@fangkong/domain';
 import type { Db, Tx } from '../../db/client.js';
-import { checkAlert, healthCheck, keyPerson, triageTask } from '../../db/schema/index.js';
+import { checkAlert, healthCheck, keyPerson, managementPolicy, triageTask } from '../../db/schema/index.js';
 import { uuidv7 } from '../../db/ids.js';
 import type { Actor } from '../../auth/actor.js';
 import { inScope } from '../../auth/scope.js';
-import { audit } from '../../audit/audit.js';
+import { audit, auditWhen } from '../../audit/audit.js';
 import { conflict, invalid, notFound } from '../../http/problem.js';
-import { policyFor } from '../key-persons/key-persons.policy.js';
+import { countyPathOf, policyFor, policyOf } from '../key-persons/key-persons.policy.js';
 import type { CorrectionBody, ListChecksQuery, RecordCheckBody } from './health-checks.schemas.js';
 
 type CheckRow = typeof healthCheck.$inferSelect;
@@ -28,40 +28,66 @@ async function openTriageIfNeeded(tx: Tx, check: CheckRow, at: Date, deadlineHou
 const triageOf = async (tx: Tx, checkId: string) => (await tx.select({ id: triageTask.id }).from(triageTask).where(eq(triageTask.healthCheckId, checkId)))[0]?.id ?? null;
 
 /**
- * Records one check inside the caller's transaction: the slot must belong to an active measure,
- * have opened, and be empty. Settles the slot's overdue alert and opens a triage task for a
- * fever or a red-flag symptom. `actor` is null for a self check-in.
+ * Records one check: the slot must belong to an active measure, have opened, and be empty. Settles
+ * the slot's overdue alert and opens a triage task for a fever or a red-flag symptom. `actor` is null
+ * for a self check-in. Two round trips: one read (the file in scope, its county's rules, a replay),
+ * then one statement that writes the check, the alert, the triage task, the live event and the audit
+ * entry together (atomic on its own, so the caller needs no transaction; inside one it is fine too).
  */
 export async function recordCheck(tx: Tx, actor: Actor | null, scope: SQL | undefined, body: RecordCheckBody, now: Date) {
   // The phone's time of the check counts (an offline write arrives later), never a time ahead of the server's.
   const taken = body.recordedAt ? new Date(body.recordedAt) : now;
   if (taken.getTime() > now.getTime() + 5 * 60_000) throw invalid([{ field: 'recordedAt', key: 'healthCheck.future' }]);
   const at = taken < now ? taken : now;
-  if (body.id) {
+  const [found] = await tx
+    .select({ kp: keyPerson, policy: managementPolicy, replayed: body.id ? sql<boolean>`EXISTS (SELECT 1 FROM ${healthCheck} r WHERE r.id = ${body.id})` : sql<boolean>`false` })
+    .from(keyPerson)
+    .leftJoin(managementPolicy, sql`${managementPolicy.regionPath} = subpath(${keyPerson.regionPath}, 0, 1)`)
+    .where(and(eq(keyPerson.id, body.keyPersonId), scope));
+  if (body.id && (!found || found.replayed)) {
     const [replayed] = await tx.select().from(healthCheck).where(eq(healthCheck.id, body.id));
     if (replayed) return { created: false, check: toCheck(replayed, await triageOf(tx, replayed.id)) };
   }
-  const [kp] = await tx.select().from(keyPerson).where(and(eq(keyPerson.id, body.keyPersonId), scope));
+  const kp = found?.kp;
   if (!kp) throw invalid([{ field: 'keyPersonId', key: 'notFound' }]);
   if (kp.status !== 'active') throw invalid([{ field: 'keyPersonId', key: 'keyPerson.notActive' }]);
   if (body.day < kp.startDate || body.day > kp.plannedEndDate) throw invalid([{ field: 'day', key: 'healthCheck.outsideMeasure' }]);
-  const policy = await policyFor(tx, kp.regionPath);
+  const policy = policyOf(countyPathOf(kp.regionPath), found.policy);
   const state = slotState(body.day, body.slot, at, policy.slotWindows);
   if (state === 'future') throw invalid([{ field: 'slot', key: 'healthCheck.future' }]);
-  const [check] = await tx
+  const triageTaskId = needsTriage(body.temperature, body.symptoms) ? uuidv7() : null;
+  const insert = tx
     .insert(healthCheck)
     .values({ id: body.id ?? uuidv7(), keyPersonId: kp.id, regionPath: kp.regionPath, day: body.day, slot: body.slot, temperature: body.temperature, symptoms: body.symptoms, measuredBy: body.measuredBy, recordedBy: actor?.userId || null, recordedAt: at, late: state === 'closed' })
     .onConflictDoNothing()
     .returning();
-  if (!check) throw conflict('slot', 'healthCheck.slotFilled');
-  await tx.update(checkAlert).set({ resolvedAt: at }).where(and(eq(checkAlert.keyPersonId, kp.id), eq(checkAlert.day, body.day), eq(checkAlert.slot, body.slot), isNull(checkAlert.resolvedAt)));
-  const triageTaskId = await openTriageIfNeeded(tx, check, at, policy.triageDeadlineHours);
-  await audit(tx, actor, { event: 'healthCheck.record', targetType: 'keyPerson', targetId: kp.id, regionPath: kp.regionPath, detail: { day: body.day, slot: body.slot, temperature: body.temperature, measuredBy: body.measuredBy, triage: !!triageTaskId } });
-  return { created: true, check: toCheck(check, triageTaskId) };
+  const entry = { event: 'healthCheck.record', targetType: 'keyPerson', targetId: kp.id, regionPath: kp.regionPath, detail: { day: body.day, slot: body.slot, temperature: body.temperature, measuredBy: body.measuredBy, triage: !!triageTaskId } } as const;
+  const triage = triageTaskId
+    ? sql`, triage AS (INSERT INTO ${triageTask} (id, key_person_id, health_check_id, region_path, temperature, symptoms, deadline)
+        SELECT ${triageTaskId}::uuid, key_person_id, id, region_path, temperature, symptoms, ${new Date(at.getTime() + policy.triageDeadlineHours * 3_600_000).toISOString()}::timestamptz FROM ins)`
+    : sql``;
+  const event: LiveEvent = { type: 'fever', regionPath: kp.regionPath, payload: { triageTaskId, keyPersonId: kp.id } };
+  const { rows } = await tx.execute<Record<string, unknown>>(sql`
+    WITH ins AS (${insert.getSQL()}),
+    settled AS (UPDATE ${checkAlert} SET resolved_at = ${at.toISOString()}::timestamptz
+                 WHERE key_person_id = ${kp.id} AND day = ${body.day}::date AND slot = ${body.slot} AND resolved_at IS NULL AND EXISTS (SELECT 1 FROM ins))
+    ${triage},
+    logged AS (${auditWhen(actor, entry, sql`EXISTS (SELECT 1 FROM ins)`)})
+    SELECT ins.*${triageTaskId ? sql`, pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})` : sql``} FROM ins`);
+  if (!rows[0]) throw conflict('slot', 'healthCheck.slotFilled');
+  return { created: true, check: toCheck(checkRow(rows[0]), triageTaskId) };
 }
 
+/** A health_check row as `tx.execute` returns it (snake_case, numerics already numbers). */
+const checkRow = (r: Record<string, unknown>): CheckRow => ({
+  id: r.id as string, keyPersonId: r.key_person_id as string, regionPath: r.region_path as string, day: r.day as string, slot: r.slot as CheckRow['slot'],
+  temperature: Number(r.temperature), symptoms: r.symptoms as string[], measuredBy: r.measured_by as CheckRow['measuredBy'], recordedBy: r.recorded_by as string | null,
+  recordedAt: new Date(r.recorded_at as string | Date), late: r.late as boolean, correctsId: r.corrects_id as string | null, correctionReason: r.correction_reason as string | null,
+  createdAt: new Date(r.created_at as string | Date),
+});
+
 export function healthChecksService(db: Db, now: () => Date) {
-  const record = (actor: Actor, body: RecordCheckBody) => db.transaction((tx) => recordCheck(tx, actor, inScope(actor, keyPerson.regionPath), body, now()));
+  const record = (actor: Actor, body: RecordCheckBody) => recordCheck(db, actor, inScope(actor, keyPerson.regionPath), body, now());
 
   /** A correction is a new row pointing at the first check, which stays as it was. */
   async function correct(actor: Actor, id: string, body: CorrectionBody) {

@@ -26,6 +26,11 @@ const byCategory = (stored: Record<string, number>, defaults: Readonly<Record<Ke
 export async function policyFor(tx: Tx, regionPath: string): Promise<Policy> {
   const countyPath = countyPathOf(regionPath);
   const [row] = await tx.select().from(managementPolicy).where(eq(managementPolicy.regionPath, countyPath));
+  return policyOf(countyPath, row);
+}
+
+/** A county's rules from its stored row (read by the caller, e.g. joined to the record it concerns). */
+export function policyOf(countyPath: string, row: typeof managementPolicy.$inferSelect | null | undefined): Policy {
   return {
     countyPath,
     measureDays: byCategory(row?.measureDays ?? {}, DEFAULT_MEASURE_DAYS),

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { KEY_PERSON_CATEGORIES, dayNumber, maskIdNumber, maskPhone, measureLength, type KeyPersonCategory, type SlotRef } from '@fangkong/domain';
+import { KEY_PERSON_CATEGORIES, dayNumber, maskIdNumber, maskPhone, measureLength, type KeyPersonCategory, type KeyPersonStatus, type SlotRef } from '@fangkong/domain';
 import type { Tx } from '../../db/client.js';
-import { checkAlert, healthCheck, household, keyPerson, keyPersonEvent, person, region, responsibleOfficer } from '../../db/schema/index.js';
+import { checkAlert, healthCheck, household, keyPerson, keyPersonEvent, keyPersonTally, person, region, responsibleOfficer } from '../../db/schema/index.js';
 import { inScope } from '../../auth/scope.js';
 import type { Actor } from '../../auth/actor.js';
 import type { LineList } from './key-persons.schemas.js';
@@ -13,24 +13,28 @@ export interface ListContext {
   requiredOfficers: Record<KeyPersonCategory, number>;
 }
 
-const officerCount = sql<number>`(SELECT count(*)::int FROM ${responsibleOfficer} o WHERE o.key_person_id = ${keyPerson.id})`;
 const requiredFor = (ctx: ListContext) =>
   sql.join([sql`(CASE ${keyPerson.category}`, ...KEY_PERSON_CATEGORIES.map((c) => sql`WHEN ${c} THEN ${ctx.requiredOfficers[c]}::int`), sql`END)`], sql` `);
 const active = eq(keyPerson.status, 'active');
 
-/** The condition that puts a key person on a line list (Sara Alert-style). */
+/**
+ * The condition that puts a key person on a line list (Sara Alert-style). It reads only the file's
+ * own row: officers, open alerts, open triage tasks and the latest checked slot are kept on it by
+ * triggers (migration 0012), so a county-wide list or count is one pass over the active files.
+ */
 export function lineListFilter(list: LineList, ctx: ListContext): SQL {
   switch (list) {
     case 'dueNow': {
       const s = ctx.openSlot;
       if (!s) return sql`false`;
+      // No check for a slot that has not opened is accepted: a latest checked slot before the open one means it is still owed.
       return and(active, sql`${keyPerson.startDate} <= ${s.day}::date AND ${keyPerson.plannedEndDate} >= ${s.day}::date`,
-        sql`NOT EXISTS (SELECT 1 FROM ${healthCheck} h WHERE h.key_person_id = ${keyPerson.id} AND h.day = ${s.day}::date AND h.slot = ${s.slot})`)!;
+        sql`(${keyPerson.lastCheckDay} IS NULL OR (${keyPerson.lastCheckDay}, ${keyPerson.lastCheckSlot}) < (${s.day}::date, ${s.slot}::text))`)!;
     }
     case 'overdue':
-      return and(active, sql`EXISTS (SELECT 1 FROM ${checkAlert} a WHERE a.key_person_id = ${keyPerson.id} AND a.resolved_at IS NULL)`)!;
+      return and(active, sql`${keyPerson.openAlerts} > 0`)!;
     case 'fever':
-      return and(active, sql`EXISTS (SELECT 1 FROM triage_task t WHERE t.key_person_id = ${keyPerson.id} AND t.status <> 'closed')`)!;
+      return and(active, sql`${keyPerson.openTriage} > 0`)!;
     case 'endingToday':
       return and(active, sql`${keyPerson.plannedEndDate} = ${ctx.today}::date`)!;
     case 'released':
@@ -38,14 +42,15 @@ export function lineListFilter(list: LineList, ctx: ListContext): SQL {
     case 'lostToFollowUp':
       return eq(keyPerson.status, 'lostToFollowUp');
     case 'incompleteTeam':
-      return and(active, sql`${officerCount} < ${requiredFor(ctx)}`)!;
+      return and(active, sql`${keyPerson.officers} < ${requiredFor(ctx)}`)!;
   }
 }
 
 export const answeredBy = (userId: string) => sql`EXISTS (SELECT 1 FROM ${responsibleOfficer} o WHERE o.key_person_id = ${keyPerson.id} AND o.user_id = ${userId})`;
 export const keyPersonById = (id: string) => eq(keyPerson.id, id);
 export const keyPersonUnder = (path: string) => sql`${keyPerson.regionPath} <@ ${path}::ltree`;
-export const keyPersonMatching = (q: string) => sql`(${person.name} LIKE ${`%${q}%`} OR ${person.idNumber} = ${q} OR ${person.phone} = ${q})`;
+export const keyPersonMatching = (q: string) =>
+  sql`EXISTS (SELECT 1 FROM ${person} p WHERE p.id = ${keyPerson.personId} AND (p.name LIKE ${`%${q}%`} OR p.id_number = ${q} OR p.phone = ${q}))`;
 
 const columns = (ctx: ListContext) => ({
   id: keyPerson.id,
@@ -63,11 +68,11 @@ const columns = (ctx: ListContext) => ({
   plannedEndDate: keyPerson.plannedEndDate,
   status: keyPerson.status,
   statusReason: keyPerson.statusReason,
-  officers: officerCount,
+  officers: keyPerson.officers,
   requiredOfficers: sql<number>`${requiredFor(ctx)}`,
   lastTemperature: sql<number | null>`(SELECT h.temperature::float FROM ${healthCheck} h WHERE h.key_person_id = ${keyPerson.id} ORDER BY h.day DESC, h.slot DESC, h.created_at DESC LIMIT 1)`,
-  openAlerts: sql<number>`(SELECT count(*)::int FROM ${checkAlert} a WHERE a.key_person_id = ${keyPerson.id} AND a.resolved_at IS NULL)`,
-  openTriage: sql<number>`(SELECT count(*)::int FROM triage_task t WHERE t.key_person_id = ${keyPerson.id} AND t.status <> 'closed')`,
+  openAlerts: keyPerson.openAlerts,
+  openTriage: keyPerson.openTriage,
   createdAt: keyPerson.createdAt,
 });
 
@@ -84,16 +89,16 @@ const shape = (ctx: ListContext, masked: boolean) => (r: Row) => ({
   createdAt: r.createdAt.toISOString(),
 });
 
-export async function selectKeyPersons(tx: Tx, actor: Actor, ctx: ListContext, where: SQL | undefined, page: { page: number; pageSize: number }) {
+export async function selectKeyPersons(tx: Tx, actor: Actor, ctx: ListContext, where: SQL | undefined, page: { page: number; pageSize: number }, known?: { total: Promise<number> }) {
   const filter = and(inScope(actor, keyPerson.regionPath), where);
   // The page's ids first, then their columns: the per-row subqueries run for one page, not for every match.
-  const [ids, [total]] = await Promise.all([
-    tx.select({ id: keyPerson.id }).from(keyPerson).innerJoin(person, eq(person.id, keyPerson.personId)).where(filter).orderBy(asc(keyPerson.plannedEndDate), desc(keyPerson.id)).limit(page.pageSize).offset((page.page - 1) * page.pageSize),
-    tx.select({ n: sql<number>`count(*)::int` }).from(keyPerson).innerJoin(person, eq(person.id, keyPerson.personId)).where(filter),
+  const [ids, total] = await Promise.all([
+    tx.select({ id: keyPerson.id }).from(keyPerson).where(filter).orderBy(asc(keyPerson.plannedEndDate), desc(keyPerson.id)).limit(page.pageSize).offset((page.page - 1) * page.pageSize),
+    known?.total ?? tx.select({ n: sql<number>`count(*)::int` }).from(keyPerson).where(filter).then((r) => r[0]?.n ?? 0),
   ]);
   const rows = ids.length ? await selectRows(tx, ctx, inArray(keyPerson.id, ids.map((r) => r.id))) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return { items: ids.map((r) => shape(ctx, true)(byId.get(r.id)!)), total: total?.n ?? 0 };
+  return { items: ids.map((r) => shape(ctx, true)(byId.get(r.id)!)), total };
 }
 
 /** The whole list, unmasked, for the ledger export (the caller audits it). */
@@ -108,13 +113,35 @@ export async function selectKeyPerson(tx: Tx, actor: Actor, ctx: ListContext, id
   return row ? shape(ctx, false)(row) : undefined;
 }
 
-export async function countLineLists(tx: Tx, actor: Actor, ctx: ListContext, where: SQL | undefined) {
-  const lists = ['dueNow', 'overdue', 'fever', 'endingToday', 'released', 'lostToFollowUp', 'incompleteTeam'] as const;
-  const [row] = await tx
-    .select({ active: sql<number>`count(*) FILTER (WHERE ${active})::int`, ...Object.fromEntries(lists.map((l) => [l, sql<number>`count(*) FILTER (WHERE ${lineListFilter(l, ctx)})::int`])) })
-    .from(keyPerson)
-    .where(and(inScope(actor, keyPerson.regionPath), where));
-  return row as Record<LineList | 'active', number>;
+/**
+ * Files per status under a path, from key_person_tally (a few rows per region holding files) rather
+ * than from the files: closed files pile up over an epidemic, the tally does not grow with them.
+ */
+export async function tallyByStatus(tx: Tx, actor: Actor, regionPath?: string): Promise<Partial<Record<KeyPersonStatus, number>>> {
+  const rows = await tx
+    .select({ status: keyPersonTally.status, n: sql<number>`sum(${keyPersonTally.n})::int` })
+    .from(keyPersonTally)
+    .innerJoin(region, eq(region.id, keyPersonTally.regionId))
+    .where(and(inScope(actor, region.path), regionPath ? sql`${region.path} <@ ${regionPath}::ltree` : undefined))
+    .groupBy(keyPersonTally.status);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+const ACTIVE_LISTS = ['dueNow', 'overdue', 'fever', 'endingToday', 'incompleteTeam'] as const;
+
+/** How many files are on each line list under a region (or the caller's scope), or on one officer's worklist. */
+export async function countLineLists(tx: Tx, actor: Actor, ctx: ListContext, by: { regionPath?: string; officerId?: string }): Promise<Record<LineList | 'active', number>> {
+  const scope = and(inScope(actor, keyPerson.regionPath), by.regionPath ? keyPersonUnder(by.regionPath) : undefined, by.officerId ? answeredBy(by.officerId) : undefined);
+  const closed = by.officerId
+    ? tx.select({ released: sql<number>`count(*) FILTER (WHERE ${keyPerson.status} = 'released')::int`, lostToFollowUp: sql<number>`count(*) FILTER (WHERE ${keyPerson.status} = 'lostToFollowUp')::int` })
+      .from(keyPerson).where(and(scope, inArray(keyPerson.status, ['released', 'lostToFollowUp']))).then((r) => r[0]!)
+    : tallyByStatus(tx, actor, by.regionPath).then((t) => ({ released: t.released ?? 0, lostToFollowUp: t.lostToFollowUp ?? 0 }));
+  const [open, done] = await Promise.all([
+    tx.select({ active: sql<number>`count(*)::int`, ...Object.fromEntries(ACTIVE_LISTS.map((l) => [l, sql<number>`count(*) FILTER (WHERE ${lineListFilter(l, ctx)})::int`])) })
+      .from(keyPerson).where(and(scope, active)),
+    closed,
+  ]);
+  return { ...(open[0] as Record<(typeof ACTIVE_LISTS)[number] | 'active', number>), ...done };
 }
 
 export async function selectFileParts(tx: Tx, keyPersonId: string) {

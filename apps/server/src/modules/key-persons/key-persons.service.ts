@@ -21,6 +21,7 @@ import {
   selectKeyPersons,
   selectLedger,
   selectPersonInScope,
+  tallyByStatus,
   type ListContext,
 } from './key-persons.queries.js';
 
@@ -58,16 +59,16 @@ export function keyPersonsService(db: Db, now: () => Date) {
     return { policy, today: shanghaiDate(at), openSlot: openSlotAt(at, policy.slotWindows), requiredOfficers: policy.requiredOfficers };
   }
 
-  async function regionFilter(actor: Actor, regionId: string | undefined) {
+  async function regionPathOf(actor: Actor, regionId: string | undefined) {
     if (!regionId) return undefined;
     const [r] = await db.select({ path: region.path }).from(region).where(and(eq(region.id, regionId), inScope(actor, region.path)));
     if (!r) throw notFound();
-    return keyPersonUnder(r.path);
+    return r.path;
   }
 
-  async function filters(actor: Actor, ctx: ListContext, q: Partial<ListKeyPersonsQuery>) {
+  async function filters(actor: Actor, ctx: ListContext, q: Partial<ListKeyPersonsQuery>, regionPath?: string) {
     return and(
-      await regionFilter(actor, q.regionId),
+      regionPath ? keyPersonUnder(regionPath) : undefined,
       q.mine === 'true' ? answeredBy(actor.userId) : undefined,
       q.status ? eq(keyPerson.status, q.status) : undefined,
       q.category ? eq(keyPerson.category, q.category) : undefined,
@@ -78,19 +79,26 @@ export function keyPersonsService(db: Db, now: () => Date) {
   }
 
   async function list(actor: Actor, q: ListKeyPersonsQuery) {
-    const ctx = await context(actor);
-    return selectKeyPersons(db, actor, ctx, await filters(actor, ctx, q), q);
+    const [ctx, regionPath] = await Promise.all([context(actor), regionPathOf(actor, q.regionId)]);
+    // A list that is only a status (all, released, lost to follow-up) takes its total from the tally.
+    const listStatus = q.list === 'released' || q.list === 'lostToFollowUp' ? q.list : undefined;
+    const statuses = [q.status, listStatus].filter((x) => x !== undefined);
+    const byStatusOnly = !q.q && q.mine !== 'true' && !q.category && !q.measure && (!q.list || listStatus) && new Set(statuses).size <= 1;
+    const total = byStatusOnly
+      ? tallyByStatus(db, actor, regionPath).then((t) => (statuses[0] ? t[statuses[0]] ?? 0 : Object.values(t).reduce((a, b) => a + b, 0)))
+      : undefined;
+    return selectKeyPersons(db, actor, ctx, await filters(actor, ctx, q, regionPath), q, total && { total });
   }
 
   async function counts(actor: Actor, q: { regionId?: string; mine?: 'true' | 'false' }) {
-    const ctx = await context(actor);
-    return countLineLists(db, actor, ctx, await filters(actor, ctx, { regionId: q.regionId, mine: q.mine }));
+    const [ctx, regionPath] = await Promise.all([context(actor), regionPathOf(actor, q.regionId)]);
+    return countLineLists(db, actor, ctx, { regionPath, officerId: q.mine === 'true' ? actor.userId : undefined });
   }
 
   /** Every file of a list (up to 50,000), unmasked, as the 重点人员台账 workbook; audited as an export. */
   async function exportLedger(actor: Actor, q: Omit<ListKeyPersonsQuery, 'page' | 'pageSize'>) {
     const ctx = await context(actor);
-    const rows = await selectLedger(db, actor, ctx, await filters(actor, ctx, q), 50_000);
+    const rows = await selectLedger(db, actor, ctx, await filters(actor, ctx, q, await regionPathOf(actor, q.regionId)), 50_000);
     const at = now();
     await audit(db, actor, { event: 'person.export', targetType: 'keyPerson', regionPath: actor.scopePath, detail: { ledger: q.list ?? q.status ?? 'all', rows: rows.length } });
     return ledgerXlsx(rows, `重点人员台账（${ctx.today}）`, actor.displayName, at);

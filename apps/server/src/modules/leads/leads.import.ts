@@ -1,14 +1,14 @@
 import { and, sql } from 'drizzle-orm';
 import { parseIdNumber, parsePhone, translate } from '@fangkong/domain';
 import type { Db } from '../../db/client.js';
-import { person } from '../../db/schema/index.js';
+import { lead, leadSource, person } from '../../db/schema/index.js';
+import { EVENTS_CHANNEL } from '../../events/events.js';
 import { uuidv7 } from '../../db/ids.js';
 import type { Actor } from '../../auth/actor.js';
 import { inScope } from '../../auth/scope.js';
 import { audit } from '../../audit/audit.js';
 import { pick, readTable } from '../../files/table-reader.js';
 import { policyFor } from '../key-persons/key-persons.policy.js';
-import { raiseLead } from './leads.service.js';
 
 const NAME = ['姓名', 'name'];
 const ID_NUMBER = ['身份证号', '身份证号码', '证件号码', 'idNumber'];
@@ -94,18 +94,46 @@ export async function importLeads(db: Db, actor: Actor, body: Buffer, contentTyp
   const policy = await policyFor(db, actor.scopePath);
   const listId = uuidv7();
   const counts = { rows: rows.length, matched: 0, unmatched: 0, created: 0, merged: 0 };
+  const entries = rows.map((r) => {
+    const m = matchOf(r);
+    counts[m ? 'matched' : 'unmatched']++;
+    return {
+      ord: r.row, person_id: m?.id ?? null, name: r.name, id_number: r.idNumber, phone: r.phone, region_id: m?.regionId ?? actor.regionId, region_path: m?.regionPath ?? actor.scopePath,
+      lead_id: uuidv7(), source_id: uuidv7(),
+      detail: { issuer: meta.issuer, batch: r.batch, row: r.row, address: r.address || null, note: r.note, matched: m ? (r.idNumber && byId.has(r.idNumber) ? 'idNumber' : 'namePhone') : null },
+    };
+  });
   await db.transaction(async (tx) => {
-    for (const r of rows) {
-      const m = matchOf(r);
-      counts[m ? 'matched' : 'unmatched']++;
-      const result = await raiseLead(tx, {
-        personId: m?.id ?? null, name: r.name, idNumber: r.idNumber, phone: r.phone,
-        regionId: m?.regionId ?? actor.regionId, regionPath: m?.regionPath ?? actor.scopePath,
-        source: 'assistRequest', sourceRef: listId, reasons: ['listed'], deadlineHours: policy.leadDeadlineHours, now: at,
-        detail: { issuer: meta.issuer, batch: r.batch, row: r.row, address: r.address || null, note: r.note, matched: m ? (r.idNumber && byId.has(r.idNumber) ? 'idNumber' : 'namePhone') : null },
-      });
-      counts[result.created ? 'created' : 'merged']++;
-    }
+    // The same locks raiseLead takes, all at once, in one order (no deadlock between two imports).
+    const keys = [...new Set(entries.flatMap((e) => e.person_id ?? e.id_number ?? []))];
+    if (keys.length) await tx.execute(sql`SELECT count(pg_advisory_xact_lock(h)) FROM (SELECT hashtext(k) AS h FROM unnest(${`{${keys.join(',')}}`}::text[]) k ORDER BY 1) s`);
+    // raiseLead for the whole list in one statement: rows naming one person (by person, else by ID
+    // number) join that person's open lead, or the lead made for the first of them; every row is a source.
+    const { rows: [done] } = await tx.execute<{ created: number }>(sql`
+      WITH keyed AS (
+        SELECT l.*, coalesce(l.person_id::text, l.id_number) AS key FROM jsonb_to_recordset(${JSON.stringify(entries)}::jsonb)
+          AS l(ord int, person_id uuid, name text, id_number text, phone text, region_id uuid, region_path text, lead_id uuid, source_id uuid, detail jsonb)),
+      opened AS (
+        SELECT DISTINCT ON (key) key, id FROM (
+          SELECT k.key, o.id FROM keyed k JOIN ${lead} o ON o.person_id = k.person_id WHERE o.status = 'open'
+          UNION ALL
+          SELECT k.key, o.id FROM keyed k JOIN ${lead} o ON o.id_number = k.id_number WHERE o.status = 'open' AND k.person_id IS NULL) x
+        ORDER BY key),
+      target AS (
+        SELECT k.*, coalesce(o.id, first_value(k.lead_id) OVER w) AS target_id, o.id IS NULL AND k.ord = min(k.ord) OVER w AS creates
+          FROM keyed k LEFT JOIN opened o ON o.key = k.key
+        WINDOW w AS (PARTITION BY coalesce(k.key, k.lead_id::text))),
+      made AS (
+        INSERT INTO ${lead} (id, person_id, name, id_number, phone, region_id, region_path, deadline)
+        SELECT target_id, person_id, name, id_number, phone, region_id, region_path::ltree, ${new Date(at.getTime() + policy.leadDeadlineHours * 3_600_000).toISOString()}::timestamptz
+          FROM target WHERE creates RETURNING id, region_path),
+      sourced AS (
+        INSERT INTO ${leadSource} (id, lead_id, source, source_ref, reasons, detail)
+        SELECT source_id, target_id, 'assistRequest', ${listId}::uuid, '{listed}', detail FROM target)
+      SELECT count(*)::int AS created FROM made, LATERAL (SELECT pg_notify(${EVENTS_CHANNEL}, json_build_object('type', 'lead.raised', 'regionPath', made.region_path::text,
+               'payload', json_build_object('leadId', made.id, 'source', 'assistRequest', 'reasons', json_build_array('listed')))::text)) n`);
+    counts.created = done!.created;
+    counts.merged = rows.length - counts.created;
     await audit(tx, actor, { event: 'lead.import', targetType: 'assistRequest', targetId: listId, regionPath: actor.scopePath, detail: { issuer: meta.issuer, batch: meta.batch ?? null, ...counts } });
   });
   return { ...counts, errors: [] as RowError[] };
