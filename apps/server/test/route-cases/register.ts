@@ -110,6 +110,16 @@ export const registerCases: Record<string, RouteCase> = {
     outOfScope: (fx) => ({ url: `/api/v1/screening/rounds/${fx.roundB.id}/households` }),
     expectOutOfScope: notFound,
   },
+  'GET /api/v1/screening/rounds/:id/export/statistics': {
+    inScope: (fx) => ({ url: `/api/v1/screening/rounds/${fx.roundA.id}/export/statistics` }),
+    outOfScope: (fx) => ({ url: `/api/v1/screening/rounds/${fx.roundB.id}/export/statistics` }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/screening/rounds/:id/export/progress': {
+    inScope: (fx) => ({ url: `/api/v1/screening/rounds/${fx.roundA.id}/export/progress` }),
+    outOfScope: (fx) => ({ url: `/api/v1/screening/rounds/${fx.roundB.id}/export/progress` }),
+    expectOutOfScope: notFound,
+  },
   'GET /api/v1/screening/rounds/:id/visits': {
     inScope: (fx) => ({ url: `/api/v1/screening/rounds/${fx.roundA.id}/visits` }),
     outOfScope: (fx) => ({ url: `/api/v1/screening/rounds/${fx.roundB.id}/visits` }),

@@ -1645,6 +1645,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/screening/rounds/{id}/export/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 统计表 of a round (xlsx): one row per village with register and round figures, township subtotals, the total; audited */
+        get: {
+            parameters: {
+                query?: {
+                    regionId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screening/rounds/{id}/export/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 排查进度 of a round (xlsx): per village and grid, and the missing households (phones masked unless full=true, which needs persons.readFull); audited */
+        get: {
+            parameters: {
+                query?: {
+                    regionId?: string;
+                    full?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/key-persons": {
         parameters: {
             query?: never;
