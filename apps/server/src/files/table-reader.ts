@@ -1,8 +1,13 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
+import { Problem } from '../http/problem.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CSV_MIME = 'text/csv';
+/** The largest spreadsheet an import accepts; a bigger one is refused before it is read (fileTooLarge). */
+export const UPLOAD_LIMIT_MB = 20;
+/** How far down a sheet the header row is looked for (below a title and a unit row, say). */
+const HEADER_SEARCH_ROWS = 10;
 
 export interface TableRow {
   /** 1-based row number as the user sees it in the file (the header is row 1). */
@@ -21,18 +26,48 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-/** Reads the first sheet of an .xlsx file or a CSV (UTF-8, BOM tolerated) into header-keyed rows. */
-export async function readTable(body: Buffer, contentType: string): Promise<TableRow[]> {
-  if (contentType.startsWith(XLSX_MIME)) {
-    const workbook = new ExcelJS.Workbook();
+export interface ReadOptions {
+  /** Column names the file should have: the header is the first row holding two of them (a title row above it is skipped). */
+  knownHeaders?: readonly string[];
+}
+
+/** A merged cell's value is its first column's: the others of the merge are not columns of their own. */
+const isMergedTail = (cell: ExcelJS.Cell) => cell.isMerged && cell.master.address !== cell.address;
+
+async function loadWorkbook(body: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  try {
     await workbook.xlsx.load(body as unknown as ArrayBuffer);
-    const sheet = workbook.worksheets[0];
-    if (!sheet) return [];
+  } catch {
+    // Not an .xlsx (a renamed .xls, .ods or PDF, a broken zip): one clear error, nothing written.
+    throw new Problem(415, 'unsupportedMediaType');
+  }
+  // An .ods or .docx renamed .xlsx is a zip that loads without a worksheet.
+  if (!workbook.worksheets[0]) throw new Problem(415, 'unsupportedMediaType');
+  return workbook;
+}
+
+/** Reads the first sheet of an .xlsx file or a CSV (UTF-8, BOM tolerated) into header-keyed rows. */
+export async function readTable(body: Buffer, contentType: string, opts: ReadOptions = {}): Promise<TableRow[]> {
+  if (contentType.startsWith(XLSX_MIME)) {
+    const sheet = (await loadWorkbook(body)).worksheets[0]!;
+    const known = new Set(opts.knownHeaders ?? []);
+    let headerRow = 1;
+    if (known.size) {
+      for (let n = 1; n <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); n++) {
+        let hits = 0;
+        sheet.getRow(n).eachCell((cell) => { if (!isMergedTail(cell) && known.has(cellText(cell.value).trim())) hits++; });
+        if (hits >= 2) { headerRow = n; break; }
+      }
+    }
     const headers: string[] = [];
-    sheet.getRow(1).eachCell((cell, col) => (headers[col] = cellText(cell.value).trim()));
+    sheet.getRow(headerRow).eachCell((cell, col) => {
+      const name = cellText(cell.value).trim();
+      if (!isMergedTail(cell) && !headers.includes(name)) headers[col] = name;
+    });
     const rows: TableRow[] = [];
     sheet.eachRow((row, rowNumber) => {
-      if (rowNumber === 1) return;
+      if (rowNumber <= headerRow) return;
       const values: Record<string, string> = {};
       headers.forEach((h, col) => h && (values[h] = cellText(row.getCell(col).value).trim()));
       if (Object.values(values).some(Boolean)) rows.push({ row: rowNumber, values });
