@@ -11,6 +11,7 @@ export const enUS: Messages = {
   },
   nav: { sites: 'Observation sites', checkpoints: 'Checkpoints', checkpointEntry: 'Register entry', checkpointLog: 'Entry log', keyPersons: 'Key persons', checks: 'Check round', leads: 'Leads', dashboard: 'Dashboard', dailyReports: 'Daily reports', home: 'Home', regions: 'Regions', users: 'Users', auditLogs: 'Audit log', menu: 'Menu', screening: 'Screening', myHouseholds: 'My households', register: 'Population', riskAreas: 'Risk areas' },
   screening: {
+    exportStatistics: 'Export statistics', exportProgress: 'Export progress', exportProgressFull: 'Export progress (full phones, audited)',
     title: 'Screening', round: 'Round', noRounds: 'No screening rounds yet', deadline: 'Deadline', travelSince: 'Travel asked since',
     households: 'Households in scope', visited: 'Visited', away: 'Family away (phoned)', nobodyHome: 'Nobody home (revisit)',
     refused: 'Refused', notVisited: 'Not visited', missing: 'Not covered', persons: 'Persons covered', leads: 'Leads',

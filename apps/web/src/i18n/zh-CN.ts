@@ -9,6 +9,7 @@ export const zhCN = {
   },
   nav: { sites: '隔离点', checkpoints: '卡口', checkpointEntry: '卡口登记', checkpointLog: '登记统计', keyPersons: '重点人员', checks: '测温任务', leads: '线索核查', dashboard: '指挥调度', dailyReports: '日报告', home: '首页', regions: '行政区划', users: '用户管理', auditLogs: '审计日志', menu: '菜单', screening: '入户排查', myHouseholds: '我的住户', register: '户籍人口', riskAreas: '风险地区' },
   screening: {
+    exportStatistics: '导出统计表', exportProgress: '导出排查进度', exportProgressFull: '导出排查进度(完整电话，记入审计)',
     title: '入户排查', round: '排查轮次', noRounds: '暂无排查轮次', deadline: '截止', travelSince: '询问旅居史自',
     households: '应排查户数', visited: '已入户', away: '举家外出(电话随访)', nobodyHome: '无人在家(待复访)',
     refused: '拒绝排查', notVisited: '未排查', missing: '未覆盖', persons: '覆盖人数', leads: '线索',
