@@ -29,6 +29,8 @@ function cellText(value: ExcelJS.CellValue): string {
 export interface ReadOptions {
   /** Column names the file should have: the header is the first row holding two of them (a title row above it is skipped). */
   knownHeaders?: readonly string[];
+  /** The file's header → the column name the importer reads (the user's column mapping); '' drops the column. */
+  mapping?: Record<string, string>;
 }
 
 /** A merged cell's value is its first column's: the others of the merge are not columns of their own. */
@@ -47,29 +49,43 @@ async function loadWorkbook(body: Buffer): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
+/** The header row (below a title, when `known` names are given) and its names by column. */
+function sheetHeaders(sheet: ExcelJS.Worksheet, known: Set<string>) {
+  let headerRow = 1;
+  if (known.size) {
+    for (let n = 1; n <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); n++) {
+      let hits = 0;
+      sheet.getRow(n).eachCell((cell) => { if (!isMergedTail(cell) && known.has(cellText(cell.value).trim())) hits++; });
+      if (hits >= 2) { headerRow = n; break; }
+    }
+  }
+  const headers: string[] = [];
+  sheet.getRow(headerRow).eachCell((cell, col) => {
+    const name = cellText(cell.value).trim();
+    if (name && !isMergedTail(cell) && !headers.includes(name)) headers[col] = name;
+  });
+  return { headerRow, headers };
+}
+
+/** The header names of a file, in column order, for the user to map to the importer's columns. */
+export async function readHeaders(body: Buffer, contentType: string, opts: ReadOptions = {}): Promise<string[]> {
+  if (contentType.startsWith(XLSX_MIME)) return sheetHeaders((await loadWorkbook(body)).worksheets[0]!, new Set(opts.knownHeaders ?? [])).headers.filter(Boolean);
+  const records: string[][] = parse(body, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, to_line: 1 });
+  return (records[0] ?? []).map((h) => h.trim()).filter(Boolean);
+}
+
 /** Reads the first sheet of an .xlsx file or a CSV (UTF-8, BOM tolerated) into header-keyed rows. */
 export async function readTable(body: Buffer, contentType: string, opts: ReadOptions = {}): Promise<TableRow[]> {
+  const mapped = (h: string) => (opts.mapping && Object.hasOwn(opts.mapping, h) ? opts.mapping[h]! : h);
   if (contentType.startsWith(XLSX_MIME)) {
     const sheet = (await loadWorkbook(body)).worksheets[0]!;
-    const known = new Set(opts.knownHeaders ?? []);
-    let headerRow = 1;
-    if (known.size) {
-      for (let n = 1; n <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); n++) {
-        let hits = 0;
-        sheet.getRow(n).eachCell((cell) => { if (!isMergedTail(cell) && known.has(cellText(cell.value).trim())) hits++; });
-        if (hits >= 2) { headerRow = n; break; }
-      }
-    }
-    const headers: string[] = [];
-    sheet.getRow(headerRow).eachCell((cell, col) => {
-      const name = cellText(cell.value).trim();
-      if (!isMergedTail(cell) && !headers.includes(name)) headers[col] = name;
-    });
+    const { headerRow, headers } = sheetHeaders(sheet, new Set(opts.knownHeaders ?? []));
+    const names = headers.map((h) => (h ? mapped(h) : h));
     const rows: TableRow[] = [];
     sheet.eachRow((row, rowNumber) => {
       if (rowNumber <= headerRow) return;
       const values: Record<string, string> = {};
-      headers.forEach((h, col) => h && (values[h] = cellText(row.getCell(col).value).trim()));
+      names.forEach((h, col) => h && (values[h] = cellText(row.getCell(col).value).trim()));
       if (Object.values(values).some(Boolean)) rows.push({ row: rowNumber, values });
     });
     return rows;
@@ -79,7 +95,7 @@ export async function readTable(body: Buffer, contentType: string, opts: ReadOpt
   if (!header) return [];
   return data.map((cells, i) => ({
     row: i + 2,
-    values: Object.fromEntries(header.map((h, col) => [h.trim(), cells[col] ?? ''])),
+    values: Object.fromEntries(header.flatMap((h, col) => (mapped(h.trim()) ? [[mapped(h.trim()), cells[col] ?? '']] : []))),
   }));
 }
 

@@ -153,6 +153,12 @@ export const registerCases: Record<string, RouteCase> = {
       expect((body as { accepted: number }).accepted, key).toBe(0);
     },
   },
+  // Reads only the uploaded file's header: nothing in it is scoped.
+  'POST /api/v1/persons/import/columns': {
+    inScope: () => ({ url: '/api/v1/persons/import/columns', payload: '区划代码,住址,名字\n', headers: { 'content-type': 'text/csv' } }),
+    expectInScope: (body) => expect((body as { mapping: { column: string | null }[] }).mapping.map((m) => m.column)).toEqual(['所属区划代码', '地址', '姓名']),
+    expectOutOfScope: () => {},
+  },
   'GET /api/v1/persons/export': {
     inScope: (fx) => ({ url: `/api/v1/persons/export?regionId=${fx.villageA.id}` }),
     outOfScope: (fx) => ({ url: `/api/v1/persons/export?regionId=${fx.villageB.id}` }),

@@ -65,4 +65,31 @@ describe('基础台账表 import of a LibreOffice file', async () => {
     expect(res.statusCode).toBe(413);
     expect(res.json().title).toBe('文件超过 20 MB，请按村或网格拆分后分批导入');
   });
+
+  it('matches the file\'s headers to the ledger columns, by name and by the names offices use', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/persons/import/columns', payload: fixture('ledger-libreoffice.xlsx'), headers: { ...cadre.headers, 'content-type': XLSX_MIME } });
+    expect(res.statusCode).toBe(200);
+    const found = res.json();
+    expect(found.mapping.map((m: { header: string }) => m.header)).toEqual(['所属区划代码', '地址', '网格', '姓名', '身份证号', '性别', '出生日期', '手机号', '与户主关系', '特殊群体', '监护人']);
+    expect(found.mapping.every((m: { header: string; column: string }) => m.header === m.column)).toBe(true);
+    const csv = Buffer.from('村代码,门牌,名字,证件号码,联系方式\n510121001001,五凤村9号,赵六,510121196001010011,13700137000\n');
+    const suggested = (await app.inject({ method: 'POST', url: '/api/v1/persons/import/columns', payload: csv, headers: { ...cadre.headers, 'content-type': 'text/csv' } })).json();
+    expect(suggested.mapping).toEqual([
+      { header: '村代码', column: null }, { header: '门牌', column: null }, { header: '名字', column: '姓名' },
+      { header: '证件号码', column: '身份证号' }, { header: '联系方式', column: '手机号' },
+    ]);
+  });
+
+  it('imports with the mapping the user chose, and refuses a mapping to a column the ledger does not have', async () => {
+    const csv = Buffer.from('村代码,门牌,名字,证件,联系方式\n510121001001,五凤村9号,赵六,510121196001010011,13700137000\n');
+    const post = (mapping: Record<string, string>) => app.inject({ method: 'POST', url: `/api/v1/persons/import?mapping=${encodeURIComponent(JSON.stringify(mapping))}`, payload: csv, headers: { ...cadre.headers, 'content-type': 'text/csv' } });
+    const bad = await post({ 村代码: '户籍地' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].field).toBe('mapping');
+    // Without the mapping nothing in this file is understood; with it, the row is accepted whole.
+    const res = await post({ 村代码: '所属区划代码', 门牌: '地址', 名字: '姓名', 证件: '身份证号', 联系方式: '' });
+    expect(res.json()).toMatchObject({ rows: 1, accepted: 1, createdPersons: 1, errors: [] });
+    const stored = await db.execute(sql`SELECT p.name, p.phone, h.address FROM person p JOIN household h ON h.id = p.household_id WHERE p.id_number = '510121196001010011'`);
+    expect(stored.rows).toEqual([{ name: '赵六', phone: null, address: '五凤村9号' }]);
+  });
 });
