@@ -34,6 +34,7 @@ export const enUS: Messages = {
   notices: { isolationNotice: 'Home isolation notice', penaltyNotice: 'Penalty notice', healthNotice: 'Prevention notice', returneeNotice: 'Returnee notice' },
   symptoms: { fever: 'Fever', cough: 'Cough', fatigue: 'Fatigue', soreThroat: 'Sore throat', smell: 'Loss of smell or taste', diarrhea: 'Diarrhoea' },
   register: {
+    mappingTitle: 'Check the columns', mappingHint: 'Each header was matched to a ledger field; change what is wrong, then start the import.', fileHeader: 'Header in the file', ledgerColumn: 'Ledger field', ignoreColumn: '(not imported)', startImport: 'Start import',
     title: 'Population', households: 'Households', persons: 'Persons', searchHousehold: 'Address or member name', searchPerson: 'Name, ID number (or its last digits), mobile',
     address: 'Address', region: 'Region', grid: 'Grid', head: 'Head', phone: 'Phone', status: 'Status', members: 'Members',
     name: 'Name', idNumber: 'ID number', sex: 'Sex', birthDate: 'Birth date', household: 'Household', guardian: 'Guardian',

@@ -32,6 +32,7 @@ export const zhCN = {
   notices: { isolationNotice: '居家隔离医学观察告知书', penaltyNotice: '拒绝隔离处罚告知书', healthNotice: '疫情防控告知书', returneeNotice: '返乡人员告知书' },
   symptoms: { fever: '发热', cough: '咳嗽', fatigue: '乏力', soreThroat: '咽痛', smell: '嗅觉味觉减退', diarrhea: '腹泻' },
   register: {
+    mappingTitle: '核对列对应关系', mappingHint: '已按表头自动匹配台账字段，如有不对请调整后开始导入。', fileHeader: '文件中的表头', ledgerColumn: '对应台账字段', ignoreColumn: '(不导入)', startImport: '开始导入',
     title: '户籍人口', households: '住户', persons: '人员', searchHousehold: '地址或成员姓名', searchPerson: '姓名、身份证号(可输后几位)、手机号',
     address: '地址', region: '所属区划', grid: '网格', head: '户主', phone: '电话', status: '状态', members: '成员',
     name: '姓名', idNumber: '身份证号', sex: '性别', birthDate: '出生日期', household: '住户', guardian: '监护人',
