@@ -13,7 +13,7 @@ import type { Db } from './db/client.js';
 import authPlugin from './auth/auth.plugin.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { registerErrorHandler } from './http/error-handler.js';
-import { CSV_MIME, XLSX_MIME } from './files/table-reader.js';
+import { CSV_MIME, UPLOAD_LIMIT_MB, XLSX_MIME } from './files/table-reader.js';
 import { modules } from './modules/index.js';
 
 export const VERSION = '0.1.0';
@@ -51,7 +51,7 @@ export async function buildApp({ db, config, logger = false, now = () => new Dat
     },
   });
   await app.register(cookie);
-  app.addContentTypeParser([CSV_MIME, XLSX_MIME], { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser([CSV_MIME, XLSX_MIME], { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_MB * 1024 * 1024 }, (_req, body, done) => done(null, body));
 
   await app.register(swagger, {
     openapi: {

@@ -27,6 +27,7 @@ const zhCN = {
   badRequest: '请求无效',
   validation: '填写的内容有误，请检查后重试',
   payloadTooLarge: '提交的内容过大',
+  fileTooLarge: '文件超过 {mb} MB，请按村或网格拆分后分批导入',
   internal: '系统繁忙，请稍后再试',
   // ID number
   'idNumber.empty': '请输入身份证号',
@@ -141,6 +142,7 @@ const enUS: Readonly<Record<DomainMessageKey, string>> = {
   badRequest: 'The request is not valid',
   validation: 'Some fields are not valid; check them and try again',
   payloadTooLarge: 'The submission is too large',
+  fileTooLarge: 'The file is larger than {mb} MB; split it by village or grid and import the parts',
   internal: 'Something went wrong on our side; try again later',
   'idNumber.empty': 'Enter the ID number',
   'idNumber.length': 'The ID number must have 18 characters (or 15 for old cards)',

@@ -57,6 +57,7 @@ export type AuditEvent =
   | 'riskArea.update'
   | 'screeningRound.create'
   | 'screeningRound.update'
+  | 'screeningRound.export'
   | 'visit.create';
 
 export interface AuditEntry {

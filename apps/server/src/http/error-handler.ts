@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { translate } from '@fangkong/domain';
 import { localeOf } from './locale.js';
 import { Problem, type FieldError } from './problem.js';
+import { UPLOAD_LIMIT_MB } from '../files/table-reader.js';
 
 // Zod's own issue codes, for schemas that carry no message key of ours.
 const zodCodeKeys: Record<string, string> = {
@@ -40,11 +41,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
       fields = fieldErrorsFromValidation(error as never);
     } else if (error.statusCode && error.statusCode < 500) {
       status = error.statusCode;
-      key = status === 413 ? 'payloadTooLarge' : status === 415 ? 'unsupportedMediaType' : status === 429 ? 'rateLimited' : 'badRequest';
+      const upload = /^(text\/csv|application\/vnd\.openxmlformats)/.test(request.headers['content-type'] ?? '');
+      key = status === 413 ? (upload ? 'fileTooLarge' : 'payloadTooLarge') : status === 415 ? 'unsupportedMediaType' : status === 429 ? 'rateLimited' : 'badRequest';
     } else {
       request.log.error({ err: error }, 'unhandled error');
     }
-    const params = error instanceof Problem ? error.params : undefined;
+    const params = error instanceof Problem ? error.params : key === 'fileTooLarge' ? { mb: UPLOAD_LIMIT_MB } : undefined;
     return reply
       .status(status)
       .type('application/problem+json')

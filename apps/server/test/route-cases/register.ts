@@ -110,6 +110,16 @@ export const registerCases: Record<string, RouteCase> = {
     outOfScope: (fx) => ({ url: `/api/v1/screening/rounds/${fx.roundB.id}/households` }),
     expectOutOfScope: notFound,
   },
+  'GET /api/v1/screening/rounds/:id/export/statistics': {
+    inScope: (fx) => ({ url: `/api/v1/screening/rounds/${fx.roundA.id}/export/statistics` }),
+    outOfScope: (fx) => ({ url: `/api/v1/screening/rounds/${fx.roundB.id}/export/statistics` }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/screening/rounds/:id/export/progress': {
+    inScope: (fx) => ({ url: `/api/v1/screening/rounds/${fx.roundA.id}/export/progress` }),
+    outOfScope: (fx) => ({ url: `/api/v1/screening/rounds/${fx.roundB.id}/export/progress` }),
+    expectOutOfScope: notFound,
+  },
   'GET /api/v1/screening/rounds/:id/visits': {
     inScope: (fx) => ({ url: `/api/v1/screening/rounds/${fx.roundA.id}/visits` }),
     outOfScope: (fx) => ({ url: `/api/v1/screening/rounds/${fx.roundB.id}/visits` }),
@@ -142,6 +152,12 @@ export const registerCases: Record<string, RouteCase> = {
       expect(status, key).toBe(200);
       expect((body as { accepted: number }).accepted, key).toBe(0);
     },
+  },
+  // Reads only the uploaded file's header: nothing in it is scoped.
+  'POST /api/v1/persons/import/columns': {
+    inScope: () => ({ url: '/api/v1/persons/import/columns', payload: '区划代码,住址,名字\n', headers: { 'content-type': 'text/csv' } }),
+    expectInScope: (body) => expect((body as { mapping: { column: string | null }[] }).mapping.map((m) => m.column)).toEqual(['所属区划代码', '地址', '姓名']),
+    expectOutOfScope: () => {},
   },
   'GET /api/v1/persons/export': {
     inScope: (fx) => ({ url: `/api/v1/persons/export?regionId=${fx.villageA.id}` }),

@@ -755,7 +755,9 @@ export interface paths {
         /** Import households and persons from the 基础台账表 (xlsx or CSV); each row is written whole or reported; re-imports create nothing */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    mapping?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -774,6 +776,47 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["LedgerImportResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/import/columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The header names of an uploaded 基础台账表 and the ledger column each is matched to, for the user to check before importing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerColumns"];
                     };
                 };
             };
@@ -1639,6 +1682,83 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screening/rounds/{id}/export/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 统计表 of a round (xlsx): one row per village with register and round figures, township subtotals, the total; audited */
+        get: {
+            parameters: {
+                query?: {
+                    regionId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screening/rounds/{id}/export/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 排查进度 of a round (xlsx): per village and grid, and the missing households (phones masked unless full=true, which needs persons.readFull); audited */
+        get: {
+            parameters: {
+                query?: {
+                    regionId?: string;
+                    full?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4596,6 +4716,14 @@ export interface components {
                 message: string;
             }[];
         };
+        LedgerColumnsInput: {
+            /** @description The ledger columns a file header can be mapped to */
+            columns: string[];
+            mapping: {
+                header: string;
+                column: ("所属区划代码" | "地址" | "网格" | "姓名" | "身份证号" | "性别" | "出生日期" | "手机号" | "与户主关系" | "特殊群体" | "监护人") | null;
+            }[];
+        };
         RiskAreaInput: {
             /** Format: uuid */
             id: string;
@@ -5796,6 +5924,14 @@ export interface components {
                 row: number;
                 field: string;
                 message: string;
+            }[];
+        };
+        LedgerColumns: {
+            /** @description The ledger columns a file header can be mapped to */
+            columns: string[];
+            mapping: {
+                header: string;
+                column: ("所属区划代码" | "地址" | "网格" | "姓名" | "身份证号" | "性别" | "出生日期" | "手机号" | "与户主关系" | "特殊群体" | "监护人") | null;
             }[];
         };
         RiskArea: {

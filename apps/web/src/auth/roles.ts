@@ -12,6 +12,8 @@ export const DASHBOARD_ROLES: readonly Role[] = ['admin', 'commander', 'township
 
 /** Roles that read the population register and follow screening rounds (server: persons.read, screening.read). */
 export const REGISTER_ROLES: readonly Role[] = ['admin', 'commander', 'townshipOfficer', 'villageCadre', 'gridWorker', 'doctor', 'inspector', 'viewer'];
+/** Roles that may see full ID numbers and phones, audited (server: persons.readFull). */
+export const FULL_VIEW_ROLES: readonly Role[] = ['admin', 'commander', 'townshipOfficer', 'villageCadre', 'gridWorker', 'doctor'];
 /** Roles that visit households in the field (server: screening.visit). */
 export const FIELD_ROLES: readonly Role[] = ['admin', 'townshipOfficer', 'villageCadre', 'gridWorker'];
 

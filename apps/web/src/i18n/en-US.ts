@@ -11,6 +11,7 @@ export const enUS: Messages = {
   },
   nav: { triage: 'Triage', policy: 'County rules', sites: 'Observation sites', checkpoints: 'Checkpoints', checkpointEntry: 'Register entry', checkpointLog: 'Entry log', keyPersons: 'Key persons', checks: 'Check round', leads: 'Leads', dashboard: 'Dashboard', dailyReports: 'Daily reports', home: 'Home', regions: 'Regions', users: 'Users', auditLogs: 'Audit log', menu: 'Menu', screening: 'Screening', myHouseholds: 'My households', register: 'Population', riskAreas: 'Risk areas' },
   screening: {
+    exportStatistics: 'Export statistics', exportProgress: 'Export progress', exportProgressFull: 'Export progress (full phones, audited)',
     title: 'Screening', round: 'Round', noRounds: 'No screening rounds yet', deadline: 'Deadline', travelSince: 'Travel asked since',
     households: 'Households in scope', visited: 'Visited', away: 'Family away (phoned)', nobodyHome: 'Nobody home (revisit)',
     refused: 'Refused', notVisited: 'Not visited', missing: 'Not covered', persons: 'Persons covered', leads: 'Leads',
@@ -33,6 +34,7 @@ export const enUS: Messages = {
   notices: { isolationNotice: 'Home isolation notice', penaltyNotice: 'Penalty notice', healthNotice: 'Prevention notice', returneeNotice: 'Returnee notice' },
   symptoms: { fever: 'Fever', cough: 'Cough', fatigue: 'Fatigue', soreThroat: 'Sore throat', smell: 'Loss of smell or taste', diarrhea: 'Diarrhoea' },
   register: {
+    mappingTitle: 'Check the columns', mappingHint: 'Each header was matched to a ledger field; change what is wrong, then start the import.', fileHeader: 'Header in the file', ledgerColumn: 'Ledger field', ignoreColumn: '(not imported)', startImport: 'Start import',
     title: 'Population', households: 'Households', persons: 'Persons', searchHousehold: 'Address or member name', searchPerson: 'Name, ID number (or its last digits), mobile',
     address: 'Address', region: 'Region', grid: 'Grid', head: 'Head', phone: 'Phone', status: 'Status', members: 'Members',
     name: 'Name', idNumber: 'ID number', sex: 'Sex', birthDate: 'Birth date', household: 'Household', guardian: 'Guardian',

@@ -9,6 +9,7 @@ export const zhCN = {
   },
   nav: { triage: '预检分诊', policy: '管控规则', sites: '隔离点', checkpoints: '卡口', checkpointEntry: '卡口登记', checkpointLog: '登记统计', keyPersons: '重点人员', checks: '测温任务', leads: '线索核查', dashboard: '指挥调度', dailyReports: '日报告', home: '首页', regions: '行政区划', users: '用户管理', auditLogs: '审计日志', menu: '菜单', screening: '入户排查', myHouseholds: '我的住户', register: '户籍人口', riskAreas: '风险地区' },
   screening: {
+    exportStatistics: '导出统计表', exportProgress: '导出排查进度', exportProgressFull: '导出排查进度(完整电话，记入审计)',
     title: '入户排查', round: '排查轮次', noRounds: '暂无排查轮次', deadline: '截止', travelSince: '询问旅居史自',
     households: '应排查户数', visited: '已入户', away: '举家外出(电话随访)', nobodyHome: '无人在家(待复访)',
     refused: '拒绝排查', notVisited: '未排查', missing: '未覆盖', persons: '覆盖人数', leads: '线索',
@@ -31,6 +32,7 @@ export const zhCN = {
   notices: { isolationNotice: '居家隔离医学观察告知书', penaltyNotice: '拒绝隔离处罚告知书', healthNotice: '疫情防控告知书', returneeNotice: '返乡人员告知书' },
   symptoms: { fever: '发热', cough: '咳嗽', fatigue: '乏力', soreThroat: '咽痛', smell: '嗅觉味觉减退', diarrhea: '腹泻' },
   register: {
+    mappingTitle: '核对列对应关系', mappingHint: '已按表头自动匹配台账字段，如有不对请调整后开始导入。', fileHeader: '文件中的表头', ledgerColumn: '对应台账字段', ignoreColumn: '(不导入)', startImport: '开始导入',
     title: '户籍人口', households: '住户', persons: '人员', searchHousehold: '地址或成员姓名', searchPerson: '姓名、身份证号(可输后几位)、手机号',
     address: '地址', region: '所属区划', grid: '网格', head: '户主', phone: '电话', status: '状态', members: '成员',
     name: '姓名', idNumber: '身份证号', sex: '性别', birthDate: '出生日期', household: '住户', guardian: '监护人',

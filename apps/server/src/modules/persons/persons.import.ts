@@ -11,8 +11,9 @@ import { inScope } from '../../auth/scope.js';
 import { writeLedgerRows } from './ledger-write.js';
 import { pick, readTable } from '../../files/table-reader.js';
 import { VULNERABLE_GROUPS } from './persons.schemas.js';
+import { LEDGER_COLUMNS, LEDGER_HEADERS } from './ledger-columns.js';
 
-export const LEDGER_COLUMNS = ['所属区划代码', '地址', '网格', '姓名', '身份证号', '性别', '出生日期', '手机号', '与户主关系', '特殊群体', '监护人'] as const;
+export { LEDGER_COLUMNS };
 const GROUP_NAMES: Record<string, (typeof VULNERABLE_GROUPS)[number]> = { 特困供养: 'extremePoverty', 低保: 'subsistenceAllowance', 残疾: 'disabled', 孤寡老人: 'elderlyAlone' };
 
 export interface RowError { row: number; field: string; message: string }
@@ -49,8 +50,8 @@ async function gridsByVillageAndName(db: Db, actor: Actor) {
   return new Map(rows.map((g) => [`${String(g.path)}|${g.name}`, g.id]));
 }
 
-export async function importLedger(db: Db, actor: Actor, body: Buffer, contentType: string) {
-  const rows = await readTable(body, contentType);
+export async function importLedger(db: Db, actor: Actor, body: Buffer, contentType: string, mapping?: Record<string, string>) {
+  const rows = await readTable(body, contentType, { knownHeaders: LEDGER_HEADERS, mapping });
   const errors: RowError[] = [];
   const say = (row: number, field: string, key: string) => errors.push({ row, field, message: translate(actor.locale, key) });
   const codes = [...new Set(rows.map((r) => pick(r.values, ['所属区划代码', '区划代码']).replace(/\s/g, '')).filter(Boolean))];

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { Problem } from '../../http/problem.js';
 import { CSV_MIME, XLSX_MIME } from '../../files/table-reader.js';
 import { importLedger } from './persons.import.js';
+import { detectLedgerColumns, importQuery, ledgerColumnsResult } from './ledger-columns.js';
 import { exportLedger, ledgerTemplate } from './persons.export.js';
 
 const XLSX_HEADERS = (name: string) => ({ 'content-type': XLSX_MIME, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}` });
@@ -28,18 +29,33 @@ export const personsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       tags: ['persons'],
       summary: 'Import households and persons from the 基础台账表 (xlsx or CSV); each row is written whole or reported; re-imports create nothing',
       consumes: [CSV_MIME, XLSX_MIME],
+      querystring: importQuery,
       body: z.any().meta({ type: 'string', format: 'binary' }),
       response: { 200: importResult },
     },
   }, async (request) => {
     if (!Buffer.isBuffer(request.body)) throw new Problem(415, 'unsupportedMediaType');
     try {
-      return await importLedger(db, actorOf(request), request.body, request.headers['content-type'] ?? '');
+      return await importLedger(db, actorOf(request), request.body, request.headers['content-type'] ?? '', request.query.mapping);
     } catch (e) {
       // Not a spreadsheet at all (a renamed file, a broken zip): one clear error, nothing written.
       if (e instanceof Error && !(e instanceof Problem) && /zip|central directory|signature|end of data|Invalid|Corrupted/i.test(e.message)) throw new Problem(415, 'unsupportedMediaType');
       throw e;
     }
+  });
+
+  app.post('/api/v1/persons/import/columns', {
+    config: { access: 'persons.manage' },
+    schema: {
+      tags: ['persons'],
+      summary: 'The header names of an uploaded 基础台账表 and the ledger column each is matched to, for the user to check before importing',
+      consumes: [CSV_MIME, XLSX_MIME],
+      body: z.any().meta({ type: 'string', format: 'binary' }),
+      response: { 200: ledgerColumnsResult },
+    },
+  }, async (request) => {
+    if (!Buffer.isBuffer(request.body)) throw new Problem(415, 'unsupportedMediaType');
+    return detectLedgerColumns(request.body, request.headers['content-type'] ?? '');
   });
 
   app.get('/api/v1/persons/export', {

@@ -19,10 +19,16 @@ import {
 } from './screening.schemas.js';
 import { roundsService } from './rounds.service.js';
 import { visitsService } from './visits.service.js';
+import { roundExports } from './round-exports.js';
+import { XLSX_MIME } from '../../files/table-reader.js';
+import { exportQuery } from '../persons/persons.schemas.js';
+
+const XLSX_HEADERS = (name: string) => ({ 'content-type': XLSX_MIME, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}` });
 
 export const screeningRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const rounds = roundsService(db);
   const visits = visitsService(db, rounds);
+  const exports = roundExports(db, rounds);
   const tags = ['screening'];
 
   app.get('/api/v1/screening/rounds', {
@@ -70,4 +76,14 @@ export const screeningRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     const { created, visit } = await visits.create(actorOf(request), request.params.id, request.body);
     return reply.status(created ? 201 : 200).send(visit);
   });
+
+  app.get('/api/v1/screening/rounds/:id/export/statistics', {
+    config: { access: 'screening.read' },
+    schema: { tags, summary: '统计表 of a round (xlsx): one row per village with register and round figures, township subtotals, the total; audited', params: roundIdParams, querystring: coverageQuery },
+  }, async (request, reply) => reply.headers(XLSX_HEADERS('入户排查统计表.xlsx')).send(await exports.statistics(actorOf(request), request.params.id, request.query.regionId)));
+
+  app.get('/api/v1/screening/rounds/:id/export/progress', {
+    config: { access: 'screening.read' },
+    schema: { tags, summary: '排查进度 of a round (xlsx): per village and grid, and the missing households (phones masked unless full=true, which needs persons.readFull); audited', params: roundIdParams, querystring: exportQuery },
+  }, async (request, reply) => reply.headers(XLSX_HEADERS('入户排查进度表.xlsx')).send(await exports.progress(actorOf(request), request.params.id, { regionId: request.query.regionId, full: request.query.full === 'true' })));
 };

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { apiRequest, errorMessage } from '../../api/client';
 import { importContentType } from '../../api/regions';
 import type { components } from '../../api/schema.gen';
+import { ColumnMappingModal, mappingQuery, type LedgerColumns } from './ColumnMappingModal';
 
 type Result = components['schemas']['LedgerImportResult'];
 
@@ -26,9 +27,16 @@ export function LedgerButtons({ canImport, canFull }: { canImport: boolean; canF
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
+  const [pending, setPending] = useState<{ file: File; contentType: string; detected: LedgerColumns }>();
+  const detect = useMutation({
+    mutationFn: ({ file, contentType }: { file: File; contentType: string }) => apiRequest<LedgerColumns>('/api/v1/persons/import/columns', { method: 'POST', body: file, contentType }),
+    onSuccess: (detected, { file, contentType }) => setPending({ file, contentType, detected }),
+    onError: (e) => void message.error(errorMessage(e)),
+  });
   const upload = useMutation({
-    mutationFn: ({ file, contentType }: { file: File; contentType: string }) => apiRequest<Result>('/api/v1/persons/import', { method: 'POST', body: file, contentType }),
-    onSuccess: () => { setOpen(true); void queryClient.invalidateQueries({ queryKey: ['households'] }); void queryClient.invalidateQueries({ queryKey: ['persons'] }); },
+    mutationFn: ({ file, contentType, mapping }: { file: File; contentType: string; mapping: LedgerColumns['mapping'] }) =>
+      apiRequest<Result>(`/api/v1/persons/import${mappingQuery(mapping)}`, { method: 'POST', body: file, contentType }),
+    onSuccess: () => { setPending(undefined); setOpen(true); void queryClient.invalidateQueries({ queryKey: ['households'] }); void queryClient.invalidateQueries({ queryKey: ['persons'] }); },
     onError: (e) => void message.error(errorMessage(e)),
   });
   const r = upload.data;
@@ -40,15 +48,18 @@ export function LedgerButtons({ canImport, canFull }: { canImport: boolean; canF
           <Upload accept=".csv,.xlsx" showUploadList={false} beforeUpload={(file) => {
             const contentType = importContentType(file);
             if (!contentType) void message.error(t('regions.badFileType'));
-            else upload.mutate({ file, contentType });
+            else detect.mutate({ file, contentType });
             return Upload.LIST_IGNORE;
           }}>
-            <Button icon={<UploadOutlined />} loading={upload.isPending}>{upload.isPending ? t('regions.importing') : t('register.import')}</Button>
+            <Button icon={<UploadOutlined />} loading={detect.isPending || upload.isPending}>{upload.isPending ? t('regions.importing') : t('register.import')}</Button>
           </Upload>
         </>
       )}
       <Button icon={<DownloadOutlined />} href="/api/v1/persons/export">{t('register.export')}</Button>
       {canFull && <Button icon={<DownloadOutlined />} href="/api/v1/persons/export?full=true">{t('register.exportFull')}</Button>}
+      <ColumnMappingModal detected={pending?.detected} busy={upload.isPending} onCancel={() => setPending(undefined)}
+        onChange={(mapping) => setPending((p) => p && { ...p, detected: { ...p.detected, mapping } })}
+        onOk={() => pending && upload.mutate({ file: pending.file, contentType: pending.contentType, mapping: pending.detected.mapping })} />
       <Modal open={open} onCancel={() => setOpen(false)} onOk={() => setOpen(false)} title={t('register.importResult')} width={720}>
         {r && (
           <>

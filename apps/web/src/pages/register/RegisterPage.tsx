@@ -1,7 +1,7 @@
 import { Alert, Drawer, Input, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasRole } from '../../auth/roles';
+import { FULL_VIEW_ROLES, hasRole } from '../../auth/roles';
 import { useMe } from '../../auth/session';
 import { errorMessage } from '../../api/client';
 import { useHousehold, useHouseholds, usePersons } from '../../api/register';
@@ -11,7 +11,6 @@ import { DuplicatesTab } from './DuplicatesTab';
 import { LedgerButtons } from './LedgerButtons';
 
 const MANAGE_ROLES = ['admin', 'townshipOfficer', 'villageCadre', 'gridWorker'] as const;
-const FULL_VIEW_ROLES = ['admin', 'commander', 'townshipOfficer', 'villageCadre', 'gridWorker', 'doctor'] as const;
 
 /** The population register: households and persons in scope, masked, searchable, with their pages. */
 export default function RegisterPage() {

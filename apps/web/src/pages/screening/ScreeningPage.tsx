@@ -8,7 +8,8 @@ import { formatCount } from '../../components/labels';
 import { coverageRate } from './labels';
 import { RoundHouseholdsTable } from './RoundHouseholdsTable';
 import { NewRoundButton } from './NewRoundButton';
-import { hasRole } from '../../auth/roles';
+import { RoundExportButtons } from './RoundExportButtons';
+import { FULL_VIEW_ROLES, hasRole } from '../../auth/roles';
 import { useMe } from '../../auth/session';
 
 type Child = Coverage['children'][number];
@@ -58,6 +59,7 @@ export default function ScreeningPage() {
           <>
             <Tag color={round.status === 'open' ? 'processing' : 'default'}>{t(`screening.${round.status}`)}</Tag>
             <Typography.Text type="secondary">{t('screening.deadline')} {round.deadline} · {t('screening.travelSince')} {round.travelSince}</Typography.Text>
+            <RoundExportButtons roundId={round.id} regionId={focus?.regionId} canFull={hasRole(me.role, FULL_VIEW_ROLES)} />
           </>
         )}
       </Space>
