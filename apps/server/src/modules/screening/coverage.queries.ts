@@ -108,12 +108,16 @@ interface RoundHouseholdRow {
 }
 
 /** The households behind a figure, paged in walking order (region, address). */
-export async function selectRoundHouseholds(tx: Tx, s: CoverageScope, filter: { states?: HouseholdState[]; gridId?: string; gridsOf?: string; q?: string }, page: { page: number; pageSize: number }) {
+export async function selectRoundHouseholds(tx: Tx, s: CoverageScope, filter: { states?: HouseholdState[]; gridId?: string; gridsOf?: string; q?: string; visitedFrom?: string; visitedTo?: string }, page: { page: number; pageSize: number }) {
   const extra = sql.join(
     [
       sql``,
       filter.gridId ? sql`AND h.grid_id = ${filter.gridId}` : sql``,
       filter.gridsOf ? sql`AND h.grid_id IN (SELECT w.grid_id FROM grid_worker w WHERE w.user_id = ${filter.gridsOf} UNION SELECT g.id FROM grid g WHERE g.leader_id = ${filter.gridsOf})` : sql``,
+      filter.visitedFrom || filter.visitedTo
+        ? sql`AND EXISTS (SELECT 1 FROM visit v WHERE v.household_id = h.id AND v.round_id = ${s.roundId} AND v.outcome IN ('visited', 'away')
+              AND v.visited_at >= ${filter.visitedFrom ?? '-infinity'}::timestamptz AND v.visited_at < ${filter.visitedTo ?? 'infinity'}::timestamptz)`
+        : sql``,
       filter.q ? sql`AND (h.address ILIKE ${`%${filter.q}%`} OR EXISTS (SELECT 1 FROM person p WHERE p.household_id = h.id AND p.name LIKE ${`${filter.q}%`}))` : sql``,
     ],
     sql` `,
