@@ -1497,6 +1497,10 @@ export interface paths {
                     state?: "notVisited" | "visited" | "nobodyHome" | "refused" | "away" | "missing" | "covered";
                     mine?: "true" | "false";
                     q?: string;
+                    /** @description households covered (visited, or away and followed up) in the round at or after */
+                    visitedFrom?: string;
+                    /** @description … and before */
+                    visitedTo?: string;
                 };
                 header?: never;
                 path: {
@@ -1666,6 +1670,12 @@ export interface paths {
                     list?: "dueNow" | "overdue" | "fever" | "endingToday" | "released" | "lostToFollowUp" | "incompleteTeam";
                     /** @description only the key persons the caller answers for */
                     mine?: "true" | "false";
+                    /** @description files opened at or after */
+                    createdFrom?: string;
+                    /** @description files opened before */
+                    createdTo?: string;
+                    closedFrom?: string;
+                    closedTo?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1803,6 +1813,12 @@ export interface paths {
                     list?: "dueNow" | "overdue" | "fever" | "endingToday" | "released" | "lostToFollowUp" | "incompleteTeam";
                     /** @description only the key persons the caller answers for */
                     mine?: "true" | "false";
+                    /** @description files opened at or after */
+                    createdFrom?: string;
+                    /** @description files opened before */
+                    createdTo?: string;
+                    closedFrom?: string;
+                    closedTo?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2181,6 +2197,11 @@ export interface paths {
                     pageSize?: number;
                     keyPersonId?: string;
                     day?: string;
+                    regionId?: string;
+                    recordedFrom?: string;
+                    recordedTo?: string;
+                    /** @description false: only the checks as first recorded, not their corrections */
+                    corrections?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -2323,6 +2344,9 @@ export interface paths {
                     pageSize?: number;
                     keyPersonId?: string;
                     status?: "open" | "acknowledged" | "closed";
+                    regionId?: string;
+                    createdFrom?: string;
+                    createdTo?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2449,6 +2473,11 @@ export interface paths {
                     /** @description only leads not matched to a registered person */
                     unmatched?: "true" | "false";
                     q?: string;
+                    regionId?: string;
+                    createdFrom?: string;
+                    createdTo?: string;
+                    resolvedFrom?: string;
+                    resolvedTo?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3158,6 +3187,11 @@ export interface paths {
                     from?: string;
                     to?: string;
                     decision?: "pass" | "turnBack" | "hold";
+                    kind?: "vehicle" | "pedestrian";
+                    /** @description only entries with a febrile person */
+                    fever?: "true" | "false";
+                    /** @description entries at checkpoints at or below this region */
+                    regionId?: string;
                 };
                 header?: never;
                 path: {
@@ -3282,6 +3316,11 @@ export interface paths {
                     from?: string;
                     to?: string;
                     decision?: "pass" | "turnBack" | "hold";
+                    kind?: "vehicle" | "pedestrian";
+                    /** @description only entries with a febrile person */
+                    fever?: "true" | "false";
+                    /** @description entries at checkpoints at or below this region */
+                    regionId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3327,6 +3366,11 @@ export interface paths {
                     from?: string;
                     to?: string;
                     decision?: "pass" | "turnBack" | "hold";
+                    kind?: "vehicle" | "pedestrian";
+                    /** @description only entries with a febrile person */
+                    fever?: "true" | "false";
+                    /** @description entries at checkpoints at or below this region */
+                    regionId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -4802,6 +4846,21 @@ export interface components {
             startedAt: string;
             endedAt: string | null;
         };
+        DrillDownInput: {
+            api: string;
+            /** @description the page of the web app that lists the records */
+            web: string;
+            query: {
+                [key: string]: string;
+            };
+            /**
+             * @description the list page's count that equals the figure
+             * @enum {string}
+             */
+            counts: "total" | "occupants" | "feverOccupants";
+            /** @description false when the list is only the nearest one to the figure */
+            exact: boolean;
+        };
         DailyReportInput: {
             /** Format: uuid */
             id: string;
@@ -4841,6 +4900,12 @@ export interface components {
             live: {
                 [key: string]: {
                     [key: string]: number;
+                };
+            };
+            /** @description per section and figure, the list of the records behind it */
+            drillDown: {
+                [key: string]: {
+                    [key: string]: components["schemas"]["DrillDownInput"];
                 };
             };
             /** @description the latest version submitted for the day */
@@ -5014,6 +5079,10 @@ export interface components {
         CheckpointEntryPageInput: {
             items: components["schemas"]["CheckpointEntryInput"][];
             total: number;
+            /** @description persons in the matching entries (drivers and passengers) */
+            occupants: number;
+            /** @description febrile persons in the matching entries; counted with fever=true only */
+            feverOccupants: number | null;
         };
         ResidentInput: {
             /** Format: uuid */
@@ -5938,6 +6007,21 @@ export interface components {
             startedAt: string;
             endedAt: string | null;
         };
+        DrillDown: {
+            api: string;
+            /** @description the page of the web app that lists the records */
+            web: string;
+            query: {
+                [key: string]: string;
+            };
+            /**
+             * @description the list page's count that equals the figure
+             * @enum {string}
+             */
+            counts: "total" | "occupants" | "feverOccupants";
+            /** @description false when the list is only the nearest one to the figure */
+            exact: boolean;
+        };
         DailyReport: {
             /** Format: uuid */
             id: string;
@@ -5977,6 +6061,12 @@ export interface components {
             live: {
                 [key: string]: {
                     [key: string]: number;
+                };
+            };
+            /** @description per section and figure, the list of the records behind it */
+            drillDown: {
+                [key: string]: {
+                    [key: string]: components["schemas"]["DrillDown"];
                 };
             };
             /** @description the latest version submitted for the day */
@@ -6150,6 +6240,10 @@ export interface components {
         CheckpointEntryPage: {
             items: components["schemas"]["CheckpointEntry"][];
             total: number;
+            /** @description persons in the matching entries (drivers and passengers) */
+            occupants: number;
+            /** @description febrile persons in the matching entries; counted with fever=true only */
+            feverOccupants: number | null;
         };
         Resident: {
             /** Format: uuid */
