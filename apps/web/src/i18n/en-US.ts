@@ -97,6 +97,19 @@ export const enUS: Messages = {
     zero: 'Zero report', time: 'Submitted', view: 'View', documentTitle: '{{region}} daily epidemic-control report ({{day}})',
     signed: 'Submitted by {{name}} at {{time}}, version {{version}}',
   },
+  figures: {
+    filtered: 'Showing the records behind a report figure ({{count}})', clear: 'Show all',
+    section: 'Section', figure: 'Figure', value: 'Value', open: 'Open the records', nearest: 'Open the nearest list (not one to one)',
+    sections: { population: 'Population', screening: 'Screening', keyPersons: 'Key persons', healthChecks: 'Health checks', checkpoints: 'Checkpoints', leads: 'Leads' },
+    keys: {
+      population: { households: 'Households', persons: 'Persons', awayHouseholds: 'Families away' },
+      screening: { householdsToday: 'Households screened today', personsToday: 'Persons screened today', householdsCurrentRound: 'Households, current round', householdsCumulative: 'Households, all rounds' },
+      keyPersons: { active: 'Under management', homeIsolation: 'Home isolation', centralIsolation: 'Central isolation', newToday: 'New today', releasedToday: 'Released today' },
+      healthChecks: { checksToday: 'Checks today', overdue: 'Overdue checks', fevers: 'Fevers today', openTriage: 'Open triage tasks' },
+      checkpoints: { vehicles: 'Vehicles', persons: 'Persons', turnedBack: 'Turned back', held: 'Held', fevers: 'Fevers' },
+      leads: { raisedToday: 'Raised today', resolvedToday: 'Resolved today', open: 'Open', overdue: 'Past deadline' },
+    },
+  },
   dashboard: {
     title: '{{region}} command dashboard', wall: 'Wall screen', exitWall: 'Leave wall screen', persons: 'Registered persons', leadsOpen: 'Leads to verify',
     leadsOverdue: 'Overdue leads', reportsToday: 'Reports today', leadsByDay: 'Leads, last 14 days', raised: 'Raised', resolved: 'Resolved',

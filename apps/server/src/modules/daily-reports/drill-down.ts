@@ -59,7 +59,7 @@ export function drillLists(c: DrillContext) {
     households,
     persons: (q: Q = {}) => to('/api/v1/persons', '/register', { regionId, ...q }),
     round: (q: Q, more?: Partial<DrillDown>) =>
-      c.roundId ? to(`/api/v1/screening/rounds/${c.roundId}/households`, `/screening/rounds/${c.roundId}`, { regionId, ...q }, more) : households({}, { exact: false }),
+      c.roundId ? to(`/api/v1/screening/rounds/${c.roundId}/households`, '/screening', { roundId: c.roundId, regionId, ...q }, more) : households({}, { exact: false }),
     keyPersons: (q: Q, more?: Partial<DrillDown>) => to('/api/v1/key-persons', '/key-persons', { regionId, ...q }, more),
     healthChecks: (q: Q) => to('/api/v1/health-checks', '/checks', { regionId, ...q }),
     triageTasks: (q: Q) => to('/api/v1/triage-tasks', '/checks', { regionId, ...q }),
