@@ -6,6 +6,8 @@ import { buildCheckpoint, buildCounty, buildEntry, buildHousehold, buildKeyPerso
 import { uuidv7 } from '../../db/ids.js';
 import { reportSetting } from '../../db/schema/index.js';
 import { raiseLead } from '../leads/leads.service.js';
+import { computeFigures } from './figures.js';
+import { computeAllFigures } from './figures.batch.js';
 
 const today = chinaDateOf(new Date());
 
@@ -115,5 +117,14 @@ describe('daily report drill-down', async () => {
       const res = await app.inject({ url: `${d.api}?${new URLSearchParams(d.query)}`, headers: otherCadre.headers });
       expect(res.statusCode === 404 || (res.statusCode === 200 && res.json().total === 0), `${d.api} ${res.statusCode}`).toBe(true);
     }
+  });
+
+  it('computes every report of the county set-based with the same figures as one report at a time', async () => {
+    const window = { ...reportDayWindow(today), cutoff: new Date() };
+    const all = await computeAllFigures(db, county.county.path, window);
+    const reporters = (await db.execute<{ path: string }>(sql`SELECT path::text AS path FROM region WHERE level IN ('village', 'township') ORDER BY path`)).rows;
+    expect([...all.keys()].sort()).toEqual(reporters.map((r) => r.path));
+    for (const { path } of reporters) expect(all.get(path), path).toEqual(await computeFigures(db, { regionPath: path, ...window }));
+    expect(all.get(village.path)!.checkpoints!.persons).toBe(4);
   });
 });

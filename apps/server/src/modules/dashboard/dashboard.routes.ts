@@ -22,7 +22,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     if (!region) throw notFound();
     const today = chinaDateOf(new Date());
     const [rows, leadsByDay, reportsByDay, overdueLeads] = await Promise.all([
-      selectChildren(db, region.id, today),
+      selectChildren(db, region.id, region.path, today),
       selectLeadsByDay(db, region.path),
       selectReportsByDay(db, region.path),
       selectOverdueLeads(db, region.path),
