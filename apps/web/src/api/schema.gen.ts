@@ -3687,6 +3687,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/daily-reports/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Completeness and timeliness per level and per day, week or month (expected, actual, on time), as DHIS2 reports them */
+        get: {
+            parameters: {
+                query?: {
+                    regionId?: string;
+                    period?: "day" | "week" | "month";
+                    /** @description first report day; default 14 days, 8 weeks or 6 months back */
+                    from?: string;
+                    /** @description last report day; default today, never later */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DailyReportRates"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/daily-reports/preview": {
         parameters: {
             query?: never;
@@ -4952,6 +4995,28 @@ export interface components {
         DailyReportHistoryInput: {
             items: components["schemas"]["DailyReportInput"][];
         };
+        DailyReportRatesInput: {
+            /** @enum {string} */
+            period: "day" | "week" | "month";
+            from: string;
+            to: string;
+            rows: {
+                /** @description the first day of the period (weeks start on Monday) */
+                period: string;
+                /** @enum {string} */
+                level: "village" | "township";
+                /** @description reporting units × report days in the period */
+                expected: number;
+                /** @description reports submitted (first versions) */
+                actual: number;
+                /** @description reports whose first version came before the deadline */
+                onTime: number;
+                /** @description actual / expected, in percent */
+                completeness: number;
+                /** @description onTime / expected, in percent */
+                timeliness: number;
+            }[];
+        };
         DashboardInput: {
             /** Format: uuid */
             regionId: string;
@@ -6112,6 +6177,28 @@ export interface components {
         };
         DailyReportHistory: {
             items: components["schemas"]["DailyReport"][];
+        };
+        DailyReportRates: {
+            /** @enum {string} */
+            period: "day" | "week" | "month";
+            from: string;
+            to: string;
+            rows: {
+                /** @description the first day of the period (weeks start on Monday) */
+                period: string;
+                /** @enum {string} */
+                level: "village" | "township";
+                /** @description reporting units × report days in the period */
+                expected: number;
+                /** @description reports submitted (first versions) */
+                actual: number;
+                /** @description reports whose first version came before the deadline */
+                onTime: number;
+                /** @description actual / expected, in percent */
+                completeness: number;
+                /** @description onTime / expected, in percent */
+                timeliness: number;
+            }[];
         };
         Dashboard: {
             /** Format: uuid */
