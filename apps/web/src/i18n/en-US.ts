@@ -96,6 +96,7 @@ export const enUS: Messages = {
     townshipCompleteness: 'Townships reported', region: 'Region', status: 'Status', onTime: 'On time', late: 'Late', missing: 'Missing',
     zero: 'Zero report', time: 'Submitted', view: 'View', documentTitle: '{{region}} daily epidemic-control report ({{day}})',
     signed: 'Submitted by {{name}} at {{time}}, version {{version}}',
+    rates: { title: 'Completeness and timeliness', day: 'By day', week: 'By week', month: 'By month', period: 'Period', level: 'Level', village: 'Villages', township: 'Townships', expected: 'Expected', actual: 'Actual', onTime: 'On time', completeness: 'Completeness', timeliness: 'Timeliness' },
   },
   figures: {
     filtered: 'Showing the records behind a report figure ({{count}})', clear: 'Show all',

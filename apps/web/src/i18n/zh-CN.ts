@@ -94,6 +94,7 @@ export const zhCN = {
     townshipCompleteness: '乡镇报送率', region: '区划', status: '状态', onTime: '按时报送', late: '迟报', missing: '未报',
     zero: '零报告', time: '报送时间', view: '查看', documentTitle: '{{region}}疫情防控日报（{{day}}）',
     signed: '报送人：{{name}}　报送时间：{{time}}　第{{version}}版',
+    rates: { title: '报送率与及时率', day: '按日', week: '按周', month: '按月', period: '期间', level: '层级', village: '村（社区）', township: '乡镇（街道）', expected: '应报', actual: '实报', onTime: '按时报', completeness: '报送率', timeliness: '及时率' },
   },
   figures: {
     filtered: '正在查看报表数字对应的明细（共{{count}}条）', clear: '查看全部',
