@@ -5058,6 +5058,19 @@ export interface components {
                 submitted: number;
                 onTime: number;
             }[];
+            /** @description key persons under management per day and category, the last 30 days (days without any are left out) */
+            keyPersonsByDay: {
+                day: string;
+                category: string;
+                n: number;
+            }[];
+            /** @description today's checkpoint entries per hour, 0–23 */
+            checkpointFlow: {
+                hour: number;
+                vehicles: number;
+                persons: number;
+                turnedBack: number;
+            }[];
             /** @description the 20 most overdue open leads, without personal data */
             overdueLeads: {
                 /** Format: uuid */
@@ -6240,6 +6253,19 @@ export interface components {
                 expected: number;
                 submitted: number;
                 onTime: number;
+            }[];
+            /** @description key persons under management per day and category, the last 30 days (days without any are left out) */
+            keyPersonsByDay: {
+                day: string;
+                category: string;
+                n: number;
+            }[];
+            /** @description today's checkpoint entries per hour, 0–23 */
+            checkpointFlow: {
+                hour: number;
+                vehicles: number;
+                persons: number;
+                turnedBack: number;
             }[];
             /** @description the 20 most overdue open leads, without personal data */
             overdueLeads: {

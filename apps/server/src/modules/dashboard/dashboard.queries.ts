@@ -65,3 +65,31 @@ export async function selectOverdueLeads(tx: Tx, path: string) {
     ORDER BY l.deadline LIMIT 20`);
   return rows.map((r) => ({ id: r.id, regionName: r.region_name, deadline: new Date(r.deadline).toISOString(), sources: r.sources }));
 }
+
+/**
+ * Key persons under management per day and category over 30 days, from the files' start and end
+ * dates (a file counts from its start date to the day it closed, or today while open): one scan of
+ * the files that overlap the window, joined to the days.
+ */
+export async function selectKeyPersonsByDay(tx: Tx, path: string) {
+  const { rows } = await tx.execute<{ day: string; category: string; n: number }>(sql`
+    WITH today AS (SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date AS d),
+    spans AS (
+      SELECT kp.category, kp.start_date AS first, coalesce((kp.closed_at AT TIME ZONE 'Asia/Shanghai')::date, (SELECT d FROM today)) AS last
+      FROM key_person kp WHERE kp.region_path <@ ${path}::ltree AND kp.start_date <= (SELECT d FROM today)
+        AND (kp.closed_at IS NULL OR kp.closed_at >= now() - interval '30 days')
+    )
+    SELECT d.day::text AS day, s.category, count(*)::int AS n
+    FROM ${days(30)} JOIN spans s ON s.first <= d.day AND s.last >= d.day
+    GROUP BY 1, 2 ORDER BY 1, 2`);
+  return rows;
+}
+
+/** Today's checkpoint flow per hour (Asia/Shanghai), from the hourly rollup the entries keep. */
+export async function selectCheckpointFlow(tx: Tx, path: string, dayStart: Date) {
+  const { rows } = await tx.execute<{ hour: number; vehicles: number; persons: number; turned_back: number }>(sql`
+    SELECT extract(hour FROM hour AT TIME ZONE 'Asia/Shanghai')::int AS hour, sum(vehicles)::int AS vehicles, sum(persons)::int AS persons, sum(turned_back)::int AS turned_back
+    FROM checkpoint_stat WHERE region_path <@ ${path}::ltree AND hour >= ${dayStart} GROUP BY 1 ORDER BY 1`);
+  const byHour = new Map(rows.map((r) => [r.hour, r]));
+  return Array.from({ length: 24 }, (_, hour) => ({ hour, vehicles: byHour.get(hour)?.vehicles ?? 0, persons: byHour.get(hour)?.persons ?? 0, turnedBack: byHour.get(hour)?.turned_back ?? 0 }));
+}

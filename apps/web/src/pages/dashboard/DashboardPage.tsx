@@ -31,6 +31,8 @@ export default function DashboardPage() {
     if (child) navigate(drill('/leads', query, child.regionId));
   };
   const names = data.children.map((c) => c.name);
+  const kpDays = [...new Set(data.keyPersonsByDay.map((r) => r.day))].sort();
+  const kpCategories = [...new Set(data.keyPersonsByDay.map((r) => r.category))];
   return (
     <div className={wall ? 'fk-wall' : undefined}>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
@@ -78,6 +80,34 @@ export default function DashboardPage() {
                 { name: t('dashboard.leadsOverdue'), type: 'bar', data: data.children.map((c) => c.leadsOverdue), itemStyle: { color: '#cf1322' } },
               ],
             }} onClick={(e) => openChild(e.seriesIndex === 1 ? { overdue: 'true' } : { status: 'open' })(e)} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('dashboard.keyPersonsByDay')}>
+            <Chart theme={theme} option={{
+              tooltip: { trigger: 'axis' }, legend: {},
+              xAxis: { type: 'category', data: kpDays.map((d) => d.slice(5)) }, yAxis: { type: 'value', minInterval: 1 },
+              series: kpCategories.map((c) => ({
+                name: t(`keyPersons.categories.${c}`, { defaultValue: c }), type: 'line', stack: 'kp', areaStyle: {},
+                data: kpDays.map((d) => data.keyPersonsByDay.find((r) => r.day === d && r.category === c)?.n ?? 0),
+              })),
+            }} onClick={() => navigate(drill('/key-persons', { status: 'active' }))} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('dashboard.checkpointFlow')}>
+            <Chart theme={theme} option={{
+              tooltip: { trigger: 'axis' }, legend: {},
+              xAxis: { type: 'category', data: data.checkpointFlow.map((h) => `${h.hour}:00`) }, yAxis: { type: 'value', minInterval: 1 },
+              series: [
+                { name: t('dashboard.vehicles'), type: 'bar', data: data.checkpointFlow.map((h) => h.vehicles) },
+                { name: t('dashboard.crossingPersons'), type: 'bar', data: data.checkpointFlow.map((h) => h.persons) },
+                { name: t('dashboard.turnedBack'), type: 'line', data: data.checkpointFlow.map((h) => h.turnedBack), itemStyle: { color: '#cf1322' } },
+              ],
+            }} onClick={(e) => {
+              const start = new Date(`${data.today}T${String(e.dataIndex).padStart(2, '0')}:00:00+08:00`);
+              navigate(drill('/checkpoint-log', { from: start.toISOString(), to: new Date(start.getTime() + 3_600_000).toISOString() }));
+            }} />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
