@@ -12,6 +12,7 @@ import { createDb, createPool } from '../apps/server/src/db/client.js';
 import { migrateDatabase } from '../apps/server/src/db/migrate.js';
 import { loadDemoCounty, DEMO_PASSWORD } from '../apps/server/src/demo/demo.js';
 import { computeFigures } from '../apps/server/src/modules/daily-reports/figures.js';
+import { computeAllFigures } from '../apps/server/src/modules/daily-reports/figures.batch.js';
 import { httpLoad } from './lib/load.js';
 import { describeMachine } from './lib/machine.js';
 import { serverMain, startProcess, stop, waitForMessage, waitForUrl } from './lib/processes.js';
@@ -32,14 +33,30 @@ const machine = await describeMachine(pool);
 const counts = await loadDemoCounty(pool, { persons: Number(args.persons), reset: true });
 console.log(`machine: ${machine}\ncounty: ${JSON.stringify(counts)}`);
 
-// 1. Every report of the day, as the deadline job would compute them, 8 at a time.
-const { rows: reporters } = await pool.query<{ path: string }>("SELECT path::text AS path FROM region WHERE level IN ('village', 'township')");
+// 1. Every report of the day, as the deadline job computes them: set-based over the county (three runs, the last counts).
+const { rows: reporters } = await pool.query<{ path: string; level: string }>("SELECT path::text AS path, level FROM region WHERE level IN ('village', 'township') ORDER BY path");
+const { rows: [countyRow] } = await pool.query<{ path: string }>("SELECT path::text AS path FROM region WHERE level = 'county' LIMIT 1");
 const window = reportDayWindow(chinaDateOf(new Date()));
-const t0 = performance.now();
-for (let i = 0; i < reporters.length; i += 8) {
-  await Promise.all(reporters.slice(i, i + 8).map((r) => computeFigures(db, { regionPath: r.path, ...window })));
+let allReportsMs = 0;
+for (let run = 0; run < 3; run++) {
+  const t0 = performance.now();
+  await computeAllFigures(db, countyRow!.path, window);
+  allReportsMs = performance.now() - t0;
 }
-const allReportsMs = performance.now() - t0;
+// One region's report at a time (the preview a reporter opens): a sample of villages and every township.
+const perRegion = async (level: string, n: number) => {
+  const sample = reporters.filter((r) => r.level === level).slice(0, n);
+  const times: number[] = [];
+  for (const r of sample) {
+    const t0 = performance.now();
+    await computeFigures(db, { regionPath: r.path, ...window });
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { n: times.length, p50: times[Math.floor(times.length * 0.5)] ?? 0, p95: times[Math.min(times.length - 1, Math.floor(times.length * 0.95))] ?? 0 };
+};
+const oneVillage = await perRegion('village', 40);
+const oneTownship = await perRegion('township', 40);
 
 // 2. Ceiling and dashboard over HTTP.
 const bare = startProcess(path.join(import.meta.dirname, 'lib/bare-server.ts'), {});
@@ -60,7 +77,9 @@ await rm(dir, { recursive: true, force: true });
 console.log(`
 | what | figure | target |
 |---|---|---|
-| daily reports of all ${reporters.length} villages and townships | ${allReportsMs.toFixed(0)} ms | ≤ 1,000 ms |
+| daily reports of all ${reporters.length} villages and townships (set-based, computeAllFigures) | ${allReportsMs.toFixed(0)} ms | ≤ 1,000 ms |
+| one village's report (computeFigures, ${oneVillage.n} villages) | p50 ${oneVillage.p50.toFixed(0)} ms, p95 ${oneVillage.p95.toFixed(0)} ms | |
+| one township's report (computeFigures, ${oneTownship.n} townships) | p50 ${oneTownship.p50.toFixed(0)} ms, p95 ${oneTownship.p95.toFixed(0)} ms | |
 | ceiling: bare Fastify route (${connections} clients) | ${Math.round(bareRoute.rate)}/s, p97.5 ${bareRoute.p975} ms | |
-| GET /api/v1/dashboard, county (${connections} clients) | ${Math.round(dashboard.rate)}/s (${(dashboard.rate / bareRoute.rate).toFixed(3)} × bare), p50 ${dashboard.p50} ms, p97.5 ${dashboard.p975} ms, p99 ${dashboard.p99} ms | p95 ≤ 100 ms |
+| GET /api/v1/dashboard, county (${connections} clients) | ${Math.round(dashboard.rate)}/s (${(dashboard.rate / bareRoute.rate).toFixed(3)} × bare), p50 ${dashboard.p50} ms, p97.5 ${dashboard.p975} ms (≥ p95), p99 ${dashboard.p99} ms | p95 ≤ 100 ms |
 `);

@@ -69,6 +69,11 @@ export const foundationCases: Record<string, RouteCase> = {
     outOfScope: (fx) => ({ url: `/api/v1/daily-reports/status?regionId=${fx.townshipB.id}&reportDate=${today()}` }),
     expectOutOfScope: notFound,
   },
+  'GET /api/v1/daily-reports/rates': {
+    inScope: (fx) => ({ url: `/api/v1/daily-reports/rates?regionId=${fx.townshipA.id}&period=week` }),
+    outOfScope: (fx) => ({ url: `/api/v1/daily-reports/rates?regionId=${fx.townshipB.id}&period=week` }),
+    expectOutOfScope: notFound,
+  },
   'GET /api/v1/daily-reports/preview': {
     inScope: (fx) => ({ url: `/api/v1/daily-reports/preview?regionId=${fx.villageA.id}&reportDate=${today()}` }),
     outOfScope: (fx) => ({ url: `/api/v1/daily-reports/preview?regionId=${fx.villageB.id}&reportDate=${today()}` }),

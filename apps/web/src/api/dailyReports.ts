@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { DailyReport, DailyReportPreview, DailyReportStatus, SubmitDailyReportBody } from './types';
+import type { DailyReport, DailyReportPreview, DailyReportRates, DailyReportStatus, SubmitDailyReportBody } from './types';
 
 export const dailyReportKeys = { all: ['daily-reports'] as const };
 
@@ -8,6 +8,13 @@ export function useReportStatus(regionId: string, reportDate: string) {
   return useQuery({
     queryKey: [...dailyReportKeys.all, 'status', regionId, reportDate],
     queryFn: ({ signal }) => api.get<DailyReportStatus>('/api/v1/daily-reports/status', { regionId, reportDate }, signal),
+  });
+}
+
+export function useReportRates(regionId: string, period: 'day' | 'week' | 'month') {
+  return useQuery({
+    queryKey: [...dailyReportKeys.all, 'rates', regionId, period],
+    queryFn: ({ signal }) => api.get<DailyReportRates>('/api/v1/daily-reports/rates', { regionId, period }, signal),
   });
 }
 

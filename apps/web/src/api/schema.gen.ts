@@ -1540,6 +1540,10 @@ export interface paths {
                     state?: "notVisited" | "visited" | "nobodyHome" | "refused" | "away" | "missing" | "covered";
                     mine?: "true" | "false";
                     q?: string;
+                    /** @description households covered (visited, or away and followed up) in the round at or after */
+                    visitedFrom?: string;
+                    /** @description … and before */
+                    visitedTo?: string;
                 };
                 header?: never;
                 path: {
@@ -1786,6 +1790,12 @@ export interface paths {
                     list?: "dueNow" | "overdue" | "fever" | "endingToday" | "released" | "lostToFollowUp" | "incompleteTeam";
                     /** @description only the key persons the caller answers for */
                     mine?: "true" | "false";
+                    /** @description files opened at or after */
+                    createdFrom?: string;
+                    /** @description files opened before */
+                    createdTo?: string;
+                    closedFrom?: string;
+                    closedTo?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1923,6 +1933,12 @@ export interface paths {
                     list?: "dueNow" | "overdue" | "fever" | "endingToday" | "released" | "lostToFollowUp" | "incompleteTeam";
                     /** @description only the key persons the caller answers for */
                     mine?: "true" | "false";
+                    /** @description files opened at or after */
+                    createdFrom?: string;
+                    /** @description files opened before */
+                    createdTo?: string;
+                    closedFrom?: string;
+                    closedTo?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2604,6 +2620,11 @@ export interface paths {
                     pageSize?: number;
                     keyPersonId?: string;
                     day?: string;
+                    regionId?: string;
+                    recordedFrom?: string;
+                    recordedTo?: string;
+                    /** @description false: only the checks as first recorded, not their corrections */
+                    corrections?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -2746,6 +2767,9 @@ export interface paths {
                     pageSize?: number;
                     keyPersonId?: string;
                     status?: "open" | "acknowledged" | "closed";
+                    regionId?: string;
+                    createdFrom?: string;
+                    createdTo?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2872,6 +2896,11 @@ export interface paths {
                     /** @description only leads not matched to a registered person */
                     unmatched?: "true" | "false";
                     q?: string;
+                    regionId?: string;
+                    createdFrom?: string;
+                    createdTo?: string;
+                    resolvedFrom?: string;
+                    resolvedTo?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3581,6 +3610,11 @@ export interface paths {
                     from?: string;
                     to?: string;
                     decision?: "pass" | "turnBack" | "hold";
+                    kind?: "vehicle" | "pedestrian";
+                    /** @description only entries with a febrile person */
+                    fever?: "true" | "false";
+                    /** @description entries at checkpoints at or below this region */
+                    regionId?: string;
                 };
                 header?: never;
                 path: {
@@ -3705,6 +3739,11 @@ export interface paths {
                     from?: string;
                     to?: string;
                     decision?: "pass" | "turnBack" | "hold";
+                    kind?: "vehicle" | "pedestrian";
+                    /** @description only entries with a febrile person */
+                    fever?: "true" | "false";
+                    /** @description entries at checkpoints at or below this region */
+                    regionId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3750,6 +3789,11 @@ export interface paths {
                     from?: string;
                     to?: string;
                     decision?: "pass" | "turnBack" | "hold";
+                    kind?: "vehicle" | "pedestrian";
+                    /** @description only entries with a febrile person */
+                    fever?: "true" | "false";
+                    /** @description entries at checkpoints at or below this region */
+                    regionId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -4054,6 +4098,49 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["DailyReportStatus"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-reports/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Completeness and timeliness per level and per day, week or month (expected, actual, on time), as DHIS2 reports them */
+        get: {
+            parameters: {
+                query?: {
+                    regionId?: string;
+                    period?: "day" | "week" | "month";
+                    /** @description first report day; default 14 days, 8 weeks or 6 months back */
+                    from?: string;
+                    /** @description last report day; default today, never later */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DailyReportRates"];
                     };
                 };
             };
@@ -5299,6 +5386,21 @@ export interface components {
             startedAt: string;
             endedAt: string | null;
         };
+        DrillDownInput: {
+            api: string;
+            /** @description the page of the web app that lists the records */
+            web: string;
+            query: {
+                [key: string]: string;
+            };
+            /**
+             * @description the list page's count that equals the figure
+             * @enum {string}
+             */
+            counts: "total" | "occupants" | "feverOccupants";
+            /** @description false when the list is only the nearest one to the figure */
+            exact: boolean;
+        };
         DailyReportInput: {
             /** Format: uuid */
             id: string;
@@ -5338,6 +5440,12 @@ export interface components {
             live: {
                 [key: string]: {
                     [key: string]: number;
+                };
+            };
+            /** @description per section and figure, the list of the records behind it */
+            drillDown: {
+                [key: string]: {
+                    [key: string]: components["schemas"]["DrillDownInput"];
                 };
             };
             /** @description the latest version submitted for the day */
@@ -5384,6 +5492,28 @@ export interface components {
         DailyReportHistoryInput: {
             items: components["schemas"]["DailyReportInput"][];
         };
+        DailyReportRatesInput: {
+            /** @enum {string} */
+            period: "day" | "week" | "month";
+            from: string;
+            to: string;
+            rows: {
+                /** @description the first day of the period (weeks start on Monday) */
+                period: string;
+                /** @enum {string} */
+                level: "village" | "township";
+                /** @description reporting units × report days in the period */
+                expected: number;
+                /** @description reports submitted (first versions) */
+                actual: number;
+                /** @description reports whose first version came before the deadline */
+                onTime: number;
+                /** @description actual / expected, in percent */
+                completeness: number;
+                /** @description onTime / expected, in percent */
+                timeliness: number;
+            }[];
+        };
         DashboardInput: {
             /** Format: uuid */
             regionId: string;
@@ -5424,6 +5554,19 @@ export interface components {
                 expected: number;
                 submitted: number;
                 onTime: number;
+            }[];
+            /** @description key persons under management per day and category, the last 30 days (days without any are left out) */
+            keyPersonsByDay: {
+                day: string;
+                category: string;
+                n: number;
+            }[];
+            /** @description today's checkpoint entries per hour, 0–23 */
+            checkpointFlow: {
+                hour: number;
+                vehicles: number;
+                persons: number;
+                turnedBack: number;
             }[];
             /** @description the 20 most overdue open leads, without personal data */
             overdueLeads: {
@@ -5511,6 +5654,10 @@ export interface components {
         CheckpointEntryPageInput: {
             items: components["schemas"]["CheckpointEntryInput"][];
             total: number;
+            /** @description persons in the matching entries (drivers and passengers) */
+            occupants: number;
+            /** @description febrile persons in the matching entries; counted with fever=true only */
+            feverOccupants: number | null;
         };
         ResidentInput: {
             /** Format: uuid */
@@ -6509,6 +6656,21 @@ export interface components {
             startedAt: string;
             endedAt: string | null;
         };
+        DrillDown: {
+            api: string;
+            /** @description the page of the web app that lists the records */
+            web: string;
+            query: {
+                [key: string]: string;
+            };
+            /**
+             * @description the list page's count that equals the figure
+             * @enum {string}
+             */
+            counts: "total" | "occupants" | "feverOccupants";
+            /** @description false when the list is only the nearest one to the figure */
+            exact: boolean;
+        };
         DailyReport: {
             /** Format: uuid */
             id: string;
@@ -6548,6 +6710,12 @@ export interface components {
             live: {
                 [key: string]: {
                     [key: string]: number;
+                };
+            };
+            /** @description per section and figure, the list of the records behind it */
+            drillDown: {
+                [key: string]: {
+                    [key: string]: components["schemas"]["DrillDown"];
                 };
             };
             /** @description the latest version submitted for the day */
@@ -6594,6 +6762,28 @@ export interface components {
         DailyReportHistory: {
             items: components["schemas"]["DailyReport"][];
         };
+        DailyReportRates: {
+            /** @enum {string} */
+            period: "day" | "week" | "month";
+            from: string;
+            to: string;
+            rows: {
+                /** @description the first day of the period (weeks start on Monday) */
+                period: string;
+                /** @enum {string} */
+                level: "village" | "township";
+                /** @description reporting units × report days in the period */
+                expected: number;
+                /** @description reports submitted (first versions) */
+                actual: number;
+                /** @description reports whose first version came before the deadline */
+                onTime: number;
+                /** @description actual / expected, in percent */
+                completeness: number;
+                /** @description onTime / expected, in percent */
+                timeliness: number;
+            }[];
+        };
         Dashboard: {
             /** Format: uuid */
             regionId: string;
@@ -6634,6 +6824,19 @@ export interface components {
                 expected: number;
                 submitted: number;
                 onTime: number;
+            }[];
+            /** @description key persons under management per day and category, the last 30 days (days without any are left out) */
+            keyPersonsByDay: {
+                day: string;
+                category: string;
+                n: number;
+            }[];
+            /** @description today's checkpoint entries per hour, 0–23 */
+            checkpointFlow: {
+                hour: number;
+                vehicles: number;
+                persons: number;
+                turnedBack: number;
             }[];
             /** @description the 20 most overdue open leads, without personal data */
             overdueLeads: {
@@ -6721,6 +6924,10 @@ export interface components {
         CheckpointEntryPage: {
             items: components["schemas"]["CheckpointEntry"][];
             total: number;
+            /** @description persons in the matching entries (drivers and passengers) */
+            occupants: number;
+            /** @description febrile persons in the matching entries; counted with fever=true only */
+            feverOccupants: number | null;
         };
         Resident: {
             /** Format: uuid */

@@ -21,6 +21,7 @@ export type Dashboard = Schemas['Dashboard'];
 export type DailyReport = Schemas['DailyReport'];
 export type DailyReportPreview = Schemas['DailyReportPreview'];
 export type DailyReportStatus = Schemas['DailyReportStatus'];
+export type DailyReportRates = Schemas['DailyReportRates'];
 export type SubmitDailyReportBody = JsonBody<paths['/api/v1/daily-reports']['post']>;
 
 export type CreateUserBody = JsonBody<paths['/api/v1/users']['post']>;

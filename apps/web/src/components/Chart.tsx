@@ -6,8 +6,10 @@ import { useEffect, useRef } from 'react';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-/** An ECharts chart that follows its options and its container's size. */
-export function Chart({ option, height = 280, theme }: { option: echarts.EChartsCoreOption; height?: number; theme?: 'dark' }) {
+export interface ChartClick { seriesIndex?: number; dataIndex: number; name: string }
+
+/** An ECharts chart that follows its options and its container's size; `onClick` makes its items links. */
+export function Chart({ option, height = 280, theme, onClick }: { option: echarts.EChartsCoreOption; height?: number; theme?: 'dark'; onClick?: (e: ChartClick) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts>();
   useEffect(() => {
@@ -21,5 +23,14 @@ export function Chart({ option, height = 280, theme }: { option: echarts.ECharts
     };
   }, [theme]);
   useEffect(() => chart.current?.setOption(option, true), [option, theme]);
-  return <div ref={ref} style={{ width: '100%', height }} role="img" />;
+  const click = useRef(onClick);
+  click.current = onClick;
+  useEffect(() => {
+    const c = chart.current;
+    if (!c || !onClick) return;
+    const handler = (e: unknown) => click.current?.(e as ChartClick);
+    c.on('click', handler);
+    return () => void c.off('click', handler);
+  }, [theme, Boolean(onClick)]);
+  return <div ref={ref} style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined }} role="img" />;
 }

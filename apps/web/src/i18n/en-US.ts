@@ -98,12 +98,26 @@ export const enUS: Messages = {
     townshipCompleteness: 'Townships reported', region: 'Region', status: 'Status', onTime: 'On time', late: 'Late', missing: 'Missing',
     zero: 'Zero report', time: 'Submitted', view: 'View', documentTitle: '{{region}} daily epidemic-control report ({{day}})',
     signed: 'Submitted by {{name}} at {{time}}, version {{version}}',
+    rates: { title: 'Completeness and timeliness', day: 'By day', week: 'By week', month: 'By month', period: 'Period', level: 'Level', village: 'Villages', township: 'Townships', expected: 'Expected', actual: 'Actual', onTime: 'On time', completeness: 'Completeness', timeliness: 'Timeliness' },
+  },
+  figures: {
+    filtered: 'Showing the records behind a report figure ({{count}})', clear: 'Show all',
+    section: 'Section', figure: 'Figure', value: 'Value', open: 'Open the records', nearest: 'Open the nearest list (not one to one)',
+    sections: { population: 'Population', screening: 'Screening', keyPersons: 'Key persons', healthChecks: 'Health checks', checkpoints: 'Checkpoints', leads: 'Leads' },
+    keys: {
+      population: { households: 'Households', persons: 'Persons', awayHouseholds: 'Families away' },
+      screening: { householdsToday: 'Households screened today', personsToday: 'Persons screened today', householdsCurrentRound: 'Households, current round', householdsCumulative: 'Households, all rounds' },
+      keyPersons: { active: 'Under management', homeIsolation: 'Home isolation', centralIsolation: 'Central isolation', newToday: 'New today', releasedToday: 'Released today' },
+      healthChecks: { checksToday: 'Checks today', overdue: 'Overdue checks', fevers: 'Fevers today', openTriage: 'Open triage tasks' },
+      checkpoints: { vehicles: 'Vehicles', persons: 'Persons', turnedBack: 'Turned back', held: 'Held', fevers: 'Fevers' },
+      leads: { raisedToday: 'Raised today', resolvedToday: 'Resolved today', open: 'Open', overdue: 'Past deadline' },
+    },
   },
   dashboard: {
     title: '{{region}} command dashboard', wall: 'Wall screen', exitWall: 'Leave wall screen', persons: 'Registered persons', leadsOpen: 'Leads to verify',
     leadsOverdue: 'Overdue leads', reportsToday: 'Reports today', leadsByDay: 'Leads, last 14 days', raised: 'Raised', resolved: 'Resolved',
     reportsByRegion: "Today's daily reports", expected: 'Due', submitted: 'Submitted', leadsByRegion: 'Leads by region', overdue: 'Overdue leads',
-    noneOverdue: 'No overdue leads', overdueSince: 'due {{time}}', live: 'Live: {{count}} new events',
+    noneOverdue: 'No overdue leads', keyPersonsByDay: 'Key persons, last 30 days (by category)', checkpointFlow: 'Checkpoint flow today (per hour)', vehicles: 'Vehicles', crossingPersons: 'Persons', turnedBack: 'Turned back', overdueSince: 'due {{time}}', live: 'Live: {{count}} new events',
   },
   regionSelect: { placeholder: 'Select a region' },
   keyPersons: {

@@ -96,12 +96,26 @@ export const zhCN = {
     townshipCompleteness: '乡镇报送率', region: '区划', status: '状态', onTime: '按时报送', late: '迟报', missing: '未报',
     zero: '零报告', time: '报送时间', view: '查看', documentTitle: '{{region}}疫情防控日报（{{day}}）',
     signed: '报送人：{{name}}　报送时间：{{time}}　第{{version}}版',
+    rates: { title: '报送率与及时率', day: '按日', week: '按周', month: '按月', period: '期间', level: '层级', village: '村（社区）', township: '乡镇（街道）', expected: '应报', actual: '实报', onTime: '按时报', completeness: '报送率', timeliness: '及时率' },
+  },
+  figures: {
+    filtered: '正在查看报表数字对应的明细（共{{count}}条）', clear: '查看全部',
+    section: '类别', figure: '项目', value: '数值', open: '查看明细', nearest: '查看相关明细（非逐条对应）',
+    sections: { population: '人口', screening: '入户排查', keyPersons: '重点人员', healthChecks: '健康监测', checkpoints: '卡口', leads: '线索' },
+    keys: {
+      population: { households: '在册户数', persons: '在册人数', awayHouseholds: '举家外出户数' },
+      screening: { householdsToday: '今日排查户数', personsToday: '今日排查人数', householdsCurrentRound: '本轮累计排查户数', householdsCumulative: '累计排查户数' },
+      keyPersons: { active: '管控中', homeIsolation: '居家隔离', centralIsolation: '集中隔离', newToday: '今日新增', releasedToday: '今日解除' },
+      healthChecks: { checksToday: '今日测温次数', overdue: '逾期未测', fevers: '今日发热', openTriage: '待处置分诊' },
+      checkpoints: { vehicles: '登记车辆', persons: '登记人员', turnedBack: '劝返', held: '留观', fevers: '发热人员' },
+      leads: { raisedToday: '今日新增线索', resolvedToday: '今日核查完结', open: '待核查', overdue: '超时未核查' },
+    },
   },
   dashboard: {
     title: '{{region}}指挥调度', wall: '大屏模式', exitWall: '退出大屏', persons: '在册人数', leadsOpen: '待核查线索',
     leadsOverdue: '超时未核查', reportsToday: '今日已报送', leadsByDay: '近14天线索', raised: '新增', resolved: '核查完结',
     reportsByRegion: '今日日报报送情况', expected: '应报', submitted: '已报', leadsByRegion: '各地线索', overdue: '超时线索',
-    noneOverdue: '没有超时线索', overdueSince: '{{time}}到期', live: '实时：收到{{count}}条新动态',
+    noneOverdue: '没有超时线索', keyPersonsByDay: '近30天重点人员（按类别）', checkpointFlow: '今日卡口流量（按小时）', vehicles: '车辆', crossingPersons: '人员', turnedBack: '劝返', overdueSince: '{{time}}到期', live: '实时：收到{{count}}条新动态',
   },
   regionSelect: { placeholder: '请选择区划' },
   keyPersons: {

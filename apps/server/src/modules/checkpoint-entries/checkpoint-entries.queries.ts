@@ -7,7 +7,7 @@ import type { Actor } from '../../auth/actor.js';
 import type { EntryDto, ListEntriesQuery } from './checkpoint-entries.schemas.js';
 
 /** The filter of the entry log: scope first, then plate, occupant ID number, time, decision. */
-export function entryFilter(actor: Actor, q: Omit<ListEntriesQuery, 'page' | 'pageSize'>): SQL | undefined {
+export function entryFilter(actor: Actor, q: Omit<ListEntriesQuery, 'page' | 'pageSize'>, below?: string): SQL | undefined {
   return and(
     inScope(actor, checkpointEntry.regionPath),
     q.checkpointId ? eq(checkpointEntry.checkpointId, q.checkpointId) : undefined,
@@ -16,11 +16,14 @@ export function entryFilter(actor: Actor, q: Omit<ListEntriesQuery, 'page' | 'pa
     q.from ? gte(checkpointEntry.recordedAt, new Date(q.from)) : undefined,
     q.to ? lte(checkpointEntry.recordedAt, new Date(q.to)) : undefined,
     q.decision ? eq(checkpointEntry.decision, q.decision) : undefined,
+    q.kind ? eq(checkpointEntry.kind, q.kind) : undefined,
+    q.fever === 'true' ? sql`${checkpointEntry.id} IN (SELECT o.entry_id FROM checkpoint_occupant o WHERE o.fever)` : undefined,
+    below ? sql`${checkpointEntry.regionPath} <@ ${below}::ltree` : undefined,
   );
 }
 
 /** A page of entries with their occupants; ID numbers and phones masked unless `full`. */
-export async function selectEntries(tx: Tx, where: SQL | undefined, page: { page: number; pageSize: number }, full = false): Promise<{ items: EntryDto[]; total: number }> {
+export async function selectEntries(tx: Tx, where: SQL | undefined, page: { page: number; pageSize: number }, full = false, countFevers = false): Promise<{ items: EntryDto[]; total: number; occupants: number; feverOccupants: number | null }> {
   const [rows, [total]] = await Promise.all([
     tx
       .select({
@@ -49,7 +52,14 @@ export async function selectEntries(tx: Tx, where: SQL | undefined, page: { page
       .orderBy(desc(checkpointEntry.recordedAt), desc(checkpointEntry.id))
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize),
-    tx.select({ n: sql<number>`count(*)::int` }).from(checkpointEntry).where(where),
+    tx
+      .select({
+        n: sql<number>`count(*)::int`,
+        occupants: sql<number>`coalesce(sum(${checkpointEntry.persons}), 0)::int`,
+        fevers: countFevers ? sql<number>`(SELECT count(*) FROM checkpoint_occupant o WHERE o.fever AND o.entry_id IN (SELECT ${checkpointEntry.id} FROM ${checkpointEntry} WHERE ${where ?? sql`true`}))::int` : sql<null>`NULL`,
+      })
+      .from(checkpointEntry)
+      .where(where),
   ]);
   const occupants = rows.length ? await tx.select().from(checkpointOccupant).where(inArray(checkpointOccupant.entryId, rows.map((r) => r.id))).orderBy(asc(checkpointOccupant.position)) : [];
   const items = rows.map((r) => ({
@@ -66,7 +76,7 @@ export async function selectEntries(tx: Tx, where: SQL | undefined, page: { page
         local: o.personId !== null,
       })),
   }));
-  return { items, total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0, occupants: total?.occupants ?? 0, feverOccupants: total?.fevers ?? null };
 }
 
 /** The stored entry with this id, in any scope: a replay must be told apart from an id clash. */

@@ -88,11 +88,21 @@ export const listEntriesQuery = pageQuerySchema.extend({
   from: z.iso.datetime({ offset: true, error: 'invalidDate' }).optional(),
   to: z.iso.datetime({ offset: true, error: 'invalidDate' }).optional(),
   decision: z.enum(DECISIONS).optional(),
+  kind: z.enum(['vehicle', 'pedestrian'], 'invalidEnum').optional(),
+  fever: z.enum(['true', 'false'], 'invalidEnum').optional().describe('only entries with a febrile person'),
+  regionId: uuidSchema.optional().describe('entries at checkpoints at or below this region'),
 });
 export type ListEntriesQuery = z.infer<typeof listEntriesQuery>;
 export const exportEntriesQuery = listEntriesQuery.omit({ page: true, pageSize: true });
 
-export const entryPage = z.object({ items: z.array(entrySchema), total: z.number().int() }).meta({ id: 'CheckpointEntryPage' });
+export const entryPage = z
+  .object({
+    items: z.array(entrySchema),
+    total: z.number().int(),
+    occupants: z.number().int().describe('persons in the matching entries (drivers and passengers)'),
+    feverOccupants: z.number().int().nullable().describe('febrile persons in the matching entries; counted with fever=true only'),
+  })
+  .meta({ id: 'CheckpointEntryPage' });
 export const entryIdParams = z.object({ id: uuidSchema });
 export const checkpointEntriesParams = z.object({ id: uuidSchema });
 

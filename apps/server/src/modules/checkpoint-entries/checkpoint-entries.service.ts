@@ -8,6 +8,7 @@ import { audit } from '../../audit/audit.js';
 import { Problem, conflict, invalid, notFound, type FieldError } from '../../http/problem.js';
 import { raiseLead, type LeadReason } from '../leads/leads.service.js';
 import type { CreateEntryBody, EntryDto, ListEntriesQuery } from './checkpoint-entries.schemas.js';
+import { regionFilterPath } from '../regions/region-scope.js';
 import { addToStat, entryFilter, selectCheckpointForEntry, selectEntries, selectEntryOwner, selectLastOccupants, selectPersonsByIdNumber, selectResidents, selectRiskAreaIn } from './checkpoint-entries.queries.js';
 
 const MAX_AGE_MS = 7 * 24 * 3_600_000;
@@ -172,7 +173,11 @@ export function checkpointEntriesService(db: Db) {
     return { entry: await getOne(id), created: false };
   }
 
-  const list = (actor: Actor, q: ListEntriesQuery) => selectEntries(db, entryFilter(actor, q), q);
+  const list = async (actor: Actor, q: ListEntriesQuery) => {
+    const below = await regionFilterPath(db, actor, q.regionId);
+    if (below === null) return { items: [], total: 0, occupants: 0, feverOccupants: q.fever === 'true' ? 0 : null };
+    return selectEntries(db, entryFilter(actor, q, below), q, false, q.fever === 'true');
+  };
 
   /** The full entry, unmasked: audited as a view of personal data. */
   async function view(actor: Actor, id: string) {

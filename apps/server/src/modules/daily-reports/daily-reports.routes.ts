@@ -7,6 +7,7 @@ import { XLSX_MIME } from '../../files/table-reader.js';
 import { dailyReportSchema, historySchema, previewQuery, previewSchema, reportIdParams, statusQuery, statusSchema, submitReportBody } from './daily-reports.schemas.js';
 import { dailyReportsService } from './daily-reports.service.js';
 import { reportDocx, reportXlsx } from './daily-reports.document.js';
+import { ratesQuery, ratesSchema, reportingRates } from './rates.js';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -17,6 +18,11 @@ export const dailyReportsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
     config: { access: 'dailyReports.read' },
     schema: { tags: ['daily-reports'], summary: 'Who has submitted for a day (on time, late, missing) and the completeness and timeliness rates', querystring: statusQuery, response: { 200: statusSchema } },
   }, (request) => service.status(actorOf(request), request.query.regionId, request.query.reportDate));
+
+  app.get('/api/v1/daily-reports/rates', {
+    config: { access: 'dailyReports.read' },
+    schema: { tags: ['daily-reports'], summary: 'Completeness and timeliness per level and per day, week or month (expected, actual, on time), as DHIS2 reports them', querystring: ratesQuery, response: { 200: ratesSchema } },
+  }, (request) => reportingRates(db, actorOf(request), request.query));
 
   app.get('/api/v1/daily-reports/preview', {
     config: { access: 'dailyReports.read' },

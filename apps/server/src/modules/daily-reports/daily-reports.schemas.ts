@@ -4,6 +4,16 @@ import { isoDateSchema, REGION_LEVELS } from '@fangkong/domain';
 const text = (max: number) => z.string().trim().max(max, 'tooLong').optional().nullable();
 const figures = z.record(z.string(), z.record(z.string(), z.number()));
 
+const drillDownSchema = z
+  .object({
+    api: z.string(),
+    web: z.string().describe('the page of the web app that lists the records'),
+    query: z.record(z.string(), z.string()),
+    counts: z.enum(['total', 'occupants', 'feverOccupants']).describe("the list page's count that equals the figure"),
+    exact: z.boolean().describe('false when the list is only the nearest one to the figure'),
+  })
+  .meta({ id: 'DrillDown' });
+
 export const submitReportBody = z.object({
   id: z.uuid('invalidUuid').describe('client-made UUIDv7; a repeated id returns the stored report'),
   regionId: z.uuid('invalidUuid'),
@@ -46,6 +56,7 @@ export const previewSchema = z
     reportDate: z.string(),
     deadline: z.string(),
     live: figures.describe('computed from the records now'),
+    drillDown: z.record(z.string(), z.record(z.string(), drillDownSchema)).describe('per section and figure, the list of the records behind it'),
     submitted: dailyReportSchema.nullable().describe('the latest version submitted for the day'),
     villageSum: figures.nullable().describe("for a township: the sum of its villages' latest snapshots"),
     text: z.array(z.string()),

@@ -5,7 +5,7 @@ import { dailyReport } from '../../db/schema/index.js';
 import type { Actor } from '../../auth/actor.js';
 import { audit } from '../../audit/audit.js';
 import { invalid, notFound } from '../../http/problem.js';
-import { computeFigures, sumFigures } from './figures.js';
+import { computeDrillDowns, computeFigures, sumFigures } from './figures.js';
 import type { SubmitReportBody } from './daily-reports.schemas.js';
 import { selectLatestChildFigures, selectRates, selectRegionInScope, selectReport, selectReporters, selectSetting, selectVersions, type ReportRow } from './daily-reports.queries.js';
 
@@ -30,8 +30,9 @@ export function dailyReportsService(db: Db, now: () => Date = () => new Date()) 
     const { deadline } = await selectSetting(db, region.path);
     const { dayStart, cutoff } = reportDayWindow(day, deadline);
     const until = new Date(Math.min(cutoff.getTime(), now().getTime()));
-    const [live, [latest], children] = await Promise.all([
+    const [live, drillDown, [latest], children] = await Promise.all([
       computeFigures(db, { regionPath: region.path, dayStart, cutoff: until }),
+      computeDrillDowns(db, { regionId: region.id, regionPath: region.path, dayStart, cutoff: until }),
       selectVersions(db, region.id, day),
       region.level === 'township' ? selectLatestChildFigures(db, region.id, day) : Promise.resolve(null),
     ]);
@@ -42,6 +43,7 @@ export function dailyReportsService(db: Db, now: () => Date = () => new Date()) 
       reportDate: day,
       deadline,
       live,
+      drillDown,
       submitted: latest ? present(latest, actor.locale, deadline) : null,
       villageSum: children ? sumFigures(children) : null,
       text: renderDailyReportText({ regionName: region.name, level: region.level, reportDate: day, deadline, figures: live, isZero: false }, actor.locale),

@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import { sql } from 'drizzle-orm';
 import { chinaDateOf, reportDayWindow } from '@fangkong/domain';
 import { testApp, loginAs, type Session } from '../../../test/app.js';
-import { buildCheckpoint, buildCounty, buildDailyReport, buildEntry, buildHousehold, buildKeyPerson, buildRegion, buildUser, type RegionRow } from '../../../test/factories.js';
+import { buildCheckpoint, buildCounty, buildDailyReport, buildEntry, buildHousehold, buildKeyPerson, buildRegion, buildRound, buildUser, type RegionRow } from '../../../test/factories.js';
 import { uuidv7 } from '../../db/ids.js';
 import { reportSetting } from '../../db/schema/index.js';
 import { raiseLead } from '../leads/leads.service.js';
@@ -102,6 +102,27 @@ describe('daily reports', async () => {
     const closed = await submit(cadreA, { regionId: county.villageA.id, reportDate: '2022-01-28', correctionReason: '迟到的更正' });
     expect(closed.json().errors[0]).toMatchObject({ field: 'reportDate' });
     expect(await countOf(sql`SELECT count(*) AS n FROM daily_report`)).toBe(before + 1);
+  });
+
+  it('counts the households and persons screened, today and in the round, as the visits hold them', async () => {
+    const early = new Date(reportDayWindow(today).dayStart.getTime() + 60_000);
+    const round = await buildRound(db, county.townshipA);
+    const [home] = (await db.execute<{ id: string }>(sql`SELECT id FROM household WHERE region_id = ${villageC.id} LIMIT 1`)).rows;
+    const members = (await db.execute<{ id: string }>(sql`SELECT id FROM person WHERE household_id = ${home!.id}`)).rows;
+    const visitId = uuidv7();
+    await db.execute(sql`INSERT INTO visit (id, round_id, household_id, region_path, outcome, visited_at) VALUES (${visitId}, ${round.id}, ${home!.id}, ${villageC.path}::ltree, 'visited', ${early})`);
+    for (const m of members.slice(0, 3)) await db.execute(sql`INSERT INTO visit_member (id, visit_id, person_id, present, region_path) VALUES (${uuidv7()}, ${visitId}, ${m.id}, true, ${villageC.path}::ltree)`);
+    // A second visit of the same household the same day (nobody home) counts neither twice nor as covered.
+    await db.execute(sql`INSERT INTO visit (id, round_id, household_id, region_path, outcome, visited_at) VALUES (${uuidv7()}, ${round.id}, ${home!.id}, ${villageC.path}::ltree, 'nobodyHome', ${early})`);
+    const { live } = (await app.inject({ url: `/api/v1/daily-reports/preview?regionId=${villageC.id}&reportDate=${today}`, headers: officer.headers })).json();
+    const records = (await db.execute<Record<string, number>>(sql`
+      SELECT (SELECT count(DISTINCT household_id) FROM visit WHERE region_path <@ ${villageC.path}::ltree AND outcome IN ('visited', 'away'))::int AS households,
+             (SELECT count(DISTINCT m.person_id) FROM visit_member m WHERE m.region_path <@ ${villageC.path}::ltree)::int AS persons`)).rows[0]!;
+    expect(live.screening).toEqual({ householdsToday: records.households, personsToday: records.persons, householdsCurrentRound: records.households, householdsCumulative: records.households });
+    expect([records.households, records.persons]).toEqual([1, 3]);
+    // The township's report holds its villages' screening.
+    const town = (await app.inject({ url: `/api/v1/daily-reports/preview?regionId=${county.townshipA.id}&reportDate=${today}`, headers: officer.headers })).json();
+    expect(town.live.screening.personsToday).toBe(3);
   });
 
   it('counts the key persons and checkpoint crossings of the day as the records hold them', async () => {

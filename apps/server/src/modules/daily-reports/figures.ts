@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ReportFigures } from '@fangkong/domain';
 import type { Tx } from '../../db/client.js';
+import { drillLists, openRoundFor, type DrillContext, type DrillDown, type DrillDowns, type DrillLists } from './drill-down.js';
 
 export interface FigureWindow {
   /** The region the report is about: figures count everything at or below it. */
@@ -14,6 +15,8 @@ export interface FigureWindow {
 export interface FigureSource {
   section: string;
   compute(tx: Tx, w: FigureWindow): Promise<Record<string, number>>;
+  /** Per figure key, the list of the records behind it (see drill-down.ts). */
+  drill(l: DrillLists): Record<string, DrillDown>;
 }
 
 const one = async (tx: Tx, query: ReturnType<typeof sql>) => {
@@ -23,6 +26,7 @@ const one = async (tx: Tx, query: ReturnType<typeof sql>) => {
 
 const population: FigureSource = {
   section: 'population',
+  drill: (l) => ({ households: l.households(), persons: l.persons(), awayHouseholds: l.households({ status: 'away' }) }),
   compute: (tx, w) =>
     one(tx, sql`
       SELECT coalesce(sum(t.households), 0) AS households, coalesce(sum(t.persons), 0) AS persons,
@@ -32,6 +36,12 @@ const population: FigureSource = {
 
 const leads: FigureSource = {
   section: 'leads',
+  drill: (l) => ({
+    raisedToday: l.leads({ createdFrom: l.day.from, createdTo: l.day.to }),
+    resolvedToday: l.leads({ resolvedFrom: l.day.from, resolvedTo: l.day.to }),
+    open: l.leads({ status: 'open', createdTo: l.day.to }),
+    overdue: l.leads({ overdue: 'true', createdTo: l.day.to }),
+  }),
   compute: (tx, w) =>
     one(tx, sql`
       SELECT count(*) FILTER (WHERE created_at >= ${w.dayStart} AND created_at < ${w.cutoff}) AS "raisedToday",
@@ -44,6 +54,12 @@ const leads: FigureSource = {
 // Covered = visited, or the whole family away and followed up by phone (as the coverage page counts).
 const screening: FigureSource = {
   section: 'screening',
+  drill: (l) => ({
+    householdsToday: l.round({ state: 'covered', visitedFrom: l.day.from, visitedTo: l.day.to }),
+    personsToday: l.round({ state: 'covered', visitedFrom: l.day.from, visitedTo: l.day.to }, { exact: false }),
+    householdsCurrentRound: l.round({ state: 'covered', visitedTo: l.day.to }),
+    householdsCumulative: l.round({ state: 'covered' }, { exact: false }),
+  }),
   compute: (tx, w) =>
     one(tx, sql`
       SELECT count(DISTINCT v.household_id) FILTER (WHERE v.visited_at >= ${w.dayStart} AND v.visited_at < ${w.cutoff} AND v.outcome IN ('visited', 'away')) AS "householdsToday",
@@ -57,6 +73,13 @@ const screening: FigureSource = {
 // Files open at the cut-off; days are report days in Asia/Shanghai.
 const keyPersons: FigureSource = {
   section: 'keyPersons',
+  drill: (l) => ({
+    active: l.keyPersons({ status: 'active' }),
+    homeIsolation: l.keyPersons({ status: 'active', measure: 'homeIsolation' }),
+    centralIsolation: l.keyPersons({ status: 'active', measure: 'centralIsolation' }),
+    newToday: l.keyPersons({ createdFrom: l.day.from, createdTo: l.day.to }),
+    releasedToday: l.keyPersons({ status: 'released', closedFrom: l.day.from, closedTo: l.day.to }),
+  }),
   compute: (tx, w) =>
     one(tx, sql`
       SELECT count(*) FILTER (WHERE status = 'active') AS active,
@@ -69,6 +92,12 @@ const keyPersons: FigureSource = {
 
 const healthChecks: FigureSource = {
   section: 'healthChecks',
+  drill: (l) => ({
+    checksToday: l.healthChecks({ recordedFrom: l.day.from, recordedTo: l.day.to, corrections: 'false' }),
+    overdue: l.keyPersons({ list: 'overdue' }, { exact: false }),
+    fevers: l.triageTasks({ createdFrom: l.day.from, createdTo: l.day.to }),
+    openTriage: l.triageTasks({ status: 'open', createdTo: l.day.to }),
+  }),
   compute: (tx, w) =>
     one(tx, sql`
       SELECT (SELECT count(*) FROM health_check WHERE region_path <@ ${w.regionPath}::ltree AND corrects_id IS NULL AND recorded_at >= ${w.dayStart} AND recorded_at < ${w.cutoff}) AS "checksToday",
@@ -80,6 +109,13 @@ const healthChecks: FigureSource = {
 // From the hourly tallies the checkpoint module keeps with every entry.
 const checkpoints: FigureSource = {
   section: 'checkpoints',
+  drill: (l) => ({
+    vehicles: l.entries({ kind: 'vehicle' }),
+    persons: l.entries({}, { counts: 'occupants' }),
+    turnedBack: l.entries({ decision: 'turnBack' }),
+    held: l.entries({ decision: 'hold' }),
+    fevers: l.entries({ fever: 'true' }, { counts: 'feverOccupants' }),
+  }),
   compute: (tx, w) =>
     one(tx, sql`
       SELECT coalesce(sum(vehicles), 0) AS vehicles, coalesce(sum(persons), 0) AS persons, coalesce(sum(turned_back), 0) AS "turnedBack",
@@ -94,6 +130,12 @@ export const figureSources: FigureSource[] = [population, screening, keyPersons,
 export async function computeFigures(tx: Tx, w: FigureWindow): Promise<ReportFigures> {
   const sections = await Promise.all(figureSources.map(async (s) => [s.section, await s.compute(tx, w)] as const));
   return Object.fromEntries(sections);
+}
+
+/** Per section and figure, the list behind it, for one region and day. */
+export async function computeDrillDowns(tx: Tx, c: Omit<DrillContext, 'roundId'>): Promise<DrillDowns> {
+  const lists = drillLists({ ...c, roundId: await openRoundFor(tx, c.regionPath) });
+  return Object.fromEntries(figureSources.map((s) => [s.section, s.drill(lists)]));
 }
 
 /** Element-wise sum, for comparing a township with the snapshots its villages submitted. */

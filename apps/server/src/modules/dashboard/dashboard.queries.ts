@@ -5,28 +5,44 @@ import type { Tx } from '../../db/client.js';
 const days = (n: number) =>
   sql`(SELECT g::date AS day FROM generate_series((now() AT TIME ZONE 'Asia/Shanghai')::date - ${n - 1}::int, (now() AT TIME ZONE 'Asia/Shanghai')::date, interval '1 day') g) d`;
 
-/** Per child region: people (from the tally), open and overdue leads, today's reports. */
-export async function selectChildren(tx: Tx, regionId: string, today: string) {
+/**
+ * Per child region: people (from the tally), open and overdue leads, today's reports. Each count is
+ * one grouped scan of the subtree keyed by the child's path, not a subquery per child.
+ */
+export async function selectChildren(tx: Tx, regionId: string, path: string, today: string) {
+  const child = (column: ReturnType<typeof sql>) => sql`subpath(${column}, 0, nlevel(${path}::ltree) + 1)`;
+  const below = (column: ReturnType<typeof sql>) => sql`${column} <@ ${path}::ltree AND nlevel(${column}) > nlevel(${path}::ltree)`;
   const { rows } = await tx.execute<{ region_id: string; name: string; level: string; households: number; persons: number; leads_open: number; leads_overdue: number; reports_expected: number; reports_submitted: number }>(sql`
+    WITH tally AS (
+      SELECT ${child(sql`d.path`)} AS p, sum(x.households) AS households, sum(x.persons) AS persons
+      FROM region d JOIN region_tally x ON x.region_id = d.id WHERE ${below(sql`d.path`)} GROUP BY 1
+    ), leads AS (
+      SELECT ${child(sql`l.region_path`)} AS p, count(*) AS open, count(*) FILTER (WHERE l.deadline < now()) AS overdue
+      FROM lead l WHERE l.status = 'open' AND ${below(sql`l.region_path`)} GROUP BY 1
+    ), reporters AS (
+      SELECT ${child(sql`g.path`)} AS p, count(*) AS expected,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM daily_report f WHERE f.region_id = g.id AND f.report_date = ${today})) AS submitted
+      FROM region g WHERE g.level IN ('village', 'township') AND ${below(sql`g.path`)} GROUP BY 1
+    )
     SELECT c.id AS region_id, c.name, c.level,
       coalesce(t.households, 0)::int AS households, coalesce(t.persons, 0)::int AS persons,
-      (SELECT count(*) FROM lead l WHERE l.region_path <@ c.path AND l.status = 'open')::int AS leads_open,
-      (SELECT count(*) FROM lead l WHERE l.region_path <@ c.path AND l.status = 'open' AND l.deadline < now())::int AS leads_overdue,
-      (SELECT count(*) FROM region g WHERE g.path <@ c.path AND g.level IN ('village', 'township'))::int AS reports_expected,
-      (SELECT count(DISTINCT f.region_id) FROM daily_report f WHERE f.region_path <@ c.path AND f.report_date = ${today})::int AS reports_submitted
-    FROM region c
-    LEFT JOIN LATERAL (SELECT sum(x.households) AS households, sum(x.persons) AS persons FROM region d JOIN region_tally x ON x.region_id = d.id WHERE d.path <@ c.path) t ON true
+      coalesce(l.open, 0)::int AS leads_open, coalesce(l.overdue, 0)::int AS leads_overdue,
+      coalesce(r.expected, 0)::int AS reports_expected, coalesce(r.submitted, 0)::int AS reports_submitted
+    FROM region c LEFT JOIN tally t ON t.p = c.path LEFT JOIN leads l ON l.p = c.path LEFT JOIN reporters r ON r.p = c.path
     WHERE c.parent_id = ${regionId}
     ORDER BY c.code`);
   return rows;
 }
 
+/** Leads raised and resolved per day over 14 days: one grouped scan each, from the first day on. */
 export async function selectLeadsByDay(tx: Tx, path: string) {
+  const since = sql`(((now() AT TIME ZONE 'Asia/Shanghai')::date - 13)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
   const { rows } = await tx.execute<{ day: string; raised: number; resolved: number }>(sql`
-    SELECT d.day::text AS day,
-      (SELECT count(*) FROM lead l WHERE l.region_path <@ ${path}::ltree AND (l.created_at AT TIME ZONE 'Asia/Shanghai')::date = d.day)::int AS raised,
-      (SELECT count(*) FROM lead l WHERE l.region_path <@ ${path}::ltree AND (l.resolved_at AT TIME ZONE 'Asia/Shanghai')::date = d.day)::int AS resolved
-    FROM ${days(14)} ORDER BY d.day`);
+    SELECT d.day::text AS day, coalesce(c.n, 0)::int AS raised, coalesce(r.n, 0)::int AS resolved
+    FROM ${days(14)}
+    LEFT JOIN (SELECT (created_at AT TIME ZONE 'Asia/Shanghai')::date AS day, count(*) AS n FROM lead WHERE region_path <@ ${path}::ltree AND created_at >= ${since} GROUP BY 1) c ON c.day = d.day
+    LEFT JOIN (SELECT (resolved_at AT TIME ZONE 'Asia/Shanghai')::date AS day, count(*) AS n FROM lead WHERE region_path <@ ${path}::ltree AND resolved_at >= ${since} GROUP BY 1) r ON r.day = d.day
+    ORDER BY d.day`);
   return rows;
 }
 
@@ -48,4 +64,32 @@ export async function selectOverdueLeads(tx: Tx, path: string) {
     WHERE l.region_path <@ ${path}::ltree AND l.status = 'open' AND l.deadline < now()
     ORDER BY l.deadline LIMIT 20`);
   return rows.map((r) => ({ id: r.id, regionName: r.region_name, deadline: new Date(r.deadline).toISOString(), sources: r.sources }));
+}
+
+/**
+ * Key persons under management per day and category over 30 days, from the files' start and end
+ * dates (a file counts from its start date to the day it closed, or today while open): one scan of
+ * the files that overlap the window, joined to the days.
+ */
+export async function selectKeyPersonsByDay(tx: Tx, path: string) {
+  const { rows } = await tx.execute<{ day: string; category: string; n: number }>(sql`
+    WITH today AS (SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date AS d),
+    spans AS (
+      SELECT kp.category, kp.start_date AS first, coalesce((kp.closed_at AT TIME ZONE 'Asia/Shanghai')::date, (SELECT d FROM today)) AS last
+      FROM key_person kp WHERE kp.region_path <@ ${path}::ltree AND kp.start_date <= (SELECT d FROM today)
+        AND (kp.closed_at IS NULL OR kp.closed_at >= now() - interval '30 days')
+    )
+    SELECT d.day::text AS day, s.category, count(*)::int AS n
+    FROM ${days(30)} JOIN spans s ON s.first <= d.day AND s.last >= d.day
+    GROUP BY 1, 2 ORDER BY 1, 2`);
+  return rows;
+}
+
+/** Today's checkpoint flow per hour (Asia/Shanghai), from the hourly rollup the entries keep. */
+export async function selectCheckpointFlow(tx: Tx, path: string, dayStart: Date) {
+  const { rows } = await tx.execute<{ hour: number; vehicles: number; persons: number; turned_back: number }>(sql`
+    SELECT extract(hour FROM hour AT TIME ZONE 'Asia/Shanghai')::int AS hour, sum(vehicles)::int AS vehicles, sum(persons)::int AS persons, sum(turned_back)::int AS turned_back
+    FROM checkpoint_stat WHERE region_path <@ ${path}::ltree AND hour >= ${dayStart} GROUP BY 1 ORDER BY 1`);
+  const byHour = new Map(rows.map((r) => [r.hour, r]));
+  return Array.from({ length: 24 }, (_, hour) => ({ hour, vehicles: byHour.get(hour)?.vehicles ?? 0, persons: byHour.get(hour)?.persons ?? 0, turnedBack: byHour.get(hour)?.turned_back ?? 0 }));
 }

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { chinaDateOf, isWithinScope } from '@fangkong/domain';
+import { chinaDateOf, isWithinScope, reportDayWindow } from '@fangkong/domain';
 import type { Db } from '../../db/client.js';
 import { actorOf } from '../../auth/auth.plugin.js';
 import { notFound } from '../../http/problem.js';
 import { createEventHub } from '../../events/events.js';
 import { selectRegionInScope } from '../daily-reports/daily-reports.queries.js';
 import { dashboardQuery, dashboardSchema } from './dashboard.schemas.js';
-import { selectChildren, selectLeadsByDay, selectOverdueLeads, selectReportsByDay } from './dashboard.queries.js';
+import { selectCheckpointFlow, selectChildren, selectKeyPersonsByDay, selectLeadsByDay, selectOverdueLeads, selectReportsByDay } from './dashboard.queries.js';
 
 export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const hub = createEventHub(db.$client);
@@ -21,11 +21,13 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     const region = await selectRegionInScope(db, actor, request.query.regionId ?? actor.regionId);
     if (!region) throw notFound();
     const today = chinaDateOf(new Date());
-    const [rows, leadsByDay, reportsByDay, overdueLeads] = await Promise.all([
-      selectChildren(db, region.id, today),
+    const [rows, leadsByDay, reportsByDay, overdueLeads, keyPersonsByDay, checkpointFlow] = await Promise.all([
+      selectChildren(db, region.id, region.path, today),
       selectLeadsByDay(db, region.path),
       selectReportsByDay(db, region.path),
       selectOverdueLeads(db, region.path),
+      selectKeyPersonsByDay(db, region.path),
+      selectCheckpointFlow(db, region.path, reportDayWindow(today).dayStart),
     ]);
     const children = rows.map((r) => ({
       regionId: r.region_id,
@@ -40,7 +42,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     }));
     const sum = (k: 'households' | 'persons' | 'leadsOpen' | 'leadsOverdue' | 'reportsExpected' | 'reportsSubmitted') => children.reduce((n, c) => n + c[k], 0);
     const totals = { households: sum('households'), persons: sum('persons'), leadsOpen: sum('leadsOpen'), leadsOverdue: sum('leadsOverdue'), reportsExpected: sum('reportsExpected'), reportsSubmitted: sum('reportsSubmitted') };
-    return { regionId: region.id, regionName: region.name, today, totals, children, leadsByDay, reportsByDay, overdueLeads };
+    return { regionId: region.id, regionName: region.name, today, totals, children, leadsByDay, reportsByDay, overdueLeads, keyPersonsByDay, checkpointFlow };
   });
 
   app.get('/api/v1/events', {

@@ -24,6 +24,8 @@ export const dashboardSchema = z
     children: z.array(childSchema),
     leadsByDay: z.array(z.object({ day: z.string(), raised: z.number().int(), resolved: z.number().int() })).describe('the last 14 days'),
     reportsByDay: z.array(z.object({ day: z.string(), expected: z.number().int(), submitted: z.number().int(), onTime: z.number().int() })).describe('the last 7 days'),
+    keyPersonsByDay: z.array(z.object({ day: z.string(), category: z.string(), n: z.number().int() })).describe('key persons under management per day and category, the last 30 days (days without any are left out)'),
+    checkpointFlow: z.array(z.object({ hour: z.number().int(), vehicles: z.number().int(), persons: z.number().int(), turnedBack: z.number().int() })).describe("today's checkpoint entries per hour, 0–23"),
     overdueLeads: z.array(z.object({ id: z.uuid(), regionName: z.string(), deadline: z.iso.datetime(), sources: z.array(z.string()) })).describe('the 20 most overdue open leads, without personal data'),
   })
   .meta({ id: 'Dashboard' });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testApp, loginAs, type Session } from '../../../test/app.js';
-import { buildCounty, buildHousehold, buildUser } from '../../../test/factories.js';
+import { chinaDateOf } from '@fangkong/domain';
+import { buildCheckpoint, buildCounty, buildEntry, buildHousehold, buildKeyPerson, buildUser } from '../../../test/factories.js';
 import { raiseLead } from '../leads/leads.service.js';
 
 describe('command dashboard', async () => {
@@ -38,6 +39,29 @@ describe('command dashboard', async () => {
     expect(body.leadsByDay.at(-1).raised).toBe(2);
     expect(body.overdueLeads).toEqual([expect.objectContaining({ regionName: '五凤村', sources: ['tip'] })]);
     expect(JSON.stringify(body.overdueLeads)).not.toContain('甲');
+  });
+
+  it('draws key persons per day by category from their start and end dates, and today\'s checkpoint flow per hour', async () => {
+    const today = chinaDateOf(new Date());
+    const daysAgo = (n: number) => chinaDateOf(new Date(Date.now() - n * 86_400_000));
+    await buildKeyPerson(db, county.villageA, { startDate: daysAgo(3) });
+    const closed = await buildKeyPerson(db, county.villageB, { startDate: daysAgo(5), category: 'closeContact' });
+    await db.execute(sql`UPDATE key_person SET status = 'released', closed_at = now() - interval '2 days' WHERE id = ${closed.id}`);
+    await buildKeyPerson(db, county.villageA, { startDate: daysAgo(60) }); // closed long ago
+    await db.execute(sql`UPDATE key_person SET status = 'released', closed_at = now() - interval '40 days' WHERE start_date = ${daysAgo(60)}::date`);
+    await buildEntry(db, await buildCheckpoint(db, county.villageA), { plate: '川A55555' });
+    const body = (await app.inject({ url: '/api/v1/dashboard', headers: commander.headers })).json();
+    const on = (day: string) => Object.fromEntries(body.keyPersonsByDay.filter((r: { day: string }) => r.day === day).map((r: { category: string; n: number }) => [r.category, r.n]));
+    expect(on(today)).toEqual({ returnee: 1 });
+    expect(on(daysAgo(3))).toEqual({ returnee: 1, closeContact: 1 });
+    expect(on(daysAgo(4))).toEqual({ closeContact: 1 });
+    expect(on(daysAgo(6))).toEqual({});
+    expect(body.checkpointFlow).toHaveLength(24);
+    const hour = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(11, 13));
+    expect(body.checkpointFlow[hour]).toMatchObject({ vehicles: 1, persons: 1 });
+    expect(body.checkpointFlow.reduce((n: number, h: { vehicles: number }) => n + h.vehicles, 0)).toBe(1);
+    // A township sees only its own.
+    expect((await app.inject({ url: '/api/v1/dashboard', headers: townA.headers })).json().keyPersonsByDay.filter((r: { day: string }) => r.day === daysAgo(4))).toEqual([]);
   });
 
   it('streams a new lead to the viewers whose scope holds it, and only to them', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantQuery } from '../../http/time-window.js';
 import { MEASURED_BY, SLOTS, SYMPTOMS, isoDateSchema, pageQuerySchema, temperatureSchema, uuidSchema } from '@fangkong/domain';
 
 export const healthCheckSchema = z
@@ -39,7 +40,14 @@ export const correctionBody = z.object({
 });
 export type CorrectionBody = z.infer<typeof correctionBody>;
 
-export const listChecksQuery = pageQuerySchema.extend({ keyPersonId: uuidSchema.optional(), day: isoDateSchema.optional() });
+export const listChecksQuery = pageQuerySchema.extend({
+  keyPersonId: uuidSchema.optional(),
+  day: isoDateSchema.optional(),
+  regionId: uuidSchema.optional(),
+  recordedFrom: instantQuery,
+  recordedTo: instantQuery,
+  corrections: z.enum(['true', 'false'], 'invalidEnum').optional().describe('false: only the checks as first recorded, not their corrections'),
+});
 export type ListChecksQuery = z.infer<typeof listChecksQuery>;
 export const healthCheckPage = z.object({ items: z.array(healthCheckSchema), total: z.number().int() }).meta({ id: 'HealthCheckPage' });
 
@@ -62,7 +70,13 @@ export const triageTaskSchema = z
   })
   .meta({ id: 'TriageTask' });
 export const triageTaskPage = z.object({ items: z.array(triageTaskSchema), total: z.number().int() }).meta({ id: 'TriageTaskPage' });
-export const listTriageQuery = pageQuerySchema.extend({ keyPersonId: uuidSchema.optional(), status: z.enum(['open', 'acknowledged', 'closed'], 'invalidEnum').optional() });
+export const listTriageQuery = pageQuerySchema.extend({
+  keyPersonId: uuidSchema.optional(),
+  status: z.enum(['open', 'acknowledged', 'closed'], 'invalidEnum').optional(),
+  regionId: uuidSchema.optional(),
+  createdFrom: instantQuery,
+  createdTo: instantQuery,
+});
 export type ListTriageQuery = z.infer<typeof listTriageQuery>;
 export const closeTriageBody = z.object({ outcome: z.string().trim().min(1, 'required').max(500, 'tooLong') });
 export const idParams = z.object({ id: uuidSchema });

@@ -9,6 +9,8 @@ import { inScope } from '../../auth/scope.js';
 import { audit, auditWhen } from '../../audit/audit.js';
 import { conflict, invalid, notFound } from '../../http/problem.js';
 import { countyPathOf, policyFor, policyOf } from '../key-persons/key-persons.policy.js';
+import { withinWindow } from '../../http/time-window.js';
+import { regionFilterPath } from '../regions/region-scope.js';
 import type { CorrectionBody, ListChecksQuery, RecordCheckBody } from './health-checks.schemas.js';
 
 type CheckRow = typeof healthCheck.$inferSelect;
@@ -105,7 +107,16 @@ export function healthChecksService(db: Db, now: () => Date) {
   }
 
   async function list(actor: Actor, q: ListChecksQuery) {
-    const filter = and(inScope(actor, healthCheck.regionPath), q.keyPersonId ? eq(healthCheck.keyPersonId, q.keyPersonId) : undefined, q.day ? eq(healthCheck.day, q.day) : undefined);
+    const below = await regionFilterPath(db, actor, q.regionId);
+    if (below === null) return { items: [], total: 0 };
+    const filter = and(
+      inScope(actor, healthCheck.regionPath),
+      q.keyPersonId ? eq(healthCheck.keyPersonId, q.keyPersonId) : undefined,
+      q.day ? eq(healthCheck.day, q.day) : undefined,
+      below ? sql`${healthCheck.regionPath} <@ ${below}::ltree` : undefined,
+      withinWindow(healthCheck.recordedAt, q.recordedFrom, q.recordedTo),
+      q.corrections === 'false' ? isNull(healthCheck.correctsId) : undefined,
+    );
     const [items, [total]] = await Promise.all([
       db.select().from(healthCheck).where(filter).orderBy(desc(healthCheck.day), desc(healthCheck.slot), asc(healthCheck.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
       db.select({ n: sql<number>`count(*)::int` }).from(healthCheck).where(filter),

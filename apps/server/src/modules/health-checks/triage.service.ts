@@ -3,6 +3,8 @@ import type { Db } from '../../db/client.js';
 import { keyPerson, person, region, triageTask } from '../../db/schema/index.js';
 import type { Actor } from '../../auth/actor.js';
 import { inScope } from '../../auth/scope.js';
+import { withinWindow } from '../../http/time-window.js';
+import { regionFilterPath } from '../regions/region-scope.js';
 import { audit } from '../../audit/audit.js';
 import { invalid, notFound } from '../../http/problem.js';
 import type { ListTriageQuery } from './health-checks.schemas.js';
@@ -30,7 +32,15 @@ export function triageService(db: Db, now: () => Date) {
   });
 
   async function list(actor: Actor, q: ListTriageQuery) {
-    const filter = and(inScope(actor, triageTask.regionPath), q.status ? eq(triageTask.status, q.status) : undefined, q.keyPersonId ? eq(triageTask.keyPersonId, q.keyPersonId) : undefined);
+    const below = await regionFilterPath(db, actor, q.regionId);
+    if (below === null) return { items: [], total: 0 };
+    const filter = and(
+      inScope(actor, triageTask.regionPath),
+      q.status ? eq(triageTask.status, q.status) : undefined,
+      q.keyPersonId ? eq(triageTask.keyPersonId, q.keyPersonId) : undefined,
+      below ? sql`${triageTask.regionPath} <@ ${below}::ltree` : undefined,
+      withinWindow(triageTask.createdAt, q.createdFrom, q.createdTo),
+    );
     const [items, [total]] = await Promise.all([
       select(filter).orderBy(asc(triageTask.deadline)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
       db.select({ n: sql<number>`count(*)::int` }).from(triageTask).where(filter),

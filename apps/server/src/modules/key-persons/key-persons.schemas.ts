@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantQuery } from '../../http/time-window.js';
 import {
   KEY_PERSON_CATEGORIES,
   KEY_PERSON_SOURCES,
@@ -77,6 +78,10 @@ export const listKeyPersonsQuery = pageQuerySchema.extend({
   regionId: uuidSchema.optional(),
   list: z.enum(LINE_LISTS, 'invalidEnum').optional(),
   mine: z.enum(['true', 'false']).optional().describe('only the key persons the caller answers for'),
+  createdFrom: instantQuery.describe('files opened at or after'),
+  createdTo: instantQuery.describe('files opened before'),
+  closedFrom: instantQuery,
+  closedTo: instantQuery,
 });
 export type ListKeyPersonsQuery = z.infer<typeof listKeyPersonsQuery>;
 

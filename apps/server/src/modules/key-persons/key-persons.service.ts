@@ -7,6 +7,7 @@ import type { Actor } from '../../auth/actor.js';
 import { inScope } from '../../auth/scope.js';
 import { audit } from '../../audit/audit.js';
 import { conflict, forbidden, invalid, notFound } from '../../http/problem.js';
+import { withinWindow } from '../../http/time-window.js';
 import { countyPathOf, policyFor, type Policy } from './key-persons.policy.js';
 import { ledgerXlsx } from './key-persons.ledger.js';
 import type { AddOfficerBody, CreateKeyPersonBody, ListKeyPersonsQuery, StatusBody, TransferBody, UpdateKeyPersonBody, UpdatePolicyBody } from './key-persons.schemas.js';
@@ -75,6 +76,8 @@ export function keyPersonsService(db: Db, now: () => Date) {
       q.measure ? eq(keyPerson.measure, q.measure) : undefined,
       q.q ? keyPersonMatching(q.q) : undefined,
       q.list ? lineListFilter(q.list, ctx) : undefined,
+      withinWindow(keyPerson.createdAt, q.createdFrom, q.createdTo),
+      withinWindow(keyPerson.closedAt, q.closedFrom, q.closedTo),
     );
   }
 

@@ -1,4 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { withinWindow } from '../../http/time-window.js';
+import { regionFilterPath } from '../regions/region-scope.js';
 import type { KeyPersonSource } from '@fangkong/domain';
 import type { Db } from '../../db/client.js';
 import { lead, leadSource } from '../../db/schema/index.js';
@@ -14,9 +16,14 @@ import type { ListLeadsQuery, VerifyLeadBody } from './leads.schemas.js';
 
 /** The lead inbox: list with deadlines and sources, verify into a key person, dismiss with a reason. */
 export function leadsService(db: Db, now: () => Date) {
-  const list = (actor: Actor, q: ListLeadsQuery) => {
+  const list = async (actor: Actor, q: ListLeadsQuery) => {
     const at = now();
+    const below = await regionFilterPath(db, actor, q.regionId);
+    if (below === null) return { items: [], total: 0 };
     return selectLeads(db, actor, at, and(
+      below ? sql`${lead.regionPath} <@ ${below}::ltree` : undefined,
+      withinWindow(lead.createdAt, q.createdFrom, q.createdTo),
+      withinWindow(lead.resolvedAt, q.resolvedFrom, q.resolvedTo),
       q.status ? eq(lead.status, q.status) : undefined,
       q.overdue === 'true' ? leadOverdue(at) : undefined,
       q.unmatched === 'true' ? leadUnmatched : undefined,

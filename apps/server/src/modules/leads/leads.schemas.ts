@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantQuery } from '../../http/time-window.js';
 import { KEY_PERSON_CATEGORIES, MEASURES, isoDateSchema, pageQuerySchema, uuidSchema } from '@fangkong/domain';
 
 export const leadSourceSchema = z
@@ -32,6 +33,11 @@ export const listLeadsQuery = pageQuerySchema.extend({
   overdue: z.enum(['true', 'false']).optional(),
   unmatched: z.enum(['true', 'false']).optional().describe('only leads not matched to a registered person'),
   q: z.string().trim().max(50, 'tooLong').optional(),
+  regionId: uuidSchema.optional(),
+  createdFrom: instantQuery,
+  createdTo: instantQuery,
+  resolvedFrom: instantQuery,
+  resolvedTo: instantQuery,
 });
 export type ListLeadsQuery = z.infer<typeof listLeadsQuery>;
 

@@ -91,14 +91,18 @@ interface RoundHouseholdRow {
  * The households behind a figure, paged in walking order (region, address): the household index is
  * walked in that order and each household's state probed by (round, household), so a page of missing
  * households costs a page of probes, not the round. The total comes from the tallies unless the
- * filter is one they do not know (a text search, "my grids"), which is narrow enough to count.
+ * filter is one they do not know (a text search, "my grids", visit dates), which is narrow enough to count.
  */
-export async function selectRoundHouseholds(tx: Tx, s: CoverageScope, filter: { states?: HouseholdState[]; gridId?: string; gridsOf?: string; q?: string }, page: { page: number; pageSize: number }) {
+export async function selectRoundHouseholds(tx: Tx, s: CoverageScope, filter: { states?: HouseholdState[]; gridId?: string; gridsOf?: string; q?: string; visitedFrom?: string; visitedTo?: string }, page: { page: number; pageSize: number }) {
   const where = sql.join(
     [
       under(s, sql`h.region_path`),
       filter.gridId ? sql`AND h.grid_id = ${filter.gridId}` : sql``,
       filter.gridsOf ? sql`AND h.grid_id IN (SELECT w.grid_id FROM grid_worker w WHERE w.user_id = ${filter.gridsOf} UNION SELECT g.id FROM grid g WHERE g.leader_id = ${filter.gridsOf})` : sql``,
+      filter.visitedFrom || filter.visitedTo
+        ? sql`AND EXISTS (SELECT 1 FROM visit v WHERE v.household_id = h.id AND v.round_id = ${s.roundId} AND v.outcome IN ('visited', 'away')
+              AND v.visited_at >= ${filter.visitedFrom ?? '-infinity'}::timestamptz AND v.visited_at < ${filter.visitedTo ?? 'infinity'}::timestamptz)`
+        : sql``,
       filter.q ? sql`AND (h.address ILIKE ${`%${filter.q}%`} OR EXISTS (SELECT 1 FROM person p WHERE p.household_id = h.id AND p.name LIKE ${`${filter.q}%`}))` : sql``,
     ],
     sql` `,
@@ -124,7 +128,7 @@ export async function selectRoundHouseholds(tx: Tx, s: CoverageScope, filter: { 
     ORDER BY x.region_path, x.address, x.id`);
   const rows = result.rows as unknown as RoundHouseholdRow[];
   let total: number;
-  if (filter.q || filter.gridsOf) {
+  if (filter.q || filter.gridsOf || filter.visitedFrom || filter.visitedTo) {
     total = Number((await tx.execute(sql`SELECT count(*)::int AS n FROM ${from}`)).rows[0]?.n ?? 0);
   } else {
     const [figures] = await selectCoverage(tx, s, 'region', filter.gridId);

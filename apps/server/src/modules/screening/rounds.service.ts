@@ -95,7 +95,7 @@ export function roundsService(db: Db) {
   async function households(actor: Actor, roundId: string, q: RoundHouseholdsQuery) {
     const s = await scopeOf(actor, roundId, q.regionId);
     const states: HouseholdState[] | undefined = q.state ? (STATE_SETS[q.state] ?? [q.state as HouseholdState]) : undefined;
-    return selectRoundHouseholds(db, s, { states, gridId: q.gridId, gridsOf: q.mine === 'true' ? actor.userId : undefined, q: q.q }, q);
+    return selectRoundHouseholds(db, s, { states, gridId: q.gridId, gridsOf: q.mine === 'true' ? actor.userId : undefined, q: q.q, visitedFrom: q.visitedFrom, visitedTo: q.visitedTo }, q);
   }
 
   return { list, get, getRow, create, update, coverage, households };

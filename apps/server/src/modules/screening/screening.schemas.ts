@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantQuery } from '../../http/time-window.js';
 import { isoDateSchema, pageQuerySchema, temperatureSchema, uuidSchema } from '@fangkong/domain';
 import { VISIT_OUTCOMES } from '../../db/schema/screening.js';
 import { createPersonBody } from '../persons/persons.schemas.js';
@@ -87,6 +88,8 @@ export const roundHouseholdsQuery = pageQuerySchema.extend({
   /** Only the grids the caller works in (the grid worker's "my households"). */
   mine: z.enum(['true', 'false'], 'invalidEnum').optional(),
   q: z.string().trim().max(50, 'tooLong').optional(),
+  visitedFrom: instantQuery.describe('households covered (visited, or away and followed up) in the round at or after'),
+  visitedTo: instantQuery.describe('… and before'),
 });
 export type RoundHouseholdsQuery = z.infer<typeof roundHouseholdsQuery>;
 

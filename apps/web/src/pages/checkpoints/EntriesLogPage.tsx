@@ -3,6 +3,7 @@ import { Button, Card, Col, DatePicker, Form, Input, Row, Segmented, Space, Stat
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DrillBanner, useDrillFilter } from '../../components/DrillFilter';
 import { exportEntriesUrl, useEntries, useStats } from '../../api/checkpoints';
 import type { CheckpointEntry, CheckpointStats, ListEntriesQuery, StatsQuery } from '../../api/types';
 import { useMe } from '../../auth/session';
@@ -20,7 +21,8 @@ export default function EntriesLogPage() {
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(6, 'day'), dayjs()]);
   const [by, setBy] = useState<StatsQuery['by']>('checkpoint');
   const [bucket, setBucket] = useState<StatsQuery['bucket']>('total');
-  const [filter, setFilter] = useState<ListEntriesQuery>({ page: 1, pageSize: 20 });
+  const drill = useDrillFilter();
+  const [filter, setFilter] = useState<ListEntriesQuery>({ page: 1, pageSize: 20, ...drill });
   const stats = useStats({ from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), by, bucket });
   const entries = useEntries(filter);
   const totals = stats.data?.totals;
@@ -57,6 +59,7 @@ export default function EntriesLogPage() {
             <Button icon={<DownloadOutlined />} href={exportEntriesUrl({ plate: filter.plate, idNumber: filter.idNumber, from: filter.from, to: filter.to })}>{t('checkpoints.export')}</Button>
           ) : null}
         </Form>
+        {drill && <DrillBanner total={entries.data?.total} />}
         <Table<CheckpointEntry> rowKey="id" size="small" loading={entries.isFetching} dataSource={entries.data?.items ?? []} scroll={{ x: 900 }}
           pagination={{ current: filter.page, pageSize: filter.pageSize, total: entries.data?.total ?? 0, onChange: (page, pageSize) => setFilter({ ...filter, page, pageSize }), showTotal: (n) => t('common.total', { count: n }) }}
           columns={[

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/session';
 import { ReportForm } from './ReportForm';
 import { ReportStatusTable } from './ReportStatusTable';
+import { RatesTable } from './RatesTable';
 
 const REPORTING_LEVELS = new Set(['village', 'township']);
 const SUBMITTING_ROLES = new Set(['admin', 'commander', 'townshipOfficer', 'villageCadre']);
@@ -26,6 +27,7 @@ export default function DailyReportsPage() {
       </Space>
       {reports && <ReportForm regionId={me.regionId} reportDate={reportDate} />}
       {me.regionLevel !== 'village' && me.regionLevel !== 'group' && <ReportStatusTable regionId={me.regionId} reportDate={reportDate} />}
+      {me.regionLevel !== 'village' && me.regionLevel !== 'group' && <RatesTable regionId={me.regionId} />}
     </Space>
   );
 }

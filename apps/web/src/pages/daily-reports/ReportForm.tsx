@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { applyFieldErrors, errorMessage } from '../../api/client';
 import { reportDocumentUrl, useReportPreview, useSubmitReport } from '../../api/dailyReports';
 import { newId } from '../../offline';
+import { FigureTable } from './FigureTable';
 
 interface Values { remarks?: string; problems?: string; suggestions?: string; correctionReason?: string }
 
@@ -31,6 +32,7 @@ export function ReportForm({ regionId, reportDate }: { regionId: string; reportD
       {preview.data && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Paragraph className="fk-report-text">{preview.data.text.join('\n')}</Typography.Paragraph>
+          <FigureTable figures={preview.data.live} drillDown={preview.data.drillDown} />
           {submitted ? (
             <Alert
               type={submitted.late ? 'warning' : 'success'}

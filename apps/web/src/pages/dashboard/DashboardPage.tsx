@@ -2,7 +2,7 @@ import { FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, List, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { Dashboard } from '../../api/types';
 import { Chart } from '../../components/Chart';
@@ -22,8 +22,17 @@ export default function DashboardPage() {
   });
   const notices = useLiveEvents();
   const theme = wall ? 'dark' : undefined;
+  const navigate = useNavigate();
   if (!data) return null;
+  // Figures open the lists behind them, for the region shown (the lists apply the viewer's scope).
+  const drill = (path: string, query: Record<string, string> = {}, region = data.regionId) => `${path}?${new URLSearchParams({ regionId: region, ...query })}`;
+  const openChild = (query: Record<string, string>) => (e: { dataIndex: number }) => {
+    const child = data.children[e.dataIndex];
+    if (child) navigate(drill('/leads', query, child.regionId));
+  };
   const names = data.children.map((c) => c.name);
+  const kpDays = [...new Set(data.keyPersonsByDay.map((r) => r.day))].sort();
+  const kpCategories = [...new Set(data.keyPersonsByDay.map((r) => r.category))];
   return (
     <div className={wall ? 'fk-wall' : undefined}>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
@@ -33,10 +42,10 @@ export default function DashboardPage() {
         </Button>
       </Space>
       <Row gutter={[16, 16]}>
-        <Col xs={12} md={6}><Card><Statistic title={t('dashboard.persons')} value={data.totals.persons} /></Card></Col>
-        <Col xs={12} md={6}><Card><Statistic title={t('dashboard.leadsOpen')} value={data.totals.leadsOpen} /></Card></Col>
-        <Col xs={12} md={6}><Card><Statistic title={t('dashboard.leadsOverdue')} value={data.totals.leadsOverdue} valueStyle={{ color: data.totals.leadsOverdue ? '#cf1322' : undefined }} /></Card></Col>
-        <Col xs={12} md={6}><Card><Statistic title={t('dashboard.reportsToday')} value={data.totals.reportsSubmitted} suffix={`/ ${data.totals.reportsExpected}`} /></Card></Col>
+        <Col xs={12} md={6}><Link to={drill('/register')}><Card hoverable><Statistic title={t('dashboard.persons')} value={data.totals.persons} /></Card></Link></Col>
+        <Col xs={12} md={6}><Link to={drill('/leads', { status: 'open' })}><Card hoverable><Statistic title={t('dashboard.leadsOpen')} value={data.totals.leadsOpen} /></Card></Link></Col>
+        <Col xs={12} md={6}><Link to={drill('/leads', { overdue: 'true' })}><Card hoverable><Statistic title={t('dashboard.leadsOverdue')} value={data.totals.leadsOverdue} valueStyle={{ color: data.totals.leadsOverdue ? '#cf1322' : undefined }} /></Card></Link></Col>
+        <Col xs={12} md={6}><Link to="/daily-reports"><Card hoverable><Statistic title={t('dashboard.reportsToday')} value={data.totals.reportsSubmitted} suffix={`/ ${data.totals.reportsExpected}`} /></Card></Link></Col>
         <Col xs={24} lg={12}>
           <Card title={t('dashboard.leadsByDay')}>
             <Chart theme={theme} option={{
@@ -70,6 +79,34 @@ export default function DashboardPage() {
                 { name: t('dashboard.leadsOpen'), type: 'bar', data: data.children.map((c) => c.leadsOpen) },
                 { name: t('dashboard.leadsOverdue'), type: 'bar', data: data.children.map((c) => c.leadsOverdue), itemStyle: { color: '#cf1322' } },
               ],
+            }} onClick={(e) => openChild(e.seriesIndex === 1 ? { overdue: 'true' } : { status: 'open' })(e)} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('dashboard.keyPersonsByDay')}>
+            <Chart theme={theme} option={{
+              tooltip: { trigger: 'axis' }, legend: {},
+              xAxis: { type: 'category', data: kpDays.map((d) => d.slice(5)) }, yAxis: { type: 'value', minInterval: 1 },
+              series: kpCategories.map((c) => ({
+                name: t(`keyPersons.categories.${c}`, { defaultValue: c }), type: 'line', stack: 'kp', areaStyle: {},
+                data: kpDays.map((d) => data.keyPersonsByDay.find((r) => r.day === d && r.category === c)?.n ?? 0),
+              })),
+            }} onClick={() => navigate(drill('/key-persons', { status: 'active' }))} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('dashboard.checkpointFlow')}>
+            <Chart theme={theme} option={{
+              tooltip: { trigger: 'axis' }, legend: {},
+              xAxis: { type: 'category', data: data.checkpointFlow.map((h) => `${h.hour}:00`) }, yAxis: { type: 'value', minInterval: 1 },
+              series: [
+                { name: t('dashboard.vehicles'), type: 'bar', data: data.checkpointFlow.map((h) => h.vehicles) },
+                { name: t('dashboard.crossingPersons'), type: 'bar', data: data.checkpointFlow.map((h) => h.persons) },
+                { name: t('dashboard.turnedBack'), type: 'line', data: data.checkpointFlow.map((h) => h.turnedBack), itemStyle: { color: '#cf1322' } },
+              ],
+            }} onClick={(e) => {
+              const start = new Date(`${data.today}T${String(e.dataIndex).padStart(2, '0')}:00:00+08:00`);
+              navigate(drill('/checkpoint-log', { from: start.toISOString(), to: new Date(start.getTime() + 3_600_000).toISOString() }));
             }} />
           </Card>
         </Col>

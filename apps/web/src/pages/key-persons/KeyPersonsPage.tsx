@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Segmented, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DrillBanner, useDrillFilter } from '../../components/DrillFilter';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../api/client';
 import { useKeyPersons, useLineListCounts, type KeyPersonFilter } from '../../api/keyPersons';
@@ -20,7 +21,8 @@ export default function KeyPersonsPage() {
   const [mine, setMine] = useState(OFFICER_ROLES.includes(me.role));
   const [list, setList] = useState<ListKey>('active');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const filter: KeyPersonFilter = { ...paging, mine: mine ? 'true' : undefined, ...(list === 'active' ? { status: 'active' } : { list }) };
+  const drill = useDrillFilter();
+  const filter: KeyPersonFilter = drill ? { ...paging, ...drill } : { ...paging, mine: mine ? 'true' : undefined, ...(list === 'active' ? { status: 'active' } : { list }) };
   const persons = useKeyPersons(filter);
   const counts = useLineListCounts(mine);
 
@@ -39,8 +41,9 @@ export default function KeyPersonsPage() {
         />
         </Space>
       </Space>
+      {drill && <DrillBanner total={persons.data?.total} />}
       <Tabs
-        activeKey={list}
+        activeKey={drill ? '' : list}
         onChange={(k) => { setList(k as ListKey); setPaging((p) => ({ ...p, page: 1 })); }}
         items={LISTS.map((key) => ({
           key,

@@ -3,6 +3,7 @@ import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tabs, Tag
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DrillBanner, useDrillFilter } from '../../components/DrillFilter';
 import { useNavigate } from 'react-router-dom';
 import { applyFieldErrors, errorMessage } from '../../api/client';
 import { useDismissLead, useImportLeads, useLeads, useVerifyLead, type LeadFilter } from '../../api/leads';
@@ -17,7 +18,8 @@ export default function LeadsPage() {
   const me = useMe();
   const [tab, setTab] = useState<(typeof TABS)[number]>('open');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const filter: LeadFilter = { ...paging, ...(tab === 'overdue' ? { status: 'open', overdue: 'true' } : { status: tab }) };
+  const drill = useDrillFilter();
+  const filter: LeadFilter = drill ? { ...paging, ...drill } : { ...paging, ...(tab === 'overdue' ? { status: 'open', overdue: 'true' } : { status: tab }) };
   const leads = useLeads(filter);
   const [verifying, setVerifying] = useState<Lead | null>(null);
   const [dismissing, setDismissing] = useState<Lead | null>(null);
@@ -28,7 +30,8 @@ export default function LeadsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>{t('leads.title')}</Typography.Title>
         {canManage && <ImportButton />}
       </Space>
-      <Tabs activeKey={tab} onChange={(k) => { setTab(k as typeof tab); setPaging((p) => ({ ...p, page: 1 })); }} items={TABS.map((k) => ({ key: k, label: t(`leads.${k}`) }))} />
+      {drill && <DrillBanner total={leads.data?.total} />}
+      <Tabs activeKey={drill ? '' : tab} onChange={(k) => { setTab(k as typeof tab); setPaging((p) => ({ ...p, page: 1 })); }} items={TABS.map((k) => ({ key: k, label: t(`leads.${k}`) }))} />
       {leads.isError && <Alert type="error" showIcon message={errorMessage(leads.error)} />}
       <Table<Lead> rowKey="id" size="middle" loading={leads.isFetching} dataSource={leads.data?.items ?? []} scroll={{ x: 'max-content' }}
         pagination={{ current: paging.page, pageSize: paging.pageSize, total: leads.data?.total ?? 0, showTotal: (count) => t('common.total', { count }), onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
