@@ -86,7 +86,8 @@ export function keyPersonsService(db: Db, now: () => Date) {
     // A list that is only a status (all, released, lost to follow-up) takes its total from the tally.
     const listStatus = q.list === 'released' || q.list === 'lostToFollowUp' ? q.list : undefined;
     const statuses = [q.status, listStatus].filter((x) => x !== undefined);
-    const byStatusOnly = !q.q && q.mine !== 'true' && !q.category && !q.measure && (!q.list || listStatus) && new Set(statuses).size <= 1;
+    const windowed = q.createdFrom || q.createdTo || q.closedFrom || q.closedTo;
+    const byStatusOnly = !q.q && q.mine !== 'true' && !q.category && !q.measure && !windowed && (!q.list || listStatus) && new Set(statuses).size <= 1;
     const total = byStatusOnly
       ? tallyByStatus(db, actor, regionPath).then((t) => (statuses[0] ? t[statuses[0]] ?? 0 : Object.values(t).reduce((a, b) => a + b, 0)))
       : undefined;
