@@ -62,12 +62,18 @@ export async function loadCheckpointHistory(pool: pg.Pool, opts: { entries: numb
               coalesce(sum(persons) FILTER (WHERE local), 0), count(*) FILTER (WHERE local)
          FROM checkpoint_entry GROUP BY 1, 2, 3`,
     );
+    await client.query('TRUNCATE checkpoint_stat_day');
+    await client.query(
+      `INSERT INTO checkpoint_stat_day (checkpoint_id, region_path, day, vehicles, persons, turned_back, local_persons, local_vehicles)
+       SELECT checkpoint_id, region_path, (hour AT TIME ZONE 'Asia/Shanghai')::date, sum(vehicles), sum(persons), sum(turned_back), sum(local_persons), sum(local_vehicles)
+         FROM checkpoint_stat GROUP BY 1, 2, 3`,
+    );
     for (const i of indexes) await client.query(i.def);
     for (const c of constraints) await client.query(`ALTER TABLE ${c.tbl} ADD CONSTRAINT "${c.name}" ${c.def}`);
   } finally {
     client.release();
   }
-  await pool.query('VACUUM ANALYZE checkpoint_entry, checkpoint_occupant, checkpoint_stat, checkpoint');
+  await pool.query('VACUUM ANALYZE checkpoint_entry, checkpoint_occupant, checkpoint_stat, checkpoint_stat_day, checkpoint');
   return posts.map((p) => p.id);
 }
 

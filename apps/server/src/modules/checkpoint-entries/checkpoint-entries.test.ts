@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { testApp, loginAs, type Session } from '../../../test/app.js';
 import { buildCheckpoint, buildCounty, buildResident, buildUser } from '../../../test/factories.js';
-import { makeIdNumber } from '@fangkong/domain';
+import { chinaDateOf, makeIdNumber } from '@fangkong/domain';
 import { uuidv7 } from '../../db/ids.js';
 import { riskArea } from '../../db/schema/index.js';
 
@@ -57,6 +57,8 @@ describe('checkpoint entries', async () => {
     expect(audit.rows).toEqual([{ event: 'checkpointEntry.create', target_id: e.id }]);
     const stat = (await db.execute(sql`SELECT vehicles, persons, local_persons, local_vehicles FROM checkpoint_stat WHERE checkpoint_id = ${cp.id}`)).rows;
     expect(stat).toEqual([{ vehicles: 1, persons: 3, local_persons: 3, local_vehicles: 1 }]);
+    const day = (await db.execute(sql`SELECT day, vehicles, persons, local_persons FROM checkpoint_stat_day WHERE checkpoint_id = ${cp.id}`)).rows;
+    expect(day).toEqual([{ day: chinaDateOf(new Date()), vehicles: 1, persons: 3, local_persons: 3 }]);
   });
 
   it('stores an entry submitted twice, or twice at once, only once', async () => {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { chinaDateOf } from '@fangkong/domain';
 import type { Tx } from '../../db/client.js';
 import { uuidv7 } from '../../db/ids.js';
 import type { Actor } from '../../auth/actor.js';
@@ -84,7 +85,7 @@ const OCCUPANT_COLUMNS = ['id', 'position', 'personId', 'name', 'idNumber', 'sex
 const OCCUPANT_TYPES = 'id uuid, position smallint, person_id uuid, name text, id_number varchar(18), sex text, birth_date date, phone varchar(20), temperature numeric(3,1), health_code text, itinerary text, nucleic_acid text, fever boolean, risk_area boolean, lead_id uuid';
 
 /**
- * The entry, its occupants, its hour in the rollup and its audit record as one statement: atomic
+ * The entry, its occupants, its hour and day in the rollups and its audit record as one statement: atomic
  * on its own, and nothing but the entry is written when its id is already taken (a replay that
  * lost a race), in which case no row comes back.
  */
@@ -118,6 +119,10 @@ export async function insertEntry(tx: Tx, actor: Actor, e: EntryRow, occupants: 
       INSERT INTO checkpoint_stat (checkpoint_id, region_path, hour, ${sql.raw(statColumns.join(', '))})
       SELECT ${e.checkpointId}, ${e.regionPath}::ltree, ${hour.toISOString()}::timestamptz, ${sql.join(Object.values(stat).map((v) => sql`${v}::int`), sql`, `)} FROM e
       ON CONFLICT (checkpoint_id, hour) DO UPDATE SET ${sql.raw(statColumns.map((c) => `${c} = checkpoint_stat.${c} + excluded.${c}`).join(', '))}),
+    d AS (
+      INSERT INTO checkpoint_stat_day (checkpoint_id, region_path, day, ${sql.raw(statColumns.join(', '))})
+      SELECT ${e.checkpointId}, ${e.regionPath}::ltree, ${chinaDateOf(e.recordedAt)}::date, ${sql.join(Object.values(stat).map((v) => sql`${v}::int`), sql`, `)} FROM e
+      ON CONFLICT (checkpoint_id, day) DO UPDATE SET ${sql.raw(statColumns.map((c) => `${c} = checkpoint_stat_day.${c} + excluded.${c}`).join(', '))}),
     a AS (
       INSERT INTO audit_log (id, actor_id, actor_name, event, target_type, target_id, region_path, ip, user_agent, detail)
       SELECT ${uuidv7()}, ${actor.userId || null}, ${actor.displayName ?? null}, 'checkpointEntry.create', 'checkpointEntry', ${e.id}, ${e.regionPath}::ltree, ${actor.ip || null}, ${actor.userAgent || null}, ${JSON.stringify(auditDetail)}::jsonb FROM e)
