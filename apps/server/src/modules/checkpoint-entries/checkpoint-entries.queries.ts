@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { maskIdNumber, maskPhone } from '@fangkong/domain';
 import type { Tx } from '../../db/client.js';
-import { checkpoint, checkpointEntry, checkpointOccupant, checkpointStat, person, region, riskArea, users } from '../../db/schema/index.js';
+import { checkpoint, checkpointEntry, checkpointOccupant, person, region, users } from '../../db/schema/index.js';
 import { inScope } from '../../auth/scope.js';
 import type { Actor } from '../../auth/actor.js';
 import type { EntryDto, ListEntriesQuery } from './checkpoint-entries.schemas.js';
