@@ -22,6 +22,7 @@ const { values: args } = parseArgs({
     persons: { type: 'string', default: '20000' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '64' },
+    'writes-only': { type: 'boolean', default: false },
   },
 });
 const connections = Number(args.connections);
@@ -47,8 +48,9 @@ await pool.query(`INSERT INTO app_user (id, username, display_name, password_has
 
 const inserts = await pgInsertLoad(pool, connections, seconds);
 
+const serverStart = new Date();
 const port = await freePort();
-const server = startProcess(serverMain, { DATABASE_URL: embedded.url, PORT: String(port), FANGKONG_DEMO: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production', FANGKONG_WEB_DIR: '/nonexistent' });
+const server = startProcess(serverMain, { DATABASE_URL: embedded.url, PORT: String(port), FANGKONG_DEMO: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production', FANGKONG_WEB_DIR: '/nonexistent' }, process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []);
 const base = `http://127.0.0.1:${port}`;
 await waitForUrl(`${base}/api/health`);
 async function login(username: string) {
@@ -78,9 +80,30 @@ const post = (w: number) => fetch(`${base}/api/v1/checkpoints/${posts[w % posts.
   return r.status === 201;
 });
 await loop(connections, 2, post); // warm-up
+// What the server's connections wait on while the writes run: a lock or a hot row shows up here.
+const waits = new Map<string, number>();
+let sampling = true;
+const sampler = (async () => {
+  while (sampling) {
+    const { rows } = await pool.query<{ w: string; n: number }>("SELECT coalesce(wait_event_type || ':' || wait_event, state) AS w, count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'fangkong' AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND backend_start > $1 GROUP BY 1", [serverStart]);
+    for (const r of rows) waits.set(r.w, (waits.get(r.w) ?? 0) + r.n);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+})();
 const writes = await loop(connections, seconds, post);
+sampling = false;
+await sampler;
+console.log(`server connections during writes (samples × connections): ${[...waits].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
 for (const [k, n] of failures) console.log(`entry write failure × ${n}: ${k}`);
 
+if (args['writes-only']) {
+  console.log(`writes: ${JSON.stringify(writes)}; ratio ${(writes.rate / inserts.rate).toFixed(2)} × INSERT ${Math.round(inserts.rate)}/s`);
+  await stop(server);
+  await pool.end();
+  await embedded.stop();
+  await rm(dir, { recursive: true, force: true });
+  process.exit(0);
+}
 const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const weekAgo = new Date(Date.now() + 8 * 3_600_000 - 6 * 86_400_000).toISOString().slice(0, 10);
 const statsUrl = (q: string) => `${base}/api/v1/checkpoint-stats?from=${weekAgo}&to=${today}&${q}`;

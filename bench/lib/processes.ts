@@ -5,8 +5,8 @@ import path from 'node:path';
 const tsx = createRequire(import.meta.url).resolve('tsx/cli');
 
 /** Runs a TypeScript file in its own Node process, so load and target do not share a core's event loop. */
-export function startProcess(file: string, env: Record<string, string>): ChildProcess {
-  return fork(tsx, [file], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export function startProcess(file: string, env: Record<string, string>, nodeArgs: string[] = []): ChildProcess {
+  return fork(tsx, [...nodeArgs, file], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
 export function waitForMessage<T>(child: ChildProcess): Promise<T> {

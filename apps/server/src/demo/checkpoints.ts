@@ -102,6 +102,9 @@ export async function loadDemoCheckpoints(client: pg.PoolClient, plan: CountyPla
   await copyRows(client, 'checkpoint_occupant', ['id', 'entry_id', 'position', 'region_path', 'person_id', 'name', 'id_number', 'sex', 'birth_date', 'phone', 'temperature', 'health_code', 'fever', 'risk_area'], occupants);
   await copyRows(client, 'checkpoint_stat', ['checkpoint_id', 'region_path', 'hour', 'vehicles', 'pedestrians', 'persons', 'turned_back', 'held', 'fevers', 'risk_area', 'local_persons', 'local_vehicles'],
     [...stats].map(([key, v]) => copyLine([...key.split('|'), ...v])));
+  await client.query(`INSERT INTO checkpoint_stat_day (checkpoint_id, region_path, day, vehicles, pedestrians, persons, turned_back, held, fevers, risk_area, local_persons, local_vehicles)
+    SELECT checkpoint_id, region_path, (hour AT TIME ZONE 'Asia/Shanghai')::date, sum(vehicles), sum(pedestrians), sum(persons), sum(turned_back), sum(held), sum(fevers), sum(risk_area), sum(local_persons), sum(local_vehicles)
+      FROM checkpoint_stat GROUP BY 1, 2, 3`);
   // The few fevers become leads exactly as a live registration would raise them.
   // The loading transaction's own connection; raiseLead only runs statements on it.
   const tx = drizzle(client, { schema }) as unknown as Tx;

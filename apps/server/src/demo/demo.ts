@@ -193,7 +193,7 @@ export async function loadDemoCounty(pool: pg.Pool, opts: LoadDemoOptions): Prom
   } finally {
     client.release(broken); // a connection that cannot even roll back is discarded
   }
-  await pool.query('ANALYZE region, grid, grid_worker, app_user, household, person, screening_round, visit, visit_member, lead, lead_source, checkpoint, checkpoint_entry, checkpoint_occupant, checkpoint_stat, duty_shift');
+  await pool.query('ANALYZE region, grid, grid_worker, app_user, household, person, screening_round, visit, visit_member, lead, lead_source, checkpoint, checkpoint_entry, checkpoint_occupant, checkpoint_stat, checkpoint_stat_day, duty_shift');
   // Reports come last: their figures are computed from everything loaded before them.
   await loadDemoReports(pool, today);
   return counts;

@@ -133,3 +133,27 @@ export const checkpointStat = pgTable(
     index('checkpoint_stat_hour_idx').on(t.hour),
   ],
 );
+
+/**
+ * The same figures per checkpoint and Asia/Shanghai calendar day, kept in the same statement as the
+ * hourly row: day and range statistics read 24 times fewer rows (at 87 posts a week of the county is
+ * 609 rows instead of 14,616), which is what keeps them fast however long the posts run.
+ */
+export const checkpointStatDay = pgTable(
+  'checkpoint_stat_day',
+  {
+    checkpointId: uuid('checkpoint_id').notNull().references(() => checkpoint.id, { onDelete: 'cascade' }),
+    regionPath: ltree('region_path').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    vehicles: integer('vehicles').notNull().default(0),
+    pedestrians: integer('pedestrians').notNull().default(0),
+    persons: integer('persons').notNull().default(0),
+    turnedBack: integer('turned_back').notNull().default(0),
+    held: integer('held').notNull().default(0),
+    fevers: integer('fevers').notNull().default(0),
+    riskArea: integer('risk_area').notNull().default(0),
+    localPersons: integer('local_persons').notNull().default(0),
+    localVehicles: integer('local_vehicles').notNull().default(0),
+  },
+  (t) => [uniqueIndex('checkpoint_stat_day_uq').on(t.checkpointId, t.day), index('checkpoint_stat_day_day_idx').on(t.day)],
+);

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { maskIdNumber, maskPhone } from '@fangkong/domain';
 import type { Tx } from '../../db/client.js';
-import { checkpoint, checkpointEntry, checkpointOccupant, checkpointStat, person, region, riskArea, users } from '../../db/schema/index.js';
+import { checkpoint, checkpointEntry, checkpointOccupant, person, region, users } from '../../db/schema/index.js';
 import { inScope } from '../../auth/scope.js';
 import type { Actor } from '../../auth/actor.js';
 import type { EntryDto, ListEntriesQuery } from './checkpoint-entries.schemas.js';
@@ -85,48 +85,6 @@ export async function selectEntryOwner(tx: Tx, id: string) {
   return row;
 }
 
-/** Register entries for these ID numbers, county-wide: a resident of the next township is still local. */
-export function selectPersonsByIdNumber(tx: Tx, idNumbers: string[]) {
-  return tx.select({ id: person.id, idNumber: person.idNumber, name: person.name, phone: person.phone, regionId: person.regionId, regionPath: person.regionPath }).from(person).where(inArray(person.idNumber, idNumbers));
-}
-
-/** The first risk area, listed by a county above the checkpoint and in force that day, named in the origin. */
-export async function selectRiskAreaIn(tx: Tx, checkpointPath: string, origin: string, day: string) {
-  if (!origin) return undefined;
-  const [row] = await tx
-    .select({ id: riskArea.id, name: riskArea.name, level: riskArea.level })
-    .from(riskArea)
-    .where(and(sql`${checkpointPath}::ltree <@ ${riskArea.regionPath}`, lte(riskArea.startsOn, day), sql`(${riskArea.endsOn} IS NULL OR ${riskArea.endsOn} >= ${day})`, sql`strpos(${origin}, ${riskArea.name}) > 0`))
-    .limit(1);
-  return row;
-}
-
-export interface StatDelta {
-  vehicles: number;
-  pedestrians: number;
-  persons: number;
-  turnedBack: number;
-  held: number;
-  fevers: number;
-  riskArea: number;
-  localPersons: number;
-  localVehicles: number;
-}
-
-/** Adds one entry's figures to its checkpoint's hour. */
-export async function addToStat(tx: Tx, checkpointId: string, regionPath: string, recordedAt: Date, d: StatDelta) {
-  const hour = new Date(Math.floor(recordedAt.getTime() / 3_600_000) * 3_600_000);
-  const add = (col: keyof StatDelta) => sql.raw(`checkpoint_stat."${toSnake(col)}" + excluded."${toSnake(col)}"`);
-  await tx
-    .insert(checkpointStat)
-    .values({ checkpointId, regionPath, hour, ...d })
-    .onConflictDoUpdate({
-      target: [checkpointStat.checkpointId, checkpointStat.hour],
-      set: Object.fromEntries((Object.keys(d) as (keyof StatDelta)[]).map((k) => [k, add(k)])) as never,
-    });
-}
-const toSnake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
 /** Residents in the actor's scope by full ID number or by name (at most 10). */
 export function selectResidents(tx: Tx, actor: Actor, q: { idNumber?: string; name?: string }) {
   return tx
@@ -153,21 +111,4 @@ export async function selectLastOccupants(tx: Tx, actor: Actor, plate: string) {
     .where(eq(checkpointOccupant.entryId, last.id))
     .orderBy(asc(checkpointOccupant.position));
   return { entryId: last.id, recordedAt: last.recordedAt.toISOString(), occupants };
-}
-
-/** The checkpoint in scope, and which checkpoint already holds an entry with this id (a replay). */
-export async function selectCheckpointForEntry(tx: Tx, actor: Actor, checkpointId: string, entryId: string) {
-  const [row] = await tx
-    .select({
-      id: checkpoint.id,
-      regionId: checkpoint.regionId,
-      regionPath: checkpoint.regionPath,
-      name: checkpoint.name,
-      status: checkpoint.status,
-      closedAt: checkpoint.closedAt,
-      ownerOfId: sql<string | null>`(SELECT e.checkpoint_id FROM checkpoint_entry e WHERE e.id = ${entryId})`,
-    })
-    .from(checkpoint)
-    .where(and(eq(checkpoint.id, checkpointId), inScope(actor, checkpoint.regionPath)));
-  return row;
 }

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { chinaDateOf, isFever, maskIdNumber, maskPhone, parseIdNumber } from '@fangkong/domain';
-import type { Db } from '../../db/client.js';
-import { checkpointEntry, checkpointOccupant } from '../../db/schema/index.js';
+import type { Db, Tx } from '../../db/client.js';
+import { checkpointEntry } from '../../db/schema/index.js';
 import { uuidv7 } from '../../db/ids.js';
 import type { Actor } from '../../auth/actor.js';
 import { audit } from '../../audit/audit.js';
@@ -9,7 +9,10 @@ import { Problem, conflict, invalid, notFound, type FieldError } from '../../htt
 import { raiseLead, type LeadReason } from '../leads/leads.service.js';
 import type { CreateEntryBody, EntryDto, ListEntriesQuery } from './checkpoint-entries.schemas.js';
 import { regionFilterPath } from '../regions/region-scope.js';
-import { addToStat, entryFilter, selectCheckpointForEntry, selectEntries, selectEntryOwner, selectLastOccupants, selectPersonsByIdNumber, selectResidents, selectRiskAreaIn } from './checkpoint-entries.queries.js';
+import { entryFilter, selectEntries, selectEntryOwner, selectLastOccupants, selectResidents } from './checkpoint-entries.queries.js';
+import { insertEntry, selectEntryContext, type EntryRow, type OccupantRow } from './checkpoint-entries.write.js';
+
+class LostRace extends Error {}
 
 const MAX_AGE_MS = 7 * 24 * 3_600_000;
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -41,129 +44,101 @@ export function checkpointEntriesService(db: Db) {
    * stored entry (`created: false`) and changes nothing; every risky occupant raises a lead.
    */
   async function create(actor: Actor, checkpointId: string, body: CreateEntryBody) {
-    const cp = await selectCheckpointForEntry(db, actor, checkpointId, body.id);
+    const recordedAt = new Date(body.recordedAt);
+    const cp = await selectEntryContext(db, actor, checkpointId, body.id, body.occupants.map((o) => o.idNumber), body.origin, chinaDateOf(recordedAt));
     if (!cp) throw notFound();
     if (cp.ownerOfId) return replayOf(cp.id, body.id, { checkpointId: cp.ownerOfId });
-    const recordedAt = new Date(body.recordedAt);
     const errors = crossFieldErrors(body, recordedAt);
     if (errors.length) throw invalid(errors);
     // An entry recorded offline before the post closed is still kept.
     if (cp.status === 'closed' && (!cp.closedAt || recordedAt >= cp.closedAt)) throw new Problem(409, 'checkpoint.closed', [{ field: 'checkpointId', key: 'checkpoint.closed' }]);
+    const byId = new Map(cp.registered.map((p) => [p.idNumber, p]));
+    const nameErrors: FieldError[] = body.occupants.flatMap((o, i) => (o.name || byId.has(o.idNumber) ? [] : [{ field: `occupants.${i}.name`, key: 'required' }]));
+    if (nameErrors.length) throw invalid(nameErrors);
 
-    const stored = await db.transaction(async (tx) => {
-      const registered = await selectPersonsByIdNumber(tx, body.occupants.map((o) => o.idNumber));
-      const area = await selectRiskAreaIn(tx, cp.regionPath, body.origin, chinaDateOf(recordedAt));
-      const byId = new Map(registered.map((p) => [p.idNumber!, p]));
-      const nameErrors: FieldError[] = body.occupants.flatMap((o, i) => (o.name || byId.has(o.idNumber) ? [] : [{ field: `occupants.${i}.name`, key: 'required' }]));
-      if (nameErrors.length) throw invalid(nameErrors);
-      const local = byId.has(body.occupants[0]!.idNumber);
-      const [inserted] = await tx
-        .insert(checkpointEntry)
-        .values({
-          id: body.id,
-          checkpointId: cp.id,
-          regionPath: cp.regionPath,
-          kind: body.kind,
-          plate: body.plate ?? null,
-          vehicleType: body.kind === 'vehicle' ? (body.vehicleType ?? 'car') : null,
-          direction: body.direction,
-          origin: body.origin,
-          destination: body.destination,
-          reason: body.reason,
-          decision: body.decision,
-          holdOutcome: body.decision === 'hold' ? (body.holdOutcome ?? null) : null,
-          recordedAt,
-          recordedBy: actor.userId || null,
-          local,
-          persons: body.occupants.length,
-        })
-        .onConflictDoNothing({ target: checkpointEntry.id })
-        .returning();
-      if (!inserted) return undefined; // the same id won a race a moment ago
-
-      const occupants = [];
-      let leads = 0;
-      for (const [i, o] of body.occupants.entries()) {
-        const p = byId.get(o.idNumber);
-        const name = (o.name || p?.name)!;
-        const parsed = parseIdNumber(o.idNumber);
-        const fever = isFever(o.temperature);
-        const reasons: LeadReason[] = [...(area ? (['riskArea'] as const) : []), ...(fever ? (['fever'] as const) : [])];
-        const phone = o.phone ?? p?.phone ?? null;
-        let leadId: string | null = null;
-        if (reasons.length) {
-          leads++;
-          ({ leadId } = await raiseLead(tx, {
-            personId: p?.id ?? null,
-            name,
-            idNumber: o.idNumber,
-            phone,
-            // A resident's lead goes to their own village; an outsider's to the checkpoint's.
-            regionId: p?.regionId ?? cp.regionId,
-            regionPath: p?.regionPath ?? cp.regionPath,
-            source: 'checkpoint',
-            sourceRef: body.id,
-            reasons,
-            detail: { checkpoint: cp.name, plate: body.plate ?? null, origin: body.origin, temperature: o.temperature, riskArea: area?.name ?? null, recordedAt: body.recordedAt },
-          }));
-        }
-        occupants.push({
-          id: uuidv7(),
-          entryId: body.id,
-          position: i,
-          regionPath: cp.regionPath,
-          personId: p?.id ?? null,
-          name,
-          idNumber: o.idNumber,
-          sex: parsed.ok ? parsed.value.sex : ('male' as const),
-          birthDate: parsed.ok ? parsed.value.birthDate : '1900-01-01',
-          phone,
-          temperature: o.temperature.toFixed(1),
-          healthCode: o.healthCode ?? null,
-          itinerary: o.itinerary ?? null,
-          nucleicAcid: o.nucleicAcid ?? null,
-          fever,
-          riskArea: !!area,
-          leadId,
-        });
-      }
-      await tx.insert(checkpointOccupant).values(occupants);
-      await addToStat(tx, cp.id, cp.regionPath, recordedAt, {
-        vehicles: body.kind === 'vehicle' ? 1 : 0,
-        pedestrians: body.kind === 'pedestrian' ? 1 : 0,
-        persons: occupants.length,
-        turnedBack: body.decision === 'turnBack' ? 1 : 0,
-        held: body.decision === 'hold' ? 1 : 0,
-        fevers: occupants.filter((o) => o.fever).length,
-        riskArea: area ? occupants.length : 0,
-        localPersons: occupants.filter((o) => o.personId).length,
-        localVehicles: body.kind === 'vehicle' && local ? 1 : 0,
-      });
-      await audit(tx, actor, { event: 'checkpointEntry.create', targetType: 'checkpointEntry', targetId: body.id, regionPath: cp.regionPath, detail: { checkpointId: cp.id, plate: body.plate ?? null, persons: occupants.length, leads, late: Date.now() - recordedAt.getTime() > 10 * 60_000 } });
-      return { inserted, occupants };
+    const area = cp.area;
+    const local = byId.has(body.occupants[0]!.idNumber);
+    const row: EntryRow = {
+      id: body.id,
+      checkpointId: cp.id,
+      regionPath: cp.regionPath,
+      kind: body.kind,
+      plate: body.plate ?? null,
+      vehicleType: body.kind === 'vehicle' ? (body.vehicleType ?? 'car') : null,
+      direction: body.direction,
+      origin: body.origin,
+      destination: body.destination,
+      reason: body.reason,
+      decision: body.decision,
+      holdOutcome: body.decision === 'hold' ? (body.holdOutcome ?? null) : null,
+      recordedAt,
+      recordedBy: actor.userId || null,
+      local,
+      persons: body.occupants.length,
+    };
+    const occupants: OccupantRow[] = body.occupants.map((o, i) => {
+      const p = byId.get(o.idNumber);
+      const parsed = parseIdNumber(o.idNumber);
+      return {
+        id: uuidv7(),
+        position: i,
+        personId: p?.id ?? null,
+        name: (o.name || p?.name)!,
+        idNumber: o.idNumber,
+        sex: parsed.ok ? parsed.value.sex : 'male',
+        birthDate: parsed.ok ? parsed.value.birthDate : '1900-01-01',
+        phone: o.phone ?? p?.phone ?? null,
+        temperature: o.temperature.toFixed(1),
+        healthCode: o.healthCode ?? null,
+        itinerary: o.itinerary ?? null,
+        nucleicAcid: o.nucleicAcid ?? null,
+        fever: isFever(o.temperature),
+        riskArea: !!area,
+        leadId: null,
+      };
     });
+    const risky = occupants.filter((o) => o.fever || o.riskArea);
+    const detail = { checkpointId: cp.id, plate: row.plate, persons: occupants.length, leads: risky.length, late: Date.now() - recordedAt.getTime() > 10 * 60_000 };
+    const write = async (tx: Tx) => {
+      for (const o of risky) {
+        const p = byId.get(o.idNumber);
+        const reasons: LeadReason[] = [...(o.riskArea ? (['riskArea'] as const) : []), ...(o.fever ? (['fever'] as const) : [])];
+        ({ leadId: o.leadId } = await raiseLead(tx, {
+          personId: p?.id ?? null,
+          name: o.name,
+          idNumber: o.idNumber,
+          phone: o.phone,
+          // A resident's lead goes to their own village; an outsider's to the checkpoint's.
+          regionId: p?.regionId ?? cp.regionId,
+          regionPath: p?.regionPath ?? cp.regionPath,
+          source: 'checkpoint',
+          sourceRef: body.id,
+          reasons,
+          detail: { checkpoint: cp.name, plate: body.plate ?? null, origin: body.origin, temperature: Number(o.temperature), riskArea: area?.name ?? null, recordedAt: body.recordedAt },
+        }));
+      }
+      const done = await insertEntry(tx, actor, row, occupants, detail);
+      // The same id won a race a moment ago: the leads raised for it here must not stay.
+      if (!done && risky.length) throw new LostRace();
+      return done;
+    };
+    // Most entries raise no lead: one statement, atomic on its own, with no BEGIN/COMMIT.
+    const stored = risky.length ? await db.transaction(write).catch((e: unknown) => (e instanceof LostRace ? undefined : Promise.reject(e))) : await write(db);
     if (!stored) return replayOf(cp.id, body.id, await selectEntryOwner(db, body.id));
     // Answered from what was just written: no second read on the hot path.
-    const { inserted: e, occupants } = stored;
+    const { regionPath: _p, recordedBy: _b, ...shown } = row;
     const entry: EntryDto = {
-      id: e.id,
-      checkpointId: e.checkpointId,
+      ...shown,
       checkpointName: cp.name,
-      kind: e.kind,
-      plate: e.plate,
-      vehicleType: e.vehicleType,
-      direction: e.direction,
-      origin: e.origin,
-      destination: e.destination,
-      reason: e.reason,
-      decision: e.decision,
-      holdOutcome: e.holdOutcome,
-      recordedAt: e.recordedAt.toISOString(),
-      createdAt: e.createdAt.toISOString(),
+      kind: body.kind,
+      direction: body.direction,
+      decision: body.decision,
+      vehicleType: row.vehicleType as EntryDto['vehicleType'],
+      holdOutcome: row.holdOutcome as EntryDto['holdOutcome'],
+      recordedAt: recordedAt.toISOString(),
+      createdAt: stored.createdAt.toISOString(),
       recordedByName: actor.userId ? actor.displayName : null,
-      local: e.local,
-      persons: e.persons,
-      occupants: occupants.map(({ entryId: _e, regionPath: _p, ...o }) => ({ ...o, idNumber: maskIdNumber(o.idNumber), phone: o.phone ? maskPhone(o.phone) : null, temperature: Number(o.temperature), local: o.personId !== null })),
+      occupants: occupants.map((o) => ({ ...o, sex: o.sex as 'male' | 'female', healthCode: o.healthCode as never, itinerary: o.itinerary as never, nucleicAcid: o.nucleicAcid as never, idNumber: maskIdNumber(o.idNumber), phone: o.phone ? maskPhone(o.phone) : null, temperature: Number(o.temperature), local: o.personId !== null })),
     };
     return { entry, created: true };
   }

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { testApp, loginAs, type Session } from '../../../test/app.js';
 import { buildCheckpoint, buildCounty, buildResident, buildUser } from '../../../test/factories.js';
+import { chinaDateOf, makeIdNumber } from '@fangkong/domain';
 import { uuidv7 } from '../../db/ids.js';
 import { riskArea } from '../../db/schema/index.js';
 
@@ -56,6 +57,8 @@ describe('checkpoint entries', async () => {
     expect(audit.rows).toEqual([{ event: 'checkpointEntry.create', target_id: e.id }]);
     const stat = (await db.execute(sql`SELECT vehicles, persons, local_persons, local_vehicles FROM checkpoint_stat WHERE checkpoint_id = ${cp.id}`)).rows;
     expect(stat).toEqual([{ vehicles: 1, persons: 3, local_persons: 3, local_vehicles: 1 }]);
+    const day = (await db.execute(sql`SELECT day, vehicles, persons, local_persons FROM checkpoint_stat_day WHERE checkpoint_id = ${cp.id}`)).rows;
+    expect(day).toEqual([{ day: chinaDateOf(new Date()), vehicles: 1, persons: 3, local_persons: 3 }]);
   });
 
   it('stores an entry submitted twice, or twice at once, only once', async () => {
@@ -102,6 +105,17 @@ describe('checkpoint entries', async () => {
     ]);
     const stat = (await db.execute(sql`SELECT sum(held)::int AS held, sum(fevers)::int AS fevers FROM checkpoint_stat`)).rows[0];
     expect(stat).toEqual({ held: 1, fevers: 1 });
+  });
+
+  it('raises one lead for a feverish entry submitted twice at once, and keeps no lead of the loser', async () => {
+    const idNumber = makeIdNumber({ regionCode: '420106', birthDate: '1991-07-07', sequence: 321, sex: 'female' });
+    const body = car({ plate: '川A77777', occupants: [{ idNumber, name: '钱发热', temperature: 38.4 }] });
+    const [a, b] = await Promise.all([post(body), post(body)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
+    const leads = await db.execute(sql`SELECT l.id, (SELECT count(*)::int FROM lead_source s WHERE s.lead_id = l.id) AS sources FROM lead l WHERE l.id_number = ${idNumber}`);
+    expect(leads.rows).toEqual([{ id: expect.any(String), sources: 1 }]);
+    const stored = await db.execute(sql`SELECT lead_id FROM checkpoint_occupant WHERE entry_id = ${body.id}`);
+    expect(stored.rows).toEqual([{ lead_id: leads.rows[0]!.id }]);
   });
 
   it('refuses a closed checkpoint but keeps an entry recorded offline before it closed, with its time', async () => {
