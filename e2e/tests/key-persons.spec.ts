@@ -14,7 +14,8 @@ test('a township officer sees the line lists, opens an overdue file and records 
   await page.getByRole('button', { name: '录入体温' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.locator('.ant-select').first().click();
-  await page.getByTitle(day!).click();
+  // The select may already show that day, so pick the day from the open list, not the shown value.
+  await page.locator(`.ant-select-item-option[title="${day}"]`).click();
   await dialog.getByText(slot!, { exact: true }).click();
   await dialog.getByLabel('体温(℃)').fill('36.6');
   await dialog.getByRole('button', { name: /保\s*存/ }).click();

@@ -50,8 +50,10 @@ export async function loadKeyPersonDemo(client: pg.PoolClient, opts: { users: Us
       const state = slotState(day, slot, now, DEFAULT_SLOT_WINDOWS);
       return state === 'closed' || (state === 'open' && (i % 2 === 1 || i === 2));
     });
+    // The missed slot is the last closed one: a slot still in its window is due, not overdue.
+    const missed = recordable.findLastIndex(({ day, slot }) => slotState(day, slot, now, DEFAULT_SLOT_WINDOWS) === 'closed');
     recordable.forEach(({ day, slot }, n) => {
-      if (i === 1 && n === recordable.length - 1) {
+      if (i === 1 && n === missed) {
         // Missed, and escalated to the township.
         alertLines.push(copyLine([uuidv7(), id, p.region_path, day, slot, 'township', new Date(now.getTime() - 3 * 3_600_000).toISOString()]));
         return;
