@@ -8,7 +8,7 @@ import type { Db } from '../../db/client.js';
 import { grid, region } from '../../db/schema/index.js';
 import type { Actor } from '../../auth/actor.js';
 import { inScope } from '../../auth/scope.js';
-import { writeLedgerRows } from './ledger-write.js';
+import { writeLedgerRows, type LedgerRow } from './ledger-write.js';
 import { pick, readTable } from '../../files/table-reader.js';
 import { VULNERABLE_GROUPS } from './persons.schemas.js';
 import { LEDGER_COLUMNS, LEDGER_HEADERS } from './ledger-columns.js';
@@ -28,21 +28,8 @@ export function parseLedgerDate(raw: string): string | null {
   return isIsoDate(iso) && iso <= resolveToday() ? iso : null;
 }
 
-interface Good {
-  row: number;
-  regionId: string;
-  regionPath: string;
-  gridName: string;
-  address: string;
-  name: string;
-  idNumber: string | null;
-  sex: 'male' | 'female' | null;
-  birthDate: string | null;
-  phone: string | null;
-  head: boolean;
-  groups: string[];
-  guardianName: string | null;
-}
+/** A checked row before its grid name is resolved to the grid's id. */
+type Good = Omit<LedgerRow, 'gridId'> & { gridName: string };
 
 /** Grid ids by `villagePath|gridName`, for the grid column. */
 async function gridsByVillageAndName(db: Db, actor: Actor) {
