@@ -26,6 +26,8 @@ export const household = pgTable(
     index('household_walk_order_idx').on(t.regionPath, t.address, t.id),
     // The ledger import matches dwellings by (region, address).
     index('household_region_address_idx').on(t.regionId, t.address),
+    // Households away or vacant are few; reports count them without reading the resident ones.
+    index('household_not_resident_idx').on(t.status).where(sql`${t.status} <> 'resident'`),
   ],
 );
 

@@ -46,6 +46,8 @@ export const visit = pgTable(
   (t) => [
     index('visit_round_household_idx').on(t.roundId, t.householdId, t.visitedAt),
     index('visit_region_path_gist').using('gist', t.regionPath),
+    // Figures and drill-down lists of one day read that day's visits, not the round's.
+    index('visit_visited_at_idx').on(t.visitedAt),
   ],
 );
 

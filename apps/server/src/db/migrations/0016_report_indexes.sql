@@ -1,0 +1,2 @@
+CREATE INDEX "household_not_resident_idx" ON "household" USING btree ("status") WHERE "household"."status" <> 'resident';--> statement-breakpoint
+CREATE INDEX "visit_visited_at_idx" ON "visit" USING btree ("visited_at");
