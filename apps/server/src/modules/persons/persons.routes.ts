@@ -8,7 +8,9 @@ import { pageQuerySchema } from '@fangkong/domain';
 import { z } from 'zod';
 import { Problem } from '../../http/problem.js';
 import { CSV_MIME, XLSX_MIME } from '../../files/table-reader.js';
-import { importLedger } from './persons.import.js';
+import { importLedger, readLedger } from './persons.import.js';
+import { fileJobsService } from '../file-jobs/file-jobs.service.js';
+import { fileJobStarted } from '../file-jobs/file-jobs.schemas.js';
 import { detectLedgerColumns, importQuery, ledgerColumnsResult } from './ledger-columns.js';
 import { exportLedger, ledgerTemplate } from './persons.export.js';
 
@@ -17,6 +19,7 @@ const XLSX_HEADERS = (name: string) => ({ 'content-type': XLSX_MIME, 'content-di
 export const personsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const service = personsService(db);
   const duplicates = duplicatesService(db);
+  const jobs = fileJobsService(db);
 
   app.get('/api/v1/persons/ledger-template', {
     config: { access: 'persons.manage' },
@@ -27,16 +30,19 @@ export const personsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
     config: { access: 'persons.manage' },
     schema: {
       tags: ['persons'],
-      summary: 'Import households and persons from the 基础台账表 (xlsx or CSV); each row is written whole or reported; re-imports create nothing',
+      summary: 'Import households and persons from the 基础台账表 (xlsx or CSV) as a job: answers 202 with the job id at once (GET /api/v1/jobs/{id} for progress and the LedgerImportResult); each row is written whole or reported; re-imports create nothing',
       consumes: [CSV_MIME, XLSX_MIME],
       querystring: importQuery,
       body: z.any().meta({ type: 'string', format: 'binary' }),
-      response: { 200: importResult },
+      response: { 202: fileJobStarted },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     if (!Buffer.isBuffer(request.body)) throw new Problem(415, 'unsupportedMediaType');
+    const actor = actorOf(request);
     try {
-      return await importLedger(db, actorOf(request), request.body, request.headers['content-type'] ?? '', request.query.mapping);
+      const rows = await readLedger(request.body, request.headers['content-type'] ?? '', request.query.mapping);
+      const id = await jobs.start(actor, 'import', rows.length, async (onProgress) => importResult.parse(await importLedger(db, actor, rows, { onProgress })));
+      return reply.status(202).send({ id });
     } catch (e) {
       // Not a spreadsheet at all (a renamed file, a broken zip): one clear error, nothing written.
       if (e instanceof Error && !(e instanceof Problem) && /zip|central directory|signature|end of data|Invalid|Corrupted/i.test(e.message)) throw new Problem(415, 'unsupportedMediaType');
