@@ -1,7 +1,7 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Modal, Space, Table, Upload } from 'antd';
-import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Modal, Progress, Space, Table, Upload } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiRequest, errorMessage } from '../../api/client';
 import { importContentType } from '../../api/regions';
@@ -9,6 +9,8 @@ import type { components } from '../../api/schema.gen';
 import { ColumnMappingModal, mappingQuery, type LedgerColumns } from './ColumnMappingModal';
 
 type Result = components['schemas']['LedgerImportResult'];
+type Job = components['schemas']['FileJob'];
+const finished = (job: Job | undefined) => job?.status === 'done' || job?.status === 'failed';
 
 /** Downloads the rejected rows and their reasons as a CSV the user can fix and import again. */
 function downloadErrors(result: Result) {
@@ -26,7 +28,7 @@ export function LedgerButtons({ canImport, canFull }: { canImport: boolean; canF
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
+  const [jobId, setJobId] = useState<string>();
   const [pending, setPending] = useState<{ file: File; contentType: string; detected: LedgerColumns }>();
   const detect = useMutation({
     mutationFn: ({ file, contentType }: { file: File; contentType: string }) => apiRequest<LedgerColumns>('/api/v1/persons/import/columns', { method: 'POST', body: file, contentType }),
@@ -35,11 +37,24 @@ export function LedgerButtons({ canImport, canFull }: { canImport: boolean; canF
   });
   const upload = useMutation({
     mutationFn: ({ file, contentType, mapping }: { file: File; contentType: string; mapping: LedgerColumns['mapping'] }) =>
-      apiRequest<Result>(`/api/v1/persons/import${mappingQuery(mapping)}`, { method: 'POST', body: file, contentType }),
-    onSuccess: () => { setPending(undefined); setOpen(true); void queryClient.invalidateQueries({ queryKey: ['households'] }); void queryClient.invalidateQueries({ queryKey: ['persons'] }); },
+      apiRequest<{ id: string }>(`/api/v1/persons/import${mappingQuery(mapping)}`, { method: 'POST', body: file, contentType }),
+    onSuccess: ({ id }) => { setPending(undefined); setJobId(id); },
     onError: (e) => void message.error(errorMessage(e)),
   });
-  const r = upload.data;
+  // The import runs as a job on the server: poll it until it ends, then show its result.
+  const job = useQuery({
+    queryKey: ['fileJob', jobId],
+    enabled: !!jobId,
+    queryFn: ({ signal }) => apiRequest<Job>(`/api/v1/jobs/${jobId}`, { signal }),
+    refetchInterval: (query) => (finished(query.state.data) ? false : 700),
+  }).data;
+  const done = job?.status === 'done';
+  useEffect(() => {
+    if (!done) return;
+    void queryClient.invalidateQueries({ queryKey: ['households'] });
+    void queryClient.invalidateQueries({ queryKey: ['persons'] });
+  }, [done, queryClient]);
+  const r: Result | null | undefined = done ? job.result : undefined;
   return (
     <Space wrap style={{ marginBottom: 12 }}>
       {canImport && (
@@ -60,7 +75,14 @@ export function LedgerButtons({ canImport, canFull }: { canImport: boolean; canF
       <ColumnMappingModal detected={pending?.detected} busy={upload.isPending} onCancel={() => setPending(undefined)}
         onChange={(mapping) => setPending((p) => p && { ...p, detected: { ...p.detected, mapping } })}
         onOk={() => pending && upload.mutate({ file: pending.file, contentType: pending.contentType, mapping: pending.detected.mapping })} />
-      <Modal open={open} onCancel={() => setOpen(false)} onOk={() => setOpen(false)} title={t('register.importResult')} width={720}>
+      <Modal open={!!jobId} onCancel={() => setJobId(undefined)} onOk={() => setJobId(undefined)} title={t('register.importResult')} width={720}>
+        {job && !finished(job) && (
+          <>
+            <Progress percent={job.total ? Math.floor((job.done / job.total) * 100) : 0} status="active" />
+            <div>{t('register.importProgress', { done: job.done, total: job.total })}</div>
+          </>
+        )}
+        {job?.status === 'failed' && <Alert type="error" message={job.error ?? t('register.importFailed')} />}
         {r && (
           <>
             <Alert type={r.errors.length ? 'warning' : 'success'} style={{ marginBottom: 12 }}
