@@ -151,6 +151,19 @@ export const registerCases: Record<string, RouteCase> = {
     // A job starts either way; its rows out of scope are rejected (file-jobs.test.ts, ledger.test.ts).
     expectOutOfScope: (status, _body, key) => expect(status, key).toBe(202),
   },
+  'POST /api/v1/persons/export-jobs': {
+    inScope: (fx) => ({ url: `/api/v1/persons/export-jobs?regionId=${fx.villageA.id}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/persons/export-jobs?regionId=${fx.villageB.id}` }),
+    expectOutOfScope: notFound,
+  },
+  // An export's file is given once (file-jobs.test.ts downloads one); the fixture jobs are imports,
+  // which have no file: this walk checks who may ask and that out of scope is not found.
+  'GET /api/v1/jobs/:id/file': {
+    inScope: (fx) => ({ url: `/api/v1/jobs/${fx.jobInA}/file` }),
+    status: 404,
+    outOfScope: (fx) => ({ url: `/api/v1/jobs/${fx.jobInB}/file` }),
+    expectOutOfScope: notFound,
+  },
   'GET /api/v1/jobs/:id': {
     inScope: (fx) => ({ url: `/api/v1/jobs/${fx.jobInA}` }),
     outOfScope: (fx) => ({ url: `/api/v1/jobs/${fx.jobInB}` }),

@@ -864,6 +864,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/persons/export-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 基础台账表 export as a job: answers 202 with the job id; the file waits at /api/v1/jobs/{id}/file until downloaded (audited then); masked unless full=true (needs persons.readFull) */
+        post: {
+            parameters: {
+                query?: {
+                    regionId?: string;
+                    full?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FileJobStarted"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/persons/duplicates": {
         parameters: {
             query?: never;
@@ -4473,6 +4512,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jobs/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file of a finished export job (xlsx), once: audited at download, then removed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -4849,6 +4924,12 @@ export interface components {
                 column: ("所属区划代码" | "地址" | "网格" | "姓名" | "身份证号" | "性别" | "出生日期" | "手机号" | "与户主关系" | "特殊群体" | "监护人") | null;
             }[];
         };
+        LedgerExportResultInput: {
+            rows: number;
+            full: boolean;
+            regionPath: string;
+            downloaded: boolean;
+        };
         FileJobInput: {
             id: string;
             /** @enum {string} */
@@ -4859,8 +4940,8 @@ export interface components {
             done: number;
             /** @description rows in all */
             total: number;
-            /** @description when done: for an import, the counts and the rejected rows with their reasons */
-            result: components["schemas"]["LedgerImportResultInput"] | null;
+            /** @description when done: for an import, the counts and the rejected rows with their reasons; for an export, the rows written (download at /api/v1/jobs/{id}/file) */
+            result: (components["schemas"]["LedgerImportResultInput"] | components["schemas"]["LedgerExportResultInput"]) | null;
             error: string | null;
             createdAt: string;
             finishedAt: string | null;
@@ -6138,6 +6219,12 @@ export interface components {
                 column: ("所属区划代码" | "地址" | "网格" | "姓名" | "身份证号" | "性别" | "出生日期" | "手机号" | "与户主关系" | "特殊群体" | "监护人") | null;
             }[];
         };
+        LedgerExportResult: {
+            rows: number;
+            full: boolean;
+            regionPath: string;
+            downloaded: boolean;
+        };
         FileJob: {
             id: string;
             /** @enum {string} */
@@ -6148,8 +6235,8 @@ export interface components {
             done: number;
             /** @description rows in all */
             total: number;
-            /** @description when done: for an import, the counts and the rejected rows with their reasons */
-            result: components["schemas"]["LedgerImportResult"] | null;
+            /** @description when done: for an import, the counts and the rejected rows with their reasons; for an export, the rows written (download at /api/v1/jobs/{id}/file) */
+            result: (components["schemas"]["LedgerImportResult"] | components["schemas"]["LedgerExportResult"]) | null;
             error: string | null;
             createdAt: string;
             finishedAt: string | null;

@@ -4,7 +4,8 @@ import { makeIdNumber } from '@fangkong/domain';
 import { testApp, loginAs, type Session } from '../../../test/app.js';
 import { buildCounty, buildUser } from '../../../test/factories.js';
 import { waitForJob } from '../../../test/jobs.js';
-import { fileJob } from '../../db/schema/index.js';
+import ExcelJS from 'exceljs';
+import { auditLog, fileJob } from '../../db/schema/index.js';
 import { uuidv7 } from '../../db/ids.js';
 import { systemActor } from '../../auth/actor.js';
 import { readLedger, importLedger } from '../persons/persons.import.js';
@@ -73,5 +74,28 @@ describe('import and export jobs', async () => {
     await waitForJob(app, cadre.headers, id);
     expect((await app.inject({ method: 'GET', url: `/api/v1/jobs/${id}`, headers: cadreB.headers })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: `/api/v1/jobs/${uuidv7()}`, headers: cadre.headers })).statusCode).toBe(404);
+  });
+
+  it('exports as a job: the file waits for its one download, audited only then, and not outside the scope', async () => {
+    const exports = async () => (await db.select().from(auditLog).where(eq(auditLog.event, 'person.export'))).length;
+    const before = await exports();
+    const res = await app.inject({ method: 'POST', url: '/api/v1/persons/export-jobs', headers: cadre.headers });
+    expect(res.statusCode).toBe(202);
+    const job = await waitForJob(app, cadre.headers, res.json().id);
+    expect(job).toMatchObject({ kind: 'export', status: 'done', result: { full: false, downloaded: false } });
+    expect(job.done).toBe(job.total);
+    expect(job.total).toBeGreaterThan(5);
+    expect(await exports()).toBe(before);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/jobs/${job.id}/file`, headers: cadreB.headers })).statusCode).toBe(404);
+
+    const file = await app.inject({ method: 'GET', url: `/api/v1/jobs/${job.id}/file`, headers: cadre.headers });
+    expect(file.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('基础台账表')!;
+    expect(sheet.rowCount).toBe(job.total + 1);
+    expect(String(sheet.getRow(2).getCell(5).value)).toMatch(/\*/); // masked ID number
+    expect(await exports()).toBe(before + 1);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/jobs/${job.id}/file`, headers: cadre.headers })).statusCode).toBe(404);
   });
 });

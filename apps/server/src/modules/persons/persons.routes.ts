@@ -9,10 +9,10 @@ import { z } from 'zod';
 import { Problem } from '../../http/problem.js';
 import { CSV_MIME, XLSX_MIME } from '../../files/table-reader.js';
 import { importLedger, readLedger } from './persons.import.js';
-import { fileJobsService } from '../file-jobs/file-jobs.service.js';
+import { ensureExportDir, exportFilePath, fileJobsService } from '../file-jobs/file-jobs.service.js';
 import { fileJobStarted } from '../file-jobs/file-jobs.schemas.js';
 import { detectLedgerColumns, importQuery, ledgerColumnsResult } from './ledger-columns.js';
-import { exportLedger, ledgerTemplate } from './persons.export.js';
+import { exportLedger, ledgerTemplate, prepareLedgerExportJob } from './persons.export.js';
 
 const XLSX_HEADERS = (name: string) => ({ 'content-type': XLSX_MIME, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}` });
 
@@ -70,6 +70,26 @@ export const personsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
   }, async (request, reply) => {
     const stream = await exportLedger(db, actorOf(request), { regionId: request.query.regionId, full: request.query.full === 'true' });
     return reply.headers(XLSX_HEADERS('基础台账表.xlsx')).send(stream);
+  });
+
+  app.post('/api/v1/persons/export-jobs', {
+    config: { access: 'persons.read' },
+    schema: {
+      tags: ['persons'],
+      summary: '基础台账表 export as a job: answers 202 with the job id; the file waits at /api/v1/jobs/{id}/file until downloaded (audited then); masked unless full=true (needs persons.readFull)',
+      querystring: exportQuery,
+      response: { 202: fileJobStarted },
+    },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const full = request.query.full === 'true';
+    const job = await prepareLedgerExportJob(db, actor, { regionId: request.query.regionId, full });
+    await ensureExportDir();
+    const id = await jobs.start(actor, 'export', job.total, async (onProgress, jobId) => {
+      const rows = await job.write(exportFilePath(jobId), onProgress);
+      return { rows, full, regionPath: job.below, downloaded: false };
+    });
+    return reply.status(202).send({ id });
   });
 
   app.get('/api/v1/persons/duplicates', {

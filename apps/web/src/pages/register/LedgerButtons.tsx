@@ -1,16 +1,16 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Modal, Progress, Space, Table, Upload } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Modal, Space, Table, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiRequest, errorMessage } from '../../api/client';
 import { importContentType } from '../../api/regions';
 import type { components } from '../../api/schema.gen';
 import { ColumnMappingModal, mappingQuery, type LedgerColumns } from './ColumnMappingModal';
+import { ExportJobButtons } from './ExportJobButtons';
+import { JobProgress, jobFinished, useFileJob } from './useFileJob';
 
 type Result = components['schemas']['LedgerImportResult'];
-type Job = components['schemas']['FileJob'];
-const finished = (job: Job | undefined) => job?.status === 'done' || job?.status === 'failed';
 
 /** Downloads the rejected rows and their reasons as a CSV the user can fix and import again. */
 function downloadErrors(result: Result) {
@@ -42,19 +42,14 @@ export function LedgerButtons({ canImport, canFull }: { canImport: boolean; canF
     onError: (e) => void message.error(errorMessage(e)),
   });
   // The import runs as a job on the server: poll it until it ends, then show its result.
-  const job = useQuery({
-    queryKey: ['fileJob', jobId],
-    enabled: !!jobId,
-    queryFn: ({ signal }) => apiRequest<Job>(`/api/v1/jobs/${jobId}`, { signal }),
-    refetchInterval: (query) => (finished(query.state.data) ? false : 700),
-  }).data;
+  const job = useFileJob(jobId);
   const done = job?.status === 'done';
   useEffect(() => {
     if (!done) return;
     void queryClient.invalidateQueries({ queryKey: ['households'] });
     void queryClient.invalidateQueries({ queryKey: ['persons'] });
   }, [done, queryClient]);
-  const r: Result | null | undefined = done ? job.result : undefined;
+  const r = done ? (job.result as Result | null) : undefined;
   return (
     <Space wrap style={{ marginBottom: 12 }}>
       {canImport && (
@@ -70,19 +65,13 @@ export function LedgerButtons({ canImport, canFull }: { canImport: boolean; canF
           </Upload>
         </>
       )}
-      <Button icon={<DownloadOutlined />} href="/api/v1/persons/export">{t('register.export')}</Button>
-      {canFull && <Button icon={<DownloadOutlined />} href="/api/v1/persons/export?full=true">{t('register.exportFull')}</Button>}
+      <ExportJobButtons canFull={canFull} />
       <ColumnMappingModal detected={pending?.detected} busy={upload.isPending} onCancel={() => setPending(undefined)}
         onChange={(mapping) => setPending((p) => p && { ...p, detected: { ...p.detected, mapping } })}
         onOk={() => pending && upload.mutate({ file: pending.file, contentType: pending.contentType, mapping: pending.detected.mapping })} />
       <Modal open={!!jobId} onCancel={() => setJobId(undefined)} onOk={() => setJobId(undefined)} title={t('register.importResult')} width={720}>
-        {job && !finished(job) && (
-          <>
-            <Progress percent={job.total ? Math.floor((job.done / job.total) * 100) : 0} status="active" />
-            <div>{t('register.importProgress', { done: job.done, total: job.total })}</div>
-          </>
-        )}
-        {job?.status === 'failed' && <Alert type="error" message={job.error ?? t('register.importFailed')} />}
+        {job && !jobFinished(job) && <JobProgress job={job} />}
+        {job?.status === 'failed' && <Alert type="error" message={job.error ?? t('register.jobFailed')} />}
         {r && (
           <>
             <Alert type={r.errors.length ? 'warning' : 'success'} style={{ marginBottom: 12 }}
