@@ -19,3 +19,14 @@ test('a village cadre imports a 基础台账表, watches its progress and gets t
   await expect(page.getByRole('button', { name: /下载未通过/ })).toBeVisible();
   await expect(page.getByLabel('导入结果').getByRole('cell', { name: '出生日期' })).toBeVisible();
 });
+
+test('the export runs as a job and its file is downloaded once', async ({ page }) => {
+  await login(page, 'village');
+  await page.goto('/register');
+  await page.getByRole('button', { name: '导出基础台账表' }).click();
+  const dialog = page.getByRole('dialog', { name: '导出基础台账表' });
+  await expect(dialog.getByText(/已生成 \d+ 行/)).toBeVisible({ timeout: 30_000 });
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('link', { name: /下载文件/ }).click();
+  expect((await download).suggestedFilename()).toBe('基础台账表.xlsx');
+});
