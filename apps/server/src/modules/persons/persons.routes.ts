@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
 import { actorOf } from '../../auth/auth.plugin.js';
@@ -86,7 +87,9 @@ export const personsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
     const job = await prepareLedgerExportJob(db, actor, { regionId: request.query.regionId, full });
     await ensureExportDir();
     const id = await jobs.start(actor, 'export', job.total, async (onProgress, jobId) => {
-      const rows = await job.write(exportFilePath(jobId), onProgress);
+      const file = exportFilePath(jobId);
+      // A half-written file is never offered: it goes with the failed job.
+      const rows = await job.write(file, onProgress).catch(async (e: unknown) => { await rm(file, { force: true }); throw e; });
       return { rows, full, regionPath: job.below, downloaded: false };
     });
     return reply.status(202).send({ id });
