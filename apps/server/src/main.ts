@@ -4,12 +4,16 @@ import { openDatabase } from './db/open.js';
 import { buildApp } from './app.js';
 import { demoWanted, loadDemoIfEmpty } from './demo/demo.js';
 import { startJobs } from './jobs/scheduler.js';
+import { failInterruptedJobs } from './modules/file-jobs/file-jobs.service.js';
 
 const config = loadConfig();
 const logger = pino({ level: config.LOG_LEVEL });
 const database = await openDatabase(config, (m) => logger.info(m));
 
 if (demoWanted(config)) await loadDemoIfEmpty(database, { persons: config.FANGKONG_DEMO_PERSONS, log: (m) => logger.info(m) });
+
+const interrupted = await failInterruptedJobs(database.db);
+if (interrupted) logger.warn({ interrupted }, 'import/export jobs cut by the last shutdown marked failed');
 
 const app = await buildApp({ db: database.db, config, logger });
 let stopJobs: (() => Promise<void>) | null = null;

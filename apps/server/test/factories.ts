@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { addDays, plannedEndOf, regionPathLabel, shanghaiDate, type Role } from '@fangkong/domain';
 import type { Db } from '../src/db/client.js';
 import { uuidv7 } from '../src/db/ids.js';
-import { checkInLink, checkpoint, dailyReport, grid, healthCheck, household, keyPerson, lead, leadSource, observationBed, observationSite, person, region, riskArea, screeningRound, triageTask, users } from '../src/db/schema/index.js';
+import { checkInLink, checkpoint, dailyReport, fileJob, grid, healthCheck, household, keyPerson, lead, leadSource, observationBed, observationSite, person, region, riskArea, screeningRound, triageTask, users } from '../src/db/schema/index.js';
 import { hashPassword } from '../src/auth/password.js';
 import { systemActor } from '../src/auth/actor.js';
 import { checkpointEntriesService } from '../src/modules/checkpoint-entries/checkpoint-entries.service.js';
@@ -164,4 +164,11 @@ export async function buildDailyReport(db: Db, r: RegionRow, submittedBy: string
   const row = { id: uuidv7(), regionId: r.id, regionPath: r.path, reportDate, version: 1, figures, submittedBy, submittedAt: new Date(), late: false };
   await db.insert(dailyReport).values(row);
   return row;
+}
+
+/** A finished import job started by `user`, in their scope. */
+export async function buildFileJob(db: Db, user: { id: string; regionPath: string }) {
+  const id = uuidv7();
+  await db.insert(fileJob).values({ id, kind: 'import', status: 'done', done: 1, total: 1, result: { rows: 1, accepted: 1, createdHouseholds: 0, createdPersons: 0, linked: 1, errors: [] }, createdBy: user.id, regionPath: user.regionPath, finishedAt: new Date() });
+  return id;
 }

@@ -51,6 +51,8 @@ const zhCN = {
   'temperature.range': '体温应在34.0至43.0℃之间',
   // Requests, imports and accounts
   unsupportedMediaType: '不支持的文件类型，请上传 .xlsx 或 .csv 文件',
+  'job.failed': '任务执行出错，请重试',
+  'job.interrupted': '任务因服务重启而中断，请重新提交',
   outOfScope: '超出您的管辖范围',
   duplicateInFile: '与文件中前面的行重复',
   'regionCode.parentMissing': '上级区划不存在（请先导入上级区划）',
@@ -162,6 +164,8 @@ const enUS: Readonly<Record<DomainMessageKey, string>> = {
   'temperature.format': 'The temperature is not a number, e.g. 36.5',
   'temperature.range': 'The temperature must be between 34.0 and 43.0 °C',
   unsupportedMediaType: 'Unsupported file type; upload an .xlsx or .csv file',
+  'job.failed': 'The job failed; please try again',
+  'job.interrupted': 'The job was interrupted by a restart; please submit it again',
   outOfScope: 'Outside the regions you are responsible for',
   duplicateInFile: 'Repeats an earlier row of the file',
   'regionCode.parentMissing': 'The parent region does not exist (import it first)',

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '@fangkong/domain';
 import { testApp, loginAs, type Session } from '../../test/app.js';
-import { buildCheckpoint, buildCounty, buildDailyReport, buildEntry, buildGrid, buildHousehold, buildKeyPersonFixtures, buildResident, buildRiskArea, buildRound, buildUser } from '../../test/factories.js';
+import { buildCheckpoint, buildCounty, buildDailyReport, buildEntry, buildFileJob, buildGrid, buildHousehold, buildKeyPersonFixtures, buildResident, buildRiskArea, buildRound, buildUser } from '../../test/factories.js';
 import { can } from './permissions.js';
 import { routeCases, type Fixtures } from '../../test/route-cases/index.js';
 
@@ -36,7 +36,7 @@ describe('route × role × scope', async () => {
     await buildResident(db, county.villageB, '510121198502020022', '居民乙');
     const entryInA = (await buildEntry(db, checkpointInA, { plate: '川A12345' })).id;
     const entryInB = (await buildEntry(db, checkpointInB, { plate: '川B54321' })).id;
-    fx = { ...county, userInA, userInB, reportInA, reportInB, householdA, householdA2, householdB, riskArea, roundA, roundB, kp: await buildKeyPersonFixtures(db, county), checkpointInA, checkpointInB, entryInA, entryInB };
+    fx = { ...county, userInA, userInB, reportInA, reportInB, householdA, householdA2, householdB, riskArea, roundA, roundB, kp: await buildKeyPersonFixtures(db, county), checkpointInA, checkpointInB, entryInA, entryInB, jobInA: await buildFileJob(db, userInA), jobInB: await buildFileJob(db, userInB) };
     for (const role of ROLES) sessions.set(role, await loginAs(app, `u-${role}`));
   });
 

@@ -20,6 +20,7 @@ import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { checkpointsRoutes } from './checkpoints/checkpoints.routes.js';
 import { checkpointEntriesRoutes } from './checkpoint-entries/checkpoint-entries.routes.js';
 import { dutyShiftsRoutes } from './duty-shifts/duty-shifts.routes.js';
+import { fileJobsRoutes } from './file-jobs/file-jobs.routes.js';
 import { checkpointStatsRoutes } from './checkpoint-stats/checkpoint-stats.routes.js';
 
 /** The capability modules; each registers its own routes with the access they require. */
@@ -45,4 +46,5 @@ export const modules = [
   checkpointStatsRoutes,
   dailyReportsRoutes,
   dashboardRoutes,
+  fileJobsRoutes,
 ] as unknown as FastifyPluginAsync<ModuleOptions>[];

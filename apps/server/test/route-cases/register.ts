@@ -148,10 +148,26 @@ export const registerCases: Record<string, RouteCase> = {
   'POST /api/v1/persons/import': {
     inScope: (fx) => ({ url: '/api/v1/persons/import', payload: `所属区划代码,地址,姓名,出生日期\n${fx.villageA.code},五凤村7号,导入人,1990-01-01\n`, headers: { 'content-type': 'text/csv' } }),
     outOfScope: (fx) => ({ url: '/api/v1/persons/import', payload: `所属区划代码,地址,姓名,出生日期\n${fx.villageB.code},石板村7号,导入人,1990-01-01\n`, headers: { 'content-type': 'text/csv' } }),
-    expectOutOfScope: (status, body, key) => {
-      expect(status, key).toBe(200);
-      expect((body as { accepted: number }).accepted, key).toBe(0);
-    },
+    // A job starts either way; its rows out of scope are rejected (file-jobs.test.ts, ledger.test.ts).
+    expectOutOfScope: (status, _body, key) => expect(status, key).toBe(202),
+  },
+  'POST /api/v1/persons/export-jobs': {
+    inScope: (fx) => ({ url: `/api/v1/persons/export-jobs?regionId=${fx.villageA.id}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/persons/export-jobs?regionId=${fx.villageB.id}` }),
+    expectOutOfScope: notFound,
+  },
+  // An export's file is given once (file-jobs.test.ts downloads one); the fixture jobs are imports,
+  // which have no file: this walk checks who may ask and that out of scope is not found.
+  'GET /api/v1/jobs/:id/file': {
+    inScope: (fx) => ({ url: `/api/v1/jobs/${fx.jobInA}/file` }),
+    status: 404,
+    outOfScope: (fx) => ({ url: `/api/v1/jobs/${fx.jobInB}/file` }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/jobs/:id': {
+    inScope: (fx) => ({ url: `/api/v1/jobs/${fx.jobInA}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/jobs/${fx.jobInB}` }),
+    expectOutOfScope: notFound,
   },
   // Reads only the uploaded file's header: nothing in it is scoped.
   'POST /api/v1/persons/import/columns': {

@@ -25,6 +25,9 @@ export type Fixtures = Built<typeof buildCounty> & {
   /** Over township A (the actors' scope) and township B. */
   roundA: Built<typeof buildRound>;
   roundB: Built<typeof buildRound>;
+  /** An import job started by a user of each village. */
+  jobInA: string;
+  jobInB: string;
 };
 
 export const today = () => chinaDateOf(new Date());

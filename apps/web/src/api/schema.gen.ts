@@ -752,7 +752,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import households and persons from the 基础台账表 (xlsx or CSV); each row is written whole or reported; re-imports create nothing */
+        /** Import households and persons from the 基础台账表 (xlsx or CSV) as a job: answers 202 with the job id at once (GET /api/v1/jobs/{id} for progress and the LedgerImportResult); each row is written whole or reported; re-imports create nothing */
         post: {
             parameters: {
                 query?: {
@@ -770,12 +770,12 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["LedgerImportResult"];
+                        "application/json": components["schemas"]["FileJobStarted"];
                     };
                 };
             };
@@ -858,6 +858,45 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/export-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 基础台账表 export as a job: answers 202 with the job id; the file waits at /api/v1/jobs/{id}/file until downloaded (audited then); masked unless full=true (needs persons.readFull) */
+        post: {
+            parameters: {
+                query?: {
+                    regionId?: string;
+                    full?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FileJobStarted"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4435,6 +4474,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import or export job: its progress, then its result; only in the scope of whoever started it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FileJob"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file of a finished export job (xlsx), once: audited at download, then removed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -4810,6 +4923,31 @@ export interface components {
                 header: string;
                 column: ("所属区划代码" | "地址" | "网格" | "姓名" | "身份证号" | "性别" | "出生日期" | "手机号" | "与户主关系" | "特殊群体" | "监护人") | null;
             }[];
+        };
+        LedgerExportResultInput: {
+            rows: number;
+            full: boolean;
+            regionPath: string;
+            downloaded: boolean;
+        };
+        FileJobInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "import" | "export";
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            /** @description rows done so far */
+            done: number;
+            /** @description rows in all */
+            total: number;
+            /** @description when done: for an import, the counts and the rejected rows with their reasons; for an export, the rows written (download at /api/v1/jobs/{id}/file) */
+            result: (components["schemas"]["LedgerImportResultInput"] | components["schemas"]["LedgerExportResultInput"]) | null;
+            error: string | null;
+            createdAt: string;
+            finishedAt: string | null;
+        };
+        FileJobStartedInput: {
+            id: string;
         };
         RiskAreaInput: {
             /** Format: uuid */
@@ -6080,6 +6218,31 @@ export interface components {
                 header: string;
                 column: ("所属区划代码" | "地址" | "网格" | "姓名" | "身份证号" | "性别" | "出生日期" | "手机号" | "与户主关系" | "特殊群体" | "监护人") | null;
             }[];
+        };
+        LedgerExportResult: {
+            rows: number;
+            full: boolean;
+            regionPath: string;
+            downloaded: boolean;
+        };
+        FileJob: {
+            id: string;
+            /** @enum {string} */
+            kind: "import" | "export";
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            /** @description rows done so far */
+            done: number;
+            /** @description rows in all */
+            total: number;
+            /** @description when done: for an import, the counts and the rejected rows with their reasons; for an export, the rows written (download at /api/v1/jobs/{id}/file) */
+            result: (components["schemas"]["LedgerImportResult"] | components["schemas"]["LedgerExportResult"]) | null;
+            error: string | null;
+            createdAt: string;
+            finishedAt: string | null;
+        };
+        FileJobStarted: {
+            id: string;
         };
         RiskArea: {
             /** Format: uuid */

@@ -42,7 +42,7 @@ export const enUS: Messages = {
     movedBy: 'By', reason: 'Reason', showFull: 'Show full details', fullAudited: 'Viewing full details is written to the audit log. Continue?',
     round: 'Round', outcome: 'Outcome', temperature: 'Temperature', none: 'None',
     template: 'Ledger template', import: 'Import ledger', export: 'Export ledger', exportFull: 'Export full data (audited)', importResult: 'Import result', downloadErrors: 'Download rejected rows and reasons',
-    importSummary: '{{rows}} rows: {{accepted}} accepted ({{households}} new households, {{persons}} new persons, {{linked}} linked to existing), {{rejected}} rejected',
+    newHousehold: 'New household', saved: 'Saved', editHousehold: 'Edit household', newPerson: 'Register a person', editPerson: 'Edit person', edit: 'Edit', keepIfEmpty: 'Leave empty to keep', jobProgress: '{{done}} of {{total}} rows done; you may close this window, the job goes on', jobFailed: 'The job failed', exportTitle: 'Export the ledger', exportReady: '{{rows}} rows written; the file can be downloaded once (audited at download)', downloadExport: 'Download the file', importSummary: '{{rows}} rows: {{accepted}} accepted ({{households}} new households, {{persons}} new persons, {{linked}} linked to existing), {{rejected}} rejected',
     duplicates: 'Likely duplicates', merged: 'Merged', mergeTitle: 'Merge persons', mergeConfirm: 'Keep "{{keep}}" and move every visit, lead and link of "{{drop}}" to it, then remove the duplicate (audited). Continue?',
     keep: 'Keep {{name}}', sameNameBirthPhone: 'Same name, birth date and mobile', similarNameInHousehold: 'Similar names in one household',
   },

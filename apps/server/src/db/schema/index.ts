@@ -9,3 +9,4 @@ export * from './screening.js';
 export * from './checkpoints.js';
 export * from './observation-sites.js';
 export * from './key-person-file.js';
+export * from './file-jobs.js';

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { makeIdNumber } from '@fangkong/domain';
 import { testApp, loginAs, type Session } from '../../../test/app.js';
+import { importLedgerAndWait } from '../../../test/jobs.js';
 import { buildCounty, buildResident, buildUser } from '../../../test/factories.js';
 
 describe('ledger import write path', async () => {
@@ -18,7 +19,7 @@ describe('ledger import write path', async () => {
     await buildUser(db, { username: 'cadre', role: 'villageCadre', region: county.villageA });
     cadre = await loginAs(app, 'cadre');
   });
-  const upload = (csv: string) => app.inject({ method: 'POST', url: '/api/v1/persons/import', payload: csv, headers: { ...cadre.headers, 'content-type': 'text/csv' } });
+  const upload = (csv: string) => importLedgerAndWait(app, cadre.headers, csv, 'text/csv');
   const csv = () => [
     '所属区划代码,地址,姓名,身份证号,出生日期,与户主关系,监护人',
     `${county.villageA.code},五凤村9号,王五,${mine},,户主,`, // 2 new household, new person, head

@@ -77,11 +77,14 @@ const STEPS = {
       coalesce(array_agg(row ORDER BY row) FILTER (WHERE elsewhere), '{}') AS elsewhere FROM ledger_stage`,
 };
 
-/** Writes checked rows batch by batch; rows whose ID number belongs to someone outside the actor's scope come back in `elsewhere`. */
-export async function writeLedgerRows(db: Db, actor: Actor, rows: LedgerRow[]) {
+/**
+ * Writes checked rows batch by batch; rows whose ID number belongs to someone outside the actor's scope
+ * come back in `elsewhere`. `onBatch` hears the rows written so far after each committed batch.
+ */
+export async function writeLedgerRows(db: Db, actor: Actor, rows: LedgerRow[], onBatch?: (done: number) => Promise<void>, batchSize = BATCH) {
   const counts = { households: 0, persons: 0, linked: 0, elsewhere: [] as number[] };
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const batch = rows.slice(i, i + BATCH);
+  for (let i = 0; i < rows.length; i += batchSize) {
+    const batch = rows.slice(i, i + batchSize);
     const client = await db.$client.connect();
     try {
       await client.query('BEGIN');
@@ -106,6 +109,7 @@ export async function writeLedgerRows(db: Db, actor: Actor, rows: LedgerRow[]) {
     } finally {
       client.release();
     }
+    await onBatch?.(i + batch.length);
   }
   return counts;
 }

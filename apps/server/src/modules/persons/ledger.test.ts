@@ -5,6 +5,7 @@ import { makeIdNumber } from '@fangkong/domain';
 import { testApp, loginAs, type Session } from '../../../test/app.js';
 import { buildCounty, buildGrid, buildUser } from '../../../test/factories.js';
 import { XLSX_MIME } from '../../files/table-reader.js';
+import { importLedgerAndWait } from '../../../test/jobs.js';
 
 describe('基础台账表 import and export', async () => {
   const { app, db } = await testApp();
@@ -43,7 +44,7 @@ describe('基础台账表 import and export', async () => {
     ws.addRow([a, '五凤村1号', '', '张三', good, '', '', '', '', '', '']); // 13 repeats row 2
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
-  const upload = (body: Buffer | string, type = XLSX_MIME) => app.inject({ method: 'POST', url: '/api/v1/persons/import', payload: body, headers: { ...cadre.headers, 'content-type': type } });
+  const upload = (body: Buffer | string, type = XLSX_MIME) => importLedgerAndWait(app, cadre.headers, body, type);
 
   it('accepts the good rows and reports each bad one with its field and reason', async () => {
     const res = await upload(await ledger());

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { parseIdNumber } from '@fangkong/domain';
 import { testApp, loginAs, type Session } from '../../../test/app.js';
+import { importLedgerAndWait } from '../../../test/jobs.js';
 import { buildCounty, buildGrid, buildUser } from '../../../test/factories.js';
 import { XLSX_MIME } from '../../files/table-reader.js';
 
@@ -20,7 +21,7 @@ describe('基础台账表 import of a LibreOffice file', async () => {
     await buildUser(db, { username: 'cadre', role: 'villageCadre', region: county.villageA });
     cadre = await loginAs(app, 'cadre');
   });
-  const upload = (body: Buffer, type = XLSX_MIME) => app.inject({ method: 'POST', url: '/api/v1/persons/import', payload: body, headers: { ...cadre.headers, 'content-type': type } });
+  const upload = (body: Buffer, type = XLSX_MIME) => importLedgerAndWait(app, cadre.headers, body, type);
 
   it('accepts exactly the good rows and names each bad row with its field and reason', async () => {
     const res = await upload(fixture('ledger-libreoffice.xlsx'));
@@ -82,7 +83,7 @@ describe('基础台账表 import of a LibreOffice file', async () => {
 
   it('imports with the mapping the user chose, and refuses a mapping to a column the ledger does not have', async () => {
     const csv = Buffer.from('村代码,门牌,名字,证件,联系方式\n510121001001,五凤村9号,赵六,510121196001010011,13700137000\n');
-    const post = (mapping: Record<string, string>) => app.inject({ method: 'POST', url: `/api/v1/persons/import?mapping=${encodeURIComponent(JSON.stringify(mapping))}`, payload: csv, headers: { ...cadre.headers, 'content-type': 'text/csv' } });
+    const post = (mapping: Record<string, string>) => importLedgerAndWait(app, cadre.headers, csv, 'text/csv', `?mapping=${encodeURIComponent(JSON.stringify(mapping))}`);
     const bad = await post({ 村代码: '户籍地' });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors[0].field).toBe('mapping');

@@ -9,7 +9,7 @@ import { grid, region } from '../../db/schema/index.js';
 import type { Actor } from '../../auth/actor.js';
 import { inScope } from '../../auth/scope.js';
 import { writeLedgerRows, type LedgerRow } from './ledger-write.js';
-import { pick, readTable } from '../../files/table-reader.js';
+import { pick, readTable, type TableRow } from '../../files/table-reader.js';
 import { VULNERABLE_GROUPS } from './persons.schemas.js';
 import { LEDGER_COLUMNS, LEDGER_HEADERS } from './ledger-columns.js';
 
@@ -37,8 +37,11 @@ async function gridsByVillageAndName(db: Db, actor: Actor) {
   return new Map(rows.map((g) => [`${String(g.path)}|${g.name}`, g.id]));
 }
 
-export async function importLedger(db: Db, actor: Actor, body: Buffer, contentType: string, mapping?: Record<string, string>) {
-  const rows = await readTable(body, contentType, { knownHeaders: LEDGER_HEADERS, mapping });
+/** Reads the file in the request, so a file that is no spreadsheet is refused at once, before any job. */
+export const readLedger = (body: Buffer, contentType: string, mapping?: Record<string, string>) => readTable(body, contentType, { knownHeaders: LEDGER_HEADERS, mapping });
+
+/** Checks and writes the rows; `onProgress` hears the rows done (rejected ones count as done once checked). */
+export async function importLedger(db: Db, actor: Actor, rows: TableRow[], { onProgress, batchSize }: { onProgress?: (done: number) => Promise<void>; batchSize?: number } = {}) {
   const errors: RowError[] = [];
   const say = (row: number, field: string, key: string) => errors.push({ row, field, message: translate(actor.locale, key) });
   const codes = [...new Set(rows.map((r) => pick(r.values, ['所属区划代码', '区划代码']).replace(/\s/g, '')).filter(Boolean))];
@@ -86,10 +89,14 @@ export async function importLedger(db: Db, actor: Actor, body: Buffer, contentTy
   }
 
   const gridIds = await gridsByVillageAndName(db, actor);
+  const rejectedAtCheck = rows.length - good.length;
+  await onProgress?.(rejectedAtCheck);
   const written = await writeLedgerRows(
     db,
     actor,
     good.map(({ gridName, ...g }) => ({ ...g, gridId: gridIds.get(`${g.regionPath.split('.').slice(0, 3).join('.')}|${gridName}`) ?? null })),
+    onProgress && ((done) => onProgress(rejectedAtCheck + done)),
+    batchSize,
   );
   for (const row of written.elsewhere) say(row, '身份证号', 'person.existsElsewhere');
   const counts = { households: written.households, persons: written.persons, linked: written.linked };

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
 import { actorOf } from '../../auth/auth.plugin.js';
@@ -8,15 +9,18 @@ import { pageQuerySchema } from '@fangkong/domain';
 import { z } from 'zod';
 import { Problem } from '../../http/problem.js';
 import { CSV_MIME, XLSX_MIME } from '../../files/table-reader.js';
-import { importLedger } from './persons.import.js';
+import { importLedger, readLedger } from './persons.import.js';
+import { ensureExportDir, exportFilePath, fileJobsService } from '../file-jobs/file-jobs.service.js';
+import { fileJobStarted } from '../file-jobs/file-jobs.schemas.js';
 import { detectLedgerColumns, importQuery, ledgerColumnsResult } from './ledger-columns.js';
-import { exportLedger, ledgerTemplate } from './persons.export.js';
+import { exportLedger, ledgerTemplate, prepareLedgerExportJob } from './persons.export.js';
 
 const XLSX_HEADERS = (name: string) => ({ 'content-type': XLSX_MIME, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}` });
 
 export const personsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const service = personsService(db);
   const duplicates = duplicatesService(db);
+  const jobs = fileJobsService(db);
 
   app.get('/api/v1/persons/ledger-template', {
     config: { access: 'persons.manage' },
@@ -27,16 +31,19 @@ export const personsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
     config: { access: 'persons.manage' },
     schema: {
       tags: ['persons'],
-      summary: 'Import households and persons from the 基础台账表 (xlsx or CSV); each row is written whole or reported; re-imports create nothing',
+      summary: 'Import households and persons from the 基础台账表 (xlsx or CSV) as a job: answers 202 with the job id at once (GET /api/v1/jobs/{id} for progress and the LedgerImportResult); each row is written whole or reported; re-imports create nothing',
       consumes: [CSV_MIME, XLSX_MIME],
       querystring: importQuery,
       body: z.any().meta({ type: 'string', format: 'binary' }),
-      response: { 200: importResult },
+      response: { 202: fileJobStarted },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     if (!Buffer.isBuffer(request.body)) throw new Problem(415, 'unsupportedMediaType');
+    const actor = actorOf(request);
     try {
-      return await importLedger(db, actorOf(request), request.body, request.headers['content-type'] ?? '', request.query.mapping);
+      const rows = await readLedger(request.body, request.headers['content-type'] ?? '', request.query.mapping);
+      const id = await jobs.start(actor, 'import', rows.length, async (onProgress) => importResult.parse(await importLedger(db, actor, rows, { onProgress })));
+      return reply.status(202).send({ id });
     } catch (e) {
       // Not a spreadsheet at all (a renamed file, a broken zip): one clear error, nothing written.
       if (e instanceof Error && !(e instanceof Problem) && /zip|central directory|signature|end of data|Invalid|Corrupted/i.test(e.message)) throw new Problem(415, 'unsupportedMediaType');
@@ -64,6 +71,28 @@ export const personsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
   }, async (request, reply) => {
     const stream = await exportLedger(db, actorOf(request), { regionId: request.query.regionId, full: request.query.full === 'true' });
     return reply.headers(XLSX_HEADERS('基础台账表.xlsx')).send(stream);
+  });
+
+  app.post('/api/v1/persons/export-jobs', {
+    config: { access: 'persons.read' },
+    schema: {
+      tags: ['persons'],
+      summary: '基础台账表 export as a job: answers 202 with the job id; the file waits at /api/v1/jobs/{id}/file until downloaded (audited then); masked unless full=true (needs persons.readFull)',
+      querystring: exportQuery,
+      response: { 202: fileJobStarted },
+    },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const full = request.query.full === 'true';
+    const job = await prepareLedgerExportJob(db, actor, { regionId: request.query.regionId, full });
+    await ensureExportDir();
+    const id = await jobs.start(actor, 'export', job.total, async (onProgress, jobId) => {
+      const file = exportFilePath(jobId);
+      // A half-written file is never offered: it goes with the failed job.
+      const rows = await job.write(file, onProgress).catch(async (e: unknown) => { await rm(file, { force: true }); throw e; });
+      return { rows, full, regionPath: job.below, downloaded: false };
+    });
+    return reply.status(202).send({ id });
   });
 
   app.get('/api/v1/persons/duplicates', {

@@ -1,12 +1,14 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Modal, Space, Table, Upload } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiRequest, errorMessage } from '../../api/client';
 import { importContentType } from '../../api/regions';
 import type { components } from '../../api/schema.gen';
 import { ColumnMappingModal, mappingQuery, type LedgerColumns } from './ColumnMappingModal';
+import { ExportJobButtons } from './ExportJobButtons';
+import { JobProgress, jobFinished, useFileJob } from './useFileJob';
 
 type Result = components['schemas']['LedgerImportResult'];
 
@@ -26,7 +28,7 @@ export function LedgerButtons({ canImport, canFull }: { canImport: boolean; canF
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
+  const [jobId, setJobId] = useState<string>();
   const [pending, setPending] = useState<{ file: File; contentType: string; detected: LedgerColumns }>();
   const detect = useMutation({
     mutationFn: ({ file, contentType }: { file: File; contentType: string }) => apiRequest<LedgerColumns>('/api/v1/persons/import/columns', { method: 'POST', body: file, contentType }),
@@ -35,11 +37,19 @@ export function LedgerButtons({ canImport, canFull }: { canImport: boolean; canF
   });
   const upload = useMutation({
     mutationFn: ({ file, contentType, mapping }: { file: File; contentType: string; mapping: LedgerColumns['mapping'] }) =>
-      apiRequest<Result>(`/api/v1/persons/import${mappingQuery(mapping)}`, { method: 'POST', body: file, contentType }),
-    onSuccess: () => { setPending(undefined); setOpen(true); void queryClient.invalidateQueries({ queryKey: ['households'] }); void queryClient.invalidateQueries({ queryKey: ['persons'] }); },
+      apiRequest<{ id: string }>(`/api/v1/persons/import${mappingQuery(mapping)}`, { method: 'POST', body: file, contentType }),
+    onSuccess: ({ id }) => { setPending(undefined); setJobId(id); },
     onError: (e) => void message.error(errorMessage(e)),
   });
-  const r = upload.data;
+  // The import runs as a job on the server: poll it until it ends, then show its result.
+  const job = useFileJob(jobId);
+  const done = job?.status === 'done';
+  useEffect(() => {
+    if (!done) return;
+    void queryClient.invalidateQueries({ queryKey: ['households'] });
+    void queryClient.invalidateQueries({ queryKey: ['persons'] });
+  }, [done, queryClient]);
+  const r = done ? (job.result as Result | null) : undefined;
   return (
     <Space wrap style={{ marginBottom: 12 }}>
       {canImport && (
@@ -55,12 +65,13 @@ export function LedgerButtons({ canImport, canFull }: { canImport: boolean; canF
           </Upload>
         </>
       )}
-      <Button icon={<DownloadOutlined />} href="/api/v1/persons/export">{t('register.export')}</Button>
-      {canFull && <Button icon={<DownloadOutlined />} href="/api/v1/persons/export?full=true">{t('register.exportFull')}</Button>}
+      <ExportJobButtons canFull={canFull} />
       <ColumnMappingModal detected={pending?.detected} busy={upload.isPending} onCancel={() => setPending(undefined)}
         onChange={(mapping) => setPending((p) => p && { ...p, detected: { ...p.detected, mapping } })}
         onOk={() => pending && upload.mutate({ file: pending.file, contentType: pending.contentType, mapping: pending.detected.mapping })} />
-      <Modal open={open} onCancel={() => setOpen(false)} onOk={() => setOpen(false)} title={t('register.importResult')} width={720}>
+      <Modal open={!!jobId} onCancel={() => setJobId(undefined)} onOk={() => setJobId(undefined)} title={t('register.importResult')} width={720}>
+        {job && !jobFinished(job) && <JobProgress job={job} />}
+        {job?.status === 'failed' && <Alert type="error" message={job.error ?? t('register.jobFailed')} />}
         {r && (
           <>
             <Alert type={r.errors.length ? 'warning' : 'success'} style={{ marginBottom: 12 }}

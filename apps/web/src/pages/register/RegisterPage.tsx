@@ -1,4 +1,5 @@
-import { Alert, Drawer, Input, Table, Tabs, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Drawer, Input, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FULL_VIEW_ROLES, hasRole } from '../../auth/roles';
@@ -9,6 +10,8 @@ import type { Household, Person } from '../../api/types';
 import { PersonDrawer } from './PersonDrawer';
 import { DuplicatesTab } from './DuplicatesTab';
 import { LedgerButtons } from './LedgerButtons';
+import { HouseholdFormModal } from './HouseholdFormModal';
+import { PersonFormModal, type EditedPerson } from './PersonFormModal';
 
 const MANAGE_ROLES = ['admin', 'townshipOfficer', 'villageCadre', 'gridWorker'] as const;
 
@@ -22,7 +25,7 @@ export default function RegisterPage() {
       <Typography.Title level={3} style={{ marginTop: 0 }}>{t('register.title')}</Typography.Title>
       <LedgerButtons canImport={hasRole(me.role, MANAGE_ROLES)} canFull={hasRole(me.role, FULL_VIEW_ROLES)} />
       <Tabs items={[
-        { key: 'households', label: t('register.households'), children: <Households onPerson={setPersonId} /> },
+        { key: 'households', label: t('register.households'), children: <Households onPerson={setPersonId} canManage={hasRole(me.role, MANAGE_ROLES)} /> },
         { key: 'persons', label: t('register.persons'), children: <Persons onPerson={setPersonId} /> },
         ...(hasRole(me.role, MANAGE_ROLES) ? [{ key: 'duplicates', label: t('register.duplicates'), children: <DuplicatesTab /> }] : []),
       ]} />
@@ -31,15 +34,17 @@ export default function RegisterPage() {
   );
 }
 
-function Households({ onPerson }: { onPerson(id: string): void }) {
+function Households({ onPerson, canManage }: { onPerson(id: string): void; canManage: boolean }) {
   const { t } = useTranslation();
   const [q, setQ] = useState<string>();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const list = useHouseholds({ ...page, q });
   const [openId, setOpenId] = useState<string>();
   const detail = useHousehold(openId);
+  const [form, setForm] = useState<'newHousehold' | 'editHousehold' | 'newPerson' | EditedPerson>();
   return (
     <>
+      {canManage && <Button type="primary" icon={<PlusOutlined />} style={{ marginRight: 12 }} onClick={() => setForm('newHousehold')}>{t('register.newHousehold')}</Button>}
       <Input.Search allowClear placeholder={t('register.searchHousehold')} style={{ maxWidth: 360, marginBottom: 12 }} onSearch={(v) => { setQ(v.trim() || undefined); setPage((p) => ({ ...p, page: 1 })); }} />
       {list.isError && <Alert type="error" message={errorMessage(list.error)} />}
       <Table<Household> rowKey="id" size="small" loading={list.isFetching} dataSource={list.data?.items} scroll={{ x: 700 }}
@@ -54,7 +59,8 @@ function Households({ onPerson }: { onPerson(id: string): void }) {
           { title: t('register.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
           { title: t('register.status'), dataIndex: 'status', render: (s: Household['status']) => <Tag>{t(`householdStatus.${s}`)}</Tag> },
         ]} />
-      <Drawer open={!!openId} onClose={() => setOpenId(undefined)} width={640} title={detail.data?.address}>
+      <Drawer open={!!openId} onClose={() => setOpenId(undefined)} width={640} title={detail.data?.address}
+        extra={canManage && detail.data && <Space><Button onClick={() => setForm('editHousehold')}>{t('register.editHousehold')}</Button><Button type="primary" onClick={() => setForm('newPerson')}>{t('register.newPerson')}</Button></Space>}>
         {detail.data && (
           <Table size="small" rowKey="id" pagination={false} dataSource={detail.data.members}
             onRow={(m) => ({ onClick: () => onPerson(m.id), style: { cursor: 'pointer' } })}
@@ -63,9 +69,12 @@ function Households({ onPerson }: { onPerson(id: string): void }) {
               { title: t('register.idNumber'), dataIndex: 'idNumber', render: (v: string | null) => v ?? '—' },
               { title: t('register.birthDate'), dataIndex: 'birthDate' },
               { title: t('register.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
+              ...(canManage ? [{ key: 'edit', render: (_: unknown, m: EditedPerson) => <Button size="small" onClick={(e) => { e.stopPropagation(); setForm(m); }}>{t('register.edit')}</Button> }] : []),
             ]} />
         )}
       </Drawer>
+      <HouseholdFormModal open={form === 'newHousehold' || form === 'editHousehold'} household={form === 'editHousehold' ? detail.data : undefined} onClose={() => setForm(undefined)} />
+      <PersonFormModal open={form === 'newPerson' || typeof form === 'object'} householdId={openId} person={typeof form === 'object' ? form : undefined} onClose={() => setForm(undefined)} />
     </>
   );
 }

@@ -1,0 +1,102 @@
+// Imports and exports run as jobs inside the server process: the request stores the job and answers
+// at once, the work goes on after the reply and reports its progress into the row the UI polls.
+// A job outlives no process: at start-up, jobs left running were cut by a restart and are failed.
+import { createReadStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { translate } from '@fangkong/domain';
+import type { Db } from '../../db/client.js';
+import { fileJob } from '../../db/schema/index.js';
+import { uuidv7 } from '../../db/ids.js';
+import type { Actor } from '../../auth/actor.js';
+import { inScope } from '../../auth/scope.js';
+import { audit } from '../../audit/audit.js';
+import { notFound, Problem } from '../../http/problem.js';
+import type { z } from 'zod';
+import type { importResult } from '../persons/persons.schemas.js';
+import type { exportResult } from './file-jobs.schemas.js';
+
+type JobResult = z.infer<typeof importResult> | z.infer<typeof exportResult>;
+
+export type FileJobKind = (typeof fileJob.$inferSelect)['kind'];
+
+/** The work of a job: reports rows done as it goes and returns the result kept on the job. */
+export type JobWork = (progress: (done: number) => Promise<void>, jobId: string) => Promise<Record<string, unknown>>;
+
+/** Jobs of this process still at work, so shutdown (and a test's teardown) can wait for them. */
+const running = new Set<Promise<unknown>>();
+export const runningJobs = () => Promise.allSettled([...running]);
+
+export function fileJobsService(db: Db) {
+  return {
+    /** Stores the job and starts `work` without waiting for it; returns the job id. */
+    async start(actor: Actor, kind: FileJobKind, total: number, work: JobWork): Promise<string> {
+      const id = uuidv7();
+      await db.insert(fileJob).values({ id, kind, status: 'running', total, createdBy: actor.userId, regionPath: actor.scopePath });
+      const progress = async (done: number) => {
+        await db.update(fileJob).set({ done }).where(eq(fileJob.id, id));
+      };
+      const run = work(progress, id)
+        .then((result) => db.update(fileJob).set({ status: 'done', done: sql`${fileJob.total}`, result, finishedAt: new Date() }).where(eq(fileJob.id, id)))
+        .catch((err: unknown) =>
+          db.update(fileJob).set({ status: 'failed', error: err instanceof Problem ? err.key : 'job.failed', finishedAt: new Date() }).where(eq(fileJob.id, id)).catch(() => {}),
+        )
+        .finally(() => running.delete(run));
+      running.add(run);
+      return id;
+    },
+
+    /** A job in the actor's scope, with its error in the actor's language; out of scope is not found. */
+    async get(actor: Actor, id: string) {
+      const [job] = await db.select().from(fileJob).where(and(eq(fileJob.id, id), inScope(actor, fileJob.regionPath)));
+      if (!job) throw notFound();
+      return {
+        id: job.id,
+        kind: job.kind,
+        status: job.status,
+        done: job.done,
+        total: job.total,
+        result: (job.result ?? null) as JobResult | null,
+        error: job.error ? translate(actor.locale, job.error) : null,
+        createdAt: job.createdAt.toISOString(),
+        finishedAt: job.finishedAt?.toISOString() ?? null,
+      };
+    },
+
+    /**
+     * The finished export's file, once: the full or masked export is audited now, when personal data
+     * leaves, and the file is removed after it is sent. Not found when out of scope, unfinished or taken.
+     */
+    async takeExport(actor: Actor, id: string) {
+      const [job] = await db.select().from(fileJob).where(and(eq(fileJob.id, id), inScope(actor, fileJob.regionPath)));
+      const result = job?.result as z.infer<typeof exportResult> | null | undefined;
+      if (!job || job.kind !== 'export' || job.status !== 'done' || !result || result.downloaded) throw notFound();
+      const file = exportFilePath(id);
+      const stream = createReadStream(file);
+      await new Promise<void>((resolve, reject) => stream.once('open', () => resolve()).once('error', () => reject(notFound())));
+      await db.transaction(async (tx) => {
+        await tx.update(fileJob).set({ result: { ...result, downloaded: true } }).where(eq(fileJob.id, id));
+        await audit(tx, actor, { event: 'person.export', targetType: 'person', regionPath: result.regionPath, detail: { full: result.full, ledger: '基础台账表', rows: result.rows, jobId: id } });
+      });
+      stream.once('close', () => void rm(file, { force: true }));
+      return stream;
+    },
+  };
+}
+
+/** Where an export job's file waits for its download; the download removes it. */
+export const exportFilePath = (id: string) => path.join(EXPORT_DIR, `${id}.xlsx`);
+const EXPORT_DIR = path.join(tmpdir(), 'fangkong-exports');
+export const ensureExportDir = () => mkdir(EXPORT_DIR, { recursive: true });
+
+/** At start-up: nothing of an earlier process is still at work, so its unfinished jobs failed. */
+export async function failInterruptedJobs(db: Db): Promise<number> {
+  const rows = await db
+    .update(fileJob)
+    .set({ status: 'failed', error: 'job.interrupted', finishedAt: new Date() })
+    .where(inArray(fileJob.status, ['queued', 'running']))
+    .returning({ id: fileJob.id });
+  return rows.length;
+}

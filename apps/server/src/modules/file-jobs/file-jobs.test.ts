@@ -1,0 +1,101 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { makeIdNumber } from '@fangkong/domain';
+import { testApp, loginAs, type Session } from '../../../test/app.js';
+import { buildCounty, buildUser } from '../../../test/factories.js';
+import { waitForJob } from '../../../test/jobs.js';
+import ExcelJS from 'exceljs';
+import { auditLog, fileJob } from '../../db/schema/index.js';
+import { uuidv7 } from '../../db/ids.js';
+import { systemActor } from '../../auth/actor.js';
+import { readLedger, importLedger } from '../persons/persons.import.js';
+import { failInterruptedJobs, fileJobsService } from './file-jobs.service.js';
+
+describe('import and export jobs', async () => {
+  const { app, db } = await testApp();
+  let county: Awaited<ReturnType<typeof buildCounty>>;
+  let cadre: Session;
+  let cadreB: Session;
+  let cadreId: string;
+  const csv = (rows: number, from = 0) =>
+    ['所属区划代码,地址,姓名,身份证号,出生日期', ...Array.from({ length: rows }, (_, i) => `${county.villageA.code},五凤村${Math.floor((from + i) / 2)}号,居民${from + i},${makeIdNumber({ regionCode: '510121', birthDate: '1980-01-01', sequence: 2 * (from + i), sex: 'male' })},`)].join('\n');
+
+  beforeAll(async () => {
+    county = await buildCounty(db);
+    cadreId = (await buildUser(db, { username: 'cadre', role: 'villageCadre', region: county.villageA })).id;
+    await buildUser(db, { username: 'cadre-b', role: 'villageCadre', region: county.villageB });
+    cadre = await loginAs(app, 'cadre');
+    cadreB = await loginAs(app, 'cadre-b');
+  });
+
+  it('answers 202 at once and finishes with the accepted and rejected counts and the rejected rows', async () => {
+    const body = `${csv(3)}\n${county.villageA.code},五凤村9号,坏号,510121198001010000,\n`;
+    const res = await app.inject({ method: 'POST', url: '/api/v1/persons/import', payload: body, headers: { ...cadre.headers, 'content-type': 'text/csv' } });
+    expect(res.statusCode).toBe(202);
+    const job = await waitForJob(app, cadre.headers, res.json().id);
+    expect(job).toMatchObject({ status: 'done', done: 4, total: 4, error: null });
+    expect(job.result).toMatchObject({ rows: 4, accepted: 3, createdPersons: 3, createdHouseholds: 2, errors: [{ row: 5, field: '身份证号' }] });
+  });
+
+  it('reports progress after each batch, rising to the total', async () => {
+    const actor = { ...systemActor(county.villageA.path, county.villageA.id), userId: cadreId };
+    const rows = await readLedger(Buffer.from(csv(7, 100)), 'text/csv');
+    const seen: number[] = [];
+    const id = await fileJobsService(db).start(actor, 'import', rows.length, (progress) =>
+      importLedger(db, actor, rows, { batchSize: 3, onProgress: async (done) => { seen.push(done); await progress(done); } }),
+    );
+    const job = await waitForJob(app, cadre.headers, id);
+    expect(seen).toEqual([0, 3, 6, 7]);
+    expect(job).toMatchObject({ status: 'done', done: 7, total: 7, result: { accepted: 7, createdPersons: 7 } });
+  });
+
+  it('fails a job whose work throws, with the reason', async () => {
+    const actor = { ...systemActor(county.villageA.path, county.villageA.id), userId: cadreId };
+    const id = await fileJobsService(db).start(actor, 'import', 1, () => Promise.reject(new Error('disk full')));
+    expect(await waitForJob(app, cadre.headers, id)).toMatchObject({ status: 'failed', error: '任务执行出错，请重试', result: null });
+  });
+
+  it('marks the jobs a restart cut as failed, and leaves finished ones alone', async () => {
+    const cut = uuidv7();
+    const finished = uuidv7();
+    await db.insert(fileJob).values([
+      { id: cut, kind: 'import', status: 'running', done: 20000, total: 100000, createdBy: cadreId, regionPath: county.villageA.path },
+      { id: finished, kind: 'import', status: 'done', done: 5, total: 5, createdBy: cadreId, regionPath: county.villageA.path },
+    ]);
+    expect(await failInterruptedJobs(db)).toBe(1);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/jobs/${cut}`, headers: cadre.headers })).json()).toMatchObject({ status: 'failed', done: 20000, error: '任务因服务重启而中断，请重新提交' });
+    const [kept] = await db.select().from(fileJob).where(eq(fileJob.id, finished));
+    expect(kept!.status).toBe('done');
+  });
+
+  it('is not found outside the scope of whoever started it', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/persons/import', payload: csv(1, 200), headers: { ...cadre.headers, 'content-type': 'text/csv' } });
+    const id = res.json().id;
+    await waitForJob(app, cadre.headers, id);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/jobs/${id}`, headers: cadreB.headers })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/jobs/${uuidv7()}`, headers: cadre.headers })).statusCode).toBe(404);
+  });
+
+  it('exports as a job: the file waits for its one download, audited only then, and not outside the scope', async () => {
+    const exports = async () => (await db.select().from(auditLog).where(eq(auditLog.event, 'person.export'))).length;
+    const before = await exports();
+    const res = await app.inject({ method: 'POST', url: '/api/v1/persons/export-jobs', headers: cadre.headers });
+    expect(res.statusCode).toBe(202);
+    const job = await waitForJob(app, cadre.headers, res.json().id);
+    expect(job).toMatchObject({ kind: 'export', status: 'done', result: { full: false, downloaded: false } });
+    expect(job.done).toBe(job.total);
+    expect(job.total).toBeGreaterThan(5);
+    expect(await exports()).toBe(before);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/jobs/${job.id}/file`, headers: cadreB.headers })).statusCode).toBe(404);
+
+    const file = await app.inject({ method: 'GET', url: `/api/v1/jobs/${job.id}/file`, headers: cadre.headers });
+    expect(file.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('基础台账表')!;
+    expect(sheet.rowCount).toBe(job.total + 1);
+    expect(String(sheet.getRow(2).getCell(5).value)).toMatch(/\*/); // masked ID number
+    expect(await exports()).toBe(before + 1);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/jobs/${job.id}/file`, headers: cadre.headers })).statusCode).toBe(404);
+  });
+});
