@@ -36,6 +36,7 @@ export type AuditEvent =
   | 'job.escalate'
   | 'checkpoint.create'
   | 'checkpoint.update'
+  | 'checkpointSetting.update'
   | 'dutyShift.save'
   | 'checkpointEntry.create'
   | 'checkpointEntry.view'

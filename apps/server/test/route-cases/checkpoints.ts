@@ -3,6 +3,9 @@ import { emptyList, entryPayload, nonEmptyList, notFound, notFoundField, today, 
 
 /** Route cases of checkpoints, entries, duty rosters and statistics. */
 export const checkpointCases: Record<string, RouteCase> = {
+  'GET /api/v1/checkpoint-settings': { inScope: () => ({ url: '/api/v1/checkpoint-settings' }), expectOutOfScope: () => {} },
+  // Every walker is scoped to a township: only county-level users switch the county's checks.
+  'PUT /api/v1/checkpoint-settings': { inScope: () => ({ url: '/api/v1/checkpoint-settings', payload: { healthCodeRequired: true } }), status: 403, expectOutOfScope: () => {} },
   'GET /api/v1/checkpoints': {
     inScope: (fx) => ({ url: `/api/v1/checkpoints?regionId=${fx.villageA.id}` }),
     expectInScope: nonEmptyList,

@@ -13,6 +13,17 @@ export const checkpointKeys = {
   roster: (q: object) => ['checkpoints', 'roster', q] as const,
 };
 
+export interface CheckpointSettings { healthCodeRequired: boolean; itineraryRequired: boolean; nucleicAcidRequired: boolean }
+
+/** The county's occupant checks; the entry form shows a check's field only when it is on. */
+export function useCheckpointSettings() {
+  return useQuery({
+    queryKey: ['checkpoint-settings'],
+    queryFn: ({ signal }) => api.get<CheckpointSettings>('/api/v1/checkpoint-settings', {}, signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
 export function useCheckpoints(q: { page?: number; pageSize?: number; status?: 'open' | 'closed'; q?: string } = {}) {
   const query = { page: 1, pageSize: 200, ...q };
   return useQuery({

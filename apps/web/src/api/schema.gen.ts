@@ -3465,6 +3465,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/checkpoint-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The county's occupant checks (health code, itinerary card, 48-hour nucleic acid) that entries must record */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckpointSettings"];
+                    };
+                };
+            };
+        };
+        /** Turn the county's occupant checks on or off (county-level users only; audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 健康码: every occupant's health-code colour is recorded */
+                        healthCodeRequired?: boolean;
+                        /** @description 行程卡: every occupant's itinerary card is recorded */
+                        itineraryRequired?: boolean;
+                        /** @description 核酸: every occupant's 48-hour nucleic-acid result is recorded */
+                        nucleicAcidRequired?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckpointSettings"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/checkpoints": {
         parameters: {
             query?: never;
@@ -5742,6 +5809,14 @@ export interface components {
             items: components["schemas"]["CheckpointInput"][];
             total: number;
         };
+        CheckpointSettingsInput: {
+            /** @description 健康码: every occupant's health-code colour is recorded */
+            healthCodeRequired: boolean;
+            /** @description 行程卡: every occupant's itinerary card is recorded */
+            itineraryRequired: boolean;
+            /** @description 核酸: every occupant's 48-hour nucleic-acid result is recorded */
+            nucleicAcidRequired: boolean;
+        };
         CheckpointEntryInput: {
             /** Format: uuid */
             id: string;
@@ -7036,6 +7111,14 @@ export interface components {
         CheckpointPage: {
             items: components["schemas"]["Checkpoint"][];
             total: number;
+        };
+        CheckpointSettings: {
+            /** @description 健康码: every occupant's health-code colour is recorded */
+            healthCodeRequired: boolean;
+            /** @description 行程卡: every occupant's itinerary card is recorded */
+            itineraryRequired: boolean;
+            /** @description 核酸: every occupant's 48-hour nucleic-acid result is recorded */
+            nucleicAcidRequired: boolean;
         };
         CheckpointEntry: {
             /** Format: uuid */

@@ -168,7 +168,7 @@ export const enUS: Messages = {
     decision: 'Decision', decisions: { pass: 'Pass', turnBack: 'Turn back', hold: 'Hold' },
     holdOutcome: 'Held person goes to', holdOutcomes: { placement: 'Observation site', handover: 'Health centre' },
     occupants: 'Occupants', occupant: 'Person {{n}}', idNumber: 'ID number', personName: 'Name', phone: 'Mobile',
-    temperature: 'Temperature', healthCode: 'Health code', healthCodes: { green: 'Green', yellow: 'Yellow', red: 'Red' },
+    itinerary: 'Itinerary card', itineraries: { normal: 'Normal', starred: 'Starred' }, nucleicAcid: '48-h nucleic acid', nucleicAcids: { negative48h: 'Negative within 48 h', none: 'None', positive: 'Positive' }, temperature: 'Temperature', healthCode: 'Health code', healthCodes: { green: 'Green', yellow: 'Yellow', red: 'Red' },
     addOccupant: 'Add person (Enter)', remove: 'Remove', resident: 'Resident · {{region}}', outsider: 'Not in the register',
     lastOccupants: 'Last time this vehicle carried {{count}} (at {{time}})', useLast: 'Use last occupants', submit: 'Register (Ctrl+Enter)',
     saved: 'Registered {{plate}}, {{count}} persons', savedLeads: '; {{count}} raised as leads', late: ' (sent late from offline)',

@@ -166,7 +166,7 @@ export const zhCN = {
     decision: '处置', decisions: { pass: '放行', turnBack: '劝返', hold: '留验' },
     holdOutcome: '留验去向', holdOutcomes: { placement: '集中隔离点', handover: '移交卫生院' },
     occupants: '司乘人员', occupant: '第{{n}}人', idNumber: '身份证号', personName: '姓名', phone: '手机号',
-    temperature: '体温', healthCode: '健康码', healthCodes: { green: '绿码', yellow: '黄码', red: '红码' },
+    itinerary: '行程卡', itineraries: { normal: '正常', starred: '带星号' }, nucleicAcid: '48 小时核酸', nucleicAcids: { negative48h: '48 小时内阴性', none: '无', positive: '阳性' }, temperature: '体温', healthCode: '健康码', healthCodes: { green: '绿码', yellow: '黄码', red: '红码' },
     addOccupant: '添加人员（Enter）', remove: '移除', resident: '本地居民 · {{region}}', outsider: '外来人员',
     lastOccupants: '该车上次登记 {{count}} 人（{{time}}）', useLast: '带入上次人员', submit: '提交登记（Ctrl+Enter）',
     saved: '已登记 {{plate}}，{{count}} 人', savedLeads: '，{{count}} 人已推送为线索', late: '（离线补报）',

@@ -157,3 +157,13 @@ export const checkpointStatDay = pgTable(
   },
   (t) => [uniqueIndex('checkpoint_stat_day_uq').on(t.checkpointId, t.day), index('checkpoint_stat_day_day_idx').on(t.day)],
 );
+
+/** Per county: which occupant checks (健康码, 行程卡, 48 小时核酸) its checkpoints must record. */
+export const checkpointSetting = pgTable('checkpoint_setting', {
+  regionId: uuid('region_id').primaryKey().references(() => region.id),
+  healthCodeRequired: boolean('health_code_required').notNull().default(false),
+  itineraryRequired: boolean('itinerary_required').notNull().default(false),
+  nucleicAcidRequired: boolean('nucleic_acid_required').notNull().default(false),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: updatedAt(),
+});

@@ -10,7 +10,7 @@ import { raiseLead, type LeadReason } from '../leads/leads.service.js';
 import type { CreateEntryBody, EntryDto, ListEntriesQuery } from './checkpoint-entries.schemas.js';
 import { regionFilterPath } from '../regions/region-scope.js';
 import { entryFilter, selectEntries, selectEntryOwner, selectLastOccupants, selectResidents } from './checkpoint-entries.queries.js';
-import { insertEntry, selectEntryContext, type EntryRow, type OccupantRow } from './checkpoint-entries.write.js';
+import { insertEntry, selectEntryContext, type EntryContext, type EntryRow, type OccupantRow } from './checkpoint-entries.write.js';
 
 class LostRace extends Error {}
 
@@ -30,6 +30,14 @@ function crossFieldErrors(body: CreateEntryBody, recordedAt: Date, now = Date.no
     seen.add(o.idNumber);
   });
   return errors;
+}
+
+const CHECK_FIELDS = ['healthCode', 'itinerary', 'nucleicAcid'] as const;
+
+/** The checks the county has turned on must be recorded for every occupant. */
+function requiredCheckErrors(body: CreateEntryBody, checks: EntryContext['checks']): FieldError[] {
+  if (!checks) return [];
+  return body.occupants.flatMap((o, i) => CHECK_FIELDS.filter((f) => checks[f] && !o[f]).map((f) => ({ field: `occupants.${i}.${f}`, key: `checkpointEntry.${f}Required` })));
 }
 
 export function checkpointEntriesService(db: Db) {
@@ -55,6 +63,8 @@ export function checkpointEntriesService(db: Db) {
     const byId = new Map(cp.registered.map((p) => [p.idNumber, p]));
     const nameErrors: FieldError[] = body.occupants.flatMap((o, i) => (o.name || byId.has(o.idNumber) ? [] : [{ field: `occupants.${i}.name`, key: 'required' }]));
     if (nameErrors.length) throw invalid(nameErrors);
+    const checkErrors = requiredCheckErrors(body, cp.checks);
+    if (checkErrors.length) throw invalid(checkErrors);
 
     const area = cp.area;
     const local = byId.has(body.occupants[0]!.idNumber);

@@ -19,6 +19,8 @@ export interface EntryContext {
   ownerOfId: string | null;
   registered: { id: string; idNumber: string; name: string; phone: string | null; regionId: string; regionPath: string }[];
   area: { id: string; name: string; level: string } | null;
+  /** The county's required occupant checks (the nearest setting above the checkpoint). */
+  checks: { healthCode: boolean; itinerary: boolean; nucleicAcid: boolean } | null;
 }
 
 /**
@@ -35,7 +37,10 @@ export async function selectEntryContext(tx: Tx, actor: Actor, checkpointId: str
            (SELECT json_build_object('id', r.id, 'name', r.name, 'level', r.level) FROM risk_area r
              WHERE ${origin} <> '' AND c.region_path <@ r.region_path AND r.starts_on <= ${day}::date
                AND (r.ends_on IS NULL OR r.ends_on >= ${day}::date) AND strpos(${origin}, r.name) > 0
-             LIMIT 1) AS area
+             LIMIT 1) AS area,
+           (SELECT json_build_object('healthCode', s.health_code_required, 'itinerary', s.itinerary_required, 'nucleicAcid', s.nucleic_acid_required)
+              FROM checkpoint_setting s JOIN region sr ON sr.id = s.region_id
+             WHERE c.region_path <@ sr.path ORDER BY nlevel(sr.path) DESC LIMIT 1) AS checks
       FROM checkpoint c
      WHERE c.id = ${checkpointId} AND c.region_path <@ ${actor.scopePath}::ltree`);
   const row = rows[0] as (Omit<EntryContext, 'closedAt'> & { closedAt: Date | string | null }) | undefined;

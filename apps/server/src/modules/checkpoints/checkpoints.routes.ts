@@ -3,9 +3,21 @@ import type { Db } from '../../db/client.js';
 import { actorOf } from '../../auth/auth.plugin.js';
 import { checkpointIdParams, checkpointPage, checkpointSchema, createCheckpointBody, listCheckpointsQuery, updateCheckpointBody } from './checkpoints.schemas.js';
 import { checkpointsService } from './checkpoints.service.js';
+import { checkpointSettingsSchema, checkpointSettingsService, updateCheckpointSettingsBody } from './checkpoints.settings.js';
 
 export const checkpointsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const service = checkpointsService(db);
+  const settings = checkpointSettingsService(db);
+
+  app.get('/api/v1/checkpoint-settings', {
+    config: { access: 'checkpoints.read' },
+    schema: { tags: ['checkpoints'], summary: 'The county\'s occupant checks (health code, itinerary card, 48-hour nucleic acid) that entries must record', response: { 200: checkpointSettingsSchema } },
+  }, (request) => settings.get(actorOf(request)));
+
+  app.put('/api/v1/checkpoint-settings', {
+    config: { access: 'checkpoints.manage' },
+    schema: { tags: ['checkpoints'], summary: 'Turn the county\'s occupant checks on or off (county-level users only; audited)', body: updateCheckpointSettingsBody, response: { 200: checkpointSettingsSchema } },
+  }, (request) => settings.update(actorOf(request), request.body));
 
   app.get('/api/v1/checkpoints', {
     config: { access: 'checkpoints.read' },

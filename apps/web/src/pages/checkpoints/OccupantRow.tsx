@@ -2,7 +2,7 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, Row, Select, Tag, Typography, type FormInstance } from 'antd';
 import { parseIdNumber, translate } from '@fangkong/domain';
 import { useTranslation } from 'react-i18next';
-import { findResidents } from '../../api/checkpoints';
+import { findResidents, type CheckpointSettings } from '../../api/checkpoints';
 import { currentLocale } from '../../i18n';
 
 export interface OccupantValues {
@@ -11,6 +11,8 @@ export interface OccupantValues {
   phone?: string;
   temperature?: string;
   healthCode?: 'green' | 'yellow' | 'red';
+  itinerary?: 'normal' | 'starred';
+  nucleicAcid?: 'negative48h' | 'none' | 'positive';
   /** Set by the register look-up, shown only. */
   residentOf?: string | null;
 }
@@ -20,6 +22,8 @@ interface Props {
   index: number;
   fieldName: number;
   onRemove?: () => void;
+  /** The checks the county has turned on; the others are not asked. */
+  checks?: CheckpointSettings;
 }
 
 /** Checks an ID number as the staff types it: the check digit is verified the moment 18 characters are in. */
@@ -33,7 +37,7 @@ export function idNumberRule() {
 }
 
 /** One occupant: ID number first; a resident found in the register fills in name and phone. */
-export function OccupantRow({ form, index, fieldName, onRemove }: Props) {
+export function OccupantRow({ form, index, fieldName, onRemove, checks }: Props) {
   const { t } = useTranslation();
   const path = ['occupants', fieldName];
   const idNumber = Form.useWatch([...path, 'idNumber'], form) as string | undefined;
@@ -92,11 +96,27 @@ export function OccupantRow({ form, index, fieldName, onRemove }: Props) {
             <Input size="large" data-nav={`occ-phone-${index}`} autoComplete="off" inputMode="tel" maxLength={13} tabIndex={-1} />
           </Form.Item>
         </Col>
-        <Col xs={12} md={3}>
-          <Form.Item name={[fieldName, 'healthCode']} label={t('checkpoints.healthCode')} style={{ marginBottom: 8 }}>
-            <Select size="large" allowClear tabIndex={-1} options={(['green', 'yellow', 'red'] as const).map((c) => ({ value: c, label: t(`checkpoints.healthCodes.${c}`) }))} />
-          </Form.Item>
-        </Col>
+        {checks?.healthCodeRequired && (
+          <Col xs={12} md={3}>
+            <Form.Item name={[fieldName, 'healthCode']} label={t('checkpoints.healthCode')} rules={[{ required: true, message: t('checkpoints.healthCode') }]} style={{ marginBottom: 8 }}>
+              <Select size="large" allowClear options={(['green', 'yellow', 'red'] as const).map((c) => ({ value: c, label: t(`checkpoints.healthCodes.${c}`) }))} />
+            </Form.Item>
+          </Col>
+        )}
+        {checks?.itineraryRequired && (
+          <Col xs={12} md={3}>
+            <Form.Item name={[fieldName, 'itinerary']} label={t('checkpoints.itinerary')} rules={[{ required: true, message: t('checkpoints.itinerary') }]} style={{ marginBottom: 8 }}>
+              <Select size="large" allowClear options={(['normal', 'starred'] as const).map((c) => ({ value: c, label: t(`checkpoints.itineraries.${c}`) }))} />
+            </Form.Item>
+          </Col>
+        )}
+        {checks?.nucleicAcidRequired && (
+          <Col xs={12} md={4}>
+            <Form.Item name={[fieldName, 'nucleicAcid']} label={t('checkpoints.nucleicAcid')} rules={[{ required: true, message: t('checkpoints.nucleicAcid') }]} style={{ marginBottom: 8 }}>
+              <Select size="large" allowClear options={(['negative48h', 'none', 'positive'] as const).map((c) => ({ value: c, label: t(`checkpoints.nucleicAcids.${c}`) }))} />
+            </Form.Item>
+          </Col>
+        )}
       </Row>
       <Form.Item name={[fieldName, 'residentOf']} hidden><Input /></Form.Item>
     </Card>

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Col, Empty, Form, Input, List, Radio, Row, Se
 import { parsePlate } from '@fangkong/domain';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findLastOccupants, useCheckpoints } from '../../api/checkpoints';
+import { findLastOccupants, useCheckpointSettings, useCheckpoints } from '../../api/checkpoints';
 import { ApiError, applyFieldErrors, errorMessage } from '../../api/client';
 import { newId, outbox } from '../../offline';
 import type { CheckpointEntry, CreateEntryBody, LastOccupants } from '../../api/types';
@@ -42,6 +42,7 @@ export default function RegisterEntryPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<EntryForm>();
   const checkpoints = useCheckpoints({ status: 'open' });
+  const settings = useCheckpointSettings();
   const [checkpointId, setCheckpointId] = useState<string | null>(storage(CHECKPOINT_KEY));
   const [province, setProvince] = useState(storage(PROVINCE_KEY) ?? '川');
   const [last, setLast] = useState<LastOccupants | null>(null);
@@ -123,7 +124,7 @@ export default function RegisterEntryPage() {
       reason: v.reason ?? '',
       decision: v.decision,
       holdOutcome: v.decision === 'hold' ? v.holdOutcome : undefined,
-      occupants: occupants.map((o) => ({ idNumber: o.idNumber ?? '', name: o.name || undefined, phone: o.phone || undefined, temperature: o.temperature ?? '', healthCode: o.healthCode })),
+      occupants: occupants.map((o) => ({ idNumber: o.idNumber ?? '', name: o.name || undefined, phone: o.phone || undefined, temperature: o.temperature ?? '', healthCode: o.healthCode, itinerary: o.itinerary, nucleicAcid: o.nucleicAcid })),
     };
     setSending(true);
     const label = `${body.plate ?? t('checkpoints.pedestrian')} ${body.occupants.length}`;
@@ -216,7 +217,7 @@ export default function RegisterEntryPage() {
         <Form.List name="occupants">
           {(fields, { remove }) => (
             <>
-              {fields.map((f, i) => <OccupantRow key={f.key} form={form} index={i} fieldName={f.name} onRemove={fields.length > 1 ? () => remove(f.name) : undefined} />)}
+              {fields.map((f, i) => <OccupantRow key={f.key} form={form} index={i} fieldName={f.name} checks={settings.data} onRemove={fields.length > 1 ? () => remove(f.name) : undefined} />)}
               <Button block size="large" icon={<PlusOutlined />} onClick={addOccupant} tabIndex={-1} style={{ marginBottom: 8 }}>{t('checkpoints.addOccupant')}</Button>
             </>
           )}
