@@ -2,19 +2,22 @@ import { expect, test } from '@playwright/test';
 import { login } from './fixtures.js';
 
 test('a village cadre registers a household and a person at the desk; a wrong ID number is shown on its field', async ({ page }) => {
+  // Unique per run, so the spec can run again on the same database.
+  const address = `桌面登记${Date.now() % 1_000_000}号`;
   await login(page, 'village');
   await page.goto('/register');
   await page.getByRole('button', { name: '新建住户' }).click();
   const household = page.getByRole('dialog', { name: '新建住户' });
   await household.getByRole('combobox', { name: '所属区划' }).click();
   await page.locator('.ant-select-tree-node-content-wrapper').last().click();
-  await household.getByLabel('地址').fill('桌面登记1号');
+  await household.getByLabel('地址').fill(address);
   await household.getByRole('button', { name: /确\s*定|OK/ }).click();
   await expect(page.getByText('已保存').first()).toBeVisible();
+  await expect(household).toBeHidden();
 
-  await page.getByPlaceholder('地址或成员姓名').fill('桌面登记1号');
+  await page.getByPlaceholder('地址或成员姓名').fill(address);
   await page.getByPlaceholder('地址或成员姓名').press('Enter');
-  await page.getByRole('cell', { name: '桌面登记1号' }).click();
+  await page.getByRole('cell', { name: address }).click();
   await page.getByRole('button', { name: '登记人员' }).click();
   const person = page.getByRole('dialog', { name: '登记人员' });
   await person.getByLabel('姓名').fill('桌面甲');

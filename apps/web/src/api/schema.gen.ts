@@ -5732,6 +5732,8 @@ export interface components {
                 /** @description villages and townships at or below that report today */
                 reportsExpected: number;
                 reportsSubmitted: number;
+                /** @description households visited, or away and followed up, in the current round (the latest open round over or inside the region) */
+                householdsCovered: number;
             };
             children: {
                 /** Format: uuid */
@@ -5746,6 +5748,8 @@ export interface components {
                 /** @description villages and townships at or below that report today */
                 reportsExpected: number;
                 reportsSubmitted: number;
+                /** @description households visited, or away and followed up, in the current round (the latest open round over or inside the region) */
+                householdsCovered: number;
             }[];
             /** @description the last 14 days */
             leadsByDay: {
@@ -7035,6 +7039,8 @@ export interface components {
                 /** @description villages and townships at or below that report today */
                 reportsExpected: number;
                 reportsSubmitted: number;
+                /** @description households visited, or away and followed up, in the current round (the latest open round over or inside the region) */
+                householdsCovered: number;
             };
             children: {
                 /** Format: uuid */
@@ -7049,6 +7055,8 @@ export interface components {
                 /** @description villages and townships at or below that report today */
                 reportsExpected: number;
                 reportsSubmitted: number;
+                /** @description households visited, or away and followed up, in the current round (the latest open round over or inside the region) */
+                householdsCovered: number;
             }[];
             /** @description the last 14 days */
             leadsByDay: {

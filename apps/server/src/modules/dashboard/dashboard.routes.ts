@@ -39,9 +39,10 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       leadsOverdue: r.leads_overdue,
       reportsExpected: r.reports_expected,
       reportsSubmitted: r.reports_submitted,
+      householdsCovered: r.households_covered,
     }));
-    const sum = (k: 'households' | 'persons' | 'leadsOpen' | 'leadsOverdue' | 'reportsExpected' | 'reportsSubmitted') => children.reduce((n, c) => n + c[k], 0);
-    const totals = { households: sum('households'), persons: sum('persons'), leadsOpen: sum('leadsOpen'), leadsOverdue: sum('leadsOverdue'), reportsExpected: sum('reportsExpected'), reportsSubmitted: sum('reportsSubmitted') };
+    const keys = ['households', 'persons', 'leadsOpen', 'leadsOverdue', 'reportsExpected', 'reportsSubmitted', 'householdsCovered'] as const;
+    const totals = Object.fromEntries(keys.map((k) => [k, children.reduce((n, c) => n + c[k], 0)])) as Record<(typeof keys)[number], number>;
     return { regionId: region.id, regionName: region.name, today, totals, children, leadsByDay, reportsByDay, overdueLeads, keyPersonsByDay, checkpointFlow };
   });
 

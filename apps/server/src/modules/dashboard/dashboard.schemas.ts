@@ -13,6 +13,7 @@ const childSchema = z.object({
   leadsOverdue: z.number().int(),
   reportsExpected: z.number().int().describe('villages and townships at or below that report today'),
   reportsSubmitted: z.number().int(),
+  householdsCovered: z.number().int().describe('households visited, or away and followed up, in the current round (the latest open round over or inside the region)'),
 });
 
 export const dashboardSchema = z

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testApp, loginAs, type Session } from '../../../test/app.js';
 import { chinaDateOf } from '@fangkong/domain';
-import { buildCheckpoint, buildCounty, buildEntry, buildHousehold, buildKeyPerson, buildUser } from '../../../test/factories.js';
+import { buildCheckpoint, buildCounty, buildEntry, buildHousehold, buildKeyPerson, buildRound, buildUser } from '../../../test/factories.js';
 import { raiseLead } from '../leads/leads.service.js';
 
 describe('command dashboard', async () => {
@@ -62,6 +62,31 @@ describe('command dashboard', async () => {
     expect(body.checkpointFlow.reduce((n: number, h: { vehicles: number }) => n + h.vehicles, 0)).toBe(1);
     // A township sees only its own.
     expect((await app.inject({ url: '/api/v1/dashboard', headers: townA.headers })).json().keyPersonsByDay.filter((r: { day: string }) => r.day === daysAgo(4))).toEqual([]);
+  });
+
+  it('shows the current round\'s coverage per township from the tallies, matching the visits', async () => {
+    const round = await buildRound(db, county.county);
+    const [a1, a2] = [await buildHousehold(db, county.villageA, 1, undefined, '甲1号'), await buildHousehold(db, county.villageA, 1, undefined, '甲2号')];
+    const b1 = await buildHousehold(db, county.villageB, 1, undefined, '乙1号');
+    const visit = (h: { id: string }, village: typeof county.villageA, outcome: string, at: string) =>
+      db.execute(sql`INSERT INTO visit (id, round_id, household_id, region_path, outcome, visited_at)
+                     VALUES (gen_random_uuid(), ${round.id}, ${h.id}, ${village.path}::ltree, ${outcome}, ${at}::timestamptz)`);
+    await visit(a1, county.villageA, 'visited', '2026-11-20T02:00:00Z');
+    await visit(a2, county.villageA, 'nobodyHome', '2026-11-20T03:00:00Z'); // a revisit is owed: not covered
+    await visit(b1, county.villageB, 'nobodyHome', '2026-11-20T02:00:00Z');
+    await visit(b1, county.villageB, 'away', '2026-11-21T02:00:00Z'); // followed up later: covered once
+    const covered = (await db.execute<{ p: string; n: number }>(sql`
+      SELECT subpath(h.region_path, 0, 2)::text AS p, count(*)::int AS n FROM household h
+      WHERE (SELECT v.outcome FROM visit v WHERE v.household_id = h.id AND v.round_id = ${round.id} ORDER BY v.visited_at DESC LIMIT 1) IN ('visited', 'away')
+      GROUP BY 1`)).rows;
+    const body = (await app.inject({ url: '/api/v1/dashboard', headers: commander.headers })).json();
+    const byTownship = Object.fromEntries(body.children.map((c: { name: string; householdsCovered: number }) => [c.name, c.householdsCovered]));
+    expect(byTownship).toEqual({ 淮口街道: 1, 官仓街道: 1 });
+    expect(covered.map((r) => r.n).sort()).toEqual([1, 1]);
+    expect(body.totals.householdsCovered).toBe(2);
+    // Inside the township the same figure is per village.
+    const town = (await app.inject({ url: '/api/v1/dashboard', headers: townA.headers })).json();
+    expect(town.totals.householdsCovered).toBe(1);
   });
 
   it('streams a new lead to the viewers whose scope holds it, and only to them', async () => {

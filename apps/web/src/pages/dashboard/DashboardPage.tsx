@@ -71,6 +71,21 @@ export default function DashboardPage() {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
+          <Card title={t('dashboard.coverageByRegion')}>
+            <Chart theme={theme} option={{
+              tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${v}%` },
+              xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 30 : 0 } }, yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+              series: [{
+                name: t('dashboard.coverage'), type: 'bar',
+                data: data.children.map((c) => (c.households ? Math.round((1000 * c.householdsCovered) / c.households) / 10 : 0)),
+              }],
+            }} onClick={(e) => {
+              const child = data.children[e.dataIndex];
+              if (child) navigate(drill('/screening', {}, child.regionId));
+            }} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
           <Card title={t('dashboard.leadsByRegion')}>
             <Chart theme={theme} option={{
               tooltip: { trigger: 'axis' }, legend: {},
