@@ -5732,6 +5732,10 @@ export interface components {
                 /** @description villages and townships at or below that report today */
                 reportsExpected: number;
                 reportsSubmitted: number;
+                /** @description two slots for every active key person whose measure covers today */
+                checksDueToday: number;
+                /** @description checks recorded for today (corrections not counted again) */
+                checksDoneToday: number;
                 /** @description households visited, or away and followed up, in the current round (the latest open round over or inside the region) */
                 householdsCovered: number;
             };
@@ -5748,6 +5752,10 @@ export interface components {
                 /** @description villages and townships at or below that report today */
                 reportsExpected: number;
                 reportsSubmitted: number;
+                /** @description two slots for every active key person whose measure covers today */
+                checksDueToday: number;
+                /** @description checks recorded for today (corrections not counted again) */
+                checksDoneToday: number;
                 /** @description households visited, or away and followed up, in the current round (the latest open round over or inside the region) */
                 householdsCovered: number;
             }[];
@@ -7039,6 +7047,10 @@ export interface components {
                 /** @description villages and townships at or below that report today */
                 reportsExpected: number;
                 reportsSubmitted: number;
+                /** @description two slots for every active key person whose measure covers today */
+                checksDueToday: number;
+                /** @description checks recorded for today (corrections not counted again) */
+                checksDoneToday: number;
                 /** @description households visited, or away and followed up, in the current round (the latest open round over or inside the region) */
                 householdsCovered: number;
             };
@@ -7055,6 +7067,10 @@ export interface components {
                 /** @description villages and townships at or below that report today */
                 reportsExpected: number;
                 reportsSubmitted: number;
+                /** @description two slots for every active key person whose measure covers today */
+                checksDueToday: number;
+                /** @description checks recorded for today (corrections not counted again) */
+                checksDoneToday: number;
                 /** @description households visited, or away and followed up, in the current round (the latest open round over or inside the region) */
                 householdsCovered: number;
             }[];

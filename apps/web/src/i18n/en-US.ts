@@ -117,7 +117,7 @@ export const enUS: Messages = {
     title: '{{region}} command dashboard', wall: 'Wall screen', exitWall: 'Leave wall screen', persons: 'Registered persons', leadsOpen: 'Leads to verify',
     leadsOverdue: 'Overdue leads', reportsToday: 'Reports today', leadsByDay: 'Leads, last 14 days', raised: 'Raised', resolved: 'Resolved',
     reportsByRegion: "Today's daily reports", expected: 'Due', submitted: 'Submitted', leadsByRegion: 'Leads by region', overdue: 'Overdue leads',
-    noneOverdue: 'No overdue leads', coverageByRegion: 'Screening coverage, current round (by region)', coverage: 'Coverage', keyPersonsByDay: 'Key persons, last 30 days (by category)', checkpointFlow: 'Checkpoint flow today (per hour)', vehicles: 'Vehicles', crossingPersons: 'Persons', turnedBack: 'Turned back', overdueSince: 'due {{time}}', live: 'Live: {{count}} new events',
+    noneOverdue: 'No overdue leads', checksToday: 'Health checks today', checksDue: 'Due', checksDone: 'Done', coverageByRegion: 'Screening coverage, current round (by region)', coverage: 'Coverage', keyPersonsByDay: 'Key persons, last 30 days (by category)', checkpointFlow: 'Checkpoint flow today (per hour)', vehicles: 'Vehicles', crossingPersons: 'Persons', turnedBack: 'Turned back', overdueSince: 'due {{time}}', live: 'Live: {{count}} new events',
   },
   regionSelect: { placeholder: 'Select a region' },
   keyPersons: {

@@ -115,7 +115,7 @@ export const zhCN = {
     title: '{{region}}指挥调度', wall: '大屏模式', exitWall: '退出大屏', persons: '在册人数', leadsOpen: '待核查线索',
     leadsOverdue: '超时未核查', reportsToday: '今日已报送', leadsByDay: '近14天线索', raised: '新增', resolved: '核查完结',
     reportsByRegion: '今日日报报送情况', expected: '应报', submitted: '已报', leadsByRegion: '各地线索', overdue: '超时线索',
-    noneOverdue: '没有超时线索', coverageByRegion: '本轮入户排查覆盖率（按区域）', coverage: '覆盖率', keyPersonsByDay: '近30天重点人员（按类别）', checkpointFlow: '今日卡口流量（按小时）', vehicles: '车辆', crossingPersons: '人员', turnedBack: '劝返', overdueSince: '{{time}}到期', live: '实时：收到{{count}}条新动态',
+    noneOverdue: '没有超时线索', checksToday: '今日体温监测完成情况', checksDue: '应测', checksDone: '已测', coverageByRegion: '本轮入户排查覆盖率（按区域）', coverage: '覆盖率', keyPersonsByDay: '近30天重点人员（按类别）', checkpointFlow: '今日卡口流量（按小时）', vehicles: '车辆', crossingPersons: '人员', turnedBack: '劝返', overdueSince: '{{time}}到期', live: '实时：收到{{count}}条新动态',
   },
   regionSelect: { placeholder: '请选择区划' },
   keyPersons: {

@@ -8,13 +8,14 @@ const days = (n: number) =>
 /**
  * Per child region: people (from the tally), open and overdue leads, today's reports, and the
  * households covered (visited or away and followed up) in the current round — the latest open round
- * over or inside the region, read from its screening tally. Each count is one grouped scan of the
+ * over or inside the region, read from its screening tally — and today's health checks, due (two slots
+ * per key person under a measure today) and done. Each count is one grouped scan of the
  * subtree keyed by the child's path, not a subquery per child.
  */
 export async function selectChildren(tx: Tx, regionId: string, path: string, today: string) {
   const child = (column: ReturnType<typeof sql>) => sql`subpath(${column}, 0, nlevel(${path}::ltree) + 1)`;
   const below = (column: ReturnType<typeof sql>) => sql`${column} <@ ${path}::ltree AND nlevel(${column}) > nlevel(${path}::ltree)`;
-  const { rows } = await tx.execute<{ region_id: string; name: string; level: string; households: number; persons: number; leads_open: number; leads_overdue: number; reports_expected: number; reports_submitted: number; households_covered: number }>(sql`
+  const { rows } = await tx.execute<{ region_id: string; name: string; level: string; households: number; persons: number; leads_open: number; leads_overdue: number; reports_expected: number; reports_submitted: number; households_covered: number; checks_due: number; checks_done: number }>(sql`
     WITH tally AS (
       SELECT ${child(sql`d.path`)} AS p, sum(x.households) AS households, sum(x.persons) AS persons
       FROM region d JOIN region_tally x ON x.region_id = d.id WHERE ${below(sql`d.path`)} GROUP BY 1
@@ -31,13 +32,18 @@ export async function selectChildren(tx: Tx, regionId: string, path: string, tod
     ), covered AS (
       SELECT ${child(sql`g.path`)} AS p, sum(x.visited + x.away) AS n
       FROM screening_tally x JOIN region g ON g.id = x.region_id WHERE x.round_id = (SELECT id FROM round) AND ${below(sql`g.path`)} GROUP BY 1
+    ), checks AS (
+      SELECT ${child(sql`kp.region_path`)} AS p, 2 * count(*) AS due,
+             sum((SELECT count(*) FROM health_check h WHERE h.key_person_id = kp.id AND h.day = ${today}::date AND h.corrects_id IS NULL)) AS done
+      FROM key_person kp WHERE kp.status = 'active' AND kp.start_date <= ${today}::date AND kp.planned_end_date >= ${today}::date AND ${below(sql`kp.region_path`)} GROUP BY 1
     )
     SELECT c.id AS region_id, c.name, c.level,
       coalesce(t.households, 0)::int AS households, coalesce(t.persons, 0)::int AS persons,
       coalesce(l.open, 0)::int AS leads_open, coalesce(l.overdue, 0)::int AS leads_overdue,
       coalesce(r.expected, 0)::int AS reports_expected, coalesce(r.submitted, 0)::int AS reports_submitted,
-      coalesce(v.n, 0)::int AS households_covered
-    FROM region c LEFT JOIN tally t ON t.p = c.path LEFT JOIN leads l ON l.p = c.path LEFT JOIN reporters r ON r.p = c.path LEFT JOIN covered v ON v.p = c.path
+      coalesce(v.n, 0)::int AS households_covered, coalesce(k.due, 0)::int AS checks_due, coalesce(k.done, 0)::int AS checks_done
+    FROM region c LEFT JOIN tally t ON t.p = c.path LEFT JOIN leads l ON l.p = c.path LEFT JOIN reporters r ON r.p = c.path
+      LEFT JOIN covered v ON v.p = c.path LEFT JOIN checks k ON k.p = c.path
     WHERE c.parent_id = ${regionId}
     ORDER BY c.code`);
   return rows;

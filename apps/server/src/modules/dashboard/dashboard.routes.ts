@@ -40,8 +40,10 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       reportsExpected: r.reports_expected,
       reportsSubmitted: r.reports_submitted,
       householdsCovered: r.households_covered,
+      checksDueToday: r.checks_due,
+      checksDoneToday: r.checks_done,
     }));
-    const keys = ['households', 'persons', 'leadsOpen', 'leadsOverdue', 'reportsExpected', 'reportsSubmitted', 'householdsCovered'] as const;
+    const keys = ['households', 'persons', 'leadsOpen', 'leadsOverdue', 'reportsExpected', 'reportsSubmitted', 'householdsCovered', 'checksDueToday', 'checksDoneToday'] as const;
     const totals = Object.fromEntries(keys.map((k) => [k, children.reduce((n, c) => n + c[k], 0)])) as Record<(typeof keys)[number], number>;
     return { regionId: region.id, regionName: region.name, today, totals, children, leadsByDay, reportsByDay, overdueLeads, keyPersonsByDay, checkpointFlow };
   });

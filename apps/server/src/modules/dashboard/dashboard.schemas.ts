@@ -13,6 +13,8 @@ const childSchema = z.object({
   leadsOverdue: z.number().int(),
   reportsExpected: z.number().int().describe('villages and townships at or below that report today'),
   reportsSubmitted: z.number().int(),
+  checksDueToday: z.number().int().describe('two slots for every active key person whose measure covers today'),
+  checksDoneToday: z.number().int().describe('checks recorded for today (corrections not counted again)'),
   householdsCovered: z.number().int().describe('households visited, or away and followed up, in the current round (the latest open round over or inside the region)'),
 });
 

@@ -89,6 +89,26 @@ describe('command dashboard', async () => {
     expect(town.totals.householdsCovered).toBe(1);
   });
 
+  it('counts today\'s health checks due and done per township, a correction not counted twice', async () => {
+    const today = chinaDateOf(new Date());
+    const kp = await buildKeyPerson(db, county.villageB, { startDate: today });
+    const check = (id: string, slot: string, correctsId: string | null = null) =>
+      db.execute(sql`INSERT INTO health_check (id, key_person_id, region_path, day, slot, temperature, measured_by, recorded_at, corrects_id)
+                     VALUES (${id}::uuid, ${kp.id}, ${kp.regionPath}::ltree, ${today}::date, ${slot}, 36.5, 'doctor', now(), ${correctsId}::uuid)`);
+    const first = crypto.randomUUID();
+    await check(first, 'am');
+    await check(crypto.randomUUID(), 'am', first); // a correction of the same slot
+    const recount = (await db.execute<{ p: string; due: number; done: number }>(sql`
+      SELECT subpath(kp.region_path, 0, 2)::text AS p, 2 * count(*)::int AS due,
+             sum((SELECT count(*) FROM health_check h WHERE h.key_person_id = kp.id AND h.day = ${today}::date AND h.corrects_id IS NULL))::int AS done
+      FROM key_person kp WHERE kp.status = 'active' AND kp.start_date <= ${today}::date AND kp.planned_end_date >= ${today}::date GROUP BY 1 ORDER BY 1`)).rows;
+    const body = (await app.inject({ url: '/api/v1/dashboard', headers: commander.headers })).json();
+    const shown = Object.fromEntries(body.children.map((c: { name: string; checksDueToday: number; checksDoneToday: number }) => [c.name, [c.checksDueToday, c.checksDoneToday]]));
+    expect(shown['官仓街道']).toEqual([2, 1]);
+    expect(Object.values(shown).reduce((n: number, [due]) => n + (due as number), 0)).toBe(recount.reduce((n, r) => n + r.due, 0));
+    expect(body.totals.checksDoneToday).toBe(recount.reduce((n, r) => n + r.done, 0));
+  });
+
   it('streams a new lead to the viewers whose scope holds it, and only to them', async () => {
     const origin = await app.listen({ port: 0, host: '127.0.0.1' });
     const received: string[] = [];

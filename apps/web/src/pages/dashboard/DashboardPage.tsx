@@ -86,6 +86,21 @@ export default function DashboardPage() {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
+          <Card title={t('dashboard.checksToday')}>
+            <Chart theme={theme} option={{
+              tooltip: { trigger: 'axis' }, legend: {},
+              xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 30 : 0 } }, yAxis: { type: 'value', minInterval: 1 },
+              series: [
+                { name: t('dashboard.checksDue'), type: 'bar', data: data.children.map((c) => c.checksDueToday) },
+                { name: t('dashboard.checksDone'), type: 'bar', data: data.children.map((c) => c.checksDoneToday) },
+              ],
+            }} onClick={(e) => {
+              const child = data.children[e.dataIndex];
+              if (child) navigate(drill('/key-persons', { status: 'active' }, child.regionId));
+            }} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
           <Card title={t('dashboard.leadsByRegion')}>
             <Chart theme={theme} option={{
               tooltip: { trigger: 'axis' }, legend: {},
