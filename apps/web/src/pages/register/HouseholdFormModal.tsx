@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, applyFieldErrors, errorMessage } from '../../api/client';
+import { newId } from '../../offline/ids';
 import type { Household } from '../../api/types';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 
@@ -17,7 +18,7 @@ export function HouseholdFormModal({ open, household, onClose }: { open: boolean
   const save = useMutation({
     mutationFn: ({ phone, ...v }: Values) => {
       const body = { ...v, phone: phone?.trim() || null };
-      return household ? api.patch(`/api/v1/households/${household.id}`, body) : api.post('/api/v1/households', { ...body, id: crypto.randomUUID() });
+      return household ? api.patch(`/api/v1/households/${household.id}`, body) : api.post('/api/v1/households', { ...body, id: newId() });
     },
     onSuccess: () => { void message.success(t('register.saved')); void queryClient.invalidateQueries({ queryKey: ['households'] }); onClose(); },
     onError: (e) => { if (!applyFieldErrors(form, e)) void message.error(errorMessage(e)); },

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, applyFieldErrors, errorMessage } from '../../api/client';
+import { newId } from '../../offline/ids';
 
 interface Values { name: string; idNumber?: string; sex?: 'male' | 'female'; birthDate?: string; phone?: string; guardianName?: string }
 export interface EditedPerson { id: string; name: string; sex: 'male' | 'female' | null; birthDate: string | null; guardianName?: string | null }
@@ -18,7 +19,7 @@ export function PersonFormModal({ open, householdId, person, onClose }: { open: 
   const save = useMutation({
     mutationFn: (v: Values) => {
       const typed = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? x.trim() || undefined : x]).filter(([, x]) => x !== undefined));
-      return person ? api.patch(`/api/v1/persons/${person.id}`, typed) : api.post('/api/v1/persons', { ...typed, id: crypto.randomUUID(), householdId });
+      return person ? api.patch(`/api/v1/persons/${person.id}`, typed) : api.post('/api/v1/persons', { ...typed, id: newId(), householdId });
     },
     onSuccess: () => { void message.success(t('register.saved')); void queryClient.invalidateQueries({ queryKey: ['persons'] }); void queryClient.invalidateQueries({ queryKey: ['households'] }); onClose(); },
     onError: (e) => { if (!applyFieldErrors(form, e)) void message.error(errorMessage(e)); },
