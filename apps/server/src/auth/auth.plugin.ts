@@ -7,7 +7,7 @@ import { localeOf } from '../http/locale.js';
 import { Problem, unauthorized } from '../http/problem.js';
 import type { Actor } from './actor.js';
 import { can, type RouteAccess } from './permissions.js';
-import { SESSION_COOKIE, findSession } from './session.js';
+import { SESSION_COOKIE, sessionFinder, type findSession } from './session.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -54,11 +54,12 @@ async function authPlugin(app: FastifyInstance, opts: { db: Db; config: Config }
     }
   });
 
+  const readSession = sessionFinder(opts.db, opts.config.SESSION_TTL_HOURS);
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access ?? 'public';
     if (access === 'public') return;
     const token = request.cookies[SESSION_COOKIE];
-    const found = token ? await findSession(opts.db, token, opts.config.SESSION_TTL_HOURS) : undefined;
+    const found = token ? await readSession(token) : undefined;
     if (found) {
       request.session = found;
       const { user } = found;

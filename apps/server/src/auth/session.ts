@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
 import { session, users, region } from '../db/schema/index.js';
+import { createBatcher } from '../db/batcher.js';
 
 export const SESSION_COOKIE = 'fk_session';
 
@@ -22,14 +23,11 @@ export async function openSession(db: Tx, userId: string, ttlHours: number, meta
   return { token, csrfToken };
 }
 
-/**
- * The live session behind a cookie token, with its user, in one read. The expiry slides, but is
- * written at most every few minutes: a write per request would put a disk flush on every read.
- */
-export async function findSession(db: Db, token: string, ttlHours: number) {
-  const id = digest(token);
-  const [row] = await db
+/** The live sessions with these ids (hashes), each with its user, in one read. */
+async function selectSessions(db: Db, ids: string[]) {
+  const rows = await db
     .select({
+      sessionId: session.id,
       csrfToken: session.csrfToken,
       expiresAt: session.expiresAt,
       id: users.id,
@@ -45,14 +43,40 @@ export async function findSession(db: Db, token: string, ttlHours: number) {
     .from(session)
     .innerJoin(users, eq(users.id, session.userId))
     .innerJoin(region, eq(region.id, users.regionId))
-    .where(and(eq(session.id, id), gt(session.expiresAt, sql`now()`)));
+    .where(and(inArray(session.id, ids), gt(session.expiresAt, sql`now()`)));
+  const byId = new Map(rows.map((r) => [r.sessionId, r]));
+  return ids.map((id) => byId.get(id));
+}
+type SessionRow = Awaited<ReturnType<typeof selectSessions>>[number];
+
+/**
+ * The expiry slides, but is written at most every few minutes: a write per request would put a
+ * disk flush on every read.
+ */
+async function liveSession(db: Db, row: SessionRow, ttlHours: number) {
   if (!row || row.disabled) return undefined;
   const fresh = Date.now() + ttlHours * 3_600_000;
   if (fresh - row.expiresAt.getTime() > REFRESH_AFTER_MS) {
-    await db.update(session).set({ expiresAt: new Date(fresh) }).where(eq(session.id, id));
+    await db.update(session).set({ expiresAt: new Date(fresh) }).where(eq(session.id, row.sessionId));
   }
-  const { csrfToken, expiresAt: _e, disabled: _d, ...user } = row;
+  const { csrfToken, expiresAt: _e, disabled: _d, sessionId: _s, ...user } = row;
   return { csrfToken, user };
+}
+
+/** The live session behind a cookie token, with its user, in one read. */
+export async function findSession(db: Db, token: string, ttlHours: number) {
+  const [row] = await selectSessions(db, [digest(token)]);
+  return liveSession(db, row, ttlHours);
+}
+
+/**
+ * `findSession` for the request hook: the sessions of requests that arrive together are read in
+ * one query (see db/batcher.ts). Nothing is cached, so a logout or a disabled user takes effect
+ * at the next request.
+ */
+export function sessionFinder(db: Db, ttlHours: number) {
+  const reads = createBatcher((ids: string[]) => selectSessions(db, ids));
+  return async (token: string) => liveSession(db, await reads.add(digest(token)), ttlHours);
 }
 
 const REFRESH_AFTER_MS = 5 * 60_000;

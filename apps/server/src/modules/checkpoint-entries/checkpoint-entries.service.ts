@@ -10,7 +10,8 @@ import { raiseLead, type LeadReason } from '../leads/leads.service.js';
 import type { CreateEntryBody, EntryDto, ListEntriesQuery } from './checkpoint-entries.schemas.js';
 import { regionFilterPath } from '../regions/region-scope.js';
 import { entryFilter, selectEntries, selectEntryOwner, selectLastOccupants, selectResidents } from './checkpoint-entries.queries.js';
-import { insertEntry, selectEntryContext, type EntryContext, type EntryRow, type OccupantRow } from './checkpoint-entries.write.js';
+import { createBatcher } from '../../db/batcher.js';
+import { insertEntries, selectEntryContexts, type EntryContext, type EntryRow, type OccupantRow } from './checkpoint-entries.write.js';
 
 class LostRace extends Error {}
 
@@ -41,6 +42,10 @@ function requiredCheckErrors(body: CreateEntryBody, checks: EntryContext['checks
 }
 
 export function checkpointEntriesService(db: Db) {
+  // Entries posted together share their look-up and their write (group commit, db/batcher.ts).
+  const contexts = createBatcher((lookups: Parameters<typeof selectEntryContexts>[1]) => selectEntryContexts(db, lookups));
+  const inserts = createBatcher((writes: Parameters<typeof insertEntries>[1]) => insertEntries(db, writes));
+
   async function getOne(id: string, full = false) {
     const found = (await selectEntries(db, eq(checkpointEntry.id, id), { page: 1, pageSize: 1 }, full)).items[0];
     if (!found) throw notFound();
@@ -53,7 +58,7 @@ export function checkpointEntriesService(db: Db) {
    */
   async function create(actor: Actor, checkpointId: string, body: CreateEntryBody) {
     const recordedAt = new Date(body.recordedAt);
-    const cp = await selectEntryContext(db, actor, checkpointId, body.id, body.occupants.map((o) => o.idNumber), body.origin, chinaDateOf(recordedAt));
+    const cp = await contexts.add({ scopePath: actor.scopePath, checkpointId, entryId: body.id, idNumbers: body.occupants.map((o) => o.idNumber), origin: body.origin, day: chinaDateOf(recordedAt) });
     if (!cp) throw notFound();
     if (cp.ownerOfId) return replayOf(cp.id, body.id, { checkpointId: cp.ownerOfId });
     const errors = crossFieldErrors(body, recordedAt);
@@ -109,7 +114,8 @@ export function checkpointEntriesService(db: Db) {
     });
     const risky = occupants.filter((o) => o.fever || o.riskArea);
     const detail = { checkpointId: cp.id, plate: row.plate, persons: occupants.length, leads: risky.length, late: Date.now() - recordedAt.getTime() > 10 * 60_000 };
-    const write = async (tx: Tx) => {
+    const write = { actor, entry: row, occupants, auditDetail: detail };
+    const writeWithLeads = async (tx: Tx) => {
       for (const o of risky) {
         const p = byId.get(o.idNumber);
         const reasons: LeadReason[] = [...(o.riskArea ? (['riskArea'] as const) : []), ...(o.fever ? (['fever'] as const) : [])];
@@ -127,13 +133,13 @@ export function checkpointEntriesService(db: Db) {
           detail: { checkpoint: cp.name, plate: body.plate ?? null, origin: body.origin, temperature: Number(o.temperature), riskArea: area?.name ?? null, recordedAt: body.recordedAt },
         }));
       }
-      const done = await insertEntry(tx, actor, row, occupants, detail);
+      const [done] = await insertEntries(tx, [write]);
       // The same id won a race a moment ago: the leads raised for it here must not stay.
-      if (!done && risky.length) throw new LostRace();
+      if (!done) throw new LostRace();
       return done;
     };
-    // Most entries raise no lead: one statement, atomic on its own, with no BEGIN/COMMIT.
-    const stored = risky.length ? await db.transaction(write).catch((e: unknown) => (e instanceof LostRace ? undefined : Promise.reject(e))) : await write(db);
+    // Most entries raise no lead: one statement with the entries posted alongside, no BEGIN/COMMIT.
+    const stored = risky.length ? await db.transaction(writeWithLeads).catch((e: unknown) => (e instanceof LostRace ? undefined : Promise.reject(e))) : await inserts.add(write);
     if (!stored) return replayOf(cp.id, body.id, await selectEntryOwner(db, body.id));
     // Answered from what was just written: no second read on the hot path.
     const { regionPath: _p, recordedBy: _b, ...shown } = row;

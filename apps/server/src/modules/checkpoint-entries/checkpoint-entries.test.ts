@@ -75,6 +75,22 @@ describe('checkpoint entries', async () => {
     expect(audits.rows[0]!.n).toBe(1);
   });
 
+  it('stores a burst of entries at two posts, a replay inside it, once each and counts them exactly', async () => {
+    const second = await buildCheckpoint(db, county.villageA, { name: '五凤村二组路口' });
+    const statOf = async () => (await db.execute(sql`SELECT checkpoint_id, sum(vehicles)::int AS v, sum(persons)::int AS p FROM checkpoint_stat_day GROUP BY 1`)).rows as { checkpoint_id: string; v: number; p: number }[];
+    const before = { e: await count('checkpoint_entry'), o: await count('checkpoint_occupant'), a: await count('audit_log'), stat: await statOf() };
+    const bodies = Array.from({ length: 40 }, (_, i) => car({ plate: `川A3${String(i).padStart(4, '0')}` }));
+    const replayed = bodies[7]!;
+    const res = await Promise.all([...bodies.map((b, i) => post(b, 'zh-CN', i % 2 ? second.id : cp.id)), post(replayed, 'zh-CN', second.id)]);
+    expect(res.filter((r) => r.statusCode === 201)).toHaveLength(40);
+    expect(res.filter((r) => r.statusCode === 200).map((r) => r.json().id)).toEqual([replayed.id]);
+    expect(await count('checkpoint_entry')).toBe(before.e + 40);
+    expect(await count('checkpoint_occupant')).toBe(before.o + 120);
+    expect((await db.execute(sql`SELECT count(*)::int AS n FROM audit_log WHERE event = 'checkpointEntry.create' AND target_id IN ${bodies.map((b) => b.id)}`)).rows[0]!.n).toBe(40);
+    const gained = (await statOf()).map((s) => ({ id: s.checkpoint_id, v: s.v - (before.stat.find((b) => b.checkpoint_id === s.checkpoint_id)?.v ?? 0), p: s.p - (before.stat.find((b) => b.checkpoint_id === s.checkpoint_id)?.p ?? 0) }));
+    expect(gained.sort((a, b) => a.id.localeCompare(b.id))).toEqual([{ id: cp.id, v: 20, p: 60 }, { id: second.id, v: 20, p: 60 }].sort((a, b) => a.id.localeCompare(b.id)));
+  });
+
   it('reports every bad field at once in the user\'s language and writes nothing', async () => {
     const before = await count('checkpoint_entry');
     const res = await post(car({ plate: '川I12345', occupants: [{ idNumber: RESIDENTS[0][0], temperature: 43.5 }, { idNumber: '110105194912310021', temperature: 36.6 }] }), 'en-US');

@@ -23,29 +23,42 @@ export interface EntryContext {
   checks: { healthCode: boolean; itinerary: boolean; nucleicAcid: boolean } | null;
 }
 
+export interface EntryLookup {
+  scopePath: string;
+  checkpointId: string;
+  entryId: string;
+  idNumbers: string[];
+  origin: string;
+  day: string;
+}
+
 /**
- * The checkpoint in scope, the replay check, the register entries of the occupants (county-wide:
- * a resident of the next township is still local) and the first risk area named in the origin
- * that is listed above the checkpoint and in force that day, in one SELECT.
+ * For each lookup: the checkpoint in scope, the replay check, the register entries of the
+ * occupants (county-wide: a resident of the next township is still local) and the first risk area
+ * named in the origin that is listed above the checkpoint and in force that day — for a whole
+ * batch of entries in one SELECT.
  */
-export async function selectEntryContext(tx: Tx, actor: Actor, checkpointId: string, entryId: string, idNumbers: string[], origin: string, day: string): Promise<EntryContext | undefined> {
+export async function selectEntryContexts(tx: Tx, lookups: EntryLookup[]): Promise<(EntryContext | undefined)[]> {
+  const input = JSON.stringify(lookups.map((l, i) => ({ i, scope: l.scopePath, checkpoint_id: l.checkpointId, entry_id: l.entryId, id_numbers: l.idNumbers, origin: l.origin, day: l.day })));
   const { rows } = await tx.execute(sql`
-    SELECT c.id, c.region_id AS "regionId", c.region_path::text AS "regionPath", c.name, c.status, c.closed_at AS "closedAt",
-           (SELECT e.checkpoint_id FROM checkpoint_entry e WHERE e.id = ${entryId}) AS "ownerOfId",
+    SELECT x.i, c.id, c.region_id AS "regionId", c.region_path::text AS "regionPath", c.name, c.status, c.closed_at AS "closedAt",
+           (SELECT e.checkpoint_id FROM checkpoint_entry e WHERE e.id = x.entry_id) AS "ownerOfId",
            (SELECT coalesce(json_agg(json_build_object('id', p.id, 'idNumber', p.id_number, 'name', p.name, 'phone', p.phone, 'regionId', p.region_id, 'regionPath', p.region_path::text)), '[]'::json)
-              FROM person p WHERE p.id_number = ANY(string_to_array(${idNumbers.join(',')}, ','))) AS registered,
+              FROM person p WHERE p.id_number = ANY(x.id_numbers)) AS registered,
            (SELECT json_build_object('id', r.id, 'name', r.name, 'level', r.level) FROM risk_area r
-             WHERE ${origin} <> '' AND c.region_path <@ r.region_path AND r.starts_on <= ${day}::date
-               AND (r.ends_on IS NULL OR r.ends_on >= ${day}::date) AND strpos(${origin}, r.name) > 0
+             WHERE x.origin <> '' AND c.region_path <@ r.region_path AND r.starts_on <= x.day
+               AND (r.ends_on IS NULL OR r.ends_on >= x.day) AND strpos(x.origin, r.name) > 0
              LIMIT 1) AS area,
            (SELECT json_build_object('healthCode', s.health_code_required, 'itinerary', s.itinerary_required, 'nucleicAcid', s.nucleic_acid_required)
               FROM checkpoint_setting s JOIN region sr ON sr.id = s.region_id
              WHERE c.region_path <@ sr.path ORDER BY nlevel(sr.path) DESC LIMIT 1) AS checks
-      FROM checkpoint c
-     WHERE c.id = ${checkpointId} AND c.region_path <@ ${actor.scopePath}::ltree`);
-  const row = rows[0] as (Omit<EntryContext, 'closedAt'> & { closedAt: Date | string | null }) | undefined;
-  if (!row) return undefined;
-  return { ...row, closedAt: row.closedAt === null ? null : new Date(row.closedAt) };
+      FROM jsonb_to_recordset(${input}::jsonb) AS x(i int, scope ltree, checkpoint_id uuid, entry_id uuid, id_numbers text[], origin text, day date)
+      JOIN checkpoint c ON c.id = x.checkpoint_id AND c.region_path <@ x.scope`);
+  const found = new Map((rows as (Omit<EntryContext, 'closedAt'> & { i: number; closedAt: Date | string | null })[]).map(({ i, ...row }) => [i, row]));
+  return lookups.map((_, i) => {
+    const row = found.get(i);
+    return row && { ...row, closedAt: row.closedAt === null ? null : new Date(row.closedAt) };
+  });
 }
 
 export interface EntryRow {
@@ -89,49 +102,74 @@ const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const OCCUPANT_COLUMNS = ['id', 'position', 'personId', 'name', 'idNumber', 'sex', 'birthDate', 'phone', 'temperature', 'healthCode', 'itinerary', 'nucleicAcid', 'fever', 'riskArea', 'leadId'] as const;
 const OCCUPANT_TYPES = 'id uuid, position smallint, person_id uuid, name text, id_number varchar(18), sex text, birth_date date, phone varchar(20), temperature numeric(3,1), health_code text, itinerary text, nucleic_acid text, fever boolean, risk_area boolean, lead_id uuid';
 
-/**
- * The entry, its occupants, its hour and day in the rollups and its audit record as one statement: atomic
- * on its own, and nothing but the entry is written when its id is already taken (a replay that
- * lost a race), in which case no row comes back.
- */
-export async function insertEntry(tx: Tx, actor: Actor, e: EntryRow, occupants: OccupantRow[], auditDetail: Record<string, unknown>): Promise<{ createdAt: Date } | undefined> {
-  const hour = new Date(Math.floor(e.recordedAt.getTime() / 3_600_000) * 3_600_000);
-  const fevers = occupants.filter((o) => o.fever).length;
-  const localPersons = occupants.filter((o) => o.personId).length;
-  const stat = {
+export interface EntryWrite {
+  actor: Actor;
+  entry: EntryRow;
+  occupants: OccupantRow[];
+  auditDetail: Record<string, unknown>;
+}
+
+const STAT_COLUMNS = ['vehicles', 'pedestrians', 'persons', 'turned_back', 'held', 'fevers', 'risk_area', 'local_persons', 'local_vehicles'] as const;
+const ENTRY_TYPES = `i int, id uuid, checkpoint_id uuid, region_path ltree, kind text, plate text, vehicle_type text, direction text, origin text, destination text, reason text,
+  decision text, hold_outcome text, recorded_at timestamptz, recorded_by uuid, local boolean, persons int, hour timestamptz, day date,
+  ${STAT_COLUMNS.map((c) => `s_${c} int`).join(', ')}, audit_id uuid, actor_id uuid, actor_name text, ip text, user_agent text, detail jsonb`;
+
+/** What an entry adds to its hour and day in the rollups. */
+function statOf(e: EntryRow, occupants: OccupantRow[]): Record<(typeof STAT_COLUMNS)[number], number> {
+  return {
     vehicles: e.kind === 'vehicle' ? 1 : 0,
     pedestrians: e.kind === 'pedestrian' ? 1 : 0,
     persons: occupants.length,
     turned_back: e.decision === 'turnBack' ? 1 : 0,
     held: e.decision === 'hold' ? 1 : 0,
-    fevers,
+    fevers: occupants.filter((o) => o.fever).length,
     risk_area: occupants.some((o) => o.riskArea) ? occupants.length : 0,
-    local_persons: localPersons,
+    local_persons: occupants.filter((o) => o.personId).length,
     local_vehicles: e.kind === 'vehicle' && e.local ? 1 : 0,
   };
-  const statColumns = Object.keys(stat);
-  const json = JSON.stringify(occupants.map((o) => Object.fromEntries(OCCUPANT_COLUMNS.map((k) => [snake(k), o[k]]))));
+}
+
+const rollup = (table: string, key: string) => sql.raw(`
+    INSERT INTO ${table} (checkpoint_id, region_path, ${key}, ${STAT_COLUMNS.join(', ')})
+    SELECT w.checkpoint_id, w.region_path, w.${key}, ${STAT_COLUMNS.map((c) => `sum(w.s_${c})`).join(', ')} FROM w GROUP BY 1, 2, 3
+    ON CONFLICT (checkpoint_id, ${key}) DO UPDATE SET ${STAT_COLUMNS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')}`);
+
+/**
+ * Entries, their occupants, their hours and days in the rollups and their audit records as one
+ * statement: atomic on its own. An entry whose id is already taken (a replay that lost a race, or
+ * the same id twice in one batch) writes nothing and gets no `createdAt` back.
+ */
+export async function insertEntries(tx: Tx, writes: EntryWrite[]): Promise<({ createdAt: Date } | undefined)[]> {
+  const entries = JSON.stringify(writes.map(({ actor, entry: e, occupants, auditDetail }, i) => {
+    const stat = statOf(e, occupants);
+    return {
+      i, id: e.id, checkpoint_id: e.checkpointId, region_path: e.regionPath, kind: e.kind, plate: e.plate, vehicle_type: e.vehicleType, direction: e.direction,
+      origin: e.origin, destination: e.destination, reason: e.reason, decision: e.decision, hold_outcome: e.holdOutcome, recorded_at: e.recordedAt.toISOString(),
+      recorded_by: e.recordedBy, local: e.local, persons: e.persons,
+      hour: new Date(Math.floor(e.recordedAt.getTime() / 3_600_000) * 3_600_000).toISOString(), day: chinaDateOf(e.recordedAt),
+      ...Object.fromEntries(STAT_COLUMNS.map((c) => [`s_${c}`, stat[c]])),
+      audit_id: uuidv7(), actor_id: actor.userId || null, actor_name: actor.displayName ?? null, ip: actor.ip || null, user_agent: actor.userAgent || null, detail: auditDetail,
+    };
+  }));
+  const occupants = JSON.stringify(writes.flatMap(({ occupants: os }, i) => os.map((o) => ({ i, ...Object.fromEntries(OCCUPANT_COLUMNS.map((k) => [snake(k), o[k]])) }))));
   const { rows } = await tx.execute(sql`
-    WITH e AS (
+    WITH x AS (SELECT DISTINCT ON (id) * FROM jsonb_to_recordset(${entries}::jsonb) AS x(${sql.raw(ENTRY_TYPES)}) ORDER BY id, i),
+    e AS (
       INSERT INTO checkpoint_entry (id, checkpoint_id, region_path, kind, plate, vehicle_type, direction, origin, destination, reason, decision, hold_outcome, recorded_at, recorded_by, local, persons)
-      VALUES (${e.id}, ${e.checkpointId}, ${e.regionPath}::ltree, ${e.kind}, ${e.plate}, ${e.vehicleType}, ${e.direction}, ${e.origin}, ${e.destination}, ${e.reason}, ${e.decision}, ${e.holdOutcome}, ${e.recordedAt.toISOString()}::timestamptz, ${e.recordedBy}, ${e.local}, ${e.persons})
+      SELECT id, checkpoint_id, region_path, kind, plate, vehicle_type, direction, origin, destination, reason, decision, hold_outcome, recorded_at, recorded_by, local, persons FROM x
       ON CONFLICT (id) DO NOTHING
-      RETURNING created_at),
+      RETURNING id, created_at),
+    w AS (SELECT x.*, e.created_at FROM x JOIN e USING (id)),
     o AS (
       INSERT INTO checkpoint_occupant (entry_id, region_path, ${sql.raw(OCCUPANT_COLUMNS.map(snake).join(', '))})
-      SELECT ${e.id}, ${e.regionPath}::ltree, x.* FROM e, jsonb_to_recordset(${json}::jsonb) AS x(${sql.raw(OCCUPANT_TYPES)})),
-    s AS (
-      INSERT INTO checkpoint_stat (checkpoint_id, region_path, hour, ${sql.raw(statColumns.join(', '))})
-      SELECT ${e.checkpointId}, ${e.regionPath}::ltree, ${hour.toISOString()}::timestamptz, ${sql.join(Object.values(stat).map((v) => sql`${v}::int`), sql`, `)} FROM e
-      ON CONFLICT (checkpoint_id, hour) DO UPDATE SET ${sql.raw(statColumns.map((c) => `${c} = checkpoint_stat.${c} + excluded.${c}`).join(', '))}),
-    d AS (
-      INSERT INTO checkpoint_stat_day (checkpoint_id, region_path, day, ${sql.raw(statColumns.join(', '))})
-      SELECT ${e.checkpointId}, ${e.regionPath}::ltree, ${chinaDateOf(e.recordedAt)}::date, ${sql.join(Object.values(stat).map((v) => sql`${v}::int`), sql`, `)} FROM e
-      ON CONFLICT (checkpoint_id, day) DO UPDATE SET ${sql.raw(statColumns.map((c) => `${c} = checkpoint_stat_day.${c} + excluded.${c}`).join(', '))}),
+      SELECT w.id, w.region_path, ${sql.raw(OCCUPANT_COLUMNS.map((c) => `y.${snake(c)}`).join(', '))}
+        FROM w JOIN jsonb_to_recordset(${occupants}::jsonb) AS y(i int, ${sql.raw(OCCUPANT_TYPES)}) ON y.i = w.i),
+    s AS (${rollup('checkpoint_stat', 'hour')}),
+    d AS (${rollup('checkpoint_stat_day', 'day')}),
     a AS (
       INSERT INTO audit_log (id, actor_id, actor_name, event, target_type, target_id, region_path, ip, user_agent, detail)
-      SELECT ${uuidv7()}, ${actor.userId || null}, ${actor.displayName ?? null}, 'checkpointEntry.create', 'checkpointEntry', ${e.id}, ${e.regionPath}::ltree, ${actor.ip || null}, ${actor.userAgent || null}, ${JSON.stringify(auditDetail)}::jsonb FROM e)
-    SELECT created_at AS "createdAt" FROM e`);
-  const row = rows[0] as { createdAt: Date | string } | undefined;
-  return row ? { createdAt: new Date(row.createdAt) } : undefined;
+      SELECT audit_id, actor_id, actor_name, 'checkpointEntry.create', 'checkpointEntry', id, region_path, ip, user_agent, detail FROM w)
+    SELECT i, created_at AS "createdAt" FROM w`);
+  const created = new Map((rows as { i: number; createdAt: Date | string }[]).map((r) => [r.i, new Date(r.createdAt)]));
+  return writes.map((_, i) => (created.has(i) ? { createdAt: created.get(i)! } : undefined));
 }
