@@ -31,7 +31,8 @@ const seconds = Number(args.seconds);
 const dir = await mkdtemp(path.join(tmpdir(), 'fangkong-bench-cp-'));
 await chmod(dir, 0o755);
 const embedded = await startEmbeddedDatabase({ dataDir: dir });
-const pool = createPool(embedded.url, connections);
+// The server and the INSERT ceiling both reach PostgreSQL through its Unix socket.
+const pool = createPool(embedded.socketUrl, connections);
 await migrateDatabase(createDb(pool));
 const machine = await describeMachine(pool);
 console.log(`machine: ${machine}`);
@@ -50,7 +51,7 @@ const inserts = await pgInsertLoad(pool, connections, seconds);
 
 const serverStart = new Date();
 const port = await freePort();
-const server = startProcess(serverMain, { DATABASE_URL: embedded.url, PORT: String(port), FANGKONG_DEMO: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production', FANGKONG_WEB_DIR: '/nonexistent' }, process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []);
+const server = startProcess(serverMain, { DATABASE_URL: embedded.socketUrl, PORT: String(port), FANGKONG_DEMO: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production', FANGKONG_WEB_DIR: '/nonexistent' }, process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []);
 const base = `http://127.0.0.1:${port}`;
 await waitForUrl(`${base}/api/health`);
 async function login(username: string) {

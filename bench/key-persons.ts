@@ -38,7 +38,7 @@ const listRows = Number(args['list-rows']);
 const dir = await mkdtemp(path.join(tmpdir(), 'fangkong-bench-kp-'));
 await chmod(dir, 0o755);
 const embedded = await startEmbeddedDatabase({ dataDir: dir });
-const pool = createPool(embedded.url, connections);
+const pool = createPool(embedded.socketUrl, connections);
 await migrateDatabase(createDb(pool));
 const machine = await describeMachine(pool);
 console.log(`machine: ${machine}`);
@@ -62,7 +62,7 @@ await pool.query(`INSERT INTO app_user (id, username, display_name, password_has
 const inserts = await pgInsertLoad(pool, connections, seconds);
 
 const port = await freePort();
-const server = startProcess(serverMain, { DATABASE_URL: embedded.url, PORT: String(port), FANGKONG_DEMO: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production', FANGKONG_WEB_DIR: '/nonexistent' });
+const server = startProcess(serverMain, { DATABASE_URL: embedded.socketUrl, PORT: String(port), FANGKONG_DEMO: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production', FANGKONG_WEB_DIR: '/nonexistent' });
 const base = `http://127.0.0.1:${port}`;
 await waitForUrl(`${base}/api/health`);
 async function login(username: string) {

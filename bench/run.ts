@@ -29,7 +29,7 @@ const connections = Number(args.connections);
 const dir = await mkdtemp(path.join(tmpdir(), 'fangkong-bench-'));
 await chmod(dir, 0o755);
 const embedded = args['database-url'] ? undefined : await startEmbeddedDatabase({ dataDir: dir });
-const url = args['database-url'] ?? embedded!.url;
+const url = args['database-url'] ?? embedded!.socketUrl;
 const pool = createPool(url, connections);
 await migrateDatabase(createDb(pool));
 const machine = await describeMachine(pool);

