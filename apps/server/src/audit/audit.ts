@@ -1,4 +1,3 @@
-import { sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from '../db/ids.js';
 import type { Tx } from '../db/client.js';
 import { auditLog } from '../db/schema/index.js';
@@ -85,13 +84,3 @@ export async function audit(tx: Tx, actor: Pick<Actor, 'userId' | 'displayName' 
   });
 }
 
-/**
- * The row `audit()` writes, as an `INSERT … SELECT … WHERE when` for a write path done in one
- * statement (data-modifying CTEs): the entry is written exactly when the change it records is.
- */
-export function auditWhen(actor: Pick<Actor, 'userId' | 'displayName' | 'ip' | 'userAgent'> | null, entry: AuditEntry, when: SQL): SQL {
-  return sql`INSERT INTO ${auditLog} (id, actor_id, actor_name, event, target_type, target_id, region_path, ip, user_agent, detail)
-    SELECT ${uuidv7()}::uuid, ${actor?.userId || null}::uuid, ${actor?.displayName ?? null}::text, ${entry.event}::text, ${entry.targetType ?? null}::text, ${entry.targetId ?? null}::text,
-           ${entry.regionPath ?? null}::ltree, ${actor?.ip || null}::text, ${actor?.userAgent || null}::text, ${entry.detail ? JSON.stringify(entry.detail) : null}::jsonb
-     WHERE ${when}`;
-}

@@ -63,7 +63,7 @@ export function checkInService(db: Db, now: () => Date, keyPersons: KeyPersonsSe
     const { slotWindows } = await policyFor(db, kp.regionPath);
     const open = openSlotAt(at, slotWindows);
     if (!open) throw invalid([{ field: 'slot', key: 'healthCheck.future' }]);
-    const { check } = await db.transaction((tx) => recordCheck(tx, null, sql`true`, { keyPersonId: kp.id, day: open.day, slot: open.slot, temperature: body.temperature, symptoms: body.symptoms, measuredBy: 'self' }, at));
+    const { check } = await db.transaction((tx) => recordCheck(tx, null, null, { keyPersonId: kp.id, day: open.day, slot: open.slot, temperature: body.temperature, symptoms: body.symptoms, measuredBy: 'self' }, at));
     return { day: check.day, slot: check.slot, temperature: check.temperature, triage: !!check.triageTaskId };
   }
 

@@ -1,12 +1,14 @@
-import { EVENTS_CHANNEL, notifyEvent, type LiveEvent } from '../../events/events.js';
-import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { notifyEvent } from '../../events/events.js';
+import { createBatcher } from '../../db/batcher.js';
+import { insertChecks, selectCheckContexts, type CheckContext, type CheckLookup, type CheckWrite } from './health-checks.write.js';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { needsTriage, slotState } from '@fangkong/domain';
 import type { Db, Tx } from '../../db/client.js';
-import { checkAlert, healthCheck, keyPerson, managementPolicy, triageTask } from '../../db/schema/index.js';
+import { healthCheck, triageTask } from '../../db/schema/index.js';
 import { uuidv7 } from '../../db/ids.js';
 import type { Actor } from '../../auth/actor.js';
 import { inScope } from '../../auth/scope.js';
-import { audit, auditWhen } from '../../audit/audit.js';
+import { audit } from '../../audit/audit.js';
 import { conflict, invalid, notFound } from '../../http/problem.js';
 import { countyPathOf, policyFor, policyOf } from '../key-persons/key-persons.policy.js';
 import { withinWindow } from '../../http/time-window.js';
@@ -29,55 +31,65 @@ async function openTriageIfNeeded(tx: Tx, check: CheckRow, at: Date, deadlineHou
 
 const triageOf = async (tx: Tx, checkId: string) => (await tx.select({ id: triageTask.id }).from(triageTask).where(eq(triageTask.healthCheckId, checkId)))[0]?.id ?? null;
 
+type Found = { created: false; check: ReturnType<typeof toCheck> };
+type Prepared = { write: CheckWrite } | Found;
+
 /**
- * Records one check: the slot must belong to an active measure, have opened, and be empty. Settles
- * the slot's overdue alert and opens a triage task for a fever or a red-flag symptom. `actor` is null
- * for a self check-in. Two round trips: one read (the file in scope, its county's rules, a replay),
- * then one statement that writes the check, the alert, the triage task, the live event and the audit
- * entry together (atomic on its own, so the caller needs no transaction; inside one it is fine too).
+ * Checks one check against its file and rules: the slot must belong to an active measure, have
+ * opened, and be empty. A replay of a stored id answers the stored check.
  */
-export async function recordCheck(tx: Tx, actor: Actor | null, scope: SQL | undefined, body: RecordCheckBody, now: Date) {
+async function prepareCheck(tx: Tx, actor: Actor | null, found: CheckContext | undefined, body: RecordCheckBody, now: Date): Promise<Prepared> {
   // The phone's time of the check counts (an offline write arrives later), never a time ahead of the server's.
   const taken = body.recordedAt ? new Date(body.recordedAt) : now;
   if (taken.getTime() > now.getTime() + 5 * 60_000) throw invalid([{ field: 'recordedAt', key: 'healthCheck.future' }]);
   const at = taken < now ? taken : now;
-  const [found] = await tx
-    .select({ kp: keyPerson, policy: managementPolicy, replayed: body.id ? sql<boolean>`EXISTS (SELECT 1 FROM ${healthCheck} r WHERE r.id = ${body.id})` : sql<boolean>`false` })
-    .from(keyPerson)
-    .leftJoin(managementPolicy, sql`${managementPolicy.regionPath} = subpath(${keyPerson.regionPath}, 0, 1)`)
-    .where(and(eq(keyPerson.id, body.keyPersonId), scope));
   if (body.id && (!found || found.replayed)) {
-    const [replayed] = await tx.select().from(healthCheck).where(eq(healthCheck.id, body.id));
-    if (replayed) return { created: false, check: toCheck(replayed, await triageOf(tx, replayed.id)) };
+    const replay = await replayOf(tx, body.id);
+    if (replay) return replay;
   }
   const kp = found?.kp;
   if (!kp) throw invalid([{ field: 'keyPersonId', key: 'notFound' }]);
   if (kp.status !== 'active') throw invalid([{ field: 'keyPersonId', key: 'keyPerson.notActive' }]);
   if (body.day < kp.startDate || body.day > kp.plannedEndDate) throw invalid([{ field: 'day', key: 'healthCheck.outsideMeasure' }]);
-  const policy = policyOf(countyPathOf(kp.regionPath), found.policy);
+  const policy = policyOf(countyPathOf(kp.regionPath), found.policy as Parameters<typeof policyOf>[1]);
   const state = slotState(body.day, body.slot, at, policy.slotWindows);
   if (state === 'future') throw invalid([{ field: 'slot', key: 'healthCheck.future' }]);
-  const triageTaskId = needsTriage(body.temperature, body.symptoms) ? uuidv7() : null;
-  const insert = tx
-    .insert(healthCheck)
-    .values({ id: body.id ?? uuidv7(), keyPersonId: kp.id, regionPath: kp.regionPath, day: body.day, slot: body.slot, temperature: body.temperature, symptoms: body.symptoms, measuredBy: body.measuredBy, recordedBy: actor?.userId || null, recordedAt: at, late: state === 'closed' })
-    .onConflictDoNothing()
-    .returning();
-  const entry = { event: 'healthCheck.record', targetType: 'keyPerson', targetId: kp.id, regionPath: kp.regionPath, detail: { day: body.day, slot: body.slot, temperature: body.temperature, measuredBy: body.measuredBy, triage: !!triageTaskId } } as const;
-  const triage = triageTaskId
-    ? sql`, triage AS (INSERT INTO ${triageTask} (id, key_person_id, health_check_id, region_path, temperature, symptoms, deadline)
-        SELECT ${triageTaskId}::uuid, key_person_id, id, region_path, temperature, symptoms, ${new Date(at.getTime() + policy.triageDeadlineHours * 3_600_000).toISOString()}::timestamptz FROM ins)`
-    : sql``;
-  const event: LiveEvent = { type: 'fever', regionPath: kp.regionPath, payload: { triageTaskId, keyPersonId: kp.id } };
-  const { rows } = await tx.execute<Record<string, unknown>>(sql`
-    WITH ins AS (${insert.getSQL()}),
-    settled AS (UPDATE ${checkAlert} SET resolved_at = ${at.toISOString()}::timestamptz
-                 WHERE key_person_id = ${kp.id} AND day = ${body.day}::date AND slot = ${body.slot} AND resolved_at IS NULL AND EXISTS (SELECT 1 FROM ins))
-    ${triage},
-    logged AS (${auditWhen(actor, entry, sql`EXISTS (SELECT 1 FROM ins)`)})
-    SELECT ins.*${triageTaskId ? sql`, pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(event)})` : sql``} FROM ins`);
-  if (!rows[0]) throw conflict('slot', 'healthCheck.slotFilled');
-  return { created: true, check: toCheck(checkRow(rows[0]), triageTaskId) };
+  const triage = needsTriage(body.temperature, body.symptoms) ? { id: uuidv7(), deadline: new Date(at.getTime() + policy.triageDeadlineHours * 3_600_000) } : null;
+  return {
+    write: {
+      actor,
+      check: { id: body.id ?? uuidv7(), keyPersonId: kp.id, regionPath: kp.regionPath, day: body.day, slot: body.slot, temperature: body.temperature, symptoms: body.symptoms, measuredBy: body.measuredBy, recordedAt: at, late: state === 'closed' },
+      triage,
+      auditDetail: { day: body.day, slot: body.slot, temperature: body.temperature, measuredBy: body.measuredBy, triage: !!triage },
+    },
+  };
+}
+
+async function replayOf(tx: Tx, id: string): Promise<Found | undefined> {
+  const [replayed] = await tx.select().from(healthCheck).where(eq(healthCheck.id, id));
+  return replayed && { created: false, check: toCheck(replayed, await triageOf(tx, replayed.id)) };
+}
+
+/** What a written check answers: the check, or the stored one for a replay that lost a race, or 409. */
+async function answer(tx: Tx, write: CheckWrite, row: Record<string, unknown> | undefined) {
+  if (row) return { created: true, check: toCheck(checkRow(row), write.triage?.id ?? null) };
+  const replay = await replayOf(tx, write.check.id);
+  if (replay) return replay;
+  throw conflict('slot', 'healthCheck.slotFilled');
+}
+
+/**
+ * Records one check, settles the slot's overdue alert and opens a triage task for a fever or a
+ * red-flag symptom. `actor` is null for a self check-in (`scopePath` null: its token named the file).
+ * Two round trips: one read, then one statement that writes the check, the alert, the triage task,
+ * the live event and the audit entry together (atomic on its own; inside a transaction it is fine too).
+ */
+export async function recordCheck(tx: Tx, actor: Actor | null, scopePath: string | null, body: RecordCheckBody, now: Date) {
+  const [found] = await selectCheckContexts(tx, [{ keyPersonId: body.keyPersonId, checkId: body.id ?? null, scopePath }]);
+  const prepared = await prepareCheck(tx, actor, found, body, now);
+  if (!('write' in prepared)) return prepared;
+  const [row] = await insertChecks(tx, [prepared.write]);
+  return answer(tx, prepared.write, row);
 }
 
 /** A health_check row as `tx.execute` returns it (snake_case, numerics already numbers). */
@@ -89,7 +101,15 @@ const checkRow = (r: Record<string, unknown>): CheckRow => ({
 });
 
 export function healthChecksService(db: Db, now: () => Date) {
-  const record = (actor: Actor, body: RecordCheckBody) => recordCheck(db, actor, inScope(actor, keyPerson.regionPath), body, now());
+  // Checks posted together share their look-up and their write (group commit, db/batcher.ts).
+  const lookups = createBatcher((items: CheckLookup[]) => selectCheckContexts(db, items));
+  const inserts = createBatcher((items: CheckWrite[]) => insertChecks(db, items));
+  async function record(actor: Actor, body: RecordCheckBody) {
+    const found = await lookups.add({ keyPersonId: body.keyPersonId, checkId: body.id ?? null, scopePath: actor.scopePath });
+    const prepared = await prepareCheck(db, actor, found, body, now());
+    if (!('write' in prepared)) return prepared;
+    return answer(db, prepared.write, await inserts.add(prepared.write));
+  }
 
   /** A correction is a new row pointing at the first check, which stays as it was. */
   async function correct(actor: Actor, id: string, body: CorrectionBody) {

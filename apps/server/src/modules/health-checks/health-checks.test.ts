@@ -105,4 +105,21 @@ describe('health checks', async () => {
     expect(fieldOf(ahead)).toEqual(['recordedAt: This slot has not opened yet']);
     clock = new Date('2024-02-29T02:00:00Z');
   });
+
+  it('records a burst of checks posted together once each: a replay and a second check of a slot inside it, a fever, settled alerts', async () => {
+    const files = await Promise.all(Array.from({ length: 12 }, () => buildKeyPerson(db, county.villageA, { startDate: '2024-02-20' })));
+    for (const kp of files) await db.execute(sql`INSERT INTO check_alert (id, key_person_id, region_path, day, slot, overdue_at) VALUES (${uuidv7()}, ${kp.id}, ${county.villageA.path}::ltree, '2024-02-28', 'pm', now())`);
+    const bodies = files.map((kp, i) => ({ id: uuidv7(), keyPersonId: kp.id, day: '2024-02-28', slot: 'pm', temperature: i === 3 ? 38.2 : 36.5, measuredBy: 'doctor' }));
+    const res = await Promise.all([...bodies.map((b) => record(b)), record(bodies[5]!), record({ ...bodies[6]!, id: uuidv7() })]);
+    expect(res.map((r) => r.statusCode)).toEqual([...bodies.map(() => 201), 200, 409]);
+    expect(res[12]!.json().id).toBe(bodies[5]!.id);
+    expect(res[3]!.json().triageTaskId).toEqual(expect.any(String));
+    const ids = files.map((f) => f.id);
+    const counted = await db.execute(sql`SELECT
+      (SELECT count(*)::int FROM health_check WHERE key_person_id IN ${ids}) AS checks,
+      (SELECT count(*)::int FROM check_alert WHERE key_person_id IN ${ids} AND resolved_at IS NULL) AS open_alerts,
+      (SELECT count(*)::int FROM triage_task WHERE key_person_id IN ${ids}) AS triage,
+      (SELECT count(*)::int FROM audit_log WHERE event = 'healthCheck.record' AND target_id IN ${ids}) AS audited`);
+    expect(counted.rows[0]).toEqual({ checks: 12, open_alerts: 0, triage: 1, audited: 12 });
+  });
 });
