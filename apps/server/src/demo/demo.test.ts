@@ -36,6 +36,17 @@ beforeAll(async () => {
 });
 
 describe('demo county', () => {
+  it('builds the coverage tallies from the loaded visits and leaves every trigger enabled', async () => {
+    const { rows: [t] } = await pool.query(`SELECT
+      (SELECT sum(visited + away + nobody_home + refused)::int FROM screening_tally) AS tallied,
+      (SELECT count(DISTINCT (round_id, household_id))::int FROM visit) AS households,
+      (SELECT sum(persons)::int FROM screening_tally) AS tallied_persons,
+      (SELECT count(DISTINCT (v.round_id, m.person_id))::int FROM visit v JOIN visit_member m ON m.visit_id = v.id) AS persons,
+      (SELECT count(*)::int FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'O') AS disabled`);
+    expect(t.households).toBeGreaterThan(0);
+    expect(t).toEqual({ tallied: t.households, households: t.households, tallied_persons: t.persons, persons: t.persons, disabled: 0 });
+  });
+
   it('stores exactly the counts it reports, with the requested number of persons', async () => {
     const { rows } = await pool.query(
       `SELECT (SELECT count(*) FROM region)::int AS regions, (SELECT count(*) FROM grid)::int AS grids, (SELECT count(*) FROM app_user)::int AS users,
