@@ -110,6 +110,9 @@ const writes = await httpPostLoad({
   url: base,
   connections,
   seconds,
+  // The open slot of each file can be checked once: stop when the queue is done, and keep the
+  // last 1,000 files for the one-client run.
+  amount: Math.max(connections, due.length - next - 1_000),
   next: () => ({ path: '/api/v1/health-checks', headers: { ...doctors[next % connections]!, 'content-type': 'application/json' }, body: JSON.stringify({ id: uuidv7(), keyPersonId: due[next++ % due.length]!.id, day: today, slot, temperature: 36.5, measuredBy: 'doctor' }) }),
   onFailure: (status, body) => failures.set(`${status} ${body.slice(0, 160)}`, (failures.get(`${status} ${body.slice(0, 160)}`) ?? 0) + 1),
 });
