@@ -27,6 +27,8 @@ export async function httpPostLoad(opts: {
   seconds: number;
   /** Stop after this many requests instead (at most `seconds` still): for a finite queue of work. */
   amount?: number;
+  /** Requests per second per client (paced, not as fast as the server answers). */
+  ratePerConnection?: number;
   next: () => { path: string; headers: Record<string, string>; body: string };
   onFailure?: (status: number, body: string) => void;
 }): Promise<LoadResult> {
@@ -35,6 +37,7 @@ export async function httpPostLoad(opts: {
     connections: opts.connections,
     duration: opts.seconds,
     ...(opts.amount ? { amount: opts.amount } : {}),
+    ...(opts.ratePerConnection ? { connectionRate: opts.ratePerConnection } : {}),
     requests: [{
       method: 'POST',
       setupRequest: (req) => ({ ...req, ...opts.next() }),
