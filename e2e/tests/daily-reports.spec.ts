@@ -1,6 +1,23 @@
 import { expect, test } from '@playwright/test';
 import { login } from './fixtures.js';
 
+test('the township reminds a missing village, and the village sees the reminder on its report', async ({ page, browser }) => {
+  const village = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  await login(village, 'village');
+  const name = ((await (await village.request.get('/api/auth/me')).json()) as { user: { regionName: string } }).user.regionName;
+
+  await login(page, 'township');
+  await page.getByRole('menuitem', { name: '日报告' }).click();
+  const row = page.getByRole('row').filter({ hasText: name });
+  await expect(row).toContainText('未报');
+  await row.getByRole('button', { name: /^催\s*报$/ }).click();
+  await expect(page.getByText(/已催报\d+个单位/)).toBeVisible();
+  await expect(row).toContainText(/已催报\d+次/);
+
+  await village.getByRole('menuitem', { name: '日报告' }).click();
+  await expect(village.getByRole('alert').filter({ hasText: /催报：请在18:00前报送今日日报/ })).toBeVisible();
+});
+
 test('a village submits a zero report in one action; the township sees it and prints it', async ({ page, browser }) => {
   await login(page, 'village');
   await page.getByRole('menuitem', { name: '日报告' }).click();

@@ -46,6 +46,7 @@ export type AuditEvent =
   | 'dailyReport.submit'
   | 'dailyReport.correct'
   | 'dailyReport.export'
+  | 'dailyReport.remind'
   | 'person.create'
   | 'person.update'
   | 'person.move'

@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'checkpointEntries.export',
   'dailyReports.read',
   'dailyReports.submit',
+  'dailyReports.remind',
   'dashboard.read',
   'persons.read',
   'persons.readFull',
@@ -46,10 +47,10 @@ const keyPersonOffice: Permission[] = ['keyPersons.read', 'keyPersons.manage', '
 /** Deny by default: a role has exactly the permissions listed here. */
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   // The administrator sets up posts but reads no one's crossings.
-  admin: new Set<Permission>([...everyone, ...field, ...keyPersonOffice, 'regions.manage', 'users.read', 'users.manage', 'auditLogs.read', 'riskAreas.manage', 'screening.manageRounds', 'dailyReports.submit', 'dashboard.read', 'keyPersons.policy', 'triage.manage', 'checkpoints.read', 'checkpoints.manage']),
-  commander: new Set<Permission>([...everyone, ...register, ...keyPersonOffice, 'persons.readFull', 'users.read', 'auditLogs.read', 'riskAreas.manage', 'screening.manageRounds', 'dailyReports.submit', 'dashboard.read', 'keyPersons.policy', 'checkpoints.read', 'checkpoints.manage', 'checkpointEntries.read', 'checkpointEntries.export']),
+  admin: new Set<Permission>([...everyone, ...field, ...keyPersonOffice, 'regions.manage', 'users.read', 'users.manage', 'auditLogs.read', 'riskAreas.manage', 'screening.manageRounds', 'dailyReports.submit', 'dailyReports.remind', 'dashboard.read', 'keyPersons.policy', 'triage.manage', 'checkpoints.read', 'checkpoints.manage']),
+  commander: new Set<Permission>([...everyone, ...register, ...keyPersonOffice, 'persons.readFull', 'users.read', 'auditLogs.read', 'riskAreas.manage', 'screening.manageRounds', 'dailyReports.submit', 'dailyReports.remind', 'dashboard.read', 'keyPersons.policy', 'checkpoints.read', 'checkpoints.manage', 'checkpointEntries.read', 'checkpointEntries.export']),
   // The township health centre answers triage tasks; township staff see and close them too.
-  townshipOfficer: new Set<Permission>([...everyone, ...field, ...keyPersonOffice, 'users.read', 'screening.manageRounds', 'dailyReports.submit', 'dashboard.read', 'triage.manage', 'checkpoints.read', 'checkpoints.manage', 'checkpointEntries.create', 'checkpointEntries.read', 'checkpointEntries.export']),
+  townshipOfficer: new Set<Permission>([...everyone, ...field, ...keyPersonOffice, 'users.read', 'screening.manageRounds', 'dailyReports.submit', 'dailyReports.remind', 'dashboard.read', 'triage.manage', 'checkpoints.read', 'checkpoints.manage', 'checkpointEntries.create', 'checkpointEntries.read', 'checkpointEntries.export']),
   villageCadre: new Set<Permission>([...everyone, ...field, ...keyPersonOffice, 'dailyReports.submit', 'checkpoints.read', 'checkpointEntries.create', 'checkpointEntries.read']),
   // Grid workers check on their key persons and see the leads of their village; opening a file is the cadres' call.
   gridWorker: new Set<Permission>([...everyone, ...field, 'keyPersons.read', 'healthChecks.record', 'leads.read']),

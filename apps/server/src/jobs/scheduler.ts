@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client.js';
 import { runKeyPersonJobs } from './key-person-jobs.js';
+import { runReportReminders } from './report-reminders.js';
 
 /**
  * Runs the scheduled jobs every `intervalMs` inside the server process. Returns `stop`, which
@@ -10,9 +11,13 @@ export function startJobs(db: Db, log: Pick<FastifyBaseLogger, 'info' | 'error'>
   let running: Promise<unknown> | null = null;
   const tick = () => {
     if (running) return; // a slow run is never overlapped by the next one
-    running = runKeyPersonJobs(db, now())
+    const at = now();
+    running = runKeyPersonJobs(db, at)
       .then((r) => { if (r.ran && (r.overdue || r.toDoctor || r.toTownship || r.triageEscalated || r.leadsEscalated)) log.info({ jobs: r }, 'key-person jobs'); })
       .catch((err: unknown) => log.error({ err }, 'key-person jobs failed'))
+      .then(() => runReportReminders(db, at))
+      .then((r) => { if (r.reminded) log.info({ reminded: r.reminded }, 'report reminders'); })
+      .catch((err: unknown) => log.error({ err }, 'report reminders failed'))
       .finally(() => (running = null));
   };
   const timer = setInterval(tick, intervalMs);

@@ -84,6 +84,16 @@ export const foundationCases: Record<string, RouteCase> = {
     outOfScope: (fx) => ({ url: '/api/v1/daily-reports', payload: { id: uuidv7(), regionId: fx.villageB.id, reportDate: today(), isZero: true } }),
     expectOutOfScope: notFoundField('regionId'),
   },
+  'POST /api/v1/daily-reports/reminders': {
+    inScope: (fx) => ({ url: '/api/v1/daily-reports/reminders', payload: { reportDate: today(), regionIds: [fx.villageA.id] } }),
+    outOfScope: (fx) => ({ url: '/api/v1/daily-reports/reminders', payload: { reportDate: today(), regionIds: [fx.villageB.id] } }),
+    expectOutOfScope: notFoundField('regionIds.0'),
+  },
+  'GET /api/v1/daily-reports/reminders': {
+    inScope: (fx) => ({ url: `/api/v1/daily-reports/reminders?reportDate=${today()}&regionId=${fx.villageA.id}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/daily-reports/reminders?reportDate=${today()}&regionId=${fx.villageB.id}` }),
+    expectOutOfScope: notFound,
+  },
   'GET /api/v1/daily-reports/:id': {
     inScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInA.id}` }),
     outOfScope: (fx) => ({ url: `/api/v1/daily-reports/${fx.reportInB.id}` }),

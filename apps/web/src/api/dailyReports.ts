@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { DailyReport, DailyReportPreview, DailyReportRates, DailyReportStatus, SubmitDailyReportBody } from './types';
+import type { DailyReport, DailyReportPreview, DailyReportRates, DailyReportStatus, RemindBody, ReportReminders, ReportRemindResult, SubmitDailyReportBody } from './types';
 
 export const dailyReportKeys = { all: ['daily-reports'] as const };
 
@@ -37,6 +37,24 @@ export function useSubmitReport() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: SubmitDailyReportBody) => api.post<DailyReport>('/api/v1/daily-reports', body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: dailyReportKeys.all }),
+  });
+}
+
+/** 催报 received by a region for a day; polled, so a village sees the township's reminder without reloading. */
+export function useReportReminders(regionId: string, reportDate: string, enabled = true) {
+  return useQuery({
+    queryKey: [...dailyReportKeys.all, 'reminders', regionId, reportDate],
+    queryFn: ({ signal }) => api.get<ReportReminders>('/api/v1/daily-reports/reminders', { regionId, reportDate }, signal),
+    enabled,
+    refetchInterval: 60_000,
+  });
+}
+
+export function useRemind() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RemindBody) => api.post<ReportRemindResult>('/api/v1/daily-reports/reminders', body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: dailyReportKeys.all }),
   });
 }

@@ -4259,6 +4259,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/daily-reports/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reminders sent for a day to a region and the regions below it (a village sees its own) */
+        get: {
+            parameters: {
+                query: {
+                    reportDate: string;
+                    /** @description the region at or below which to list reminders; the caller's own by default */
+                    regionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportReminders"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 催报: remind the villages or townships below whose report for the day is still missing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reportDate: string;
+                        /** @description the villages or townships to remind; without it, every reporter directly below the caller still missing for the day */
+                        regionIds?: string[];
+                        message?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportRemindResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/daily-reports/preview": {
         parameters: {
             query?: never;
@@ -5679,6 +5748,9 @@ export interface components {
                 version: number | null;
                 isZero: boolean | null;
                 submittedAt: string | null;
+                /** @description 催报 sent for the day */
+                reminders: number;
+                lastRemindedAt: string | null;
             }[];
             /** @description completeness (submitted/expected) and timeliness (onTime/expected) over the whole subtree */
             rates: {
@@ -5717,6 +5789,35 @@ export interface components {
                 completeness: number;
                 /** @description onTime / expected, in percent */
                 timeliness: number;
+            }[];
+        };
+        ReportRemindResultInput: {
+            reminded: {
+                /** Format: uuid */
+                regionId: string;
+                name: string;
+            }[];
+            skipped: {
+                /** Format: uuid */
+                regionId: string;
+                name: string;
+                /** @enum {string} */
+                reason: "submitted" | "recentlyReminded";
+            }[];
+        };
+        ReportRemindersInput: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                regionId: string;
+                regionName: string;
+                reportDate: string;
+                /** Format: date-time */
+                sentAt: string;
+                /** @description null when the system sent it before the deadline */
+                sentByName: string | null;
+                message: string | null;
             }[];
         };
         DashboardInput: {
@@ -6994,6 +7095,9 @@ export interface components {
                 version: number | null;
                 isZero: boolean | null;
                 submittedAt: string | null;
+                /** @description 催报 sent for the day */
+                reminders: number;
+                lastRemindedAt: string | null;
             }[];
             /** @description completeness (submitted/expected) and timeliness (onTime/expected) over the whole subtree */
             rates: {
@@ -7032,6 +7136,35 @@ export interface components {
                 completeness: number;
                 /** @description onTime / expected, in percent */
                 timeliness: number;
+            }[];
+        };
+        ReportRemindResult: {
+            reminded: {
+                /** Format: uuid */
+                regionId: string;
+                name: string;
+            }[];
+            skipped: {
+                /** Format: uuid */
+                regionId: string;
+                name: string;
+                /** @enum {string} */
+                reason: "submitted" | "recentlyReminded";
+            }[];
+        };
+        ReportReminders: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                regionId: string;
+                regionName: string;
+                reportDate: string;
+                /** Format: date-time */
+                sentAt: string;
+                /** @description null when the system sent it before the deadline */
+                sentByName: string | null;
+                message: string | null;
             }[];
         };
         Dashboard: {

@@ -23,6 +23,9 @@ export type DailyReportPreview = Schemas['DailyReportPreview'];
 export type DailyReportStatus = Schemas['DailyReportStatus'];
 export type DailyReportRates = Schemas['DailyReportRates'];
 export type SubmitDailyReportBody = JsonBody<paths['/api/v1/daily-reports']['post']>;
+export type ReportReminders = Schemas['ReportReminders'];
+export type ReportRemindResult = Schemas['ReportRemindResult'];
+export type RemindBody = JsonBody<paths['/api/v1/daily-reports/reminders']['post']>;
 
 export type CreateUserBody = JsonBody<paths['/api/v1/users']['post']>;
 export type UpdateUserBody = JsonBody<paths['/api/v1/users/{id}']['patch']>;

@@ -31,3 +31,5 @@ export const LEAD_ROLES: readonly Role[] = ['admin', 'commander', 'townshipOffic
 export function hasRole(role: Role | undefined, allowed: readonly Role[]): boolean {
   return role !== undefined && allowed.includes(role);
 }
+/** Roles that remind the villages and townships below of a missing daily report (dailyReports.remind). */
+export const REMIND_ROLES: readonly Role[] = ['admin', 'commander', 'townshipOfficer'];

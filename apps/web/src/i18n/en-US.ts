@@ -90,6 +90,9 @@ export const enUS: Messages = {
     syncNow: 'Sync now', discard: 'Discard', savedOffline: 'No network: saved on this device, it will be sent when the network is back',
   },
   dailyReports: {
+    remind: 'Remind', remindAll: 'Remind all ({{count}} missing)', reminders: 'Reminders', remindCount: '{{count}} sent (last {{time}})',
+    reminded: 'Reminded {{count}}; skipped {{skipped}} (already submitted or just reminded)', system: 'The system',
+    remindedBy: '{{name}} reminded you at {{time}}: submit today\'s report by {{deadline}}; with nothing new, a zero report takes one click',
     title: 'Daily reports', day: 'Report day', ownReport: "{{region}}: today's report", due: 'Due by {{time}}; with nothing new, submit a zero report in one click',
     submittedAt: 'Version {{version}} submitted ({{time}}, {{name}})', remarks: 'Remarks', problems: 'Problems', suggestions: 'Suggestions',
     correctionReason: 'Reason for the correction', correctionReasonRequired: 'A correction needs its reason', submit: 'Submit report', correct: 'Submit correction',

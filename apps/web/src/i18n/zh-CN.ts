@@ -88,6 +88,9 @@ export const zhCN = {
     syncNow: '立即同步', discard: '放弃', savedOffline: '网络不可用，已保存在本机，恢复网络后自动上传',
   },
   dailyReports: {
+    remind: '催报', remindAll: '一键催报（{{count}}个未报）', reminders: '催报', remindCount: '已催报{{count}}次（最近{{time}}）',
+    reminded: '已催报{{count}}个单位，跳过{{skipped}}个（已报送或刚催报过）', system: '系统',
+    remindedBy: '{{name}}于{{time}}催报：请在{{deadline}}前报送今日日报；无新增情况可一键零报告',
     title: '日报告', day: '报告日期', ownReport: '{{region}}今日日报', due: '请于{{time}}前报送；无新增情况可一键零报告',
     submittedAt: '已报送第{{version}}版（{{time}}，{{name}}）', remarks: '补充说明', problems: '存在问题', suggestions: '意见建议',
     correctionReason: '更正原因', correctionReasonRequired: '更正须填写原因', submit: '提交日报', correct: '提交更正',

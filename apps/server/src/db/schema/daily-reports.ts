@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, time, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ltree } from './types.js';
 import { region } from './regions.js';
@@ -39,4 +40,27 @@ export const reportSetting = pgTable('report_setting', {
   regionId: uuid('region_id').primaryKey().references(() => region.id),
   deadline: time('deadline').notNull().default('18:00'),
   correctionWindowHours: integer('correction_window_hours').notNull().default(48),
+  /** How long before the deadline the system itself reminds (催报) the reporters still missing. */
+  reminderMinutesBefore: integer('reminder_minutes_before').notNull().default(60),
 });
+
+/**
+ * 催报: a reminder to a village or township whose report for a day is still missing, sent by the
+ * level above or, before the deadline, by the scheduler (`sentBy` null; one per region and day).
+ */
+export const reportReminder = pgTable(
+  'report_reminder',
+  {
+    id: uuid('id').primaryKey(),
+    regionId: uuid('region_id').notNull().references(() => region.id),
+    regionPath: ltree('region_path').notNull(),
+    reportDate: date('report_date').notNull(),
+    sentBy: uuid('sent_by').references(() => users.id),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    message: text('message'),
+  },
+  (t) => [
+    index('report_reminder_day_idx').on(t.reportDate, t.regionId),
+    uniqueIndex('report_reminder_auto_uq').on(t.regionId, t.reportDate).where(sql`sent_by IS NULL`),
+  ],
+);

@@ -9,13 +9,13 @@ export { selectRegionInScope } from '../regions/region-scope.js';
 /** The reporting rules of the nearest region above (the county) that set them; else the defaults. */
 export async function selectSetting(tx: Tx, path: string) {
   const [row] = await tx
-    .select({ deadline: reportSetting.deadline, correctionWindowHours: reportSetting.correctionWindowHours })
+    .select({ deadline: reportSetting.deadline, correctionWindowHours: reportSetting.correctionWindowHours, reminderMinutesBefore: reportSetting.reminderMinutesBefore })
     .from(reportSetting)
     .innerJoin(region, eq(region.id, reportSetting.regionId))
     .where(sql`${region.path} @> ${path}::ltree`)
     .orderBy(sql`nlevel(${region.path}) DESC`)
     .limit(1);
-  return { deadline: (row?.deadline ?? '18:00:00').slice(0, 5), correctionWindowHours: row?.correctionWindowHours ?? 48 };
+  return { deadline: (row?.deadline ?? '18:00:00').slice(0, 5), correctionWindowHours: row?.correctionWindowHours ?? 48, reminderMinutesBefore: row?.reminderMinutesBefore ?? 60 };
 }
 
 const reportColumns = {
@@ -61,11 +61,13 @@ export async function selectLatestChildFigures(tx: Tx, parentId: string, day: st
 
 /** The region itself (when it reports) and its reporting children, with their latest report of the day. */
 export async function selectReporters(tx: Tx, regionId: string, day: string) {
-  const { rows } = await tx.execute<{ region_id: string; name: string; level: string; report_id: string | null; version: number | null; is_zero: boolean | null; submitted_at: Date | null; first_late: boolean | null }>(sql`
+  const { rows } = await tx.execute<{ region_id: string; name: string; level: string; report_id: string | null; version: number | null; is_zero: boolean | null; submitted_at: Date | null; first_late: boolean | null; reminders: number; last_reminded: Date | null }>(sql`
     SELECT g.id AS region_id, g.name, g.level, r.id AS report_id, r.version, r.is_zero, r.submitted_at,
-           (SELECT f.late FROM daily_report f WHERE f.region_id = g.id AND f.report_date = ${day} AND f.version = 1) AS first_late
+           (SELECT f.late FROM daily_report f WHERE f.region_id = g.id AND f.report_date = ${day} AND f.version = 1) AS first_late,
+           m.reminders, m.last_reminded
     FROM region g
     LEFT JOIN LATERAL (SELECT * FROM daily_report x WHERE x.region_id = g.id AND x.report_date = ${day} ORDER BY x.version DESC LIMIT 1) r ON true
+    CROSS JOIN LATERAL (SELECT count(*)::int AS reminders, max(sent_at) AS last_reminded FROM report_reminder y WHERE y.region_id = g.id AND y.report_date = ${day}) m
     WHERE (g.id = ${regionId} OR g.parent_id = ${regionId}) AND g.level IN ('village', 'township')
     ORDER BY g.id = ${regionId} DESC, g.code`);
   return rows;

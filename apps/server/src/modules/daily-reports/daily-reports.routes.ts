@@ -8,11 +8,14 @@ import { dailyReportSchema, historySchema, previewQuery, previewSchema, reportId
 import { dailyReportsService } from './daily-reports.service.js';
 import { reportDocx, reportXlsx } from './daily-reports.document.js';
 import { ratesQuery, ratesSchema, reportingRates } from './rates.js';
+import { remindBody, remindersQuery, remindersSchema, remindResultSchema } from './reminders.schemas.js';
+import { remindersService } from './reminders.service.js';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export const dailyReportsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const service = dailyReportsService(db);
+  const reminders = remindersService(db);
 
   app.get('/api/v1/daily-reports/status', {
     config: { access: 'dailyReports.read' },
@@ -23,6 +26,16 @@ export const dailyReportsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
     config: { access: 'dailyReports.read' },
     schema: { tags: ['daily-reports'], summary: 'Completeness and timeliness per level and per day, week or month (expected, actual, on time), as DHIS2 reports them', querystring: ratesQuery, response: { 200: ratesSchema } },
   }, (request) => reportingRates(db, actorOf(request), request.query));
+
+  app.post('/api/v1/daily-reports/reminders', {
+    config: { access: 'dailyReports.remind' },
+    schema: { tags: ['daily-reports'], summary: '催报: remind the villages or townships below whose report for the day is still missing', body: remindBody, response: { 200: remindResultSchema } },
+  }, (request) => reminders.remind(actorOf(request), request.body));
+
+  app.get('/api/v1/daily-reports/reminders', {
+    config: { access: 'dailyReports.read' },
+    schema: { tags: ['daily-reports'], summary: 'The reminders sent for a day to a region and the regions below it (a village sees its own)', querystring: remindersQuery, response: { 200: remindersSchema } },
+  }, (request) => reminders.list(actorOf(request), request.query.reportDate, request.query.regionId));
 
   app.get('/api/v1/daily-reports/preview', {
     config: { access: 'dailyReports.read' },

@@ -72,6 +72,8 @@ const reporterSchema = z.object({
   version: z.number().int().nullable(),
   isZero: z.boolean().nullable(),
   submittedAt: z.iso.datetime().nullable(),
+  reminders: z.number().int().describe('催报 sent for the day'),
+  lastRemindedAt: z.iso.datetime().nullable(),
 });
 const rateSchema = z.object({ expected: z.number().int(), submitted: z.number().int(), onTime: z.number().int() });
 

@@ -124,6 +124,8 @@ export function dailyReportsService(db: Db, now: () => Date = () => new Date()) 
         version: r.version,
         isZero: r.is_zero,
         submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
+        reminders: r.reminders,
+        lastRemindedAt: r.last_reminded ? new Date(r.last_reminded).toISOString() : null,
       })),
       rates,
     };

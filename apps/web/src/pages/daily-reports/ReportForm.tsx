@@ -2,7 +2,7 @@ import { Alert, Button, Card, Form, Input, Space, Typography, message } from 'an
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { applyFieldErrors, errorMessage } from '../../api/client';
-import { reportDocumentUrl, useReportPreview, useSubmitReport } from '../../api/dailyReports';
+import { reportDocumentUrl, useReportPreview, useReportReminders, useSubmitReport } from '../../api/dailyReports';
 import { newId } from '../../offline';
 import { FigureTable } from './FigureTable';
 
@@ -15,6 +15,8 @@ export function ReportForm({ regionId, reportDate }: { regionId: string; reportD
   const preview = useReportPreview(regionId, reportDate);
   const submit = useSubmitReport();
   const submitted = preview.data?.submitted;
+  const reminders = useReportReminders(regionId, reportDate, preview.isSuccess && !submitted);
+  const latestReminder = submitted ? undefined : reminders.data?.items.find((r) => r.regionId === regionId);
 
   const send = async (isZero: boolean) => {
     const values = await form.validateFields();
@@ -44,6 +46,14 @@ export function ReportForm({ regionId, reportDate }: { regionId: string; reportD
                   <a href={reportDocumentUrl(submitted.id, 'xlsx')}>Excel</a>
                 </Space>
               }
+            />
+          ) : latestReminder ? (
+            <Alert
+              type="warning"
+              showIcon
+              role="alert"
+              message={t('dailyReports.remindedBy', { name: latestReminder.sentByName ?? t('dailyReports.system'), time: new Date(latestReminder.sentAt).toLocaleTimeString(), deadline: preview.data.deadline })}
+              description={latestReminder.message}
             />
           ) : (
             <Alert type="info" message={t('dailyReports.due', { time: preview.data.deadline })} />
