@@ -53,3 +53,15 @@ test('a correction needs its reason, given on the field', async ({ page }) => {
   await correct.click();
   await expect(page.getByText(/已报送第\d+版/)).toBeVisible();
 });
+
+test('a report figure opens exactly the records it counts: persons, households screened today, checks today', async ({ page }) => {
+  await login(page, 'village');
+  await page.getByRole('menuitem', { name: '日报告' }).click();
+  for (const figure of ['population.persons', 'screening.householdsToday', 'healthChecks.checksToday']) {
+    const link = page.locator(`[data-figure="${figure}"]`);
+    const value = (await link.innerText()).trim();
+    await link.click();
+    await expect(page.getByText(`正在查看报表数字对应的明细（共${value}条）`)).toBeVisible();
+    await page.goBack();
+  }
+});

@@ -3,10 +3,10 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
 import { RequireAuth, RequireRole } from './auth/RequireAuth';
-import { KEY_PERSON_ROLES } from './auth/roles';
+import { KEY_PERSON_ROLES, REGISTER_ROLES } from './auth/roles';
 import { AppLayout } from './layout/AppLayout';
 import LoginPage from './pages/login/LoginPage';
-import { NAV_ITEMS, ReportPrintPage, CheckInPage, KeyPersonPage, SitePage } from './routes';
+import { NAV_ITEMS, ReportPrintPage, CheckInPage, KeyPersonPage, RegisterPage, SitePage } from './routes';
 
 function NotFound() {
   const { t } = useTranslation();
@@ -39,6 +39,7 @@ export function App() {
             />
           ))}
           <Route path="/key-persons/:id" element={<RequireRole roles={KEY_PERSON_ROLES}><Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}><KeyPersonPage /></Suspense></RequireRole>} />
+          <Route path="/register/:tab" element={<RequireRole roles={REGISTER_ROLES}><Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}><RegisterPage /></Suspense></RequireRole>} />
           <Route path="/observation-sites/:id" element={<RequireRole roles={KEY_PERSON_ROLES}><Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}><SitePage /></Suspense></RequireRole>} />
           <Route path="*" element={<NotFound />} />
         </Route>

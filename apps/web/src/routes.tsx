@@ -23,7 +23,7 @@ export const CheckInPage = lazy(() => import('./pages/check-in/CheckInPage'));
 export const ReportPrintPage = lazy(() => import('./pages/daily-reports/ReportPrintPage'));
 const MyHouseholdsPage = lazy(() => import('./pages/field/MyHouseholdsPage'));
 const ScreeningPage = lazy(() => import('./pages/screening/ScreeningPage'));
-const RegisterPage = lazy(() => import('./pages/register/RegisterPage'));
+export const RegisterPage = lazy(() => import('./pages/register/RegisterPage'));
 const RiskAreasPage = lazy(() => import('./pages/screening/RiskAreasPage'));
 const CheckpointsPage = lazy(() => import('./pages/checkpoints/CheckpointsPage'));
 const RegisterEntryPage = lazy(() => import('./pages/checkpoints/RegisterEntryPage'));

@@ -21,7 +21,7 @@ function useSiteMutation<V>(id: string, fn: (v: V) => Promise<ObservationSiteDet
 export const usePlace = (id: string) => useSiteMutation(id, (body: { keyPersonId: string; bedId: string }) => api.post(`/api/v1/observation-sites/${id}/placements`, body));
 export const useEndPlacement = (id: string) => useSiteMutation(id, (placementId: string) => api.post(`/api/v1/observation-sites/${id}/placements/${placementId}/end`));
 
-export const useTriageTasks = (q: { status?: TriageTask['status']; page: number; pageSize: number }) =>
+export const useTriageTasks = (q: { status?: TriageTask['status']; page: number; pageSize: number } & Record<string, string | number | undefined>) =>
   useQuery({ queryKey: ['triageTasks', q], queryFn: ({ signal }) => api.get<TriageTaskPage>('/api/v1/triage-tasks', { ...q }, signal), placeholderData: keepPreviousData, refetchInterval: 30_000 });
 
 function useTriageMutation<V>(fn: (v: V) => Promise<TriageTask>) {

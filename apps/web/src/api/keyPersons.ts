@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { outbox } from '../offline';
 import { api, apiRequest } from './client';
-import type { AddOfficerBody, CheckInLink, KeyPerson, KeyPersonDetail, LineListCounts, ListKeyPersonsQuery, Page, RecordCheckBody } from './types';
+import type { AddOfficerBody, CheckInLink, HealthCheckPage, KeyPerson, KeyPersonDetail, LineListCounts, ListKeyPersonsQuery, Page, RecordCheckBody } from './types';
 
 export type KeyPersonFilter = ListKeyPersonsQuery & { page: number; pageSize: number };
 
@@ -16,6 +16,15 @@ export function useKeyPersons(filter: KeyPersonFilter) {
   return useQuery({
     queryKey: keyPersonKeys.list(filter),
     queryFn: ({ signal }) => api.get<Page<KeyPerson>>('/api/v1/key-persons', { ...filter }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Health checks as recorded, filtered as a report figure asks (region, time recorded, first versions only). */
+export function useHealthChecks(filter: Record<string, string | number | undefined>) {
+  return useQuery({
+    queryKey: [...keyPersonKeys.all, 'checks', filter],
+    queryFn: ({ signal }) => api.get<HealthCheckPage>('/api/v1/health-checks', { ...filter }, signal),
     placeholderData: keepPreviousData,
   });
 }

@@ -5472,8 +5472,32 @@ export interface components {
             /** @description the triage task this check opened, if any */
             triageTaskId: string | null;
         };
+        ListedHealthCheckInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            keyPersonId: string;
+            day: string;
+            /** @enum {string} */
+            slot: "am" | "pm";
+            temperature: number;
+            symptoms: string[];
+            /** @enum {string} */
+            measuredBy: "doctor" | "gridWorker" | "self";
+            /** @description recorded after its window closed */
+            late: boolean;
+            correctsId: string | null;
+            correctionReason: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description the triage task this check opened, if any */
+            triageTaskId: string | null;
+            /** @description the key person's name */
+            name: string;
+            regionName: string;
+        };
         HealthCheckPageInput: {
-            items: components["schemas"]["HealthCheckInput"][];
+            items: components["schemas"]["ListedHealthCheckInput"][];
             total: number;
         };
         TriageTaskInput: {
@@ -6819,8 +6843,32 @@ export interface components {
             /** @description the triage task this check opened, if any */
             triageTaskId: string | null;
         };
+        ListedHealthCheck: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            keyPersonId: string;
+            day: string;
+            /** @enum {string} */
+            slot: "am" | "pm";
+            temperature: number;
+            symptoms: string[];
+            /** @enum {string} */
+            measuredBy: "doctor" | "gridWorker" | "self";
+            /** @description recorded after its window closed */
+            late: boolean;
+            correctsId: string | null;
+            correctionReason: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description the triage task this check opened, if any */
+            triageTaskId: string | null;
+            /** @description the key person's name */
+            name: string;
+            regionName: string;
+        };
         HealthCheckPage: {
-            items: components["schemas"]["HealthCheck"][];
+            items: components["schemas"]["ListedHealthCheck"][];
             total: number;
         };
         TriageTask: {

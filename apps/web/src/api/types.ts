@@ -75,6 +75,7 @@ export type KeyPerson = Schemas['KeyPerson'];
 export type KeyPersonDetail = Schemas['KeyPersonDetail'];
 export type LineListCounts = Schemas['LineListCounts'];
 export type HealthCheck = Schemas['HealthCheck'];
+export type HealthCheckPage = Schemas['HealthCheckPage'];
 export type Lead = Schemas['Lead'];
 export type LeadImportResult = Schemas['LeadImportResult'];
 export type CheckInState = Schemas['CheckInState'];

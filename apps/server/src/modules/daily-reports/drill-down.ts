@@ -57,12 +57,12 @@ export function drillLists(c: DrillContext) {
   return {
     day,
     households,
-    persons: (q: Q = {}) => to('/api/v1/persons', '/register', { regionId, ...q }),
+    persons: (q: Q = {}) => to('/api/v1/persons', '/register/persons', { regionId, ...q }),
     round: (q: Q, more?: Partial<DrillDown>) =>
       c.roundId ? to(`/api/v1/screening/rounds/${c.roundId}/households`, '/screening', { roundId: c.roundId, regionId, ...q }, more) : households({}, { exact: false }),
     keyPersons: (q: Q, more?: Partial<DrillDown>) => to('/api/v1/key-persons', '/key-persons', { regionId, ...q }, more),
     healthChecks: (q: Q) => to('/api/v1/health-checks', '/checks', { regionId, ...q }),
-    triageTasks: (q: Q) => to('/api/v1/triage-tasks', '/checks', { regionId, ...q }),
+    triageTasks: (q: Q) => to('/api/v1/triage-tasks', '/triage', { regionId, ...q }),
     entries: (q: Q, more?: Partial<DrillDown>) => to('/api/v1/checkpoint-entries', '/checkpoint-log', { regionId, ...day, ...q }, more),
     leads: (q: Q) => to('/api/v1/leads', '/leads', { regionId, ...q }),
   };

@@ -49,7 +49,8 @@ export const listChecksQuery = pageQuerySchema.extend({
   corrections: z.enum(['true', 'false'], 'invalidEnum').optional().describe('false: only the checks as first recorded, not their corrections'),
 });
 export type ListChecksQuery = z.infer<typeof listChecksQuery>;
-export const healthCheckPage = z.object({ items: z.array(healthCheckSchema), total: z.number().int() }).meta({ id: 'HealthCheckPage' });
+const listedCheckSchema = healthCheckSchema.extend({ name: z.string().describe("the key person's name"), regionName: z.string() }).meta({ id: 'ListedHealthCheck' });
+export const healthCheckPage = z.object({ items: z.array(listedCheckSchema), total: z.number().int() }).meta({ id: 'HealthCheckPage' });
 
 export const triageTaskSchema = z
   .object({

@@ -4,7 +4,7 @@ import { insertChecks, selectCheckContexts, type CheckContext, type CheckLookup,
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { needsTriage, slotState } from '@fangkong/domain';
 import type { Db, Tx } from '../../db/client.js';
-import { healthCheck, triageTask } from '../../db/schema/index.js';
+import { healthCheck, keyPerson, person, region, triageTask } from '../../db/schema/index.js';
 import { uuidv7 } from '../../db/ids.js';
 import type { Actor } from '../../auth/actor.js';
 import { inScope } from '../../auth/scope.js';
@@ -137,12 +137,17 @@ export function healthChecksService(db: Db, now: () => Date) {
       withinWindow(healthCheck.recordedAt, q.recordedFrom, q.recordedTo),
       q.corrections === 'false' ? isNull(healthCheck.correctsId) : undefined,
     );
-    const [items, [total]] = await Promise.all([
-      db.select().from(healthCheck).where(filter).orderBy(desc(healthCheck.day), desc(healthCheck.slot), asc(healthCheck.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    const [rows, [total]] = await Promise.all([
+      db.select({ check: healthCheck, name: person.name, regionName: region.name })
+        .from(healthCheck)
+        .innerJoin(keyPerson, eq(keyPerson.id, healthCheck.keyPersonId))
+        .innerJoin(person, eq(person.id, keyPerson.personId))
+        .innerJoin(region, eq(region.id, keyPerson.regionId))
+        .where(filter).orderBy(desc(healthCheck.day), desc(healthCheck.slot), asc(healthCheck.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
       db.select({ n: sql<number>`count(*)::int` }).from(healthCheck).where(filter),
     ]);
-    const triage = new Map((items.length ? await db.select({ id: triageTask.id, checkId: triageTask.healthCheckId }).from(triageTask).where(sql`${triageTask.healthCheckId} = ANY(${`{${items.map((i) => i.id).join(',')}}`}::uuid[])`) : []).map((t) => [t.checkId, t.id]));
-    return { items: items.map((r) => toCheck(r, triage.get(r.id) ?? null)), total: total?.n ?? 0 };
+    const triage = new Map((rows.length ? await db.select({ id: triageTask.id, checkId: triageTask.healthCheckId }).from(triageTask).where(sql`${triageTask.healthCheckId} = ANY(${`{${rows.map((r) => r.check.id).join(',')}}`}::uuid[])`) : []).map((t) => [t.checkId, t.id]));
+    return { items: rows.map((r) => ({ ...toCheck(r.check, triage.get(r.check.id) ?? null), name: r.name, regionName: r.regionName })), total: total?.n ?? 0 };
   }
 
   return { record, correct, list };

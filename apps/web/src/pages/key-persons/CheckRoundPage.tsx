@@ -8,9 +8,16 @@ import { useKeyPersons, useRecordCheck } from '../../api/keyPersons';
 import type { KeyPerson } from '../../api/types';
 import { newId } from '../../offline';
 import { TemperatureTag } from './TemperatureTag';
+import { useDrillFilter } from '../../components/DrillFilter';
+import { ChecksList } from './ChecksList';
 
 /** 一天两测: the doctor's or grid worker's round, one big field and one button per person (phone first). */
 export default function CheckRoundPage() {
+  const drill = useDrillFilter();
+  return drill ? <ChecksList filter={drill} /> : <CheckRound />;
+}
+
+function CheckRound() {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'dueNow' | 'overdue'>('dueNow');
   const due = useKeyPersons({ page: 1, pageSize: 200, list: mode, mine: 'true' });

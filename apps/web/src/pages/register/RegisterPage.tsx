@@ -1,6 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Drawer, Input, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { DrillBanner, useDrillFilter } from '../../components/DrillFilter';
 import { useTranslation } from 'react-i18next';
 import { FULL_VIEW_ROLES, hasRole } from '../../auth/roles';
 import { useMe } from '../../auth/session';
@@ -20,11 +22,14 @@ export default function RegisterPage() {
   const { t } = useTranslation();
   const me = useMe();
   const [personId, setPersonId] = useState<string>();
+  // The tab is in the path (/register/persons), so a report figure can link to either list.
+  const { tab = 'households' } = useParams();
+  const navigate = useNavigate();
   return (
     <>
       <Typography.Title level={3} style={{ marginTop: 0 }}>{t('register.title')}</Typography.Title>
       <LedgerButtons canImport={hasRole(me.role, MANAGE_ROLES)} canFull={hasRole(me.role, FULL_VIEW_ROLES)} />
-      <Tabs items={[
+      <Tabs activeKey={tab} onChange={(key) => navigate(key === 'households' ? '/register' : `/register/${key}`)} items={[
         { key: 'households', label: t('register.households'), children: <Households onPerson={setPersonId} canManage={hasRole(me.role, MANAGE_ROLES)} /> },
         { key: 'persons', label: t('register.persons'), children: <Persons onPerson={setPersonId} /> },
         ...(hasRole(me.role, MANAGE_ROLES) ? [{ key: 'duplicates', label: t('register.duplicates'), children: <DuplicatesTab /> }] : []),
@@ -38,7 +43,8 @@ function Households({ onPerson, canManage }: { onPerson(id: string): void; canMa
   const { t } = useTranslation();
   const [q, setQ] = useState<string>();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const list = useHouseholds({ ...page, q });
+  const drill = useDrillFilter();
+  const list = useHouseholds({ ...page, q, ...drill });
   const [openId, setOpenId] = useState<string>();
   const detail = useHousehold(openId);
   const [form, setForm] = useState<'newHousehold' | 'editHousehold' | 'newPerson' | EditedPerson>();
@@ -46,6 +52,7 @@ function Households({ onPerson, canManage }: { onPerson(id: string): void; canMa
     <>
       {canManage && <Button type="primary" icon={<PlusOutlined />} style={{ marginRight: 12 }} onClick={() => setForm('newHousehold')}>{t('register.newHousehold')}</Button>}
       <Input.Search allowClear placeholder={t('register.searchHousehold')} style={{ maxWidth: 360, marginBottom: 12 }} onSearch={(v) => { setQ(v.trim() || undefined); setPage((p) => ({ ...p, page: 1 })); }} />
+      {drill && <DrillBanner total={list.data?.total} />}
       {list.isError && <Alert type="error" message={errorMessage(list.error)} />}
       <Table<Household> rowKey="id" size="small" loading={list.isFetching} dataSource={list.data?.items} scroll={{ x: 700 }}
         onRow={(h) => ({ onClick: () => setOpenId(h.id), style: { cursor: 'pointer' } })}
@@ -83,10 +90,12 @@ function Persons({ onPerson }: { onPerson(id: string): void }) {
   const { t } = useTranslation();
   const [q, setQ] = useState<string>();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const list = usePersons({ ...page, q });
+  const drill = useDrillFilter();
+  const list = usePersons({ ...page, q, ...drill });
   return (
     <>
       <Input.Search allowClear placeholder={t('register.searchPerson')} style={{ maxWidth: 420, marginBottom: 12 }} onSearch={(v) => { setQ(v.trim() || undefined); setPage((p) => ({ ...p, page: 1 })); }} />
+      {drill && <DrillBanner total={list.data?.total} />}
       {list.isError && <Alert type="error" message={errorMessage(list.error)} />}
       <Table<Person> rowKey="id" size="small" loading={list.isFetching} dataSource={list.data?.items} scroll={{ x: 700 }}
         onRow={(p) => ({ onClick: () => onPerson(p.id), style: { cursor: 'pointer' } })}

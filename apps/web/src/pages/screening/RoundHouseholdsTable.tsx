@@ -5,22 +5,27 @@ import { useRoundHouseholds } from '../../api/screening';
 import type { RoundHousehold, RoundHouseholdsQuery } from '../../api/types';
 import { formatDateTime } from '../../components/labels';
 import { STATE_COLORS } from './labels';
+import { DrillBanner } from '../../components/DrillFilter';
 
 type StateFilter = NonNullable<RoundHouseholdsQuery['state']>;
 const FILTERS: StateFilter[] = ['missing', 'notVisited', 'nobodyHome', 'refused', 'covered', 'visited', 'away'];
 
-/** The households behind the coverage figures of one region or grid; "missing" first (村不漏户). */
-export function RoundHouseholdsTable({ roundId, regionId, gridId }: { roundId: string; regionId?: string; gridId?: string }) {
+/**
+ * The households behind the coverage figures of one region or grid; "missing" first (村不漏户).
+ * With `drill` (a report figure's filter), exactly the households that figure counts.
+ */
+export function RoundHouseholdsTable({ roundId, regionId, gridId, drill }: { roundId: string; regionId?: string; gridId?: string; drill?: Record<string, string> }) {
   const { t } = useTranslation();
-  const [state, setState] = useState<StateFilter | undefined>('missing');
+  const [state, setState] = useState<StateFilter | undefined>(drill ? undefined : 'missing');
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const list = useRoundHouseholds(roundId, { ...page, regionId, gridId, state });
+  const list = useRoundHouseholds(roundId, drill ? { ...page, ...drill } : { ...page, regionId, gridId, state });
   const label = (s: StateFilter) => (s === 'missing' ? t('screening.missing') : s === 'covered' ? t('screening.covered') : t(`states.${s}`));
   return (
     <>
+      {drill && <DrillBanner total={list.data?.total} />}
       <Space wrap style={{ marginBottom: 8 }}>
         <Typography.Title level={5} style={{ margin: 0 }}>{t('screening.listTitle')}</Typography.Title>
-        <Select<StateFilter | undefined>
+        {!drill && <Select<StateFilter | undefined>
           aria-label={t('screening.state')}
           style={{ width: 180 }}
           value={state}
@@ -28,7 +33,7 @@ export function RoundHouseholdsTable({ roundId, regionId, gridId }: { roundId: s
           placeholder={t('screening.allStates')}
           onChange={(v) => { setState(v); setPage((p) => ({ ...p, page: 1 })); }}
           options={FILTERS.map((s) => ({ value: s, label: label(s) }))}
-        />
+        />}
         <Typography.Text type="secondary">{t('screening.missingHint')}</Typography.Text>
       </Space>
       <Table<RoundHousehold>

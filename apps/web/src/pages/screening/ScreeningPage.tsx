@@ -11,6 +11,7 @@ import { NewRoundButton } from './NewRoundButton';
 import { RoundExportButtons } from './RoundExportButtons';
 import { FULL_VIEW_ROLES, hasRole } from '../../auth/roles';
 import { useMe } from '../../auth/session';
+import { useDrillFilter } from '../../components/DrillFilter';
 
 type Child = Coverage['children'][number];
 interface Focus { regionId?: string; name: string }
@@ -20,8 +21,12 @@ export default function ScreeningPage() {
   const { t } = useTranslation();
   const rounds = useRounds();
   const me = useMe();
-  const [roundId, setRoundId] = useState<string>();
-  const [trail, setTrail] = useState<Focus[]>([]);
+  // A figure of a report or the dashboard opens this page on its round and region, and, when it
+  // counts households in some state or time, on exactly those households.
+  const { roundId: drillRound, regionId: drillRegion, ...drillList } = useDrillFilter() ?? {};
+  const listFilter = Object.keys(drillList).length ? { ...(drillRegion && { regionId: drillRegion }), ...drillList } : undefined;
+  const [roundId, setRoundId] = useState<string | undefined>(drillRound);
+  const [trail, setTrail] = useState<Focus[]>(drillRegion ? [{ regionId: drillRegion, name: '' }] : []);
   const [gridId, setGridId] = useState<string>();
   useEffect(() => {
     if (!roundId && rounds.data?.items.length) setRoundId((rounds.data.items.find((r) => r.status === 'open') ?? rounds.data.items[0])!.id);
@@ -63,10 +68,10 @@ export default function ScreeningPage() {
           </>
         )}
       </Space>
-      {rootName && (
+      {(rootName || drillRegion) && (
         <Breadcrumb
           style={{ marginBottom: 12 }}
-          items={[rootName, ...trail.map((f) => f.name)].map((name, i, all) => ({
+          items={[...(rootName ? [rootName] : []), ...trail.map((f, i) => f.name || (i === trail.length - 1 ? coverage.data?.regionName ?? '' : ''))].map((name, i, all) => ({
             title: i < all.length - 1 ? <a onClick={() => { setTrail((tr) => tr.slice(0, i)); setGridId(undefined); }}>{name}</a> : name,
           }))}
         />
@@ -100,7 +105,7 @@ export default function ScreeningPage() {
           ]}
         />
       )}
-      {roundId && <RoundHouseholdsTable key={`${roundId}:${focus?.regionId ?? ''}:${gridId ?? ''}`} roundId={roundId} regionId={focus?.regionId ?? coverage.data?.regionId} gridId={gridId} />}
+      {roundId && <RoundHouseholdsTable key={`${roundId}:${focus?.regionId ?? ''}:${gridId ?? ''}`} roundId={roundId} regionId={focus?.regionId ?? coverage.data?.regionId} gridId={gridId} drill={focus?.regionId === drillRegion ? listFilter : undefined} />}
     </>
   );
 }

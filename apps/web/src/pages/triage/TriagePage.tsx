@@ -7,6 +7,7 @@ import { useAcknowledgeTriage, useCloseTriage, useTriageTasks } from '../../api/
 import type { TriageTask } from '../../api/types';
 import { formatDateTime } from '../../components/labels';
 import { TemperatureTag } from '../key-persons/TemperatureTag';
+import { DrillBanner, useDrillFilter } from '../../components/DrillFilter';
 
 /** Minutes left to a deadline, ticking every 30 seconds. */
 function useMinutesLeft(deadline: string) {
@@ -34,15 +35,17 @@ export default function TriagePage() {
   const [page, setPage] = useState(1);
   const [closing, setClosing] = useState<TriageTask | null>(null);
   const [outcome, setOutcome] = useState('');
-  const tasks = useTriageTasks({ status, page, pageSize: 20 });
+  const drill = useDrillFilter();
+  const tasks = useTriageTasks(drill ? { ...drill, page, pageSize: 20 } : { status, page, pageSize: 20 });
   const acknowledge = useAcknowledgeTriage();
   const close = useCloseTriage();
   const fail = (err: unknown) => void message.error(errorMessage(err));
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('triageTasks.title')}</Typography.Title>
-      <Segmented value={status} onChange={(v) => { setStatus(v as TriageTask['status']); setPage(1); }}
-        options={(['open', 'acknowledged', 'closed'] as const).map((s) => ({ value: s, label: t(`triageTasks.statuses.${s}`) }))} />
+      {drill && <DrillBanner total={tasks.data?.total} />}
+      {!drill && <Segmented value={status} onChange={(v) => { setStatus(v as TriageTask['status']); setPage(1); }}
+        options={(['open', 'acknowledged', 'closed'] as const).map((s) => ({ value: s, label: t(`triageTasks.statuses.${s}`) }))} />}
       <Table size="small" rowKey="id" loading={tasks.isLoading} dataSource={tasks.data?.items ?? []} scroll={{ x: 'max-content' }}
         pagination={{ current: page, pageSize: 20, total: tasks.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
