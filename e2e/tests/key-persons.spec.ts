@@ -45,3 +45,22 @@ test('a self check-in link opens without a login on a phone @phone', async ({ pa
   await stranger.goto(url.replace(/[A-Za-z0-9_-]{43}$/, 'x'.repeat(43)));
   await expect(stranger.getByText('链接无效或已过期')).toBeVisible();
 });
+
+test('a township officer places a person held at a checkpoint in a free bed, which opens their file', async ({ page }) => {
+  await login(page, 'township');
+  await page.getByRole('menuitem', { name: '隔离点' }).click();
+  const card = page.locator('.ant-card').filter({ hasText: '卡口留验人员' });
+  const row = card.getByRole('row').filter({ has: page.getByRole('button', { name: /^安\s*置$/ }) }).first();
+  const name = (await row.getByRole('cell').first().innerText()).trim();
+  await row.getByRole('button', { name: /^安\s*置$/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('隔离点').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '淮口街道集中隔离医学观察点' }).click();
+  await dialog.getByLabel('床位').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: /^\d+-\d+$/ }).first().click();
+  await dialog.getByRole('button', { name: /^安\s*置$/ }).click();
+  await expect(page.getByText(`已安置${name}，已建集中隔离档案`)).toBeVisible();
+  await card.getByText('已安置', { exact: true }).click();
+  await card.getByRole('link', { name }).first().click();
+  await expect(page.getByText('集中隔离').first()).toBeVisible();
+});

@@ -38,6 +38,7 @@ export type AuditEvent =
   | 'checkpointSetting.update'
   | 'dutyShift.save'
   | 'checkpointEntry.create'
+  | 'checkpointHold.place'
   | 'checkpointEntry.view'
   | 'checkpointEntry.export'
   | 'observationSite.create'

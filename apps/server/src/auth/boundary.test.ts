@@ -34,9 +34,10 @@ describe('route × role × scope', async () => {
     const checkpointInB = await buildCheckpoint(db, county.villageB, { name: '石板卡口' });
     await buildResident(db, county.villageA, '510121198001010010', '居民甲');
     await buildResident(db, county.villageB, '510121198502020022', '居民乙');
-    const entryInA = (await buildEntry(db, checkpointInA, { plate: '川A12345' })).id;
-    const entryInB = (await buildEntry(db, checkpointInB, { plate: '川B54321' })).id;
-    fx = { ...county, userInA, userInB, reportInA, reportInB, householdA, householdA2, householdB, riskArea, roundA, roundB, kp: await buildKeyPersonFixtures(db, county), checkpointInA, checkpointInB, entryInA, entryInB, jobInA: await buildFileJob(db, userInA), jobInB: await buildFileJob(db, userInB) };
+    const entryA = await buildEntry(db, checkpointInA, { plate: '川A12345' });
+    const entryB = await buildEntry(db, checkpointInB, { plate: '川B54321' });
+    const [entryInA, entryInB, occupantInA, occupantInB] = [entryA.id, entryB.id, entryA.occupants[0]!.id, entryB.occupants[0]!.id];
+    fx = { ...county, userInA, userInB, reportInA, reportInB, householdA, householdA2, householdB, riskArea, roundA, roundB, kp: await buildKeyPersonFixtures(db, county), checkpointInA, checkpointInB, entryInA, entryInB, occupantInA, occupantInB, jobInA: await buildFileJob(db, userInA), jobInB: await buildFileJob(db, userInB) };
     for (const role of ROLES) sessions.set(role, await loginAs(app, `u-${role}`));
   });
 

@@ -8,6 +8,7 @@ import { uuidv7 } from '../db/ids.js';
 import type { Tx } from '../db/client.js';
 import * as schema from '../db/schema/index.js';
 import { raiseLead } from '../modules/leads/leads.service.js';
+import { DEMO_TOWNSHIP_NAME } from './accounts.js';
 import { copyLine, copyRows } from './copy.js';
 import type { CountyPlan, RegionRow } from './county.js';
 import type { Random } from './random.js';
@@ -62,6 +63,7 @@ export async function loadDemoCheckpoints(client: pg.PoolClient, plan: CountyPla
   const stats = new Map<string, number[]>();
   const fevers: { resident?: Resident; name: string; idNumber: string; post: (typeof posts)[number]; entryId: string; temperature: number }[] = [];
   const now = Date.now();
+  const heldAt = posts.find((p) => p.at.name === DEMO_TOWNSHIP_NAME) ?? posts[0];
   const province = PLATE_PROVINCES.map((x) => x.abbreviation);
   for (const post of posts) {
     for (let d = 0; d < days; d++) {
@@ -74,7 +76,9 @@ export async function loadDemoCheckpoints(client: pg.PoolClient, plan: CountyPla
         const size = kind === 'pedestrian' ? 1 : r.int(1, 4);
         const outside = r.pick(OUTSIDE_ORIGINS);
         const plate = kind === 'vehicle' ? `${local ? '川A' : `${r.pick(province)}${r.pick([...'ABCDEFG'])}`}${String(r.int(10000, 99999))}` : null;
-        const decision = r.chance(0.04) ? 'turnBack' : r.chance(0.01) ? 'hold' : 'pass';
+        // The first car of today at the demo township's first post is held for a bed, so the demo has one to place.
+        const held = post === heldAt && d === 0 && k === 0;
+        const decision = held ? 'hold' : r.chance(0.04) ? 'turnBack' : r.chance(0.01) ? 'hold' : 'pass';
         const origin = local ? r.pick(LOCAL_ORIGINS) : outside[0];
         let localPersons = 0;
         let feverCount = 0;
@@ -89,7 +93,7 @@ export async function loadDemoCheckpoints(client: pg.PoolClient, plan: CountyPla
           const sexDigit = Number(idNumber[16]);
           occupants.push(copyLine([uuidv7(), id, i, post.at.path, res?.id ?? null, name, idNumber, sexDigit % 2 ? 'male' : 'female', `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`, res?.phone ?? null, temperature.toFixed(1), 'green', fever, false]));
         }
-        entries.push(copyLine([id, post.id, post.at.path, kind, plate, kind === 'vehicle' ? 'car' : null, r.chance(0.6) ? 'in' : 'out', origin, '', '', decision, decision === 'hold' ? 'handover' : null, at.toISOString(), local, size]));
+        entries.push(copyLine([id, post.id, post.at.path, kind, plate, kind === 'vehicle' ? 'car' : null, r.chance(0.6) ? 'in' : 'out', origin, '', '', decision, decision === 'hold' ? (k % 2 ? 'handover' : 'placement') : null, at.toISOString(), local, size]));
         const hour = new Date(Math.floor(at.getTime() / 3_600_000) * 3_600_000).toISOString();
         const key = `${post.id}|${post.at.path}|${hour}`;
         const s = stats.get(key) ?? [0, 0, 0, 0, 0, 0, 0, 0, 0];

@@ -22,6 +22,7 @@ import { checkpointEntriesRoutes } from './checkpoint-entries/checkpoint-entries
 import { dutyShiftsRoutes } from './duty-shifts/duty-shifts.routes.js';
 import { fileJobsRoutes } from './file-jobs/file-jobs.routes.js';
 import { checkpointStatsRoutes } from './checkpoint-stats/checkpoint-stats.routes.js';
+import { checkpointHoldsRoutes } from './checkpoint-holds/checkpoint-holds.routes.js';
 
 /** The capability modules; each registers its own routes with the access they require. */
 export const modules = [
@@ -44,6 +45,7 @@ export const modules = [
   checkpointEntriesRoutes,
   dutyShiftsRoutes,
   checkpointStatsRoutes,
+  checkpointHoldsRoutes,
   dailyReportsRoutes,
   dashboardRoutes,
   fileJobsRoutes,

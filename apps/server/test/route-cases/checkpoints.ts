@@ -3,6 +3,18 @@ import { emptyList, entryPayload, nonEmptyList, notFound, notFoundField, today, 
 
 /** Route cases of checkpoints, entries, duty rosters and statistics. */
 export const checkpointCases: Record<string, RouteCase> = {
+  'GET /api/v1/checkpoint-holds': {
+    inScope: (fx) => ({ url: `/api/v1/checkpoint-holds?state=pending&regionId=${fx.villageA.id}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/checkpoint-holds?state=pending&regionId=${fx.villageB.id}` }),
+    expectOutOfScope: emptyList,
+  },
+  // The fixture's entries passed: every allowed role is told the person was not held.
+  'POST /api/v1/checkpoint-holds/:occupantId/placement': {
+    inScope: (fx) => ({ url: `/api/v1/checkpoint-holds/${fx.occupantInA}/placement`, payload: { siteId: fx.kp.a.siteId, bedId: fx.kp.a.bedId } }),
+    status: 422,
+    outOfScope: (fx) => ({ url: `/api/v1/checkpoint-holds/${fx.occupantInB}/placement`, payload: { siteId: fx.kp.b.siteId, bedId: fx.kp.b.bedId } }),
+    expectOutOfScope: notFound,
+  },
   'GET /api/v1/checkpoint-settings': { inScope: () => ({ url: '/api/v1/checkpoint-settings' }), expectOutOfScope: () => {} },
   // Every walker is scoped to a township: only county-level users switch the county's checks.
   'PUT /api/v1/checkpoint-settings': { inScope: () => ({ url: '/api/v1/checkpoint-settings', payload: { healthCodeRequired: true } }), status: 403, expectOutOfScope: () => {} },

@@ -15,6 +15,9 @@ export type Fixtures = Built<typeof buildCounty> & {
   /** An entry stored at each checkpoint. */
   entryInA: string;
   entryInB: string;
+  /** The first occupant of each entry. */
+  occupantInA: string;
+  occupantInB: string;
   reportInA: { id: string };
   reportInB: { id: string };
   householdA: Built<typeof buildHousehold>;

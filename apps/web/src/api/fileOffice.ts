@@ -1,7 +1,7 @@
 // Observation-site beds and placements, triage tasks, and the county's rules for key persons.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from './client';
-import type { ManagementPolicy, ObservationSiteDetail, TriageTask, TriageTaskPage, UpdatePolicyBody } from './types';
+import type { CheckpointHold, CheckpointHoldPage, ManagementPolicy, ObservationSiteDetail, TriageTask, TriageTaskPage, UpdatePolicyBody } from './types';
 
 export const useSite = (id: string) =>
   useQuery({ queryKey: ['observationSites', id], queryFn: ({ signal }) => api.get<ObservationSiteDetail>(`/api/v1/observation-sites/${encodeURIComponent(id)}`, undefined, signal), refetchInterval: 60_000 });
@@ -35,4 +35,20 @@ export const usePolicy = () => useQuery({ queryKey: ['policy'], queryFn: ({ sign
 export function useUpdatePolicy() {
   const queryClient = useQueryClient();
   return useMutation({ mutationFn: (body: UpdatePolicyBody) => apiRequest<ManagementPolicy>('/api/v1/key-persons/policy', { method: 'PUT', body }), onSuccess: (p) => queryClient.setQueryData(['policy'], p) });
+}
+
+/** 留验: the people checkpoints held, by state. */
+export const useCheckpointHolds = (q: { state: CheckpointHold['outcome'] | 'pending' | 'placed'; page: number; pageSize: number }) =>
+  useQuery({ queryKey: ['checkpointHolds', q], queryFn: ({ signal }) => api.get<CheckpointHoldPage>('/api/v1/checkpoint-holds', { ...q }, signal), placeholderData: keepPreviousData, refetchInterval: 60_000 });
+
+export function usePlaceHold() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { occupantId: string; siteId: string; bedId: string }) => api.post<{ keyPersonId: string }>(`/api/v1/checkpoint-holds/${v.occupantId}/placement`, { siteId: v.siteId, bedId: v.bedId }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['checkpointHolds'] });
+      void queryClient.invalidateQueries({ queryKey: ['observationSites'] });
+      void queryClient.invalidateQueries({ queryKey: ['keyPersons'] });
+    },
+  });
 }

@@ -4177,6 +4177,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/checkpoint-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 留验: the people checkpoints held, pending placement, placed, or handed over (masked) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description pending: to be placed at an observation site; placed; handover: handed to the health centre */
+                    state?: "pending" | "placed" | "handover";
+                    regionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckpointHoldPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkpoint-holds/{occupantId}/placement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Place a held person in a bed of an observation site: opens their central-isolation file and verifies their lead (a replay changes nothing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    occupantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        siteId: string;
+                        /** Format: uuid */
+                        bedId: string;
+                        /**
+                         * @description by default fever when the person had a fever, returnee when from a risk area, else other
+                         * @enum {string}
+                         */
+                        category?: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+                        /** @description day 1 of the central isolation; the day of the entry by default */
+                        startDate?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HoldPlaced"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/daily-reports/status": {
         parameters: {
             query?: never;
@@ -6093,6 +6189,43 @@ export interface components {
                 outsideVehicles: number;
             };
         };
+        CheckpointHoldInput: {
+            /** Format: uuid */
+            occupantId: string;
+            /** Format: uuid */
+            entryId: string;
+            /** Format: uuid */
+            checkpointId: string;
+            checkpointName: string;
+            /** Format: date-time */
+            recordedAt: string;
+            plate: string | null;
+            /** @enum {string} */
+            outcome: "placement" | "handover";
+            name: string;
+            /** @description masked */
+            idNumber: string;
+            /** @description masked */
+            phone: string | null;
+            temperature: number;
+            fever: boolean;
+            riskArea: boolean;
+            leadId: string | null;
+            /** @description the file opened when the person was placed */
+            keyPersonId: string | null;
+            siteName: string | null;
+            room: string | null;
+            bed: string | null;
+        };
+        CheckpointHoldPageInput: {
+            items: components["schemas"]["CheckpointHoldInput"][];
+            total: number;
+        };
+        HoldPlacedInput: {
+            /** Format: uuid */
+            keyPersonId: string;
+            created: boolean;
+        };
         Me: {
             /** Format: uuid */
             id: string;
@@ -7463,6 +7596,43 @@ export interface components {
                 localVehicles: number;
                 outsideVehicles: number;
             };
+        };
+        CheckpointHold: {
+            /** Format: uuid */
+            occupantId: string;
+            /** Format: uuid */
+            entryId: string;
+            /** Format: uuid */
+            checkpointId: string;
+            checkpointName: string;
+            /** Format: date-time */
+            recordedAt: string;
+            plate: string | null;
+            /** @enum {string} */
+            outcome: "placement" | "handover";
+            name: string;
+            /** @description masked */
+            idNumber: string;
+            /** @description masked */
+            phone: string | null;
+            temperature: number;
+            fever: boolean;
+            riskArea: boolean;
+            leadId: string | null;
+            /** @description the file opened when the person was placed */
+            keyPersonId: string | null;
+            siteName: string | null;
+            room: string | null;
+            bed: string | null;
+        };
+        CheckpointHoldPage: {
+            items: components["schemas"]["CheckpointHold"][];
+            total: number;
+        };
+        HoldPlaced: {
+            /** Format: uuid */
+            keyPersonId: string;
+            created: boolean;
         };
     };
     responses: never;

@@ -98,6 +98,8 @@ export type CreateEntryBody = JsonBody<paths['/api/v1/checkpoints/{id}/entries']
 export type ListEntriesQuery = NonNullable<paths['/api/v1/checkpoint-entries']['get']['parameters']['query']>;
 export type StatsQuery = NonNullable<paths['/api/v1/checkpoint-stats']['get']['parameters']['query']>;
 export type ObservationSitePage = Schemas['ObservationSitePage'];
+export type CheckpointHold = Schemas['CheckpointHold'];
+export type CheckpointHoldPage = Schemas['CheckpointHoldPage'];
 
 export type TrajectoryStop = Schemas['TrajectoryStop'];
 export type ContactGraph = Schemas['ContactGraph'];

@@ -143,6 +143,11 @@ export const enUS: Messages = {
     measuredByNames: { doctor: 'Doctor', gridWorker: 'Grid worker', self: 'Self' },
     events: { created: 'Opened', endChanged: 'End changed', measureChanged: 'Measure changed', statusChanged: 'Status changed', transferred: 'Transferred' },
   },
+  holds: {
+    title: 'Held at checkpoints', states: { pending: 'To place', placed: 'Placed', handover: 'Handed to the health centre' }, why: 'Why held', fever: 'Fever', riskArea: 'From a risk area',
+    checkpoint: 'Checkpoint', at: 'Registered', bed: 'Bed', place: 'Place', placeTitle: 'Place {{name}} at an observation site', site: 'Site', siteRequired: 'Choose a site',
+    bedRequired: 'Choose a free bed', placed: '{{name}} placed; a central-isolation file is open',
+  },
   sites: { title: 'Observation sites', beds: 'Beds', occupied: 'Occupied', free: 'Free', warning: 'Over 90% full', line: '{{occupied}} of {{beds}} beds occupied, {{free}} free' },
   checks: { recordedTitle: 'Health checks recorded', recordedAt: 'Recorded', late: 'Late', title: 'Check round', dueNow: 'Due now', overdue: 'Overdue', none: 'Nobody is due', submit: 'Submit', recorded: 'Recorded {{name}} {{t}}°C' },
   leads: {

@@ -141,6 +141,11 @@ export const zhCN = {
     measuredByNames: { doctor: '医护人员', gridWorker: '网格员代测', self: '本人自测' },
     events: { created: '建档', endChanged: '调整解除日期', measureChanged: '变更措施', statusChanged: '状态变更', transferred: '转出' },
   },
+  holds: {
+    title: '卡口留验人员', states: { pending: '待安置', placed: '已安置', handover: '已移交卫生院' }, why: '留验原因', fever: '发热', riskArea: '来自风险地区',
+    checkpoint: '卡口', at: '登记时间', bed: '床位', place: '安置', placeTitle: '安置{{name}}到集中隔离点', site: '隔离点', siteRequired: '请选择隔离点',
+    bedRequired: '请选择空床', placed: '已安置{{name}}，已建集中隔离档案',
+  },
   sites: { title: '集中隔离点', beds: '床位', occupied: '在住', free: '空床', warning: '床位紧张（超过90%）', line: '在住 {{occupied}} / 床位 {{beds}}，空床 {{free}}' },
   checks: { recordedTitle: '体温监测记录', recordedAt: '录入时间', late: '补录', title: '测温任务', dueNow: '当前待测', overdue: '逾期未测', none: '暂无待测人员', submit: '提交', recorded: '已登记 {{name}} {{t}}℃' },
   leads: {

@@ -1,8 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAt, ltree, updatedAt } from './types.js';
 import { region } from './regions.js';
 import { person } from './households.js';
 import { users } from './users.js';
+import { keyPerson } from './key-persons.js';
 
 export const CHECKPOINT_KINDS = ['roadJunction', 'highwayExit', 'busStation', 'trainStation', 'marketEntrance', 'other'] as const;
 export const CHECKPOINT_FACILITIES = ['tent', 'thermometer', 'observationRoom'] as const;
@@ -78,6 +80,8 @@ export const checkpointEntry = pgTable(
     index('checkpoint_entry_checkpoint_recorded_idx').on(t.checkpointId, t.recordedAt),
     index('checkpoint_entry_plate_idx').on(t.plate, t.recordedAt),
     index('checkpoint_entry_region_path_gist').using('gist', t.regionPath),
+    // 留验 are a handful among millions of entries: the holds list reads them from this alone.
+    index('checkpoint_entry_hold_idx').on(t.recordedAt).where(sql`decision = 'hold'`),
   ],
 );
 
@@ -102,6 +106,8 @@ export const checkpointOccupant = pgTable(
     fever: boolean('fever').notNull(),
     riskArea: boolean('risk_area').notNull(),
     leadId: uuid('lead_id'),
+    /** A held occupant placed at an observation site: the key-person file opened for the placement. */
+    keyPersonId: uuid('key_person_id').references(() => keyPerson.id),
   },
   (t) => [index('checkpoint_occupant_entry_idx').on(t.entryId), index('checkpoint_occupant_id_number_idx').on(t.idNumber)],
 );

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { keyPerson, observationBed, observationSite, person, placement, region } from '../../db/schema/index.js';
 import { uuidv7 } from '../../db/ids.js';
 import type { Actor } from '../../auth/actor.js';
@@ -7,6 +7,27 @@ import { inScope } from '../../auth/scope.js';
 import { audit } from '../../audit/audit.js';
 import { conflict, invalid, notFound } from '../../http/problem.js';
 import { OCCUPANCY_WARNING, type CreateSiteBody } from './observation-sites.schemas.js';
+
+/**
+ * Puts an active key person under central isolation in a free bed of a site, inside the caller's
+ * transaction (also used when a checkpoint's hold is placed). The site must be in the caller's scope.
+ */
+export async function placeKeyPerson(tx: Tx, actor: Actor, siteId: string, body: { keyPersonId: string; bedId: string }, at: Date) {
+  const [site] = await tx.select({ id: observationSite.id }).from(observationSite).where(and(eq(observationSite.id, siteId), inScope(actor, observationSite.regionPath)));
+  if (!site) throw invalid([{ field: 'siteId', key: 'notFound' }]);
+  const [kp] = await tx.select({ id: keyPerson.id, status: keyPerson.status, measure: keyPerson.measure, regionPath: keyPerson.regionPath }).from(keyPerson).where(and(eq(keyPerson.id, body.keyPersonId), inScope(actor, keyPerson.regionPath)));
+  if (!kp) throw invalid([{ field: 'keyPersonId', key: 'notFound' }]);
+  if (kp.status !== 'active' || kp.measure !== 'centralIsolation') throw invalid([{ field: 'keyPersonId', key: 'placement.notCentral' }]);
+  const [bed] = await tx.select({ id: observationBed.id }).from(observationBed).where(and(eq(observationBed.id, body.bedId), eq(observationBed.siteId, siteId)));
+  if (!bed) throw invalid([{ field: 'bedId', key: 'notFound' }]);
+  const [taken] = await tx.select({ bedId: placement.bedId }).from(placement).where(and(isNull(placement.endedAt), sql`(${placement.bedId} = ${body.bedId} OR ${placement.keyPersonId} = ${body.keyPersonId})`));
+  if (taken) throw conflict(taken.bedId === body.bedId ? 'bedId' : 'keyPersonId', 'placement.taken');
+  const id = uuidv7();
+  const inserted = await tx.insert(placement).values({ id, siteId, bedId: body.bedId, keyPersonId: kp.id, regionPath: kp.regionPath, startedAt: at }).onConflictDoNothing().returning({ id: placement.id });
+  if (!inserted.length) throw conflict('bedId', 'placement.taken');
+  await audit(tx, actor, { event: 'observationSite.place', targetType: 'keyPerson', targetId: kp.id, regionPath: kp.regionPath, detail: { siteId, bedId: body.bedId } });
+  return id;
+}
 
 /** Observation sites: beds, placements of key persons under central isolation, occupancy. */
 export function observationSitesService(db: Db, now: () => Date) {
@@ -66,19 +87,7 @@ export function observationSitesService(db: Db, now: () => Date) {
 
   async function place(actor: Actor, siteId: string, body: { keyPersonId: string; bedId: string }) {
     await get(actor, siteId);
-    const [kp] = await db.select({ id: keyPerson.id, status: keyPerson.status, measure: keyPerson.measure, regionPath: keyPerson.regionPath }).from(keyPerson).where(and(eq(keyPerson.id, body.keyPersonId), inScope(actor, keyPerson.regionPath)));
-    if (!kp) throw invalid([{ field: 'keyPersonId', key: 'notFound' }]);
-    if (kp.status !== 'active' || kp.measure !== 'centralIsolation') throw invalid([{ field: 'keyPersonId', key: 'placement.notCentral' }]);
-    const [bed] = await db.select({ id: observationBed.id }).from(observationBed).where(and(eq(observationBed.id, body.bedId), eq(observationBed.siteId, siteId)));
-    if (!bed) throw invalid([{ field: 'bedId', key: 'notFound' }]);
-    const id = uuidv7();
-    await db.transaction(async (tx) => {
-      const [taken] = await tx.select({ bedId: placement.bedId }).from(placement).where(and(isNull(placement.endedAt), sql`(${placement.bedId} = ${body.bedId} OR ${placement.keyPersonId} = ${body.keyPersonId})`));
-      if (taken) throw conflict(taken.bedId === body.bedId ? 'bedId' : 'keyPersonId', 'placement.taken');
-      const inserted = await tx.insert(placement).values({ id, siteId, bedId: body.bedId, keyPersonId: kp.id, regionPath: kp.regionPath, startedAt: now() }).onConflictDoNothing().returning({ id: placement.id });
-      if (!inserted.length) throw conflict('bedId', 'placement.taken');
-      await audit(tx, actor, { event: 'observationSite.place', targetType: 'keyPerson', targetId: kp.id, regionPath: kp.regionPath, detail: { siteId, bedId: body.bedId } });
-    });
+    await db.transaction((tx) => placeKeyPerson(tx, actor, siteId, body, now()));
     return get(actor, siteId);
   }
 

@@ -4,10 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, errorMessage } from '../../api/client';
 import type { ObservationSitePage } from '../../api/types';
+import { KEY_PERSON_MANAGERS, hasRole } from '../../auth/roles';
+import { ENTRY_READERS } from '../checkpoints/roles';
+import { useMe } from '../../auth/session';
+import { HoldsCard } from './HoldsCard';
 
 /** The observation-site board: beds, occupied, free per site and in total; red past 90%. */
 export default function ObservationSitesPage() {
   const { t } = useTranslation();
+  const me = useMe();
   const sites = useQuery({ queryKey: ['observationSites'], queryFn: ({ signal }) => api.get<ObservationSitePage>('/api/v1/observation-sites', undefined, signal), refetchInterval: 60_000 });
   if (sites.isError) return <Alert type="error" showIcon message={errorMessage(sites.error)} />;
   const data = sites.data;
@@ -30,6 +35,7 @@ export default function ObservationSitesPage() {
           </Col>
         ))}
       </Row>
+      {hasRole(me.role, ENTRY_READERS) && <HoldsCard sites={data?.items ?? []} canPlace={hasRole(me.role, KEY_PERSON_MANAGERS)} />}
     </Space>
   );
 }

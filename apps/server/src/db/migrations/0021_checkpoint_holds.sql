@@ -1,0 +1,3 @@
+ALTER TABLE "checkpoint_occupant" ADD COLUMN "key_person_id" uuid;--> statement-breakpoint
+ALTER TABLE "checkpoint_occupant" ADD CONSTRAINT "checkpoint_occupant_key_person_id_key_person_id_fk" FOREIGN KEY ("key_person_id") REFERENCES "public"."key_person"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "checkpoint_entry_hold_idx" ON "checkpoint_entry" USING btree ("recorded_at") WHERE decision = 'hold';
