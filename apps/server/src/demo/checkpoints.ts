@@ -1,5 +1,5 @@
 // Demo checkpoints: two road posts per township and one village post, a roster for the week
-// around today (with a few gaps), and entries for the last days (residents from the register and
+// around today (with a few gaps) beside the offices' 领导带班, and entries for the last days (residents from the register and
 // outsiders), loaded with multi-row COPY inside the demo county's transaction.
 import type pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
@@ -56,6 +56,19 @@ export async function loadDemoCheckpoints(client: pg.PoolClient, plan: CountyPla
     }
   }
   await copyRows(client, 'duty_shift', ['id', 'checkpoint_id', 'region_path', 'day', 'members'], shifts);
+
+  // 领导带班 at the county's and each township's office: a leader and two staff a day, the last
+  // township's leader missing the day after tomorrow.
+  const officeShifts: string[] = [];
+  for (const [o, office] of [plan.county, ...plan.townships].entries()) {
+    for (let d = -days + 1; d <= 3; d++) {
+      const day = new Date(todayMs + d * 86_400_000).toISOString().slice(0, 10);
+      const members = (['leader', 'cadre', 'cadre'] as const).map((role) => ({ name: person(), role, phone: null }));
+      if (o === plan.townships.length && d === 2) members.shift();
+      officeShifts.push(copyLine([uuidv7(), office.id, office.path, day, JSON.stringify(members)]));
+    }
+  }
+  await copyRows(client, 'duty_shift', ['id', 'office_region_id', 'region_path', 'day', 'members'], officeShifts);
 
   const { rows: residents } = await client.query<Resident>('SELECT id, id_number, name, phone, region_id, region_path::text FROM person WHERE id_number IS NOT NULL ORDER BY md5(id_number) LIMIT 3000');
   const entries: string[] = [];

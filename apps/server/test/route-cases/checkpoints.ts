@@ -99,6 +99,11 @@ export const checkpointCases: Record<string, RouteCase> = {
     outOfScope: (fx) => ({ url: `/api/v1/checkpoints/${fx.checkpointInB.id}/duty-shifts/${today()}`, payload: { members: [{ name: '张组长', role: 'leader' }] } }),
     expectOutOfScope: notFound,
   },
+  'PUT /api/v1/offices/:regionId/duty-shifts/:day': {
+    inScope: (fx) => ({ url: `/api/v1/offices/${fx.townshipA.id}/duty-shifts/${today()}`, payload: { members: [{ name: '王镇长', role: 'leader' }] } }),
+    outOfScope: (fx) => ({ url: `/api/v1/offices/${fx.townshipB.id}/duty-shifts/${today()}`, payload: { members: [{ name: '王镇长', role: 'leader' }] } }),
+    expectOutOfScope: notFound,
+  },
   'GET /api/v1/checkpoint-stats': {
     inScope: (fx) => ({ url: `/api/v1/checkpoint-stats?from=${today()}&to=${today()}&checkpointId=${fx.checkpointInA.id}` }),
     expectInScope: (body) => expect((body as { totals: { vehicles: number } }).totals.vehicles).toBeGreaterThan(0),

@@ -24,6 +24,15 @@ export function useCheckpointSettings() {
   });
 }
 
+/** Turns the county's occupant checks on or off (county users only; the server audits it). */
+export function useUpdateCheckpointSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Partial<CheckpointSettings>) => apiRequest<CheckpointSettings>('/api/v1/checkpoint-settings', { method: 'PUT', body }),
+    onSuccess: (settings) => qc.setQueryData(['checkpoint-settings'], settings),
+  });
+}
+
 export function useCheckpoints(q: { page?: number; pageSize?: number; status?: 'open' | 'closed'; q?: string } = {}) {
   const query = { page: 1, pageSize: 200, ...q };
   return useQuery({
@@ -88,8 +97,11 @@ export function useRoster(q: { from: string; to: string }) {
 export function useSaveShift() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ checkpointId, day, members }: { checkpointId: string; day: string; members: DutyShift['members'] }) =>
-      apiRequest<DutyShift>(`/api/v1/checkpoints/${encodeURIComponent(checkpointId)}/duty-shifts/${day}`, { method: 'PUT', body: { members } }),
+    mutationFn: ({ post, day, members }: { post: { checkpointId: string | null; officeRegionId: string | null }; day: string; members: DutyShift['members'] }) =>
+      apiRequest<DutyShift>(
+        post.checkpointId ? `/api/v1/checkpoints/${encodeURIComponent(post.checkpointId)}/duty-shifts/${day}` : `/api/v1/offices/${encodeURIComponent(post.officeRegionId!)}/duty-shifts/${day}`,
+        { method: 'PUT', body: { members } },
+      ),
     onSuccess: () => void qc.invalidateQueries({ queryKey: checkpointKeys.all }),
   });
 }

@@ -4048,7 +4048,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The duty roster of the checkpoints in scope: shifts, today, gaps */
+        /** The duty roster of the checkpoints and offices in scope: shifts, today, gaps */
         get: {
             parameters: {
                 query: {
@@ -4056,6 +4056,7 @@ export interface paths {
                     to: string;
                     regionId?: string;
                     checkpointId?: string;
+                    officeRegionId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -4097,6 +4098,56 @@ export interface paths {
                 header?: never;
                 path: {
                     id: string;
+                    day: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        members: {
+                            name: string;
+                            /** @enum {string} */
+                            role: "leader" | "cadre" | "policeOfficer" | "medicalStaff" | "villageCadre" | "volunteer";
+                            phone?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DutyShift"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offices/{regionId}/duty-shifts/{day}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 领导带班: set the leader and staff on duty at a township or county office for one duty day (08:00 to 08:00) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    regionId: string;
                     day: string;
                 };
                 cookie?: never;
@@ -6131,9 +6182,12 @@ export interface components {
         DutyShiftInput: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            checkpointId: string;
-            checkpointName: string;
+            /** @description a checkpoint's shift */
+            checkpointId: string | null;
+            /** @description the office shift (领导带班) of a township or county */
+            officeRegionId: string | null;
+            /** @description the checkpoint, or the region of the office */
+            postName: string;
             day: string;
             members: {
                 name: string;
@@ -6148,10 +6202,17 @@ export interface components {
         DutyRosterInput: {
             today: string;
             shifts: components["schemas"]["DutyShiftInput"][];
-            gaps: {
+            offices: {
                 /** Format: uuid */
-                checkpointId: string;
-                checkpointName: string;
+                regionId: string;
+                name: string;
+                /** @enum {string} */
+                level: "county" | "township";
+            }[];
+            gaps: {
+                checkpointId: string | null;
+                officeRegionId: string | null;
+                postName: string;
                 day: string;
                 /** @enum {string} */
                 reason: "noShift" | "noLeader";
@@ -7539,9 +7600,12 @@ export interface components {
         DutyShift: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            checkpointId: string;
-            checkpointName: string;
+            /** @description a checkpoint's shift */
+            checkpointId: string | null;
+            /** @description the office shift (领导带班) of a township or county */
+            officeRegionId: string | null;
+            /** @description the checkpoint, or the region of the office */
+            postName: string;
             day: string;
             members: {
                 name: string;
@@ -7556,10 +7620,17 @@ export interface components {
         DutyRoster: {
             today: string;
             shifts: components["schemas"]["DutyShift"][];
-            gaps: {
+            offices: {
                 /** Format: uuid */
-                checkpointId: string;
-                checkpointName: string;
+                regionId: string;
+                name: string;
+                /** @enum {string} */
+                level: "county" | "township";
+            }[];
+            gaps: {
+                checkpointId: string | null;
+                officeRegionId: string | null;
+                postName: string;
                 day: string;
                 /** @enum {string} */
                 reason: "noShift" | "noLeader";

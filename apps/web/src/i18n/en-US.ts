@@ -164,6 +164,13 @@ export const enUS: Messages = {
     noSlot: 'No check-in is open now; please check in during the morning or afternoon window.',
   },
   checkpoints: {
+    settings: {
+      title: 'Occupant checks', hint: 'When on, every occupant registered at a checkpoint must have this check recorded; when off, the form hides it.', countyOnly: 'The county command centre sets these checks.',
+      healthCodeRequired: 'Health code', healthCodeRequiredHint: "Record each person's health-code colour (green, yellow, red)",
+      itineraryRequired: 'Itinerary card', itineraryRequiredHint: "Record whether each person's itinerary card is starred",
+      nucleicAcidRequired: '48-hour nucleic acid', nucleicAcidRequiredHint: "Check each person's nucleic-acid result of the last 48 hours",
+    },
+    office: '{{region}} office (leader on duty)',
     title: 'Checkpoints', register: 'Register entry', log: 'Entry log & statistics', roster: 'Duty roster', list: 'Checkpoints',
     checkpoint: 'Checkpoint', pickCheckpoint: 'Choose a checkpoint', name: 'Name', kind: 'Kind', region: 'Region', location: 'Location',
     status: 'Status', open: 'Open', closed: 'Closed', close: 'Close', reopen: 'Reopen', facilities: 'Facilities', onDuty: 'On duty now',

@@ -162,6 +162,13 @@ export const zhCN = {
     noSlot: '现在不在打卡时段，请在上午或下午时段内打卡。',
   },
   checkpoints: {
+    settings: {
+      title: '检查项设置', hint: '开启后，卡口登记每位司乘人员时必须填写该项；关闭则登记表不再显示。', countyOnly: '检查项由县级指挥部统一设置。',
+      healthCodeRequired: '健康码', healthCodeRequiredHint: '登记每人的健康码颜色（绿、黄、红）',
+      itineraryRequired: '行程卡', itineraryRequiredHint: '登记每人的通信行程卡是否带星号',
+      nucleicAcidRequired: '48 小时核酸', nucleicAcidRequiredHint: '查验每人 48 小时内核酸检测结果',
+    },
+    office: '{{region}}（领导带班）',
     title: '卡口', register: '卡口登记', log: '登记查询与统计', roster: '值班表', list: '卡口列表',
     checkpoint: '卡口', pickCheckpoint: '选择卡口', name: '名称', kind: '类型', region: '所属区划', location: '位置',
     status: '状态', open: '启用', closed: '已关闭', close: '关闭卡口', reopen: '重新启用', facilities: '设施', onDuty: '当前值班',

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAt, ltree, updatedAt } from './types.js';
 import { region } from './regions.js';
 import { person } from './households.js';
@@ -37,19 +37,28 @@ export interface DutyMember {
   userId?: string | null;
 }
 
-/** 值班值守: the 24-hour shift of one checkpoint on one duty day (08:00 to 08:00 Asia/Shanghai). */
+/**
+ * 值班值守: the 24-hour shift of one post on one duty day (08:00 to 08:00 Asia/Shanghai). A post is
+ * a checkpoint or the office of a township or county (领导带班: a leader on duty at the command office).
+ */
 export const dutyShift = pgTable(
   'duty_shift',
   {
     id: uuid('id').primaryKey(),
-    checkpointId: uuid('checkpoint_id').notNull().references(() => checkpoint.id, { onDelete: 'cascade' }),
+    checkpointId: uuid('checkpoint_id').references(() => checkpoint.id, { onDelete: 'cascade' }),
+    officeRegionId: uuid('office_region_id').references(() => region.id),
     regionPath: ltree('region_path').notNull(),
     day: date('day').notNull(),
     members: jsonb('members').$type<DutyMember[]>().notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('duty_shift_checkpoint_day_uq').on(t.checkpointId, t.day), index('duty_shift_region_path_gist').using('gist', t.regionPath)],
+  (t) => [
+    uniqueIndex('duty_shift_checkpoint_day_uq').on(t.checkpointId, t.day),
+    uniqueIndex('duty_shift_office_day_uq').on(t.officeRegionId, t.day),
+    index('duty_shift_region_path_gist').using('gist', t.regionPath),
+    check('duty_shift_one_post_ck', sql`(checkpoint_id IS NULL) <> (office_region_id IS NULL)`),
+  ],
 );
 
 /** 登记: one vehicle or pedestrian passing a checkpoint. The id is the client's (offline replay). */

@@ -56,12 +56,36 @@ describe('checkpoints, duty roster and statistics', async () => {
     const roster = await app.inject({ url: `/api/v1/duty-shifts?from=${today}&to=${tomorrow}&checkpointId=${a.id}`, headers: officer.headers });
     expect(roster.json().today).toBe(today);
     expect(roster.json().shifts.map((s: { day: string; members: unknown[] }) => [s.day, s.members.length])).toEqual([[today, 2], [tomorrow, 1]]);
-    expect(roster.json().gaps).toEqual([{ checkpointId: a.id, checkpointName: '甲卡口', day: tomorrow, reason: 'noLeader' }]);
+    expect(roster.json().gaps).toEqual([{ checkpointId: a.id, officeRegionId: null, postName: '甲卡口', day: tomorrow, reason: 'noLeader' }]);
     const one = await app.inject({ url: `/api/v1/checkpoints/${a.id}`, headers: officer.headers });
     expect(one.json().onDuty).toEqual([{ name: '刘书记', role: 'leader' }, { name: '陈警官', role: 'policeOfficer' }]);
     const all = await app.inject({ url: `/api/v1/duty-shifts?from=${today}&to=${today}`, headers: officer.headers });
     expect(all.json().gaps.every((g: { checkpointId: string; reason: string }) => g.checkpointId !== a.id)).toBe(true);
     expect(all.json().gaps.some((g: { reason: string }) => g.reason === 'noShift')).toBe(true);
+  });
+
+  it('keeps the township office\'s 领导带班 beside the checkpoints, and refuses an office for a village', async () => {
+    const today = dutyDay();
+    const office = (regionId: string, members: unknown[]) => app.inject({ method: 'PUT', url: `/api/v1/offices/${regionId}/duty-shifts/${today}`, payload: { members }, headers: { ...officer.headers, 'accept-language': 'zh-CN' } });
+    const roster = async () => (await app.inject({ url: `/api/v1/duty-shifts?from=${today}&to=${today}`, headers: officer.headers })).json();
+    const officeGap = (r: { gaps: { officeRegionId: string | null; reason: string }[] }) => r.gaps.find((g) => g.officeRegionId === county.townshipA.id);
+
+    const before = await roster();
+    expect(before.offices).toEqual([{ regionId: county.townshipA.id, name: county.townshipA.name, level: 'township' }]);
+    expect(officeGap(before)).toMatchObject({ postName: county.townshipA.name, reason: 'noShift' });
+
+    const staffOnly = await office(county.townshipA.id, [{ name: '值班员', role: 'cadre' }]);
+    expect(staffOnly.json()).toMatchObject({ checkpointId: null, officeRegionId: county.townshipA.id, hasLeader: false });
+    expect(officeGap(await roster())).toMatchObject({ reason: 'noLeader' });
+    await office(county.townshipA.id, [{ name: '王镇长', role: 'leader' }, { name: '值班员', role: 'cadre' }]);
+    const after = await roster();
+    expect(officeGap(after)).toBeUndefined();
+    expect(after.shifts.filter((s: { officeRegionId: string | null }) => s.officeRegionId === county.townshipA.id)).toEqual([expect.objectContaining({ postName: county.townshipA.name, hasLeader: true })]);
+
+    const village = await office(county.villageA.id, [{ name: '村支书', role: 'leader' }]);
+    expect(village.statusCode).toBe(422);
+    expect(village.json().errors).toEqual([{ field: 'regionId', message: '只有乡镇（街道）和县（区）设领导带班' }]);
+    expect((await office(county.townshipB.id, [{ name: '外镇', role: 'leader' }])).statusCode).toBe(404);
   });
 
   it('counts per checkpoint, township and county by day and hour, from the entries\' own times', async () => {

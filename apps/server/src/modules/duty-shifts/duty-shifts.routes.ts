@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
 import { actorOf } from '../../auth/auth.plugin.js';
-import { rosterQuery, rosterSchema, saveShiftBody, shiftParams, shiftSchema } from './duty-shifts.schemas.js';
+import { officeShiftParams, rosterQuery, rosterSchema, saveShiftBody, shiftParams, shiftSchema } from './duty-shifts.schemas.js';
 import { dutyShiftsService } from './duty-shifts.service.js';
 
 export const dutyShiftsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -9,11 +9,16 @@ export const dutyShiftsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
 
   app.get('/api/v1/duty-shifts', {
     config: { access: 'checkpoints.read' },
-    schema: { tags: ['checkpoints'], summary: 'The duty roster of the checkpoints in scope: shifts, today, gaps', querystring: rosterQuery, response: { 200: rosterSchema } },
+    schema: { tags: ['checkpoints'], summary: 'The duty roster of the checkpoints and offices in scope: shifts, today, gaps', querystring: rosterQuery, response: { 200: rosterSchema } },
   }, (request) => service.list(actorOf(request), request.query));
 
   app.put('/api/v1/checkpoints/:id/duty-shifts/:day', {
     config: { access: 'checkpoints.manage' },
     schema: { tags: ['checkpoints'], summary: 'Set the people and roles of one 24-hour shift (08:00 to 08:00)', params: shiftParams, body: saveShiftBody, response: { 200: shiftSchema } },
   }, (request) => service.save(actorOf(request), request.params.id, request.params.day, request.body));
+
+  app.put('/api/v1/offices/:regionId/duty-shifts/:day', {
+    config: { access: 'checkpoints.manage' },
+    schema: { tags: ['checkpoints'], summary: '领导带班: set the leader and staff on duty at a township or county office for one duty day (08:00 to 08:00)', params: officeShiftParams, body: saveShiftBody, response: { 200: shiftSchema } },
+  }, (request) => service.saveOffice(actorOf(request), request.params.regionId, request.params.day, request.body));
 };

@@ -14,12 +14,14 @@ export const dutyMember = z.object({
 export const saveShiftBody = z.object({ members: z.array(dutyMember).min(1, 'dutyShift.noMembers').max(30, 'tooBig') });
 export type SaveShiftBody = z.infer<typeof saveShiftBody>;
 export const shiftParams = z.object({ id: uuidSchema, day: isoDateSchema });
+export const officeShiftParams = z.object({ regionId: uuidSchema, day: isoDateSchema });
 
 export const shiftSchema = z
   .object({
     id: z.uuid(),
-    checkpointId: z.uuid(),
-    checkpointName: z.string(),
+    checkpointId: z.uuid().nullable().describe("a checkpoint's shift"),
+    officeRegionId: z.uuid().nullable().describe("the office shift (领导带班) of a township or county"),
+    postName: z.string().describe('the checkpoint, or the region of the office'),
     day: z.string(),
     members: z.array(z.object({ name: z.string(), role: z.enum(DUTY_ROLES), phone: z.string().nullable().optional() })),
     hasLeader: z.boolean(),
@@ -32,6 +34,7 @@ export const rosterQuery = z.object({
   to: isoDateSchema,
   regionId: uuidSchema.optional(),
   checkpointId: uuidSchema.optional(),
+  officeRegionId: uuidSchema.optional(),
 });
 export type RosterQuery = z.infer<typeof rosterQuery>;
 
@@ -40,7 +43,9 @@ export const rosterSchema = z
     /** The duty day running now (shifts change at 08:00 Asia/Shanghai). */
     today: z.string(),
     shifts: z.array(shiftSchema),
-    /** Open checkpoints × days without a shift, or whose shift has no leader. */
-    gaps: z.array(z.object({ checkpointId: z.uuid(), checkpointName: z.string(), day: z.string(), reason: z.enum(['noShift', 'noLeader']) })),
+    /** The township and county offices in scope, each owing a leader on duty every day. */
+    offices: z.array(z.object({ regionId: z.uuid(), name: z.string(), level: z.enum(['county', 'township']) })),
+    /** Open checkpoints and offices × days without a shift, or whose shift has no leader. */
+    gaps: z.array(z.object({ checkpointId: z.uuid().nullable(), officeRegionId: z.uuid().nullable(), postName: z.string(), day: z.string(), reason: z.enum(['noShift', 'noLeader']) })),
   })
   .meta({ id: 'DutyRoster' });

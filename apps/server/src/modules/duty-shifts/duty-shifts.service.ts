@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { checkpoint, dutyShift, region } from '../../db/schema/index.js';
 import { uuidv7 } from '../../db/ids.js';
@@ -7,62 +7,93 @@ import { inScope } from '../../auth/scope.js';
 import { audit } from '../../audit/audit.js';
 import { invalid, notFound } from '../../http/problem.js';
 import { currentDutyDay, selectCheckpointRef } from '../checkpoints/checkpoints.queries.js';
+import { selectRegionInScope } from '../regions/region-scope.js';
 import type { RosterQuery, SaveShiftBody } from './duty-shifts.schemas.js';
 
 const MAX_DAYS = 62;
 const dayMs = 86_400_000;
+const OFFICE_LEVELS = ['county', 'township'] as const;
+
+/** Where a shift is kept: a checkpoint, or the office of a township or county (领导带班). */
+interface Post { checkpointId: string | null; officeRegionId: string | null; name: string; regionPath: string }
 
 export function dutyShiftsService(db: Db) {
+  async function saveAt(actor: Actor, post: Post, day: string, body: SaveShiftBody) {
+    const members = body.members.map((m) => ({ name: m.name, role: m.role, phone: m.phone ?? null }));
+    const target = post.checkpointId ? [dutyShift.checkpointId, dutyShift.day] : [dutyShift.officeRegionId, dutyShift.day];
+    await db.transaction(async (tx) => {
+      await tx
+        .insert(dutyShift)
+        .values({ id: uuidv7(), checkpointId: post.checkpointId, officeRegionId: post.officeRegionId, regionPath: post.regionPath, day, members })
+        .onConflictDoUpdate({ target, set: { members, updatedAt: new Date() } });
+      await audit(tx, actor, {
+        event: 'dutyShift.save',
+        targetType: post.checkpointId ? 'checkpoint' : 'region',
+        targetId: post.checkpointId ?? post.officeRegionId ?? undefined,
+        regionPath: post.regionPath,
+        detail: { day, members: members.length },
+      });
+    });
+    const roster = await list(actor, { from: day, to: day, ...(post.checkpointId ? { checkpointId: post.checkpointId } : { officeRegionId: post.officeRegionId! }) });
+    return roster.shifts[0]!;
+  }
+
   /** Sets the people on one checkpoint's shift of one duty day (replaces the list; audited). */
   async function save(actor: Actor, checkpointId: string, day: string, body: SaveShiftBody) {
     const cp = await selectCheckpointRef(db, actor, checkpointId);
     if (!cp) throw notFound();
-    const members = body.members.map((m) => ({ name: m.name, role: m.role, phone: m.phone ?? null }));
-    await db.transaction(async (tx) => {
-      await tx
-        .insert(dutyShift)
-        .values({ id: uuidv7(), checkpointId: cp.id, regionPath: cp.regionPath, day, members })
-        .onConflictDoUpdate({ target: [dutyShift.checkpointId, dutyShift.day], set: { members, updatedAt: new Date() } });
-      await audit(tx, actor, { event: 'dutyShift.save', targetType: 'checkpoint', targetId: cp.id, regionPath: cp.regionPath, detail: { day, members: members.length } });
-    });
-    const roster = await list(actor, { from: day, to: day, checkpointId: cp.id });
-    return roster.shifts[0]!;
+    return saveAt(actor, { checkpointId: cp.id, officeRegionId: null, name: cp.name, regionPath: cp.regionPath }, day, body);
   }
 
-  /** Shifts in a date range, who is on duty today, and the gaps a township must fill. */
+  /** Sets the leader and staff on duty at a township's or county's office for one duty day. */
+  async function saveOffice(actor: Actor, regionId: string, day: string, body: SaveShiftBody) {
+    const r = await selectRegionInScope(db, actor, regionId);
+    if (!r) throw notFound();
+    if (!(OFFICE_LEVELS as readonly string[]).includes(r.level)) throw invalid([{ field: 'regionId', key: 'dutyShift.officeLevel' }]);
+    return saveAt(actor, { checkpointId: null, officeRegionId: r.id, name: r.name, regionPath: r.path }, day, body);
+  }
+
+  /** Shifts in a date range at checkpoints and offices, who is on duty today, and the gaps to fill. */
   async function list(actor: Actor, q: RosterQuery) {
     const days = (Date.parse(q.to) - Date.parse(q.from)) / dayMs;
     if (!(days >= 0 && days < MAX_DAYS)) throw invalid([{ field: 'to', key: 'dateRange' }]);
     let below: string | undefined;
     if (q.regionId) {
-      const [r] = await db.select({ path: region.path }).from(region).where(and(eq(region.id, q.regionId), inScope(actor, region.path)));
+      const r = await selectRegionInScope(db, actor, q.regionId);
       if (!r) throw notFound();
       below = r.path;
     }
-    const cpFilter = and(inScope(actor, checkpoint.regionPath), below ? sql`${checkpoint.regionPath} <@ ${below}::ltree` : undefined, q.checkpointId ? eq(checkpoint.id, q.checkpointId) : undefined);
-    const [[today], checkpoints, shifts] = await Promise.all([
+    const under = (path: typeof checkpoint.regionPath | typeof region.path) => and(inScope(actor, path), below ? sql`${path} <@ ${below}::ltree` : undefined);
+    const cpFilter = q.officeRegionId ? sql`false` : and(under(checkpoint.regionPath), q.checkpointId ? eq(checkpoint.id, q.checkpointId) : undefined);
+    const officeFilter = q.checkpointId ? sql`false` : and(under(region.path), inArray(region.level, [...OFFICE_LEVELS]), q.officeRegionId ? eq(region.id, q.officeRegionId) : undefined);
+    const inRange = and(gte(dutyShift.day, q.from), lte(dutyShift.day, q.to));
+    const shiftColumns = { id: dutyShift.id, checkpointId: dutyShift.checkpointId, officeRegionId: dutyShift.officeRegionId, day: dutyShift.day, members: dutyShift.members, updatedAt: dutyShift.updatedAt };
+    const [[today], checkpoints, offices, cpShifts, officeShifts] = await Promise.all([
       db.execute<{ day: string }>(sql`SELECT ${currentDutyDay}::text AS day`).then((r) => r.rows),
       db.select({ id: checkpoint.id, name: checkpoint.name, status: checkpoint.status }).from(checkpoint).where(cpFilter).orderBy(asc(checkpoint.regionPath), asc(checkpoint.name)).limit(500),
-      db
-        .select({ id: dutyShift.id, checkpointId: dutyShift.checkpointId, checkpointName: checkpoint.name, day: dutyShift.day, members: dutyShift.members, updatedAt: dutyShift.updatedAt })
-        .from(dutyShift)
-        .innerJoin(checkpoint, eq(checkpoint.id, dutyShift.checkpointId))
-        .where(and(cpFilter, gte(dutyShift.day, q.from), lte(dutyShift.day, q.to)))
-        .orderBy(asc(dutyShift.day), asc(checkpoint.name)),
+      db.select({ regionId: region.id, name: region.name, level: region.level }).from(region).where(officeFilter).orderBy(asc(region.path)).limit(200),
+      db.select({ ...shiftColumns, postName: checkpoint.name }).from(dutyShift).innerJoin(checkpoint, eq(checkpoint.id, dutyShift.checkpointId)).where(and(cpFilter, inRange)),
+      db.select({ ...shiftColumns, postName: region.name }).from(dutyShift).innerJoin(region, eq(region.id, dutyShift.officeRegionId)).where(and(officeFilter, inRange)),
     ]);
-    const items = shifts.map((s) => ({ ...s, hasLeader: s.members.some((m) => m.role === 'leader'), updatedAt: s.updatedAt.toISOString() }));
-    const byKey = new Map(items.map((s) => [`${s.checkpointId}/${s.day}`, s]));
+    const items = [...officeShifts, ...cpShifts]
+      .map((s) => ({ ...s, hasLeader: s.members.some((m) => m.role === 'leader'), updatedAt: s.updatedAt.toISOString() }))
+      .sort((a, b) => a.day.localeCompare(b.day));
+    const byKey = new Map(items.map((s) => [`${s.checkpointId ?? s.officeRegionId}/${s.day}`, s]));
+    const posts = [
+      ...offices.map((o) => ({ checkpointId: null, officeRegionId: o.regionId, postName: o.name })),
+      ...checkpoints.filter((c) => c.status === 'open').map((c) => ({ checkpointId: c.id, officeRegionId: null, postName: c.name })),
+    ];
     const gaps = [];
     for (let t = Date.parse(q.from); t <= Date.parse(q.to); t += dayMs) {
       const day = new Date(t).toISOString().slice(0, 10);
-      for (const cp of checkpoints.filter((c) => c.status === 'open')) {
-        const s = byKey.get(`${cp.id}/${day}`);
-        if (!s) gaps.push({ checkpointId: cp.id, checkpointName: cp.name, day, reason: 'noShift' as const });
-        else if (!s.hasLeader) gaps.push({ checkpointId: cp.id, checkpointName: cp.name, day, reason: 'noLeader' as const });
+      for (const post of posts) {
+        const s = byKey.get(`${post.checkpointId ?? post.officeRegionId}/${day}`);
+        if (!s) gaps.push({ ...post, day, reason: 'noShift' as const });
+        else if (!s.hasLeader) gaps.push({ ...post, day, reason: 'noLeader' as const });
       }
     }
-    return { today: today!.day, shifts: items, gaps };
+    return { today: today!.day, shifts: items, offices: offices as { regionId: string; name: string; level: (typeof OFFICE_LEVELS)[number] }[], gaps };
   }
 
-  return { save, list };
+  return { save, saveOffice, list };
 }

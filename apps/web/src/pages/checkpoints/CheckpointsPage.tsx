@@ -10,6 +10,7 @@ import { hasRole } from '../../auth/roles';
 import { CHECKPOINT_MANAGERS, CHECKPOINT_REGISTRARS } from './roles';
 import { CheckpointFormModal } from './CheckpointFormModal';
 import { DutyRoster } from './DutyRoster';
+import { CheckpointSettingsCard } from './CheckpointSettingsCard';
 
 /** The checkpoints in scope with who is on duty now, and their duty roster. */
 export default function CheckpointsPage() {
@@ -51,6 +52,7 @@ export default function CheckpointsPage() {
           ),
         },
         { key: 'roster', label: t('checkpoints.roster'), children: <DutyRoster checkpoints={items} canEdit={canManage} /> },
+        { key: 'settings', label: t('checkpoints.settings.title'), children: <CheckpointSettingsCard canEdit={canManage && me.regionLevel === 'county'} /> },
       ]} />
       <CheckpointFormModal open={creating} onClose={() => setCreating(false)} />
     </>

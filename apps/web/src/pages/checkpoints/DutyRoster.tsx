@@ -9,7 +9,10 @@ import type { Checkpoint, DutyShift } from '../../api/types';
 
 const ROLES = ['leader', 'cadre', 'policeOfficer', 'medicalStaff', 'villageCadre', 'volunteer'] as const;
 
-/** A week of 24-hour shifts per checkpoint; empty or leaderless days are the township's gaps. */
+/** A row of the roster: a township's or county's office (领导带班) or a checkpoint. */
+interface Post { key: string; checkpointId: string | null; officeRegionId: string | null; name: string }
+
+/** A week of 24-hour shifts per office and checkpoint; empty or leaderless days are the township's gaps. */
 export function DutyRoster({ checkpoints, canEdit }: { checkpoints: Checkpoint[]; canEdit: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -17,18 +20,23 @@ export function DutyRoster({ checkpoints, canEdit }: { checkpoints: Checkpoint[]
   const days = Array.from({ length: 7 }, (_, i) => dayjs(start).add(i, 'day').format('YYYY-MM-DD'));
   const roster = useRoster({ from: days[0]!, to: days[6]! });
   const save = useSaveShift();
-  const [editing, setEditing] = useState<{ checkpoint: Checkpoint; day: string; shift?: DutyShift } | null>(null);
+  const [editing, setEditing] = useState<{ post: Post; day: string; shift?: DutyShift } | null>(null);
   const [form] = Form.useForm<{ members: DutyShift['members'] }>();
-  const shiftOf = (cp: string, day: string) => roster.data?.shifts.find((s) => s.checkpointId === cp && s.day === day);
+  const keyOf = (p: { checkpointId: string | null; officeRegionId: string | null }) => p.checkpointId ?? p.officeRegionId;
+  const shiftOf = (post: Post, day: string) => roster.data?.shifts.find((s) => keyOf(s) === post.key && s.day === day);
   const gaps = roster.data?.gaps ?? [];
+  const posts: Post[] = [
+    ...(roster.data?.offices ?? []).map((o) => ({ key: o.regionId, checkpointId: null, officeRegionId: o.regionId, name: t('checkpoints.office', { region: o.name }) })),
+    ...checkpoints.filter((c) => c.status === 'open').map((c) => ({ key: c.id, checkpointId: c.id, officeRegionId: null, name: c.name })),
+  ];
 
-  const open = (checkpoint: Checkpoint, day: string) => {
-    const shift = shiftOf(checkpoint.id, day);
+  const open = (post: Post, day: string) => {
+    const shift = shiftOf(post, day);
     form.setFieldsValue({ members: shift?.members ?? [{ name: '', role: 'leader' }] });
-    setEditing({ checkpoint, day, shift });
+    setEditing({ post, day, shift });
   };
   const onSave = (v: { members: DutyShift['members'] }) =>
-    editing && save.mutate({ checkpointId: editing.checkpoint.id, day: editing.day, members: v.members }, {
+    editing && save.mutate({ post: editing.post, day: editing.day, members: v.members }, {
       onSuccess: () => setEditing(null),
       onError: (err) => { if (!applyFieldErrors(form, err)) void message.error(errorMessage(err)); },
     });
@@ -41,18 +49,18 @@ export function DutyRoster({ checkpoints, canEdit }: { checkpoints: Checkpoint[]
         <Button onClick={() => setStart(dayjs(start).add(7, 'day').format('YYYY-MM-DD'))}>›</Button>
       </Space>
       {gaps.length ? <Alert type="warning" showIcon style={{ marginBottom: 8 }} message={`${t('checkpoints.gaps')}: ${gaps.length}`} /> : null}
-      <Table<Checkpoint> size="small" rowKey="id" loading={roster.isLoading} pagination={false} scroll={{ x: 900 }} dataSource={checkpoints.filter((c) => c.status === 'open')}
+      <Table<Post> size="small" rowKey="key" loading={roster.isLoading} pagination={false} scroll={{ x: 900 }} dataSource={posts}
         columns={[
           { title: t('checkpoints.checkpoint'), dataIndex: 'name', fixed: 'left', width: 140 },
           ...days.map((day) => ({
             title: day === roster.data?.today ? <Tag color="blue">{day.slice(5)} {t('checkpoints.today')}</Tag> : day.slice(5),
             key: day,
             width: 130,
-            render: (_: unknown, cp: Checkpoint) => {
-              const s = shiftOf(cp.id, day);
-              const gap = gaps.find((g) => g.checkpointId === cp.id && g.day === day);
+            render: (_: unknown, post: Post) => {
+              const s = shiftOf(post, day);
+              const gap = gaps.find((g) => keyOf(g) === post.key && g.day === day);
               return (
-                <div onClick={canEdit ? () => open(cp, day) : undefined} style={{ cursor: canEdit ? 'pointer' : undefined, minHeight: 32, background: gap ? '#fff1f0' : undefined, padding: 4 }}>
+                <div onClick={canEdit ? () => open(post, day) : undefined} style={{ cursor: canEdit ? 'pointer' : undefined, minHeight: 32, background: gap ? '#fff1f0' : undefined, padding: 4 }}>
                   {s ? s.members.map((m, i) => <div key={i}>{m.name}<Typography.Text type="secondary"> · {t(`checkpoints.dutyRoles.${m.role}`)}</Typography.Text></div>) : null}
                   {gap ? <Tag color="red">{t(`checkpoints.${gap.reason}`)}</Tag> : null}
                 </div>
@@ -60,7 +68,7 @@ export function DutyRoster({ checkpoints, canEdit }: { checkpoints: Checkpoint[]
             },
           })),
         ]} />
-      <Modal open={!!editing} title={editing ? `${editing.checkpoint.name} · ${editing.day}` : ''} onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
+      <Modal open={!!editing} title={editing ? `${editing.post.name} · ${editing.day}` : ''} onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
         <Form form={form} onFinish={onSave}>
           <Form.List name="members">
             {(fields, { add, remove }) => (

@@ -1,0 +1,26 @@
+import { expect, test } from '@playwright/test';
+import { login } from './fixtures.js';
+
+test('the county turns the health-code check on for every checkpoint, and sees its offices on the duty roster', async ({ page }) => {
+  await login(page, 'county');
+  await page.getByRole('menuitem', { name: /^car 卡口$/ }).click();
+  await page.getByRole('tab', { name: '检查项设置' }).click();
+  const healthCode = page.getByRole('switch', { name: '健康码' });
+  await expect(healthCode).not.toBeChecked();
+  await healthCode.click();
+  await expect(healthCode).toBeChecked();
+  expect(((await (await page.request.get('/api/v1/checkpoint-settings')).json()) as { healthCodeRequired: boolean }).healthCodeRequired).toBe(true);
+  await healthCode.click(); // leave the county as the other tests expect it
+  await expect(healthCode).not.toBeChecked();
+
+  await page.getByRole('tab', { name: '值班表' }).click();
+  await expect(page.getByRole('row').filter({ hasText: '淮口街道（领导带班）' })).toBeVisible();
+});
+
+test('a township officer cannot change the county\'s checks', async ({ page }) => {
+  await login(page, 'township');
+  await page.getByRole('menuitem', { name: /^car 卡口$/ }).click();
+  await page.getByRole('tab', { name: '检查项设置' }).click();
+  await expect(page.getByText('检查项由县级指挥部统一设置。')).toBeVisible();
+  await expect(page.getByRole('switch', { name: '健康码' })).toBeDisabled();
+});
