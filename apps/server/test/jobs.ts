@@ -1,7 +1,7 @@
 // Imports run as jobs: these helpers start one and wait for its end, as the web page does by polling.
 import type { App } from '../src/app.js';
 
-type Job = { id: string; status: string; done: number; total: number; result: Record<string, unknown> | null; error: string | null };
+type Job = { id: string; status: string; done: number; total: number; result: Record<string, unknown> | null; error: string | null; finishedAt: string | null; expiresAt: string | null };
 
 /** Polls the job until it is done or failed; `seen` collects each `done` read on the way. */
 export async function waitForJob(app: App, headers: Record<string, string>, id: string, seen: number[] = []): Promise<Job> {

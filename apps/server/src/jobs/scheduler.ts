@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client.js';
 import { runKeyPersonJobs } from './key-person-jobs.js';
 import { runReportReminders } from './report-reminders.js';
+import { expireExports } from '../modules/file-jobs/file-jobs.service.js';
 
 /**
  * Runs the scheduled jobs every `intervalMs` inside the server process. Returns `stop`, which
@@ -18,6 +19,9 @@ export function startJobs(db: Db, log: Pick<FastifyBaseLogger, 'info' | 'error'>
       .then(() => runReportReminders(db, at))
       .then((r) => { if (r.reminded) log.info({ reminded: r.reminded }, 'report reminders'); })
       .catch((err: unknown) => log.error({ err }, 'report reminders failed'))
+      .then(() => expireExports(db, at))
+      .then((n) => { if (n) log.info({ expired: n }, 'export files expired'); })
+      .catch((err: unknown) => log.error({ err }, 'export expiry failed'))
       .finally(() => (running = null));
   };
   const timer = setInterval(tick, intervalMs);

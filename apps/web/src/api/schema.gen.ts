@@ -5212,6 +5212,8 @@ export interface components {
             full: boolean;
             regionPath: string;
             downloaded: boolean;
+            /** @description not downloaded in time: the file was deleted */
+            expired?: boolean;
         };
         FileJobInput: {
             id: string;
@@ -5228,6 +5230,8 @@ export interface components {
             error: string | null;
             createdAt: string;
             finishedAt: string | null;
+            /** @description a finished export's file is deleted at this time if nobody downloads it */
+            expiresAt: string | null;
         };
         FileJobStartedInput: {
             id: string;
@@ -6630,6 +6634,8 @@ export interface components {
             full: boolean;
             regionPath: string;
             downloaded: boolean;
+            /** @description not downloaded in time: the file was deleted */
+            expired?: boolean;
         };
         FileJob: {
             id: string;
@@ -6646,6 +6652,8 @@ export interface components {
             error: string | null;
             createdAt: string;
             finishedAt: string | null;
+            /** @description a finished export's file is deleted at this time if nobody downloads it */
+            expiresAt: string | null;
         };
         FileJobStarted: {
             id: string;

@@ -40,7 +40,7 @@ export const zhCN = {
     movedBy: '经办人', reason: '原因', showFull: '查看完整信息', fullAudited: '查看完整信息会记入审计日志，确定查看？',
     round: '轮次', outcome: '结果', temperature: '体温', none: '无',
     template: '下载台账模板', import: '导入基础台账表', export: '导出基础台账表', exportFull: '导出完整信息(记入审计)', importResult: '导入结果', downloadErrors: '下载未通过的行及原因',
-    newHousehold: '新建住户', saved: '已保存', editHousehold: '编辑住户', newPerson: '登记人员', editPerson: '编辑人员', edit: '编辑', keepIfEmpty: '留空则不修改', jobProgress: '已处理 {{done}} / {{total}} 行，可关闭此窗口，任务会在后台继续', jobFailed: '任务失败', exportTitle: '导出基础台账表', exportReady: '已生成 {{rows}} 行，文件仅可下载一次（下载时记入审计）', downloadExport: '下载文件', importSummary: '共 {{rows}} 行：通过 {{accepted}} 行（新增 {{households}} 户、{{persons}} 人，关联已有 {{linked}} 人），未通过 {{rejected}} 行',
+    newHousehold: '新建住户', saved: '已保存', editHousehold: '编辑住户', newPerson: '登记人员', editPerson: '编辑人员', edit: '编辑', keepIfEmpty: '留空则不修改', jobProgress: '已处理 {{done}} / {{total}} 行，可关闭此窗口，任务会在后台继续', jobFailed: '任务失败', exportTitle: '导出基础台账表', exportExpires: '文件含个人信息，请在{{time}}前下载，逾期自动删除', exportReady: '已生成 {{rows}} 行，文件仅可下载一次（下载时记入审计）', downloadExport: '下载文件', importSummary: '共 {{rows}} 行：通过 {{accepted}} 行（新增 {{households}} 户、{{persons}} 人，关联已有 {{linked}} 人），未通过 {{rejected}} 行',
     duplicates: '疑似重复', merged: '已合并', mergeTitle: '合并人员', mergeConfirm: '保留“{{keep}}”，将“{{drop}}”的全部走访、线索等记录并入后删除该重复记录（记入审计日志）。确定？',
     keep: '保留{{name}}', sameNameBirthPhone: '姓名、出生日期、手机号相同', similarNameInHousehold: '同户姓名相近',
   },

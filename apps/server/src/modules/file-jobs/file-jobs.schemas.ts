@@ -3,7 +3,13 @@ import { uuidSchema } from '@fangkong/domain';
 import { importResult } from '../persons/persons.schemas.js';
 
 export const exportResult = z
-  .object({ rows: z.number().int(), full: z.boolean(), regionPath: z.string(), downloaded: z.boolean() })
+  .object({
+    rows: z.number().int(),
+    full: z.boolean(),
+    regionPath: z.string(),
+    downloaded: z.boolean(),
+    expired: z.boolean().optional().describe('not downloaded in time: the file was deleted'),
+  })
   .meta({ id: 'LedgerExportResult' });
 
 export const fileJobIdParams = z.object({ id: uuidSchema });
@@ -19,6 +25,7 @@ export const fileJobSchema = z
     error: z.string().nullable(),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
+    expiresAt: z.string().nullable().describe("a finished export's file is deleted at this time if nobody downloads it"),
   })
   .meta({ id: 'FileJob' });
 

@@ -25,6 +25,10 @@ export type FileJobKind = (typeof fileJob.$inferSelect)['kind'];
 /** The work of a job: reports rows done as it goes and returns the result kept on the job. */
 export type JobWork = (progress: (done: number) => Promise<void>, jobId: string) => Promise<Record<string, unknown>>;
 
+/** A finished export's file holds personal data: it waits this long for its download, then goes. */
+export const EXPORT_TTL_MINUTES = 60;
+const expiryOf = (finishedAt: Date) => new Date(finishedAt.getTime() + EXPORT_TTL_MINUTES * 60_000);
+
 /** Jobs of this process still at work, so shutdown (and a test's teardown) can wait for them. */
 const running = new Set<Promise<unknown>>();
 export const runningJobs = () => Promise.allSettled([...running]);
@@ -62,17 +66,21 @@ export function fileJobsService(db: Db) {
         error: job.error ? translate(actor.locale, job.error) : null,
         createdAt: job.createdAt.toISOString(),
         finishedAt: job.finishedAt?.toISOString() ?? null,
+        expiresAt: job.kind === 'export' && job.status === 'done' && job.finishedAt ? expiryOf(job.finishedAt).toISOString() : null,
       };
     },
 
     /**
      * The finished export's file, once: the full or masked export is audited now, when personal data
-     * leaves, and the file is removed after it is sent. Not found when out of scope, unfinished or taken.
+     * leaves, and the file is removed after it is sent. Not found when out of scope or unfinished;
+     * gone (410) when already taken or expired.
      */
     async takeExport(actor: Actor, id: string) {
       const [job] = await db.select().from(fileJob).where(and(eq(fileJob.id, id), inScope(actor, fileJob.regionPath)));
       const result = job?.result as z.infer<typeof exportResult> | null | undefined;
-      if (!job || job.kind !== 'export' || job.status !== 'done' || !result || result.downloaded) throw notFound();
+      if (!job || job.kind !== 'export' || job.status !== 'done' || !result) throw notFound();
+      if (result.downloaded) throw new Problem(410, 'job.exportTaken');
+      if (result.expired || (job.finishedAt && expiryOf(job.finishedAt) <= new Date())) throw new Problem(410, 'job.exportExpired', [], { minutes: EXPORT_TTL_MINUTES });
       const file = exportFilePath(id);
       const stream = createReadStream(file);
       await new Promise<void>((resolve, reject) => stream.once('open', () => resolve()).once('error', () => reject(notFound())));
@@ -90,6 +98,26 @@ export function fileJobsService(db: Db) {
 export const exportFilePath = (id: string) => path.join(EXPORT_DIR, `${id}.xlsx`);
 const EXPORT_DIR = path.join(tmpdir(), 'fangkong-exports');
 export const ensureExportDir = () => mkdir(EXPORT_DIR, { recursive: true });
+
+/**
+ * Deletes the files of exports finished more than EXPORT_TTL_MINUTES before `now` and never
+ * downloaded, and marks them expired (run by the scheduler; any server may run it, it is idempotent).
+ */
+export async function expireExports(db: Db, now: Date): Promise<number> {
+  const rows = await db
+    .update(fileJob)
+    .set({ result: sql`${fileJob.result} || '{"expired": true}'::jsonb` })
+    .where(and(
+      eq(fileJob.kind, 'export'),
+      eq(fileJob.status, 'done'),
+      sql`${fileJob.finishedAt} <= ${new Date(now.getTime() - EXPORT_TTL_MINUTES * 60_000)}`,
+      sql`NOT coalesce((${fileJob.result}->>'downloaded')::boolean, false)`,
+      sql`NOT coalesce((${fileJob.result}->>'expired')::boolean, false)`,
+    ))
+    .returning({ id: fileJob.id });
+  await Promise.all(rows.map((r) => rm(exportFilePath(r.id), { force: true })));
+  return rows.length;
+}
 
 /** At start-up: nothing of an earlier process is still at work, so its unfinished jobs failed. */
 export async function failInterruptedJobs(db: Db): Promise<number> {

@@ -9,7 +9,8 @@ import { auditLog, fileJob } from '../../db/schema/index.js';
 import { uuidv7 } from '../../db/ids.js';
 import { systemActor } from '../../auth/actor.js';
 import { readLedger, importLedger } from '../persons/persons.import.js';
-import { failInterruptedJobs, fileJobsService } from './file-jobs.service.js';
+import { existsSync } from 'node:fs';
+import { EXPORT_TTL_MINUTES, expireExports, exportFilePath, failInterruptedJobs, fileJobsService } from './file-jobs.service.js';
 
 describe('import and export jobs', async () => {
   const { app, db } = await testApp();
@@ -96,6 +97,25 @@ describe('import and export jobs', async () => {
     expect(sheet.rowCount).toBe(job.total + 1);
     expect(String(sheet.getRow(2).getCell(5).value)).toMatch(/\*/); // masked ID number
     expect(await exports()).toBe(before + 1);
-    expect((await app.inject({ method: 'GET', url: `/api/v1/jobs/${job.id}/file`, headers: cadre.headers })).statusCode).toBe(404);
+    const again = await app.inject({ method: 'GET', url: `/api/v1/jobs/${job.id}/file`, headers: { ...cadre.headers, 'accept-language': 'zh-CN' } });
+    expect(again.statusCode).toBe(410);
+    expect(again.json().title).toBe('该导出文件已下载过一次并已删除，如需再次下载请重新导出');
+  });
+
+  it('deletes an export nobody downloaded within the hour, and says so on the download', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/persons/export-jobs', headers: cadre.headers });
+    const job = await waitForJob(app, cadre.headers, res.json().id);
+    const finished = Date.parse(job.finishedAt!);
+    expect(Date.parse(job.expiresAt!) - finished).toBe(EXPORT_TTL_MINUTES * 60_000);
+    expect(existsSync(exportFilePath(job.id))).toBe(true);
+
+    expect(await expireExports(db, new Date(finished + EXPORT_TTL_MINUTES * 60_000 - 1000))).toBe(0);
+    expect(await expireExports(db, new Date(finished + EXPORT_TTL_MINUTES * 60_000 + 1000))).toBeGreaterThanOrEqual(1);
+    expect(existsSync(exportFilePath(job.id))).toBe(false);
+    expect((await waitForJob(app, cadre.headers, job.id)).result).toMatchObject({ downloaded: false, expired: true });
+    const gone = await app.inject({ method: 'GET', url: `/api/v1/jobs/${job.id}/file`, headers: { ...cadre.headers, 'accept-language': 'zh-CN' } });
+    expect(gone.statusCode).toBe(410);
+    expect(gone.json().title).toBe(`导出文件已过期（超过${EXPORT_TTL_MINUTES}分钟未下载，已删除），请重新导出`);
+    expect(await expireExports(db, new Date(finished + 2 * EXPORT_TTL_MINUTES * 60_000))).toBe(0); // once
   });
 });

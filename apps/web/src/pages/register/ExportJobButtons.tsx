@@ -26,7 +26,8 @@ export function ExportJobButtons({ canFull }: { canFull: boolean }) {
         {job?.status === 'failed' && <Alert type="error" message={job.error ?? t('register.jobFailed')} />}
         {job?.status === 'done' && (
           <>
-            <Alert type="success" style={{ marginBottom: 12 }} message={t('register.exportReady', { rows: job.done })} />
+            <Alert type="success" style={{ marginBottom: 12 }} message={t('register.exportReady', { rows: job.done })}
+              description={job.expiresAt && t('register.exportExpires', { time: new Date(job.expiresAt).toLocaleTimeString() })} />
             <Button type="primary" icon={<DownloadOutlined />} href={`/api/v1/jobs/${job.id}/file`} onClick={() => setTimeout(() => setJobId(undefined), 500)}>{t('register.downloadExport')}</Button>
           </>
         )}
