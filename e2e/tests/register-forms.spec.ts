@@ -29,3 +29,26 @@ test('a village cadre registers a household and a person at the desk; a wrong ID
   await expect(person).toBeHidden();
   await expect(page.getByRole('cell', { name: '桌面甲' })).toBeVisible();
 });
+
+test('a village cadre registers a child without an ID number outside any household, in the village', async ({ page }) => {
+  const name = `无证儿童${Date.now() % 100_000}`;
+  await login(page, 'village');
+  await page.goto('/register/persons');
+  await page.getByRole('button', { name: '登记人员' }).click();
+  const person = page.getByRole('dialog', { name: '登记人员' });
+  await person.getByLabel('姓名').fill(name);
+  await person.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(person.getByText('请填写所属区划')).toBeVisible();
+  await person.getByRole('combobox', { name: '所属区划' }).click();
+  await page.locator('.ant-select-tree-node-content-wrapper').last().click();
+  await person.getByRole('button', { name: /确\s*定|OK/ }).click();
+  // Without an ID number the server asks for the birth date and the guardian, on their fields.
+  await expect(person.locator('.ant-form-item-explain-error').first()).toBeVisible();
+  await person.getByLabel('出生日期').fill('2019-06-01');
+  await person.getByLabel('监护人').fill('王监护');
+  await person.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(person).toBeHidden();
+  await page.getByPlaceholder(/按姓名|姓名、身份证号/).fill(name);
+  await page.getByPlaceholder(/按姓名|姓名、身份证号/).press('Enter');
+  await expect(page.getByRole('cell', { name })).toBeVisible();
+});

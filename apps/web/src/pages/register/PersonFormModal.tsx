@@ -3,13 +3,15 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, applyFieldErrors, errorMessage } from '../../api/client';
 import { newId } from '../../offline/ids';
+import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 
-interface Values { name: string; idNumber?: string; sex?: 'male' | 'female'; birthDate?: string; phone?: string; guardianName?: string }
+interface Values { name: string; idNumber?: string; sex?: 'male' | 'female'; birthDate?: string; phone?: string; guardianName?: string; regionId?: string }
 export interface EditedPerson { id: string; name: string; sex: 'male' | 'female' | null; birthDate: string | null; guardianName?: string | null }
 
 /**
  * 登记/编辑人员 at the desk. Lists show ID numbers and phones masked, so an edit leaves them empty
  * and sends them only when typed; the server's field errors (check digit, phone …) show on their fields.
+ * A person registered outside any household (a lodger, a worker at a site) is placed in a region.
  */
 export function PersonFormModal({ open, householdId, person, onClose }: { open: boolean; householdId?: string; person?: EditedPerson; onClose(): void }) {
   const { t } = useTranslation();
@@ -33,6 +35,11 @@ export function PersonFormModal({ open, householdId, person, onClose }: { open: 
         <Form.Item name="birthDate" label={t('register.birthDate')}><Input type="date" /></Form.Item>
         <Form.Item name="phone" label={t('register.phone')} extra={person ? t('register.keepIfEmpty') : undefined}><Input inputMode="tel" /></Form.Item>
         <Form.Item name="guardianName" label={t('register.guardian')}><Input /></Form.Item>
+        {!person && !householdId && (
+          <Form.Item name="regionId" label={t('register.region')} rules={[{ required: true, message: t('users.required', { field: t('register.region') }) }]}>
+            <RegionTreeSelect aria-label={t('register.region')} />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );

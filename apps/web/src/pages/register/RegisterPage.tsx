@@ -31,7 +31,7 @@ export default function RegisterPage() {
       <LedgerButtons canImport={hasRole(me.role, MANAGE_ROLES)} canFull={hasRole(me.role, FULL_VIEW_ROLES)} />
       <Tabs activeKey={tab} onChange={(key) => navigate(key === 'households' ? '/register' : `/register/${key}`)} items={[
         { key: 'households', label: t('register.households'), children: <Households onPerson={setPersonId} canManage={hasRole(me.role, MANAGE_ROLES)} /> },
-        { key: 'persons', label: t('register.persons'), children: <Persons onPerson={setPersonId} /> },
+        { key: 'persons', label: t('register.persons'), children: <Persons onPerson={setPersonId} canManage={hasRole(me.role, MANAGE_ROLES)} /> },
         ...(hasRole(me.role, MANAGE_ROLES) ? [{ key: 'duplicates', label: t('register.duplicates'), children: <DuplicatesTab /> }] : []),
       ]} />
       <PersonDrawer personId={personId} onClose={() => setPersonId(undefined)} canSeeFull={hasRole(me.role, FULL_VIEW_ROLES)} />
@@ -86,14 +86,17 @@ function Households({ onPerson, canManage }: { onPerson(id: string): void; canMa
   );
 }
 
-function Persons({ onPerson }: { onPerson(id: string): void }) {
+function Persons({ onPerson, canManage }: { onPerson(id: string): void; canManage: boolean }) {
   const { t } = useTranslation();
   const [q, setQ] = useState<string>();
+  const [creating, setCreating] = useState(false);
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const drill = useDrillFilter();
   const list = usePersons({ ...page, q, ...drill });
   return (
     <>
+      {canManage && <Button type="primary" icon={<PlusOutlined />} style={{ marginRight: 12 }} onClick={() => setCreating(true)}>{t('register.newPerson')}</Button>}
+      <PersonFormModal open={creating} onClose={() => setCreating(false)} />
       <Input.Search allowClear placeholder={t('register.searchPerson')} style={{ maxWidth: 420, marginBottom: 12 }} onSearch={(v) => { setQ(v.trim() || undefined); setPage((p) => ({ ...p, page: 1 })); }} />
       {drill && <DrillBanner total={list.data?.total} />}
       {list.isError && <Alert type="error" message={errorMessage(list.error)} />}
