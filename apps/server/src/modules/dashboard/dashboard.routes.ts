@@ -4,6 +4,7 @@ import { chinaDateOf, isWithinScope, reportDayWindow } from '@fangkong/domain';
 import type { Db } from '../../db/client.js';
 import { actorOf } from '../../auth/auth.plugin.js';
 import { notFound } from '../../http/problem.js';
+import { singleFlight } from '../../db/single-flight.js';
 import { createEventHub } from '../../events/events.js';
 import { selectRegionInScope } from '../daily-reports/daily-reports.queries.js';
 import { dashboardQuery, dashboardSchema } from './dashboard.schemas.js';
@@ -13,13 +14,8 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
   const hub = createEventHub(db.$client);
   app.addHook('onClose', () => hub.close());
 
-  app.get('/api/v1/dashboard', {
-    config: { access: 'dashboard.read' },
-    schema: { tags: ['dashboard'], summary: 'The command dashboard of a county or township: its regions, leads and reports', querystring: dashboardQuery, response: { 200: dashboardSchema } },
-  }, async (request) => {
-    const actor = actorOf(request);
-    const region = await selectRegionInScope(db, actor, request.query.regionId ?? actor.regionId);
-    if (!region) throw notFound();
+  /** The figures depend on the region alone (its scope was checked): concurrent viewers share one computation. */
+  const dashboardOf = singleFlight(async (region: { id: string; name: string; path: string }) => {
     const today = chinaDateOf(new Date());
     const [rows, leadsByDay, reportsByDay, overdueLeads, keyPersonsByDay, checkpointFlow] = await Promise.all([
       selectChildren(db, region.id, region.path, today),
@@ -46,6 +42,16 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     const keys = ['households', 'persons', 'leadsOpen', 'leadsOverdue', 'reportsExpected', 'reportsSubmitted', 'householdsCovered', 'checksDueToday', 'checksDoneToday'] as const;
     const totals = Object.fromEntries(keys.map((k) => [k, children.reduce((n, c) => n + c[k], 0)])) as Record<(typeof keys)[number], number>;
     return { regionId: region.id, regionName: region.name, today, totals, children, leadsByDay, reportsByDay, overdueLeads, keyPersonsByDay, checkpointFlow };
+  }, (region) => region.id);
+
+  app.get('/api/v1/dashboard', {
+    config: { access: 'dashboard.read' },
+    schema: { tags: ['dashboard'], summary: 'The command dashboard of a county or township: its regions, leads and reports', querystring: dashboardQuery, response: { 200: dashboardSchema } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const region = await selectRegionInScope(db, actor, request.query.regionId ?? actor.regionId);
+    if (!region) throw notFound();
+    return dashboardOf(region);
   });
 
   app.get('/api/v1/events', {
