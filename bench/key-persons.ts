@@ -13,7 +13,7 @@ import { startEmbeddedDatabase, freePort } from '../apps/server/src/db/embedded.
 import { createDb, createPool } from '../apps/server/src/db/client.js';
 import { migrateDatabase } from '../apps/server/src/db/migrate.js';
 import { loadDemoCounty, DEMO_PASSWORD } from '../apps/server/src/demo/demo.js';
-import { httpPostLoad, pgInsertLoad } from './lib/load.js';
+import { httpPostLoad, pacedPostLoad, pgInsertLoad } from './lib/load.js';
 import { describeMachine } from './lib/machine.js';
 import { serverMain, startProcess, stop, waitForUrl } from './lib/processes.js';
 import { loop, type LoopResult } from './lib/checkpoint-data.js';
@@ -109,15 +109,15 @@ await loop(connections, 2, record); // warm-up
 const checkRequest = () => ({ path: '/api/v1/health-checks', headers: { ...doctors[next % connections]!, 'content-type': 'application/json' }, body: JSON.stringify({ id: uuidv7(), keyPersonId: due[next++ % due.length]!.id, day: today, slot, temperature: 36.5, measuredBy: 'doctor' }) });
 const onFailure = (status: number, body: string) => failures.set(`${status} ${body.slice(0, 160)}`, (failures.get(`${status} ${body.slice(0, 160)}`) ?? 0) + 1);
 // The open slot of each file can be checked once, so the runs share out the files still owing it:
-// the paced run and the one-client run keep theirs, the saturating run takes the rest and stops.
-const PACED_PER_CLIENT = 10;
-const pacedSeconds = 8;
-const kept = connections * PACED_PER_CLIENT * pacedSeconds + 1_000;
-const writes = await httpPostLoad({ url: base, connections, seconds, amount: Math.max(connections, due.length - next - kept), next: checkRequest, onFailure });
+// the paced run goes first (before the saturating run leaves autovacuum and checkpoints behind it),
+// the one-client run keeps its share, the saturating run takes the rest and stops.
 // 32 doctors each submitting a check every 100 ms: far above a county's real peak (20,000 files,
 // two checks a day), but not saturating, so it measures the latency a doctor sees at the busiest.
-const paced = await httpPostLoad({ url: base, connections, seconds: pacedSeconds, ratePerConnection: PACED_PER_CLIENT, next: checkRequest, onFailure });
-const writeSerial = await loop(1, Math.min(seconds, 5), record);
+const PACED_PER_CLIENT = 10;
+const pacedSeconds = 8;
+const paced = await pacedPostLoad({ url: base, clients: connections, seconds: pacedSeconds, warmupSeconds: 2, ratePerClient: PACED_PER_CLIENT, next: checkRequest, onFailure });
+const writes = await httpPostLoad({ url: base, connections, seconds, amount: Math.max(connections, due.length - next - 1_500), next: checkRequest, onFailure });
+const writeSerial = await loop(1, Math.min(seconds, 3), record);
 for (const [k, n] of failures) console.log(`check write failure × ${n}: ${k}`);
 if (next > due.length) console.log(`warning: ${next} writes for ${due.length} open slots; the later ones were refused as filled`);
 

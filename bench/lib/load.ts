@@ -75,3 +75,60 @@ export async function pgInsertLoad(pool: pg.Pool, concurrency: number, seconds: 
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   return { rate: latencies.length / seconds, p50: at(0.5), p975: at(0.975), p99: at(0.99), errors };
 }
+
+/**
+ * Paced POST load as people make it: `clients` keep-alive connections, each sending one request
+ * every 1/`ratePerClient` s from its own random phase, so the clients do not fire in step (timers
+ * started together would, and a burst of all of them at once is not a load anyone sees). Latency
+ * is measured per request, from send to the end of the answer.
+ */
+export async function pacedPostLoad(opts: {
+  url: string;
+  clients: number;
+  seconds: number;
+  ratePerClient: number;
+  /** Sent first and not counted: the connections' first requests and the server's warm-up. */
+  warmupSeconds?: number;
+  next: () => { path: string; headers: Record<string, string>; body: string };
+  onFailure?: (status: number, body: string) => void;
+}): Promise<LoadResult> {
+  const { request, Agent } = await import('node:http');
+  const agent = new Agent({ keepAlive: true, maxSockets: opts.clients });
+  const target = new URL(opts.url);
+  const period = 1000 / opts.ratePerClient;
+  const counted = performance.now() + (opts.warmupSeconds ?? 0) * 1000;
+  const end = counted + opts.seconds * 1000;
+  const times: number[] = [];
+  let errors = 0;
+  const send = () =>
+    new Promise<void>((resolve) => {
+      const { path, headers, body } = opts.next();
+      const t0 = performance.now();
+      const req = request({ host: target.hostname, port: target.port, path, method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          if (t0 >= counted) times.push(performance.now() - t0);
+          if ((res.statusCode ?? 0) >= 300) { errors++; opts.onFailure?.(res.statusCode ?? 0, Buffer.concat(chunks).toString()); }
+          resolve();
+        });
+      });
+      req.on('error', () => { errors++; resolve(); });
+      req.end(body);
+    });
+  const client = async () => {
+    let due = performance.now() + Math.random() * period;
+    while (due < end) {
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      await send();
+      due += period;
+    }
+  };
+  await Promise.all(Array.from({ length: opts.clients }, client));
+  const elapsed = (performance.now() - counted) / 1000;
+  agent.destroy();
+  times.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10;
+  return { rate: times.length / elapsed, p50: at(0.5), p975: at(0.975), p99: at(0.99), errors };
+}
