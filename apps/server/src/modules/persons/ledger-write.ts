@@ -1,7 +1,7 @@
 // The write path of the 基础台账表 import: each batch of checked rows is COPYed into a staging table
-// and written with a handful of set-based statements in one transaction (persons matched by ID
-// number, or by household + name + birth date; then a household per new address with its head, and
-// the new persons), so a batch of 20,000 rows costs a few statements instead of one round trip per row or
+// and written with a handful of set-based statements in one transaction (households per distinct
+// address, persons matched by ID number, or by household + name + birth date, then inserted, heads
+// set), so a batch of 20,000 rows costs a few statements instead of one round trip per row or
 // per thousand. A row is written whole or reported; nothing of a rejected row is written.
 import { drizzle } from 'drizzle-orm/node-postgres';
 import * as schema from '../../db/schema/index.js';
@@ -36,7 +36,7 @@ const STEPS = {
       row int PRIMARY KEY, region_id uuid NOT NULL, region_path ltree NOT NULL, grid_id uuid, address text NOT NULL, name text NOT NULL,
       id_number varchar(18), sex text, birth_date date, phone varchar(20), head boolean NOT NULL, groups text[] NOT NULL, guardian_name text,
       new_person_id uuid NOT NULL, new_household_id uuid NOT NULL,
-      person_id uuid, household_id uuid, new_household boolean NOT NULL DEFAULT false, creates boolean NOT NULL DEFAULT false, elsewhere boolean NOT NULL DEFAULT false
+      person_id uuid, household_id uuid, creates boolean NOT NULL DEFAULT false, elsewhere boolean NOT NULL DEFAULT false
     ) ON COMMIT DROP`,
   // Two imports into the same villages at once must not make two households of one dwelling.
   lock: `SELECT pg_advisory_xact_lock(hashtext('ledger|' || region_id)) FROM (SELECT DISTINCT region_id::text FROM ledger_stage ORDER BY 1) r`,
@@ -45,13 +45,14 @@ const STEPS = {
   known: `UPDATE ledger_stage s SET person_id = p.id, elsewhere = NOT (p.region_path <@ $1::ltree)
       FROM ledger_stage k CROSS JOIN LATERAL (SELECT p.id, p.region_path FROM person p WHERE p.id_number = k.id_number OFFSET 0) p
       WHERE k.row = s.row AND k.id_number IS NOT NULL`,
-  // Each dwelling's household: the one registered at the address, else a new one (the id of its
-  // first row), inserted below with its head once the persons are known, so no household row is
-  // written twice (an UPDATE of every new household would fire the tally triggers once more).
-  dwellings: `UPDATE ledger_stage s SET household_id = coalesce(h.id, f.new_household_id), new_household = h.id IS NULL
-      FROM (SELECT DISTINCT ON (region_id, address) region_id, address, new_household_id FROM ledger_stage WHERE NOT elsewhere ORDER BY region_id, address, row) f
-      LEFT JOIN LATERAL (SELECT h.id FROM household h WHERE h.region_id = f.region_id AND h.address = f.address ORDER BY h.id LIMIT 1) h ON true
-      WHERE f.region_id = s.region_id AND f.address = s.address AND NOT s.elsewhere`,
+  households: `INSERT INTO household (id, region_id, region_path, grid_id, address)
+      SELECT DISTINCT ON (s.region_id, s.address) s.new_household_id, s.region_id, s.region_path, s.grid_id, s.address FROM ledger_stage s
+      WHERE NOT s.elsewhere AND NOT EXISTS (SELECT 1 FROM household h WHERE h.region_id = s.region_id AND h.address = s.address OFFSET 0)
+      ORDER BY s.region_id, s.address, s.row`,
+  dwellings: `UPDATE ledger_stage s SET household_id = h.id
+      FROM (SELECT DISTINCT region_id, address FROM ledger_stage) k
+      CROSS JOIN LATERAL (SELECT h.id FROM household h WHERE h.region_id = k.region_id AND h.address = k.address ORDER BY h.id LIMIT 1) h
+      WHERE k.region_id = s.region_id AND k.address = s.address AND NOT s.elsewhere`,
   sameHousehold: `UPDATE ledger_stage s SET person_id = p.id
       FROM ledger_stage k CROSS JOIN LATERAL (SELECT p.id FROM person p WHERE p.household_id = k.household_id AND p.name = k.name AND p.birth_date = k.birth_date LIMIT 1) p
       WHERE k.row = s.row AND k.id_number IS NULL AND k.household_id IS NOT NULL`,
@@ -61,11 +62,6 @@ const STEPS = {
       WHERE f.row = s.row AND f.first`,
   followers: `UPDATE ledger_stage s SET person_id = c.person_id FROM ledger_stage c
       WHERE s.person_id IS NULL AND c.creates AND c.id_number IS NULL AND c.household_id = s.household_id AND c.name = s.name AND c.birth_date = s.birth_date`,
-  households: `INSERT INTO household (id, region_id, region_path, grid_id, address, head_person_id)
-      SELECT DISTINCT ON (s.household_id) s.household_id, s.region_id, s.region_path, s.grid_id, s.address, hd.person_id FROM ledger_stage s
-      LEFT JOIN (SELECT DISTINCT ON (household_id) household_id, person_id FROM ledger_stage WHERE head AND new_household ORDER BY household_id, row) hd ON hd.household_id = s.household_id
-      WHERE s.new_household
-      ORDER BY s.household_id, s.row`,
   persons: `INSERT INTO person (id, id_number, name, sex, birth_date, phone, household_id, region_id, region_path, vulnerable_groups, guardian_name)
       SELECT person_id, id_number, name, sex, birth_date, phone, household_id, region_id, region_path, groups, guardian_name FROM ledger_stage WHERE creates
       ORDER BY region_path, household_id
@@ -74,13 +70,9 @@ const STEPS = {
   raced: `UPDATE ledger_stage s SET person_id = p.id, creates = false, elsewhere = NOT (p.region_path <@ $1::ltree)
       FROM ledger_stage k CROSS JOIN LATERAL (SELECT p.id, p.region_path FROM person p WHERE p.id_number = k.id_number OFFSET 0) p
       WHERE k.row = s.row AND k.creates AND k.id_number IS NOT NULL AND p.id <> k.person_id`,
-  // Heads of households registered before, and of new ones whose head row was linked elsewhere in
-  // 'raced' (a concurrent import of the same ID number): otherwise a new household has its head.
   heads: `UPDATE household h SET head_person_id = k.person_id
-      FROM (SELECT DISTINCT ON (household_id) household_id, CASE WHEN elsewhere THEN NULL ELSE person_id END AS person_id, new_household
-            FROM ledger_stage WHERE head AND household_id IS NOT NULL ORDER BY household_id, elsewhere, row) k
-      WHERE h.id = k.household_id
-        AND ((h.head_person_id IS NULL AND k.person_id IS NOT NULL) OR (k.new_household AND h.head_person_id IS DISTINCT FROM k.person_id))`,
+      FROM (SELECT DISTINCT ON (household_id) household_id, person_id FROM ledger_stage WHERE head AND NOT elsewhere ORDER BY household_id, row) k
+      WHERE h.id = k.household_id AND h.head_person_id IS NULL`,
   outcome: `SELECT count(*) FILTER (WHERE creates)::int AS created, count(*) FILTER (WHERE NOT creates AND NOT elsewhere)::int AS linked,
       coalesce(array_agg(row ORDER BY row) FILTER (WHERE elsewhere), '{}') AS elsewhere FROM ledger_stage`,
 };
@@ -101,9 +93,8 @@ export async function writeLedgerRows(db: Db, actor: Actor, rows: LedgerRow[], o
       await client.query('ANALYZE ledger_stage');
       await client.query(STEPS.lock);
       await client.query(STEPS.known, [actor.scopePath]);
-      for (const step of [STEPS.dwellings, STEPS.sameHousehold, STEPS.creators, STEPS.followers]) await client.query(step);
       counts.households += (await client.query(STEPS.households)).rowCount ?? 0;
-      await client.query(STEPS.persons);
+      for (const step of [STEPS.dwellings, STEPS.sameHousehold, STEPS.creators, STEPS.followers, STEPS.persons]) await client.query(step);
       await client.query(STEPS.raced, [actor.scopePath]);
       await client.query(STEPS.heads);
       const { rows: [out] } = await client.query<{ created: number; linked: number; elsewhere: number[] }>(STEPS.outcome);
