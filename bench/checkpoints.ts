@@ -51,7 +51,7 @@ const inserts = await pgInsertLoad(pool, connections, seconds);
 
 const serverStart = new Date();
 const port = await freePort();
-const server = startProcess(serverMain, { DATABASE_URL: embedded.socketUrl, PORT: String(port), FANGKONG_DEMO: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production', FANGKONG_WEB_DIR: '/nonexistent' }, process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []);
+const server = startProcess(serverMain, { DATABASE_URL: embedded.socketUrl, PORT: String(port), FANGKONG_DEMO: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production', FANGKONG_WEB_DIR: '/nonexistent' });
 const base = `http://127.0.0.1:${port}`;
 await waitForUrl(`${base}/api/health`);
 async function login(username: string) {
