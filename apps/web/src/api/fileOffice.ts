@@ -1,7 +1,7 @@
 // Observation-site beds and placements, triage tasks, and the county's rules for key persons.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from './client';
-import type { CheckpointHold, CheckpointHoldPage, ManagementPolicy, ObservationSiteDetail, TriageTask, TriageTaskPage, UpdatePolicyBody } from './types';
+import type { CheckpointHoldPage, ManagementPolicy, ObservationSiteDetail, TriageTask, TriageTaskPage, UpdatePolicyBody } from './types';
 
 export const useSite = (id: string) =>
   useQuery({ queryKey: ['observationSites', id], queryFn: ({ signal }) => api.get<ObservationSiteDetail>(`/api/v1/observation-sites/${encodeURIComponent(id)}`, undefined, signal), refetchInterval: 60_000 });
@@ -38,7 +38,7 @@ export function useUpdatePolicy() {
 }
 
 /** 留验: the people checkpoints held, by state. */
-export const useCheckpointHolds = (q: { state: CheckpointHold['outcome'] | 'pending' | 'placed'; page: number; pageSize: number }) =>
+export const useCheckpointHolds = (q: { state: 'pending' | 'placed' | 'handover'; page: number; pageSize: number }) =>
   useQuery({ queryKey: ['checkpointHolds', q], queryFn: ({ signal }) => api.get<CheckpointHoldPage>('/api/v1/checkpoint-holds', { ...q }, signal), placeholderData: keepPreviousData, refetchInterval: 60_000 });
 
 export function usePlaceHold() {
