@@ -41,6 +41,14 @@ test('a village submits a zero report in one action; the township sees it and pr
   expect((await download).suggestedFilename()).toMatch(/\.docx$/);
 });
 
+test('the township\'s own report shows the sum of its villages\' reports beside the records, and where they differ', async ({ page }) => {
+  await login(page, 'township');
+  await page.getByRole('menuitem', { name: '日报告' }).click();
+  await expect(page.getByRole('columnheader', { name: '各村已报合计' })).toBeVisible();
+  // Some villages have not reported today: the households they hold are in the records, not in the sum.
+  await expect(page.locator('[data-differs="population.households"]')).toBeVisible();
+});
+
 test('a correction needs its reason, given on the field', async ({ page }) => {
   await login(page, 'village');
   await page.getByRole('menuitem', { name: '日报告' }).click();

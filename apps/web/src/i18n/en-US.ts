@@ -104,7 +104,7 @@ export const enUS: Messages = {
     rates: { title: 'Completeness and timeliness', day: 'By day', week: 'By week', month: 'By month', period: 'Period', level: 'Level', village: 'Villages', township: 'Townships', expected: 'Expected', actual: 'Actual', onTime: 'On time', completeness: 'Completeness', timeliness: 'Timeliness' },
   },
   figures: {
-    filtered: 'Showing the records behind a report figure ({{count}})', clear: 'Show all',
+    villageSum: 'Sum of villages\' reports', differs: 'The records differ from the villages\' reports by {{diff}} (a village has not reported, or the records changed after it did)', filtered: 'Showing the records behind a report figure ({{count}})', clear: 'Show all',
     section: 'Section', figure: 'Figure', value: 'Value', open: 'Open the records', nearest: 'Open the nearest list (not one to one)',
     sections: { population: 'Population', screening: 'Screening', keyPersons: 'Key persons', healthChecks: 'Health checks', checkpoints: 'Checkpoints', leads: 'Leads' },
     keys: {

@@ -102,7 +102,7 @@ export const zhCN = {
     rates: { title: '报送率与及时率', day: '按日', week: '按周', month: '按月', period: '期间', level: '层级', village: '村（社区）', township: '乡镇（街道）', expected: '应报', actual: '实报', onTime: '按时报', completeness: '报送率', timeliness: '及时率' },
   },
   figures: {
-    filtered: '正在查看报表数字对应的明细（共{{count}}条）', clear: '查看全部',
+    villageSum: '各村已报合计', differs: '按记录计算与各村已报合计相差{{diff}}（有村未报，或报送后记录有变化）', filtered: '正在查看报表数字对应的明细（共{{count}}条）', clear: '查看全部',
     section: '类别', figure: '项目', value: '数值', open: '查看明细', nearest: '查看相关明细（非逐条对应）',
     sections: { population: '人口', screening: '入户排查', keyPersons: '重点人员', healthChecks: '健康监测', checkpoints: '卡口', leads: '线索' },
     keys: {

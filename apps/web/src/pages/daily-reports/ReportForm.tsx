@@ -34,7 +34,7 @@ export function ReportForm({ regionId, reportDate }: { regionId: string; reportD
       {preview.data && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Paragraph className="fk-report-text">{preview.data.text.join('\n')}</Typography.Paragraph>
-          <FigureTable figures={preview.data.live} drillDown={preview.data.drillDown} />
+          <FigureTable figures={preview.data.live} drillDown={preview.data.drillDown} villageSum={preview.data.villageSum} />
           {submitted ? (
             <Alert
               type={submitted.late ? 'warning' : 'success'}
