@@ -24,7 +24,7 @@ export function createBatcher<I, O>(run: (items: I[]) => Promise<O[]>, opts: { m
 
   async function flush(batch: typeof queue) {
     try {
-    const out = await run(batch.map((b) => b.item));
+      const out = await run(batch.map((b) => b.item));
       batch.forEach((b, i) => b.resolve(out[i]!));
     } catch (error) {
       if (batch.length === 1) batch[0]!.reject(error);
