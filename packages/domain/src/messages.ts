@@ -110,6 +110,7 @@ const zhCN = {
   'dailyReport.range': '日期范围无效（起始日须不晚于截止日，且不超过一年）',
   'dailyReport.remindBelow': '只能催报本级以下的村（社区）或乡镇（街道）',
   'checkpointHold.notHeld': '该人员未被留验，无需安置',
+  'checkpointHold.residentElsewhere': '该人员住在您管辖范围以外，其线索已转到所在村，请由其所在乡镇安置',
   'dutyShift.officeLevel': '只有乡镇（街道）和县（区）设领导带班',
   'checkpointHold.otherMeasure': '该人员已有其他管控措施的档案，请先在其档案中改为集中隔离再安置',
   // Register and screening
@@ -230,6 +231,7 @@ const enUS: Readonly<Record<DomainMessageKey, string>> = {
   'dailyReport.range': 'The date range is invalid (from must not be after to, and at most a year)',
   'dailyReport.remindBelow': 'Only villages and townships below your own level can be reminded',
   'checkpointHold.notHeld': 'This person was not held at the checkpoint',
+  'checkpointHold.residentElsewhere': 'This person lives outside your area: their lead went to their own village, and their township places them',
   'dutyShift.officeLevel': 'Only township and county offices keep a leader on duty',
   'checkpointHold.otherMeasure': 'This person already has a file under another measure: change it to central isolation in the file first',
   'person.existsElsewhere': 'This ID number is registered outside the regions you are responsible for; ask the level above to check it',

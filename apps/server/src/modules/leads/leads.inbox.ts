@@ -12,6 +12,7 @@ import { openKeyPerson } from '../key-persons/key-persons.service.js';
 import { policyFor } from '../key-persons/key-persons.policy.js';
 import { selectPersonInScope } from '../key-persons/key-persons.queries.js';
 import { leadMatching, leadOverdue, leadUnmatched, selectLeads } from './leads.queries.js';
+import { markLeadVerified } from './leads.service.js';
 import type { ListLeadsQuery, VerifyLeadBody } from './leads.schemas.js';
 
 /** The lead inbox: list with deadlines and sources, verify into a key person, dismiss with a reason. */
@@ -60,8 +61,7 @@ export function leadsService(db: Db, now: () => Date) {
         id: body.keyPersonId, personId, category: body.category, measure: body.measure, startDate: body.startDate, plannedEndDate: body.plannedEndDate,
         source: (first?.source ?? 'other') as KeyPersonSource, regionId: p.regionId, regionPath: p.regionPath, leadId: id,
       });
-      await tx.update(lead).set({ status: 'verified', personId, resolvedAt: at, resolvedBy: actor.userId, resolution: `keyPerson:${kp.id}` }).where(eq(lead.id, id));
-      await audit(tx, actor, { event: 'lead.verify', targetType: 'lead', targetId: id, regionPath: l.regionPath, detail: { keyPersonId: kp.id } });
+      await markLeadVerified(tx, actor, id, { personId, keyPersonId: kp.id }, at);
       return { leadId: id, keyPersonId: kp.id };
     });
   }

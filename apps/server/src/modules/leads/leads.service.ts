@@ -3,6 +3,8 @@ import type { Tx } from '../../db/client.js';
 import { uuidv7 } from '../../db/ids.js';
 import { lead, leadSource } from '../../db/schema/index.js';
 import { notifyEvent } from '../../events/events.js';
+import type { Actor } from '../../auth/actor.js';
+import { audit } from '../../audit/audit.js';
 
 export type LeadSourceKind = (typeof leadSource.$inferInsert)['source'];
 /** Why a lead was raised; the key persons issue reads these. */
@@ -50,4 +52,19 @@ export async function raiseLead(tx: Tx, input: RaiseLead): Promise<{ leadId: str
   await tx.insert(leadSource).values({ id: uuidv7(), leadId, source: input.source, sourceRef: input.sourceRef ?? null, reasons: input.reasons, detail: input.detail ?? null });
   if (!open) await notifyEvent(tx, { type: 'lead.raised', regionPath: input.regionPath, payload: { leadId, source: input.source, reasons: input.reasons } });
   return { leadId, created: !open };
+}
+
+/**
+ * Closes an open lead as verified into a key-person file, audited, inside the caller's transaction
+ * (the lead inbox, and a checkpoint's hold placed at an observation site). A lead no longer open
+ * is left as it is; returns whether it was closed here.
+ */
+export async function markLeadVerified(tx: Tx, actor: Actor, leadId: string, to: { personId: string; keyPersonId: string }, at: Date): Promise<boolean> {
+  const [closed] = await tx
+    .update(lead)
+    .set({ status: 'verified', personId: to.personId, resolvedAt: at, resolvedBy: actor.userId, resolution: `keyPerson:${to.keyPersonId}` })
+    .where(and(eq(lead.id, leadId), eq(lead.status, 'open')))
+    .returning({ regionPath: lead.regionPath });
+  if (closed) await audit(tx, actor, { event: 'lead.verify', targetType: 'lead', targetId: leadId, regionPath: closed.regionPath, detail: { keyPersonId: to.keyPersonId } });
+  return !!closed;
 }
