@@ -11,7 +11,7 @@ import { startEmbeddedDatabase, freePort } from '../apps/server/src/db/embedded.
 import { createDb, createPool } from '../apps/server/src/db/client.js';
 import { migrateDatabase } from '../apps/server/src/db/migrate.js';
 import { loadDemoCounty, DEMO_PASSWORD } from '../apps/server/src/demo/demo.js';
-import { httpPostLoad, pgInsertLoad } from './lib/load.js';
+import { httpPostLoad, pgInsertLoad, settle } from './lib/load.js';
 import { describeMachine } from './lib/machine.js';
 import { serverMain, startProcess, stop, waitForUrl } from './lib/processes.js';
 import { loadCheckpointHistory, loop } from './lib/checkpoint-data.js';
@@ -47,6 +47,7 @@ await pool.query(`INSERT INTO app_user (id, username, display_name, password_has
   SELECT gen_random_uuid(), 'bench-staff-' || g, '压测' || g, u.password_hash, 'checkpointStaff', u.region_id, u.region_path
     FROM app_user u, generate_series(0, $1::int - 1) g WHERE u.username = 'county'`, [connections]);
 
+await settle(pool, { vacuum: true });
 const inserts = await pgInsertLoad(pool, connections, seconds);
 
 const serverStart = new Date();
@@ -92,6 +93,7 @@ const sampler = (async () => {
   }
 })();
 const commits = async () => (await pool.query<{ n: number }>('SELECT sum(xact_commit)::int AS n FROM pg_stat_database')).rows[0]!.n;
+await settle(pool);
 const commitsBefore = await commits();
 let next = 0;
 const writes = await httpPostLoad({

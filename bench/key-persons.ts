@@ -13,7 +13,7 @@ import { startEmbeddedDatabase, freePort } from '../apps/server/src/db/embedded.
 import { createDb, createPool } from '../apps/server/src/db/client.js';
 import { migrateDatabase } from '../apps/server/src/db/migrate.js';
 import { loadDemoCounty, DEMO_PASSWORD } from '../apps/server/src/demo/demo.js';
-import { httpPostLoad, pacedPostLoad, pgInsertLoad } from './lib/load.js';
+import { httpPostLoad, pacedPostLoad, pgInsertLoad, settle } from './lib/load.js';
 import { describeMachine } from './lib/machine.js';
 import { serverMain, startProcess, stop, waitForUrl } from './lib/processes.js';
 import { loop, type LoopResult } from './lib/checkpoint-data.js';
@@ -59,6 +59,7 @@ await pool.query(`INSERT INTO app_user (id, username, display_name, password_has
   SELECT gen_random_uuid(), 'bench-doctor-' || g, '压测医生' || g, u.password_hash, 'doctor', u.region_id, u.region_path
     FROM app_user u, generate_series(0, $1::int - 1) g WHERE u.username = 'county'`, [connections]);
 
+await settle(pool, { vacuum: true });
 const inserts = await pgInsertLoad(pool, connections, seconds);
 
 const port = await freePort();
@@ -115,7 +116,9 @@ const onFailure = (status: number, body: string) => failures.set(`${status} ${bo
 // two checks a day), but not saturating, so it measures the latency a doctor sees at the busiest.
 const PACED_PER_CLIENT = 10;
 const pacedSeconds = 8;
+await settle(pool);
 const paced = await pacedPostLoad({ url: base, clients: connections, seconds: pacedSeconds, warmupSeconds: 2, ratePerClient: PACED_PER_CLIENT, next: checkRequest, onFailure });
+await settle(pool);
 const writes = await httpPostLoad({ url: base, connections, seconds, amount: Math.max(connections, due.length - next - 1_500), next: checkRequest, onFailure });
 const writeSerial = await loop(1, Math.min(seconds, 3), record);
 for (const [k, n] of failures) console.log(`check write failure × ${n}: ${k}`);

@@ -132,3 +132,14 @@ export async function pacedPostLoad(opts: {
   const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 10) / 10;
   return { rate: times.length / elapsed, p50: at(0.5), p975: at(0.975), p99: at(0.99), errors };
 }
+
+/**
+ * Leaves PostgreSQL quiet before a measurement, as a county's database is between two busy
+ * minutes: after a bulk load (`vacuum`) the visibility map and statistics are brought up to date,
+ * so autovacuum does not start in the middle of a run, and a checkpoint writes out the dirty
+ * pages, so the next run's commits do not queue behind it. Applied to the INSERT ceiling as well.
+ */
+export async function settle(pool: pg.Pool, opts: { vacuum?: boolean } = {}): Promise<void> {
+  if (opts.vacuum) await pool.query('VACUUM (ANALYZE)');
+  await pool.query('CHECKPOINT');
+}

@@ -1,8 +1,8 @@
 import { notifyEvent } from '../../events/events.js';
 import { createBatcher } from '../../db/batcher.js';
-import { insertChecks, selectCheckContexts, type CheckContext, type CheckLookup, type CheckWrite } from './health-checks.write.js';
+import { writeChecks, type CheckOutcome, type CheckWrite } from './health-checks.write.js';
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import { needsTriage, slotState } from '@fangkong/domain';
+import { needsTriage } from '@fangkong/domain';
 import type { Db, Tx } from '../../db/client.js';
 import { healthCheck, keyPerson, person, region, triageTask } from '../../db/schema/index.js';
 import { uuidv7 } from '../../db/ids.js';
@@ -10,7 +10,7 @@ import type { Actor } from '../../auth/actor.js';
 import { inScope } from '../../auth/scope.js';
 import { audit } from '../../audit/audit.js';
 import { conflict, invalid, notFound } from '../../http/problem.js';
-import { countyPathOf, policyFor, policyOf } from '../key-persons/key-persons.policy.js';
+import { policyFor } from '../key-persons/key-persons.policy.js';
 import { withinWindow } from '../../http/time-window.js';
 import { regionFilterPath } from '../regions/region-scope.js';
 import type { CorrectionBody, ListChecksQuery, RecordCheckBody } from './health-checks.schemas.js';
@@ -32,64 +32,56 @@ async function openTriageIfNeeded(tx: Tx, check: CheckRow, at: Date, deadlineHou
 const triageOf = async (tx: Tx, checkId: string) => (await tx.select({ id: triageTask.id }).from(triageTask).where(eq(triageTask.healthCheckId, checkId)))[0]?.id ?? null;
 
 type Found = { created: false; check: ReturnType<typeof toCheck> };
-type Prepared = { write: CheckWrite } | Found;
 
 /**
- * Checks one check against its file and rules: the slot must belong to an active measure, have
- * opened, and be empty. A replay of a stored id answers the stored check.
+ * A posted check as it will be written: taken at the phone's time (an offline write arrives later),
+ * never at a time ahead of the server's. Its file and slot are checked by `writeChecks`.
  */
-async function prepareCheck(tx: Tx, actor: Actor | null, found: CheckContext | undefined, body: RecordCheckBody, now: Date): Promise<Prepared> {
-  // The phone's time of the check counts (an offline write arrives later), never a time ahead of the server's.
+function checkWrite(actor: Actor | null, scopePath: string | null, body: RecordCheckBody, now: Date): CheckWrite {
   const taken = body.recordedAt ? new Date(body.recordedAt) : now;
   if (taken.getTime() > now.getTime() + 5 * 60_000) throw invalid([{ field: 'recordedAt', key: 'healthCheck.future' }]);
-  const at = taken < now ? taken : now;
-  if (body.id && (!found || found.replayed)) {
-    const replay = await replayOf(tx, body.id);
-    if (replay) return replay;
-  }
-  const kp = found?.kp;
-  if (!kp) throw invalid([{ field: 'keyPersonId', key: 'notFound' }]);
-  if (kp.status !== 'active') throw invalid([{ field: 'keyPersonId', key: 'keyPerson.notActive' }]);
-  if (body.day < kp.startDate || body.day > kp.plannedEndDate) throw invalid([{ field: 'day', key: 'healthCheck.outsideMeasure' }]);
-  const policy = policyOf(countyPathOf(kp.regionPath), found.policy as Parameters<typeof policyOf>[1]);
-  const state = slotState(body.day, body.slot, at, policy.slotWindows);
-  if (state === 'future') throw invalid([{ field: 'slot', key: 'healthCheck.future' }]);
-  const triage = needsTriage(body.temperature, body.symptoms) ? { id: uuidv7(), deadline: new Date(at.getTime() + policy.triageDeadlineHours * 3_600_000) } : null;
+  const triage = needsTriage(body.temperature, body.symptoms);
   return {
-    write: {
-      actor,
-      check: { id: body.id ?? uuidv7(), keyPersonId: kp.id, regionPath: kp.regionPath, day: body.day, slot: body.slot, temperature: body.temperature, symptoms: body.symptoms, measuredBy: body.measuredBy, recordedAt: at, late: state === 'closed' },
-      triage,
-      auditDetail: { day: body.day, slot: body.slot, temperature: body.temperature, measuredBy: body.measuredBy, triage: !!triage },
-    },
+    actor,
+    scopePath,
+    check: { id: body.id ?? uuidv7(), keyPersonId: body.keyPersonId, day: body.day, slot: body.slot, temperature: body.temperature, symptoms: body.symptoms, measuredBy: body.measuredBy, recordedAt: taken < now ? taken : now },
+    triageId: triage ? uuidv7() : null,
+    auditDetail: { day: body.day, slot: body.slot, temperature: body.temperature, measuredBy: body.measuredBy, triage },
   };
 }
+
+const REFUSED = {
+  notFound: { field: 'keyPersonId', key: 'notFound' },
+  notActive: { field: 'keyPersonId', key: 'keyPerson.notActive' },
+  outsideMeasure: { field: 'day', key: 'healthCheck.outsideMeasure' },
+  future: { field: 'slot', key: 'healthCheck.future' },
+} as const;
 
 async function replayOf(tx: Tx, id: string): Promise<Found | undefined> {
   const [replayed] = await tx.select().from(healthCheck).where(eq(healthCheck.id, id));
   return replayed && { created: false, check: toCheck(replayed, await triageOf(tx, replayed.id)) };
 }
 
-/** What a written check answers: the check, or the stored one for a replay that lost a race, or 409. */
-async function answer(tx: Tx, write: CheckWrite, row: Record<string, unknown> | undefined) {
-  if (row) return { created: true, check: toCheck(checkRow(row), write.triage?.id ?? null) };
-  const replay = await replayOf(tx, write.check.id);
-  if (replay) return replay;
-  throw conflict('slot', 'healthCheck.slotFilled');
+/** What a check answers: the written check, the stored one for a replayed id (also one that lost a race), or the refusal. */
+async function answer(tx: Tx, write: CheckWrite, outcome: CheckOutcome) {
+  if ('row' in outcome) return { created: true, check: toCheck(checkRow(outcome.row), write.triageId) };
+  if (outcome.refusal === 'replayed' || outcome.refusal === 'slotFilled') {
+    const replay = await replayOf(tx, write.check.id);
+    if (replay) return replay;
+    throw conflict('slot', 'healthCheck.slotFilled');
+  }
+  throw invalid([REFUSED[outcome.refusal]]);
 }
 
 /**
  * Records one check, settles the slot's overdue alert and opens a triage task for a fever or a
  * red-flag symptom. `actor` is null for a self check-in (`scopePath` null: its token named the file).
- * Two round trips: one read, then one statement that writes the check, the alert, the triage task,
- * the live event and the audit entry together (atomic on its own; inside a transaction it is fine too).
+ * One statement does it all (atomic on its own; inside a transaction it is fine too).
  */
 export async function recordCheck(tx: Tx, actor: Actor | null, scopePath: string | null, body: RecordCheckBody, now: Date) {
-  const [found] = await selectCheckContexts(tx, [{ keyPersonId: body.keyPersonId, checkId: body.id ?? null, scopePath }]);
-  const prepared = await prepareCheck(tx, actor, found, body, now);
-  if (!('write' in prepared)) return prepared;
-  const [row] = await insertChecks(tx, [prepared.write]);
-  return answer(tx, prepared.write, row);
+  const write = checkWrite(actor, scopePath, body, now);
+  const [outcome] = await writeChecks(tx, [write]);
+  return answer(tx, write, outcome!);
 }
 
 /** A health_check row as `tx.execute` returns it (snake_case, numerics already numbers). */
@@ -101,14 +93,11 @@ const checkRow = (r: Record<string, unknown>): CheckRow => ({
 });
 
 export function healthChecksService(db: Db, now: () => Date) {
-  // Checks posted together share their look-up and their write (group commit, db/batcher.ts).
-  const lookups = createBatcher((items: CheckLookup[]) => selectCheckContexts(db, items));
-  const inserts = createBatcher((items: CheckWrite[]) => insertChecks(db, items));
+  // Checks posted together share their statement (group commit, db/batcher.ts).
+  const writes = createBatcher((items: CheckWrite[]) => writeChecks(db, items));
   async function record(actor: Actor, body: RecordCheckBody) {
-    const found = await lookups.add({ keyPersonId: body.keyPersonId, checkId: body.id ?? null, scopePath: actor.scopePath });
-    const prepared = await prepareCheck(db, actor, found, body, now());
-    if (!('write' in prepared)) return prepared;
-    return answer(db, prepared.write, await inserts.add(prepared.write));
+    const write = checkWrite(actor, actor.scopePath, body, now());
+    return answer(db, write, await writes.add(write));
   }
 
   /** A correction is a new row pointing at the first check, which stays as it was. */

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { slotState, type Slot, type SlotWindows } from '@fangkong/domain';
 import { uuidv7 } from '../../db/ids.js';
 import { testApp, loginAs, type Session } from '../../../test/app.js';
 import { buildCounty, buildKeyPerson, buildUser } from '../../../test/factories.js';
@@ -121,5 +122,26 @@ describe('health checks', async () => {
       (SELECT count(*)::int FROM triage_task WHERE key_person_id IN ${ids}) AS triage,
       (SELECT count(*)::int FROM audit_log WHERE event = 'healthCheck.record' AND target_id IN ${ids}) AS audited`);
     expect(counted.rows[0]).toEqual({ checks: 12, open_alerts: 0, triage: 1, audited: 12 });
+  });
+
+  it('decides future and late in SQL exactly as the domain\'s slotState does: window edges, the Shanghai date line, a window closing at 24:00', async () => {
+    const custom: SlotWindows = { am: { opens: '00:00', closes: '11:30' }, pm: { opens: '13:15', closes: '24:00' } };
+    const instants = ['2024-02-29T21:59:59.999Z', '2024-02-29T22:00:00Z', '2024-03-01T03:29:59Z', '2024-03-01T03:30:00Z', '2024-03-01T04:00:00Z',
+      '2024-03-01T05:14:59Z', '2024-03-01T05:15:00Z', '2024-03-01T06:00:00Z', '2024-03-01T11:59:59.999Z', '2024-03-01T12:00:00Z', '2024-03-01T15:59:59Z', '2024-03-01T16:00:00Z'];
+    for (const windows of [undefined, custom]) {
+      if (windows) await db.execute(sql`INSERT INTO management_policy (region_path, slot_windows) VALUES (${county.county.path}::ltree, ${JSON.stringify(windows)}::jsonb)`);
+      for (const at of instants) {
+        for (const slot of ['am', 'pm'] as Slot[]) {
+          clock = new Date(at);
+          const kp = await buildKeyPerson(db, county.villageA, { startDate: '2024-02-20' });
+          const res = await record({ keyPersonId: kp.id, day: '2024-03-01', slot, temperature: 36.5, measuredBy: 'doctor' });
+          const expected = slotState('2024-03-01', slot, clock, windows);
+          const got = res.statusCode === 422 ? (fieldOf(res).join() === 'slot: This slot has not opened yet' ? 'future' : res.body) : res.json().late ? 'closed' : 'open';
+          expect(`${windows ? 'custom' : 'default'} ${slot} at ${at}: ${got}`).toBe(`${windows ? 'custom' : 'default'} ${slot} at ${at}: ${expected}`);
+        }
+      }
+    }
+    await db.execute(sql`DELETE FROM management_policy WHERE region_path = ${county.county.path}::ltree`);
+    clock = new Date('2024-02-29T02:00:00Z');
   });
 });

@@ -1,77 +1,74 @@
 import { sql } from 'drizzle-orm';
+import { DEFAULT_SLOT_WINDOWS, type Slot } from '@fangkong/domain';
 import type { Tx } from '../../db/client.js';
-import type { managementPolicy } from '../../db/schema/index.js';
 import { uuidv7 } from '../../db/ids.js';
 import type { Actor } from '../../auth/actor.js';
 import { EVENTS_CHANNEL } from '../../events/events.js';
+import { DEFAULT_TRIAGE_DEADLINE_HOURS } from '../key-persons/key-persons.policy.js';
 
-// Checks are written the way checkpoint entries are (checkpoint-entries.write.ts): the look-up and
-// the write of every check posted together are one statement each (db/batcher.ts).
-
-export interface CheckLookup {
-  keyPersonId: string;
-  checkId: string | null;
-  /** The caller's scope; null for a self check-in, whose token already named the file. */
-  scopePath: string | null;
-}
-
-export interface CheckContext {
-  kp: { id: string; status: string; startDate: string; plannedEndDate: string; regionPath: string };
-  policy: Pick<typeof managementPolicy.$inferSelect, 'measureDays' | 'requiredOfficers' | 'slotWindows' | 'leadDeadlineHours' | 'triageDeadlineHours'> | null;
-  /** A check with the posted id is already stored. */
-  replayed: boolean;
-}
-
-/** For each look-up: the file in scope, its county's rules and whether the check id is taken. */
-export async function selectCheckContexts(tx: Tx, lookups: CheckLookup[]): Promise<(CheckContext | undefined)[]> {
-  const input = JSON.stringify(lookups.map((l, i) => ({ i, key_person_id: l.keyPersonId, check_id: l.checkId, scope: l.scopePath })));
-  const { rows } = await tx.execute(sql`
-    SELECT x.i,
-           json_build_object('id', kp.id, 'status', kp.status, 'startDate', kp.start_date, 'plannedEndDate', kp.planned_end_date, 'regionPath', kp.region_path::text) AS kp,
-           CASE WHEN mp.region_path IS NULL THEN NULL ELSE json_build_object('measureDays', mp.measure_days, 'requiredOfficers', mp.required_officers, 'slotWindows', mp.slot_windows,
-             'leadDeadlineHours', mp.lead_deadline_hours, 'triageDeadlineHours', mp.triage_deadline_hours) END AS policy,
-           EXISTS (SELECT 1 FROM health_check r WHERE r.id = x.check_id) AS replayed
-      FROM jsonb_to_recordset(${input}::jsonb) AS x(i int, key_person_id uuid, check_id uuid, scope ltree)
-      JOIN key_person kp ON kp.id = x.key_person_id AND (x.scope IS NULL OR kp.region_path <@ x.scope)
-      LEFT JOIN management_policy mp ON mp.region_path = subpath(kp.region_path, 0, 1)`);
-  const found = new Map((rows as unknown as (CheckContext & { i: number })[]).map(({ i, ...c }) => [i, c]));
-  return lookups.map((_, i) => found.get(i));
-}
+// A check meets its file and is written in one statement, and the checks posted together share it
+// (group commit, db/batcher.ts): one round trip per batch after the session's (bench/RESULTS.md).
 
 export interface CheckWrite {
   actor: Actor | null;
-  check: { id: string; keyPersonId: string; regionPath: string; day: string; slot: string; temperature: number; symptoms: string[]; measuredBy: string; recordedAt: Date; late: boolean };
+  /** The caller's scope; null for a self check-in, whose token already named the file. */
+  scopePath: string | null;
+  check: { id: string; keyPersonId: string; day: string; slot: Slot; temperature: number; symptoms: string[]; measuredBy: string; recordedAt: Date };
   /** Set when the check opens a triage task (a fever or a red-flag symptom). */
-  triage: { id: string; deadline: Date } | null;
+  triageId: string | null;
   auditDetail: Record<string, unknown>;
 }
 
+/** Why a check wrote nothing, in the order they are tested (as `prepare` did in JavaScript before). */
+export type CheckRefusal = 'replayed' | 'notFound' | 'notActive' | 'outsideMeasure' | 'future' | 'slotFilled';
+export type CheckOutcome = { row: Record<string, unknown> } | { refusal: CheckRefusal };
+
 /**
- * Inserts the checks, settles their slots' overdue alerts, opens their triage tasks (with a live
- * event each) and writes their audit entries, in one statement. A check whose slot is already
- * filled — or whose id is, or that repeats a slot earlier in the batch — writes nothing and gets
- * no row back.
+ * A Shanghai local time ('HH:MM', '24:00' the next midnight) on a date, as an instant: the SQL twin
+ * of `shanghaiInstant` in packages/domain, tested against `slotState` in health-checks.test.ts.
  */
-export async function insertChecks(tx: Tx, writes: CheckWrite[]): Promise<(Record<string, unknown> | undefined)[]> {
-  const input = JSON.stringify(writes.map(({ actor, check: c, triage, auditDetail }, i) => ({
-    i, id: c.id, key_person_id: c.keyPersonId, region_path: c.regionPath, day: c.day, slot: c.slot, temperature: c.temperature, symptoms: c.symptoms,
-    measured_by: c.measuredBy, recorded_by: actor?.userId || null, recorded_at: c.recordedAt.toISOString(), late: c.late,
-    triage_id: triage?.id ?? null, triage_deadline: triage?.deadline.toISOString() ?? null,
-    audit_id: uuidv7(), actor_name: actor?.displayName ?? null, ip: actor?.ip || null, user_agent: actor?.userAgent || null,
-    detail: auditDetail, event: triage ? JSON.stringify({ type: 'fever', regionPath: c.regionPath, payload: { triageTaskId: triage.id, keyPersonId: c.keyPersonId } }) : null,
+const shanghaiInstant = (day: string, hhmm: string) => sql.raw(`((${day} + (${hhmm})::interval) AT TIME ZONE 'Asia/Shanghai')`);
+
+/**
+ * Checks each check against its file — in the caller's scope, active, the day inside the measure,
+ * the slot opened by the time the check was taken (the county's windows) — and writes those that
+ * pass: the check (late when taken after its window), its slot's overdue alert settled, its triage
+ * task with a live event, its audit entry. A check whose slot is already filled — or whose id is,
+ * or that repeats a slot or an id earlier in the batch — writes nothing.
+ */
+export async function writeChecks(tx: Tx, writes: CheckWrite[]): Promise<CheckOutcome[]> {
+  const input = JSON.stringify(writes.map(({ actor, scopePath, check: c, triageId, auditDetail }, i) => ({
+    i, id: c.id, key_person_id: c.keyPersonId, scope: scopePath, day: c.day, slot: c.slot, temperature: c.temperature, symptoms: c.symptoms,
+    measured_by: c.measuredBy, recorded_by: actor?.userId || null, recorded_at: c.recordedAt.toISOString(), triage_id: triageId,
+    audit_id: uuidv7(), actor_name: actor?.displayName ?? null, ip: actor?.ip || null, user_agent: actor?.userAgent || null, detail: auditDetail,
   })));
   const { rows } = await tx.execute(sql`
     WITH x AS (
-      SELECT DISTINCT ON (key_person_id, day, slot) * FROM jsonb_to_recordset(${input}::jsonb) AS x(i int, id uuid, key_person_id uuid, region_path ltree, day date, slot text,
-        temperature numeric(3,1), symptoms text[], measured_by text, recorded_by uuid, recorded_at timestamptz, late boolean, triage_id uuid, triage_deadline timestamptz,
-        audit_id uuid, actor_name text, ip text, user_agent text, detail jsonb, event text)
-      ORDER BY key_person_id, day, slot, i),
+      SELECT * FROM jsonb_to_recordset(${input}::jsonb) AS x(i int, id uuid, key_person_id uuid, scope ltree, day date, slot text, temperature numeric(3,1), symptoms text[],
+        measured_by text, recorded_by uuid, recorded_at timestamptz, triage_id uuid, audit_id uuid, actor_name text, ip text, user_agent text, detail jsonb)),
+    c AS (
+      SELECT x.*, kp.region_path,
+             CASE WHEN EXISTS (SELECT 1 FROM health_check r WHERE r.id = x.id) THEN 'replayed'
+                  WHEN kp.id IS NULL THEN 'notFound'
+                  WHEN kp.status <> 'active' THEN 'notActive'
+                  WHEN x.day < kp.start_date OR x.day > kp.planned_end_date THEN 'outsideMeasure'
+                  WHEN x.recorded_at < ${shanghaiInstant('x.day', "w.win->>'opens'")} THEN 'future' END AS refusal,
+             x.recorded_at >= ${shanghaiInstant('x.day', "w.win->>'closes'")} AS late,
+             x.recorded_at + coalesce(mp.triage_deadline_hours, ${DEFAULT_TRIAGE_DEADLINE_HOURS}) * interval '1 hour' AS triage_deadline
+        FROM x
+        LEFT JOIN key_person kp ON kp.id = x.key_person_id AND (x.scope IS NULL OR kp.region_path <@ x.scope)
+        LEFT JOIN management_policy mp ON mp.region_path = subpath(kp.region_path, 0, 1)
+        CROSS JOIN LATERAL (SELECT coalesce(mp.slot_windows, ${JSON.stringify(DEFAULT_SLOT_WINDOWS)}::jsonb) -> x.slot AS win) w),
+    ok AS (
+      SELECT DISTINCT ON (key_person_id, day, slot) * FROM c
+       WHERE refusal IS NULL AND NOT EXISTS (SELECT 1 FROM x y WHERE y.id = c.id AND y.i < c.i)
+       ORDER BY key_person_id, day, slot, i),
     ins AS (
       INSERT INTO health_check (id, key_person_id, region_path, day, slot, temperature, symptoms, measured_by, recorded_by, recorded_at, late)
-      SELECT id, key_person_id, region_path, day, slot, temperature, symptoms, measured_by, recorded_by, recorded_at, late FROM x
+      SELECT id, key_person_id, region_path, day, slot, temperature, symptoms, measured_by, recorded_by, recorded_at, late FROM ok
       ON CONFLICT DO NOTHING
       RETURNING *),
-    w AS (SELECT x.i, x.triage_id, x.triage_deadline, x.audit_id, x.recorded_by AS actor_id, x.actor_name, x.ip, x.user_agent, x.detail, x.event, ins.* FROM ins JOIN x USING (id)),
+    w AS (SELECT ok.i, ok.triage_id, ok.triage_deadline, ok.audit_id, ok.actor_name, ok.ip, ok.user_agent, ok.detail, ins.* FROM ins JOIN ok USING (id)),
     settled AS (
       UPDATE check_alert a SET resolved_at = w.recorded_at FROM w
        WHERE a.key_person_id = w.key_person_id AND a.day = w.day AND a.slot = w.slot AND a.resolved_at IS NULL),
@@ -80,8 +77,14 @@ export async function insertChecks(tx: Tx, writes: CheckWrite[]): Promise<(Recor
       SELECT triage_id, key_person_id, id, region_path, temperature, symptoms, triage_deadline FROM w WHERE triage_id IS NOT NULL),
     logged AS (
       INSERT INTO audit_log (id, actor_id, actor_name, event, target_type, target_id, region_path, ip, user_agent, detail)
-      SELECT audit_id, actor_id, actor_name, 'healthCheck.record', 'keyPerson', key_person_id, region_path, ip, user_agent, detail FROM w)
-    SELECT w.*, CASE WHEN w.event IS NULL THEN NULL ELSE pg_notify(${EVENTS_CHANNEL}, w.event) END AS notified FROM w`);
-  const byIndex = new Map((rows as Record<string, unknown>[]).map((r) => [r.i as number, r]));
-  return writes.map((_, i) => byIndex.get(i));
+      SELECT audit_id, recorded_by, actor_name, 'healthCheck.record', 'keyPerson', key_person_id, region_path, ip, user_agent, detail FROM w)
+    SELECT c.i AS idx, c.refusal, to_jsonb(w) - 'i' AS written,
+           CASE WHEN w.triage_id IS NULL THEN NULL ELSE pg_notify(${EVENTS_CHANNEL}, json_build_object('type', 'fever', 'regionPath', w.region_path::text,
+             'payload', json_build_object('triageTaskId', w.triage_id, 'keyPersonId', w.key_person_id))::text) END AS notified
+      FROM c LEFT JOIN w ON w.i = c.i`);
+  const byIndex = new Map((rows as { idx: number; refusal: CheckRefusal | null; written: Record<string, unknown> | null }[]).map((r) => [r.idx, r]));
+  return writes.map((_, i) => {
+    const r = byIndex.get(i)!;
+    return r.written ? { row: r.written } : { refusal: r.refusal ?? 'slotFilled' };
+  });
 }
