@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
 import { session, users, region } from '../db/schema/index.js';
 import { createBatcher } from '../db/batcher.js';
@@ -23,9 +23,12 @@ export async function openSession(db: Tx, userId: string, ttlHours: number, meta
   return { token, csrfToken };
 }
 
-/** The live sessions with these ids (hashes), each with its user, in one read. */
-async function selectSessions(db: Db, ids: string[]) {
-  const rows = await db
+/**
+ * The live sessions with these ids (hashes), each with its user, in one read. Every request makes
+ * it, so it is a prepared statement: built once, parsed once per connection.
+ */
+function sessionSelect(db: Db) {
+  const query = db
     .select({
       sessionId: session.id,
       csrfToken: session.csrfToken,
@@ -43,11 +46,14 @@ async function selectSessions(db: Db, ids: string[]) {
     .from(session)
     .innerJoin(users, eq(users.id, session.userId))
     .innerJoin(region, eq(region.id, users.regionId))
-    .where(and(inArray(session.id, ids), gt(session.expiresAt, sql`now()`)));
-  const byId = new Map(rows.map((r) => [r.sessionId, r]));
-  return ids.map((id) => byId.get(id));
+    .where(and(sql`${session.id} = ANY(${sql.placeholder('ids')}::text[])`, gt(session.expiresAt, sql`now()`)))
+    .prepare('select_sessions');
+  return async (ids: string[]) => {
+    const byId = new Map((await query.execute({ ids })).map((r) => [r.sessionId, r]));
+    return ids.map((id) => byId.get(id));
+  };
 }
-type SessionRow = Awaited<ReturnType<typeof selectSessions>>[number];
+type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionSelect>>>[number];
 
 /**
  * The expiry slides, but is written at most every few minutes: a write per request would put a
@@ -65,7 +71,7 @@ async function liveSession(db: Db, row: SessionRow, ttlHours: number) {
 
 /** The live session behind a cookie token, with its user, in one read. */
 export async function findSession(db: Db, token: string, ttlHours: number) {
-  const [row] = await selectSessions(db, [digest(token)]);
+  const [row] = await sessionSelect(db)([digest(token)]);
   return liveSession(db, row, ttlHours);
 }
 
@@ -75,7 +81,7 @@ export async function findSession(db: Db, token: string, ttlHours: number) {
  * at the next request.
  */
 export function sessionFinder(db: Db, ttlHours: number) {
-  const reads = createBatcher((ids: string[]) => selectSessions(db, ids));
+  const reads = createBatcher(sessionSelect(db));
   return async (token: string) => liveSession(db, await reads.add(digest(token)), ttlHours);
 }
 
