@@ -11,9 +11,9 @@ import { startEmbeddedDatabase, freePort } from '../apps/server/src/db/embedded.
 import { createDb, createPool } from '../apps/server/src/db/client.js';
 import { migrateDatabase } from '../apps/server/src/db/migrate.js';
 import { loadDemoCounty, DEMO_PASSWORD } from '../apps/server/src/demo/demo.js';
-import { httpPostLoad, pgInsertLoad, settle } from './lib/load.js';
+import { httpLoad, httpPostLoad, pgInsertLoad, settle } from './lib/load.js';
 import { describeMachine } from './lib/machine.js';
-import { serverMain, startProcess, stop, waitForUrl } from './lib/processes.js';
+import { serverMain, startProcess, stop, waitForMessage, waitForUrl } from './lib/processes.js';
 import { loadCheckpointHistory, loop } from './lib/checkpoint-data.js';
 
 const { values: args } = parseArgs({
@@ -50,6 +50,27 @@ await pool.query(`INSERT INTO app_user (id, username, display_name, password_has
 await settle(pool, { vacuum: true });
 const inserts = await pgInsertLoad(pool, connections, seconds);
 
+// A car with two outside occupants, each client at its own post, as a phone would send it.
+let seq = 0;
+const entry = () => {
+  seq++;
+  return JSON.stringify({
+    id: uuidv7(), kind: 'vehicle', plate: `渝B${String(seq % 100000).padStart(5, '0')}`, direction: 'in', origin: '重庆市', decision: 'pass', recordedAt: new Date().toISOString(),
+    occupants: [0, 1].map((i) => ({ idNumber: makeIdNumber({ regionCode: '500101', birthDate: '1985-03-04', sequence: seq % 1000, sex: i === 0 ? 'male' : 'female' }), name: '压测', temperature: 36.5 })),
+  });
+};
+
+// What HTTP alone costs on this machine (bench/lib/bare-server.ts): a constant GET, and the thinnest
+// write, the same body with one INSERT per request.
+const bare = startProcess(path.join(import.meta.dirname, 'lib/bare-server.ts'), { DATABASE_URL: embedded.socketUrl });
+const { port: barePort } = await waitForMessage<{ port: number }>(bare);
+const bareRoute = await httpLoad({ url: `http://127.0.0.1:${barePort}/bare`, connections, seconds });
+await settle(pool);
+const bareWrites = await httpPostLoad({ url: `http://127.0.0.1:${barePort}`, connections, seconds, next: () => ({ path: '/bare-insert', headers: { 'content-type': 'application/json' }, body: entry() }) });
+await settle(pool);
+const bareBatched = await httpPostLoad({ url: `http://127.0.0.1:${barePort}`, connections, seconds, next: () => ({ path: '/bare-insert-batched', headers: { 'content-type': 'application/json' }, body: entry() }) });
+await stop(bare);
+
 const serverStart = new Date();
 const port = await freePort();
 const server = startProcess(serverMain, { DATABASE_URL: embedded.socketUrl, PORT: String(port), FANGKONG_DEMO: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production', FANGKONG_WEB_DIR: '/nonexistent' });
@@ -63,15 +84,6 @@ async function login(username: string) {
 const staff = await Promise.all(Array.from({ length: connections }, (_, w) => login(`bench-staff-${w}`)));
 const commander = await login('county');
 
-// A car with two outside occupants, each client at its own post, as a phone would send it.
-let seq = 0;
-const entry = () => {
-  seq++;
-  return JSON.stringify({
-    id: uuidv7(), kind: 'vehicle', plate: `渝B${String(seq % 100000).padStart(5, '0')}`, direction: 'in', origin: '重庆市', decision: 'pass', recordedAt: new Date().toISOString(),
-    occupants: [0, 1].map((i) => ({ idNumber: makeIdNumber({ regionCode: '500101', birthDate: '1985-03-04', sequence: seq % 1000, sex: i === 0 ? 'male' : 'female' }), name: '压测', temperature: 36.5 })),
-  });
-};
 const failures = new Map<string, number>();
 const post = (w: number) => fetch(`${base}/api/v1/checkpoints/${posts[w % posts.length]}/entries`, { method: 'POST', headers: { ...staff[w % staff.length], 'content-type': 'application/json' }, body: entry() }).then(async (r) => {
   const text = await r.text();
@@ -117,7 +129,7 @@ console.log(`server connections during writes (samples × connections): ${[...wa
 for (const [k, n] of failures) console.log(`entry write failure × ${n}: ${k}`);
 
 if (args['writes-only']) {
-  console.log(`writes: ${JSON.stringify(writes)}; ratio ${(writes.rate / inserts.rate).toFixed(2)} × INSERT ${Math.round(inserts.rate)}/s`);
+  console.log(`writes: ${JSON.stringify(writes)}; ratio ${(writes.rate / inserts.rate).toFixed(2)} × INSERT ${Math.round(inserts.rate)}/s; bare route + one INSERT ${JSON.stringify(bareWrites)} = ${(bareWrites.rate / inserts.rate).toFixed(2)} × INSERT; batched ${JSON.stringify(bareBatched)} = ${(bareBatched.rate / inserts.rate).toFixed(2)} × INSERT; bare GET ${JSON.stringify(bareRoute)} = ${(bareRoute.rate / inserts.rate).toFixed(2)} × INSERT`);
   await stop(server);
   await pool.end();
   await embedded.stop();
@@ -149,6 +161,9 @@ Stored: ${stored!.entries} entries, ${stored!.occupants} occupants, ${stored!.st
 | what | per second | ratio | p50 ms | p95 ms | p99 ms | errors |
 |---|---|---|---|---|---|---|
 ${row('ceiling: PostgreSQL single-row INSERT', { ...inserts, p95: undefined }, '1.00')}
+${row('ceiling: bare Fastify GET answering a constant (p97.5 in the p95 column)', { ...bareRoute, p95: bareRoute.p975 }, `${(bareRoute.rate / inserts.rate).toFixed(2)} × INSERT`)}
+${row('ceiling: bare Fastify route + one INSERT per request, same body (p97.5 in the p95 column)', { ...bareWrites, p95: bareWrites.p975 }, `${(bareWrites.rate / inserts.rate).toFixed(2)} × INSERT`)}
+${row('ceiling: the same, the bodies posted together written by one INSERT (the app\'s batcher)', { ...bareBatched, p95: bareBatched.p975 }, `${(bareBatched.rate / inserts.rate).toFixed(2)} × INSERT`)}
 ${row('POST /api/v1/checkpoints/:id/entries (car, 2 occupants; p97.5 in the p95 column)', { ...writes, p95: writes.p975 }, `**${(writes.rate / inserts.rate).toFixed(2)}** × INSERT`)}
 ${row('GET checkpoint-stats county by township × day, 7 days (64 clients)', statsCounty, '')}
 ${row('GET checkpoint-stats county by checkpoint, 7 days (64 clients)', statsCheckpoints, '')}
