@@ -19,7 +19,7 @@ export interface CheckWrite {
   auditDetail: Record<string, unknown>;
 }
 
-/** Why a check wrote nothing, in the order they are tested (as `prepare` did in JavaScript before). */
+/** Why a check wrote nothing, in the order they are tested. */
 export type CheckRefusal = 'replayed' | 'notFound' | 'notActive' | 'outsideMeasure' | 'future' | 'slotFilled';
 export type CheckOutcome = { row: Record<string, unknown> } | { refusal: CheckRefusal };
 
