@@ -29,7 +29,17 @@ interface EntryForm {
 
 const blankOccupant = (): OccupantValues => ({});
 const defaults = (): Partial<EntryForm> => ({ kind: 'vehicle', vehicleType: 'car', direction: 'in', decision: 'pass', occupants: [blankOccupant()] });
-const focus = (nav: string) => setTimeout(() => (document.querySelector(`[data-nav="${nav}"]`) as HTMLInputElement | null)?.focus(), 0);
+/**
+ * Moves the focus at once when the field is on the page, so a second key typed straight after
+ * Enter lands in the next field, not the one just left; a field still to be rendered (the next
+ * person's) is focused after React has drawn it.
+ */
+const focus = (nav: string) => {
+  const field = () => document.querySelector<HTMLInputElement>(`[data-nav="${nav}"]`);
+  const now = field();
+  if (now) now.focus();
+  else setTimeout(() => field()?.focus(), 0);
+};
 const storage = (key: string) => { try { return localStorage.getItem(key); } catch { return null; } };
 
 /**
