@@ -1,5 +1,6 @@
 import { notifyEvent } from '../../events/events.js';
 import { createBatcher } from '../../db/batcher.js';
+import { executeOn, executePrepared } from '../../db/prepared.js';
 import { writeChecks, type CheckOutcome, type CheckWrite } from './health-checks.write.js';
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { needsTriage } from '@fangkong/domain';
@@ -80,7 +81,7 @@ async function answer(tx: Tx, write: CheckWrite, outcome: CheckOutcome) {
  */
 export async function recordCheck(tx: Tx, actor: Actor | null, scopePath: string | null, body: RecordCheckBody, now: Date) {
   const write = checkWrite(actor, scopePath, body, now);
-  const [outcome] = await writeChecks(tx, [write]);
+  const [outcome] = await writeChecks(executeOn(tx), [write]);
   return answer(tx, write, outcome!);
 }
 
@@ -94,7 +95,7 @@ const checkRow = (r: Record<string, unknown>): CheckRow => ({
 
 export function healthChecksService(db: Db, now: () => Date) {
   // Checks posted together share their statement (group commit, db/batcher.ts).
-  const writes = createBatcher((items: CheckWrite[]) => writeChecks(db, items));
+  const writes = createBatcher((items: CheckWrite[]) => writeChecks(executePrepared(db, 'write_checks'), items));
   async function record(actor: Actor, body: RecordCheckBody) {
     const write = checkWrite(actor, actor.scopePath, body, now());
     return answer(db, write, await writes.add(write));

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { DEFAULT_SLOT_WINDOWS, type Slot } from '@fangkong/domain';
-import type { Tx } from '../../db/client.js';
+import type { Execute } from '../../db/prepared.js';
 import { uuidv7 } from '../../db/ids.js';
 import type { Actor } from '../../auth/actor.js';
 import { EVENTS_CHANNEL } from '../../events/events.js';
@@ -36,13 +36,13 @@ const shanghaiInstant = (day: string, hhmm: string) => sql.raw(`((${day} + (${hh
  * task with a live event, its audit entry. A check whose slot is already filled — or whose id is,
  * or that repeats a slot or an id earlier in the batch — writes nothing.
  */
-export async function writeChecks(tx: Tx, writes: CheckWrite[]): Promise<CheckOutcome[]> {
+export async function writeChecks(execute: Execute, writes: CheckWrite[]): Promise<CheckOutcome[]> {
   const input = JSON.stringify(writes.map(({ actor, scopePath, check: c, triageId, auditDetail }, i) => ({
     i, id: c.id, key_person_id: c.keyPersonId, scope: scopePath, day: c.day, slot: c.slot, temperature: c.temperature, symptoms: c.symptoms,
     measured_by: c.measuredBy, recorded_by: actor?.userId || null, recorded_at: c.recordedAt.toISOString(), triage_id: triageId,
     audit_id: uuidv7(), actor_name: actor?.displayName ?? null, ip: actor?.ip || null, user_agent: actor?.userAgent || null, detail: auditDetail,
   })));
-  const { rows } = await tx.execute(sql`
+  const rows = await execute(sql`
     WITH x AS (
       SELECT * FROM jsonb_to_recordset(${input}::jsonb) AS x(i int, id uuid, key_person_id uuid, scope ltree, day date, slot text, temperature numeric(3,1), symptoms text[],
         measured_by text, recorded_by uuid, recorded_at timestamptz, triage_id uuid, audit_id uuid, actor_name text, ip text, user_agent text, detail jsonb)),
@@ -82,7 +82,7 @@ export async function writeChecks(tx: Tx, writes: CheckWrite[]): Promise<CheckOu
            CASE WHEN w.triage_id IS NULL THEN NULL ELSE pg_notify(${EVENTS_CHANNEL}, json_build_object('type', 'fever', 'regionPath', w.region_path::text,
              'payload', json_build_object('triageTaskId', w.triage_id, 'keyPersonId', w.key_person_id))::text) END AS notified
       FROM c LEFT JOIN w ON w.i = c.i`);
-  const byIndex = new Map((rows as { idx: number; refusal: CheckRefusal | null; written: Record<string, unknown> | null }[]).map((r) => [r.idx, r]));
+  const byIndex = new Map((rows as unknown as { idx: number; refusal: CheckRefusal | null; written: Record<string, unknown> | null }[]).map((r) => [r.idx, r]));
   return writes.map((_, i) => {
     const r = byIndex.get(i)!;
     return r.written ? { row: r.written } : { refusal: r.refusal ?? 'slotFilled' };
