@@ -11,6 +11,7 @@ import type { CreateEntryBody, EntryDto, ListEntriesQuery } from './checkpoint-e
 import { regionFilterPath } from '../regions/region-scope.js';
 import { entryFilter, selectEntries, selectEntryOwner, selectLastOccupants, selectResidents } from './checkpoint-entries.queries.js';
 import { createBatcher } from '../../db/batcher.js';
+import { executeOn, executePrepared } from '../../db/prepared.js';
 import { insertEntries, selectEntryContexts, type EntryContext, type EntryRow, type OccupantRow } from './checkpoint-entries.write.js';
 
 class LostRace extends Error {}
@@ -43,8 +44,8 @@ function requiredCheckErrors(body: CreateEntryBody, checks: EntryContext['checks
 
 export function checkpointEntriesService(db: Db) {
   // Entries posted together share their look-up and their write (group commit, db/batcher.ts).
-  const contexts = createBatcher((lookups: Parameters<typeof selectEntryContexts>[1]) => selectEntryContexts(db, lookups));
-  const inserts = createBatcher((writes: Parameters<typeof insertEntries>[1]) => insertEntries(db, writes));
+  const contexts = createBatcher((lookups: Parameters<typeof selectEntryContexts>[1]) => selectEntryContexts(executePrepared(db, 'select_entry_contexts'), lookups));
+  const inserts = createBatcher((writes: Parameters<typeof insertEntries>[1]) => insertEntries(executePrepared(db, 'insert_entries'), writes));
 
   async function getOne(id: string, full = false) {
     const found = (await selectEntries(db, eq(checkpointEntry.id, id), { page: 1, pageSize: 1 }, full)).items[0];
@@ -133,7 +134,7 @@ export function checkpointEntriesService(db: Db) {
           detail: { checkpoint: cp.name, plate: body.plate ?? null, origin: body.origin, temperature: Number(o.temperature), riskArea: area?.name ?? null, recordedAt: body.recordedAt },
         }));
       }
-      const [done] = await insertEntries(tx, [write]);
+      const [done] = await insertEntries(executeOn(tx), [write]);
       // The same id won a race a moment ago: the leads raised for it here must not stay.
       if (!done) throw new LostRace();
       return done;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { chinaDateOf } from '@fangkong/domain';
-import type { Tx } from '../../db/client.js';
+import type { Execute } from '../../db/prepared.js';
 import { uuidv7 } from '../../db/ids.js';
 import type { Actor } from '../../auth/actor.js';
 
@@ -38,9 +38,9 @@ export interface EntryLookup {
  * named in the origin that is listed above the checkpoint and in force that day — for a whole
  * batch of entries in one SELECT.
  */
-export async function selectEntryContexts(tx: Tx, lookups: EntryLookup[]): Promise<(EntryContext | undefined)[]> {
+export async function selectEntryContexts(execute: Execute, lookups: EntryLookup[]): Promise<(EntryContext | undefined)[]> {
   const input = JSON.stringify(lookups.map((l, i) => ({ i, scope: l.scopePath, checkpoint_id: l.checkpointId, entry_id: l.entryId, id_numbers: l.idNumbers, origin: l.origin, day: l.day })));
-  const { rows } = await tx.execute(sql`
+  const rows = await execute(sql`
     SELECT x.i, c.id, c.region_id AS "regionId", c.region_path::text AS "regionPath", c.name, c.status, c.closed_at AS "closedAt",
            (SELECT e.checkpoint_id FROM checkpoint_entry e WHERE e.id = x.entry_id) AS "ownerOfId",
            (SELECT coalesce(json_agg(json_build_object('id', p.id, 'idNumber', p.id_number, 'name', p.name, 'phone', p.phone, 'regionId', p.region_id, 'regionPath', p.region_path::text)), '[]'::json)
@@ -54,7 +54,7 @@ export async function selectEntryContexts(tx: Tx, lookups: EntryLookup[]): Promi
              WHERE c.region_path <@ sr.path ORDER BY nlevel(sr.path) DESC LIMIT 1) AS checks
       FROM jsonb_to_recordset(${input}::jsonb) AS x(i int, scope ltree, checkpoint_id uuid, entry_id uuid, id_numbers text[], origin text, day date)
       JOIN checkpoint c ON c.id = x.checkpoint_id AND c.region_path <@ x.scope`);
-  const found = new Map((rows as (Omit<EntryContext, 'closedAt'> & { i: number; closedAt: Date | string | null })[]).map(({ i, ...row }) => [i, row]));
+  const found = new Map((rows as unknown as (Omit<EntryContext, 'closedAt'> & { i: number; closedAt: Date | string | null })[]).map(({ i, ...row }) => [i, row]));
   return lookups.map((_, i) => {
     const row = found.get(i);
     return row && { ...row, closedAt: row.closedAt === null ? null : new Date(row.closedAt) };
@@ -139,7 +139,7 @@ const rollup = (table: string, key: string) => sql.raw(`
  * statement: atomic on its own. An entry whose id is already taken (a replay that lost a race, or
  * the same id twice in one batch) writes nothing and gets no `createdAt` back.
  */
-export async function insertEntries(tx: Tx, writes: EntryWrite[]): Promise<({ createdAt: Date } | undefined)[]> {
+export async function insertEntries(execute: Execute, writes: EntryWrite[]): Promise<({ createdAt: Date } | undefined)[]> {
   const entries = JSON.stringify(writes.map(({ actor, entry: e, occupants, auditDetail }, i) => {
     const stat = statOf(e, occupants);
     return {
@@ -152,7 +152,7 @@ export async function insertEntries(tx: Tx, writes: EntryWrite[]): Promise<({ cr
     };
   }));
   const occupants = JSON.stringify(writes.flatMap(({ occupants: os }, i) => os.map((o) => ({ i, ...Object.fromEntries(OCCUPANT_COLUMNS.map((k) => [snake(k), o[k]])) }))));
-  const { rows } = await tx.execute(sql`
+  const rows = await execute(sql`
     WITH x AS (SELECT DISTINCT ON (id) * FROM jsonb_to_recordset(${entries}::jsonb) AS x(${sql.raw(ENTRY_TYPES)}) ORDER BY id, i),
     e AS (
       INSERT INTO checkpoint_entry (id, checkpoint_id, region_path, kind, plate, vehicle_type, direction, origin, destination, reason, decision, hold_outcome, recorded_at, recorded_by, local, persons)
@@ -170,6 +170,6 @@ export async function insertEntries(tx: Tx, writes: EntryWrite[]): Promise<({ cr
       INSERT INTO audit_log (id, actor_id, actor_name, event, target_type, target_id, region_path, ip, user_agent, detail)
       SELECT audit_id, actor_id, actor_name, 'checkpointEntry.create', 'checkpointEntry', id, region_path, ip, user_agent, detail FROM w)
     SELECT i, created_at AS "createdAt" FROM w`);
-  const created = new Map((rows as { i: number; createdAt: Date | string }[]).map((r) => [r.i, new Date(r.createdAt)]));
+  const created = new Map((rows as unknown as { i: number; createdAt: Date | string }[]).map((r) => [r.i, new Date(r.createdAt)]));
   return writes.map((_, i) => (created.has(i) ? { createdAt: created.get(i)! } : undefined));
 }
