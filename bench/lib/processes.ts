@@ -4,8 +4,14 @@ import path from 'node:path';
 
 const tsx = createRequire(import.meta.url).resolve('tsx/cli');
 
-/** BENCH_CPU_PROF=<dir>: the process writes a CPU profile there when it exits (open it in Chrome's DevTools). */
-const profiling = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+/**
+ * BENCH_CPU_PROF=<dir>: the process writes a CPU profile there when it exits (open it in Chrome's
+ * DevTools). BENCH_NODE_ARGS: more flags for Node, e.g. "--trace-gc" (refused in NODE_OPTIONS).
+ */
+const profiling = [
+  ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+  ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+];
 
 /** Runs a TypeScript file in its own Node process, so load and target do not share a core's event loop. */
 export function startProcess(file: string, env: Record<string, string>, nodeArgs: string[] = profiling): ChildProcess {
