@@ -15,6 +15,9 @@ import { httpLoad, httpPostLoad, pgInsertLoad, settle } from './lib/load.js';
 import { describeMachine } from './lib/machine.js';
 import { serverMain, startProcess, stop, waitForMessage, waitForUrl } from './lib/processes.js';
 import { loadCheckpointHistory, loop } from './lib/checkpoint-data.js';
+import type { Actor } from '../apps/server/src/auth/actor.js';
+import { checkpointEntriesService } from '../apps/server/src/modules/checkpoint-entries/checkpoint-entries.service.js';
+import { createEntryBody } from '../apps/server/src/modules/checkpoint-entries/checkpoint-entries.schemas.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -123,13 +126,21 @@ const writes = await httpPostLoad({
 });
 sampling = false;
 await sampler;
+
+// The same entries through the service alone, in this process: no HTTP, no session, no answer
+// serialised — what the route costs beyond its own look-up, validation and write.
+const { rows: [staffUser] } = await pool.query<{ id: string; region_id: string; region_path: string }>(`SELECT id, region_id, region_path::text FROM app_user WHERE username = 'bench-staff-0'`);
+const actor: Actor = { userId: staffUser!.id, username: 'bench-staff-0', displayName: '压测', role: 'checkpointStaff', regionId: staffUser!.region_id, scopePath: staffUser!.region_path, ip: '127.0.0.1', userAgent: 'bench', locale: 'zh-CN' };
+const service = checkpointEntriesService(createDb(pool));
+await settle(pool);
+const serviceWrites = await loop(connections, seconds, (w) => service.create(actor, posts[w % posts.length]!, createEntryBody.parse(JSON.parse(entry()))).then((r) => r.created));
 // Entries posted together share their session read, look-up and write (db/batcher.ts).
 console.log(`transactions per entry during the writes: ${((await commits() - commitsBefore) / (writes.rate * seconds)).toFixed(2)}`);
 console.log(`server connections during writes (samples × connections): ${[...waits].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
 for (const [k, n] of failures) console.log(`entry write failure × ${n}: ${k}`);
 
 if (args['writes-only']) {
-  console.log(`writes: ${JSON.stringify(writes)}; ratio ${(writes.rate / inserts.rate).toFixed(2)} × INSERT ${Math.round(inserts.rate)}/s; bare route + one INSERT ${JSON.stringify(bareWrites)} = ${(bareWrites.rate / inserts.rate).toFixed(2)} × INSERT; batched ${JSON.stringify(bareBatched)} = ${(bareBatched.rate / inserts.rate).toFixed(2)} × INSERT; bare GET ${JSON.stringify(bareRoute)} = ${(bareRoute.rate / inserts.rate).toFixed(2)} × INSERT`);
+  console.log(`writes: ${JSON.stringify(writes)}; ratio ${(writes.rate / inserts.rate).toFixed(2)} × INSERT ${Math.round(inserts.rate)}/s; bare route + one INSERT ${JSON.stringify(bareWrites)} = ${(bareWrites.rate / inserts.rate).toFixed(2)} × INSERT; batched ${JSON.stringify(bareBatched)} = ${(bareBatched.rate / inserts.rate).toFixed(2)} × INSERT; service alone ${JSON.stringify(serviceWrites)} = ${(serviceWrites.rate / inserts.rate).toFixed(2)} × INSERT; bare GET ${JSON.stringify(bareRoute)} = ${(bareRoute.rate / inserts.rate).toFixed(2)} × INSERT`);
   await stop(server);
   await pool.end();
   await embedded.stop();
@@ -169,6 +180,7 @@ ${row('GET checkpoint-stats county by township × day, 7 days (64 clients)', sta
 ${row('GET checkpoint-stats county by checkpoint, 7 days (64 clients)', statsCheckpoints, '')}
 ${row('GET checkpoint-stats county by township × day, 7 days (8 clients)', statsEight, '')}
 ${row('GET checkpoint-stats county by township × day, 7 days (1 client)', statsSerial, '')}
+${row('the same entries through the service alone, in the bench process (no HTTP, session or answer)', serviceWrites, `${(serviceWrites.rate / inserts.rate).toFixed(2)} × INSERT`)}
 ${row('POST entries (1 client)', writeSerial, '')}
 ${row('GET /api/auth/me (1 client, baseline)', meSerial, '')}
 `);
