@@ -58,8 +58,9 @@ const REFUSED = {
   future: { field: 'slot', key: 'healthCheck.future' },
 } as const;
 
-async function replayOf(tx: Tx, id: string): Promise<Found | undefined> {
-  const [replayed] = await tx.select().from(healthCheck).where(eq(healthCheck.id, id));
+/** The stored check with this id, if the caller may see it (an id is no key to another area's records). */
+async function replayOf(tx: Tx, id: string, scopePath: string | null): Promise<Found | undefined> {
+  const [replayed] = await tx.select().from(healthCheck).where(and(eq(healthCheck.id, id), scopePath === null ? undefined : sql`${healthCheck.regionPath} <@ ${scopePath}::ltree`));
   return replayed && { created: false, check: toCheck(replayed, await triageOf(tx, replayed.id)) };
 }
 
@@ -67,7 +68,7 @@ async function replayOf(tx: Tx, id: string): Promise<Found | undefined> {
 async function answer(tx: Tx, write: CheckWrite, outcome: CheckOutcome) {
   if ('row' in outcome) return { created: true, check: toCheck(checkRow(outcome.row), write.triageId) };
   if (outcome.refusal === 'replayed' || outcome.refusal === 'slotFilled') {
-    const replay = await replayOf(tx, write.check.id);
+    const replay = await replayOf(tx, write.check.id, write.scopePath);
     if (replay) return replay;
     throw conflict('slot', 'healthCheck.slotFilled');
   }

@@ -94,6 +94,15 @@ describe('health checks', async () => {
     expect(fieldOf(await record({ keyPersonId: kp.id, day: '2024-02-20', slot: 'am', temperature: 36.5, measuredBy: 'doctor' }))).toEqual(['keyPersonId: This key person is not under an active measure']);
     const other = await buildKeyPerson(db, county.villageB, { startDate: '2024-02-20' });
     expect(fieldOf(await record({ keyPersonId: other.id, day: '2024-02-29', slot: 'am', temperature: 36.5, measuredBy: 'doctor' }))).toEqual(['keyPersonId: The record does not exist or has been deleted']);
+    // The id of another area's check is no key to it: posting it again answers nothing of it.
+    const elsewhere = uuidv7();
+    await db.execute(sql`INSERT INTO health_check (id, key_person_id, region_path, day, slot, temperature, measured_by, recorded_at) VALUES (${elsewhere}, ${other.id}, ${county.villageB.path}::ltree, '2024-02-28', 'pm', 38.6, 'doctor', now())`);
+    const mine = await buildKeyPerson(db, county.villageA, { startDate: '2024-02-20' });
+    for (const keyPersonId of [other.id, mine.id]) {
+      const res = await record({ id: elsewhere, keyPersonId, day: '2024-02-28', slot: 'pm', temperature: 36.5, measuredBy: 'doctor' });
+      expect(res.statusCode).toBeGreaterThanOrEqual(400);
+      expect(res.body).not.toContain('38.6');
+    }
     clock = new Date('2024-02-29T02:00:00Z');
   });
 

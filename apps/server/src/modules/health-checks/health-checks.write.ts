@@ -48,7 +48,7 @@ export async function writeChecks(execute: Execute, writes: CheckWrite[]): Promi
         measured_by text, recorded_by uuid, recorded_at timestamptz, triage_id uuid, audit_id uuid, actor_name text, ip text, user_agent text, detail jsonb)),
     c AS (
       SELECT x.*, kp.region_path,
-             CASE WHEN EXISTS (SELECT 1 FROM health_check r WHERE r.id = x.id) THEN 'replayed'
+             CASE WHEN EXISTS (SELECT 1 FROM health_check r WHERE r.id = x.id AND (x.scope IS NULL OR r.region_path <@ x.scope)) THEN 'replayed'
                   WHEN kp.id IS NULL THEN 'notFound'
                   WHEN kp.status <> 'active' THEN 'notActive'
                   WHEN x.day < kp.start_date OR x.day > kp.planned_end_date THEN 'outsideMeasure'
