@@ -2,7 +2,7 @@
 // single-row INSERT rate measured in the same run, and the county statistics query.
 //   npm run bench:checkpoints -- [--entries 1000000] [--persons 20000] [--seconds 10] [--connections 64]
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { v7 as uuidv7 } from 'uuid';
@@ -13,6 +13,7 @@ import { migrateDatabase } from '../apps/server/src/db/migrate.js';
 import { loadDemoCounty, DEMO_PASSWORD } from '../apps/server/src/demo/demo.js';
 import { httpLoad, httpPostLoad, pgInsertLoad, settle } from './lib/load.js';
 import { describeMachine } from './lib/machine.js';
+import { describeCpu, measureCpu, type CpuUse } from './lib/cpu.js';
 import { serverMain, startProcess, stop, waitForMessage, waitForUrl } from './lib/processes.js';
 import { loadCheckpointHistory, loop } from './lib/checkpoint-data.js';
 import type { Actor } from '../apps/server/src/auth/actor.js';
@@ -51,7 +52,7 @@ await pool.query(`INSERT INTO app_user (id, username, display_name, password_has
     FROM app_user u, generate_series(0, $1::int - 1) g WHERE u.username = 'county'`, [connections]);
 
 await settle(pool, { vacuum: true });
-const inserts = await pgInsertLoad(pool, connections, seconds);
+const { result: inserts, cpu: insertsCpu } = await measureCpu(undefined, () => pgInsertLoad(pool, connections, seconds));
 
 // A car with two outside occupants, each client at its own post, as a phone would send it.
 let seq = 0;
@@ -69,9 +70,9 @@ const bare = startProcess(path.join(import.meta.dirname, 'lib/bare-server.ts'), 
 const { port: barePort } = await waitForMessage<{ port: number }>(bare);
 const bareRoute = await httpLoad({ url: `http://127.0.0.1:${barePort}/bare`, connections, seconds });
 await settle(pool);
-const bareWrites = await httpPostLoad({ url: `http://127.0.0.1:${barePort}`, connections, seconds, next: () => ({ path: '/bare-insert', headers: { 'content-type': 'application/json' }, body: entry() }) });
+const { result: bareWrites, cpu: bareWritesCpu } = await measureCpu(bare.pid, () => httpPostLoad({ url: `http://127.0.0.1:${barePort}`, connections, seconds, next: () => ({ path: '/bare-insert', headers: { 'content-type': 'application/json' }, body: entry() }) }));
 await settle(pool);
-const bareBatched = await httpPostLoad({ url: `http://127.0.0.1:${barePort}`, connections, seconds, next: () => ({ path: '/bare-insert-batched', headers: { 'content-type': 'application/json' }, body: entry() }) });
+const { result: bareBatched, cpu: bareBatchedCpu } = await measureCpu(bare.pid, () => httpPostLoad({ url: `http://127.0.0.1:${barePort}`, connections, seconds, next: () => ({ path: '/bare-insert-batched', headers: { 'content-type': 'application/json' }, body: entry() }) }));
 await stop(bare);
 
 const serverStart = new Date();
@@ -111,7 +112,7 @@ const commits = async () => (await pool.query<{ n: number }>('SELECT sum(xact_co
 await settle(pool);
 const commitsBefore = await commits();
 let next = 0;
-const writes = await httpPostLoad({
+const { result: writes, cpu: writesCpu } = await measureCpu(server.pid, () => httpPostLoad({
   url: base,
   connections,
   seconds,
@@ -123,7 +124,7 @@ const writes = await httpPostLoad({
     const key = `${status} ${body.slice(0, 160)}`;
     failures.set(key, (failures.get(key) ?? 0) + 1);
   },
-});
+}));
 sampling = false;
 await sampler;
 
@@ -133,11 +134,39 @@ const { rows: [staffUser] } = await pool.query<{ id: string; region_id: string; 
 const actor: Actor = { userId: staffUser!.id, username: 'bench-staff-0', displayName: '压测', role: 'checkpointStaff', regionId: staffUser!.region_id, scopePath: staffUser!.region_path, ip: '127.0.0.1', userAgent: 'bench', locale: 'zh-CN' };
 const service = checkpointEntriesService(createDb(pool));
 await settle(pool);
-const serviceWrites = await loop(connections, seconds, (w) => service.create(actor, posts[w % posts.length]!, createEntryBody.parse(JSON.parse(entry()))).then((r) => r.created));
+const { result: serviceWrites, cpu: serviceCpu } = await measureCpu(undefined, () => loop(connections, seconds, (w) => service.create(actor, posts[w % posts.length]!, createEntryBody.parse(JSON.parse(entry()))).then((r) => r.created)));
 // Entries posted together share their session read, look-up and write (db/batcher.ts).
 console.log(`transactions per entry during the writes: ${((await commits() - commitsBefore) / (writes.rate * seconds)).toFixed(2)}`);
 console.log(`server connections during writes (samples × connections): ${[...waits].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
 for (const [k, n] of failures) console.log(`entry write failure × ${n}: ${k}`);
+
+// What each request costs the three parties sharing the cores, and what 0.7 × INSERT would ask of them.
+const cores = os.cpus().length;
+const target = 0.7 * inserts.rate;
+/** The CPU an entry may use at the target rate, against what its parts measured here. */
+function budgetLine() {
+  const us = (cores: number, rate: number) => (cores / rate) * 1e6;
+  const budget = us(cores, target);
+  const postgres = us(serviceCpu.postgres, serviceWrites.rate);
+  const http = us(bareBatchedCpu.server + bareBatchedCpu.loadGenerator, bareBatched.rate);
+  const js = us(serviceCpu.loadGenerator, serviceWrites.rate);
+  const route = us(writesCpu.loadGenerator + writesCpu.server + writesCpu.postgres, writes.rate);
+  const f = (x: number) => `${Math.round(x)} µs`;
+  return `At 0.7 × INSERT (${Math.round(target)} entries/s) the ${cores} cores give each entry ${f(budget)} of CPU in all. PostgreSQL's work for one entry (the service alone, up to ${connections} per statement): ${f(postgres)}; the bare grouped route's HTTP, server and load generator: ${f(http)}; left for the entry's own JavaScript: ${f(budget - postgres - http)} (the service alone uses ${f(js)}, making and parsing the test body included). The route as it is: ${f(route)} per entry.`;
+}
+const cpuTable = `
+| ${connections} clients | per second | ${describeCpu.header} |
+|---|---|---|---|---|---|---|
+${[
+  ['PostgreSQL single-row INSERT (the client is the load generator)', inserts, insertsCpu],
+  ['bare POST, one INSERT per request', bareWrites, bareWritesCpu],
+  ['bare POST, the bodies posted together in one INSERT', bareBatched, bareBatchedCpu],
+  ['POST /api/v1/checkpoints/:id/entries', writes, writesCpu],
+  ['the entry service alone (its JavaScript is the load generator column)', serviceWrites, serviceCpu],
+].map(([name, r, cpu]) => `| ${name} | ${Math.round((r as { rate: number }).rate)} | ${describeCpu(cpu as CpuUse, (r as { rate: number }).rate)} |`).join('\n')}
+
+${budgetLine()}`;
+console.log(cpuTable);
 
 if (args['writes-only']) {
   console.log(`writes: ${JSON.stringify(writes)}; ratio ${(writes.rate / inserts.rate).toFixed(2)} × INSERT ${Math.round(inserts.rate)}/s; bare route + one INSERT ${JSON.stringify(bareWrites)} = ${(bareWrites.rate / inserts.rate).toFixed(2)} × INSERT; batched ${JSON.stringify(bareBatched)} = ${(bareBatched.rate / inserts.rate).toFixed(2)} × INSERT; service alone ${JSON.stringify(serviceWrites)} = ${(serviceWrites.rate / inserts.rate).toFixed(2)} × INSERT; bare GET ${JSON.stringify(bareRoute)} = ${(bareRoute.rate / inserts.rate).toFixed(2)} × INSERT`);
