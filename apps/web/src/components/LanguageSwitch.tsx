@@ -6,7 +6,7 @@ import { changeLocale, currentLocale, LOCALES, type AppLocale } from '../i18n';
 const LABELS: Record<AppLocale, string> = { 'zh-CN': '中文', 'en-US': 'English' };
 
 /** 中文 / English switch; the choice is remembered in this browser. */
-export function LanguageSwitch() {
+export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   return (
     <Select<AppLocale>
@@ -17,7 +17,7 @@ export function LanguageSwitch() {
       suffixIcon={<GlobalOutlined />}
       variant="borderless"
       popupMatchSelectWidth={false}
-      style={{ width: 110 }}
+      style={{ width: compact ? 84 : 110 }}
     />
   );
 }

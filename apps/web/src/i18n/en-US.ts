@@ -60,6 +60,7 @@ export const enUS: Messages = {
     greeting: 'Hello, {{name}}', scope: 'Your scope: {{region}}',
     townships: 'Townships', villages: 'Villages', groups: 'Groups', grids: 'Grids',
     households: 'Households', persons: 'Persons',
+    myWork: 'My work',
   },
   regions: {
     title: 'Regions', tree: 'Region tree', searchPlaceholder: 'Search by name or code', searchResults: 'Search results',

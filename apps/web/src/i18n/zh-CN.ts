@@ -58,6 +58,7 @@ export const zhCN = {
     greeting: '您好，{{name}}', scope: '您的管辖范围：{{region}}',
     townships: '乡镇/街道', villages: '村/社区', groups: '村民小组', grids: '网格',
     households: '户数', persons: '人数',
+    myWork: '我的工作',
   },
   regions: {
     title: '行政区划', tree: '区划树', searchPlaceholder: '按名称或代码搜索', searchResults: '搜索结果',

@@ -73,13 +73,16 @@ export function AppLayout() {
           )}
           <div className="fk-header-user" style={{ flex: 1 }}>
             <Typography.Text strong ellipsis>{me.displayName}</Typography.Text>
-            <Tag color="blue">{roleName(me.role)}</Tag>
-            <Typography.Text type="secondary" ellipsis>
-              {t('header.scopeOf', { region: me.regionName })}
-            </Typography.Text>
+            {/* A phone's header has room for the name alone; role and scope head the home page. */}
+            {isDesktop && <Tag color="blue">{roleName(me.role)}</Tag>}
+            {isDesktop && (
+              <Typography.Text type="secondary" ellipsis>
+                {t('header.scopeOf', { region: me.regionName })}
+              </Typography.Text>
+            )}
           </div>
           <OutboxIndicator />
-          <LanguageSwitch />
+          <LanguageSwitch compact={!isDesktop} />
           <Button
             type="text"
             icon={<LogoutOutlined />}

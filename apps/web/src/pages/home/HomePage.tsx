@@ -1,11 +1,13 @@
-import { Alert, Card, Col, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../api/client';
 import { useRegion, useRegionChildren } from '../../api/regions';
 import type { Region } from '../../api/types';
 import { useMe } from '../../auth/session';
-import { levelName } from '../../components/labels';
+import { levelName, roleName } from '../../components/labels';
+import { NAV_ITEMS } from '../../routes';
+import { myWork } from './my-work';
 
 interface Figure {
   key: string;
@@ -41,6 +43,8 @@ export default function HomePage() {
   const me = useMe();
   const region = useRegion(me.regionId);
   const figures = useFigures(region.data);
+  const navigate = useNavigate();
+  const work = myWork(me.role, NAV_ITEMS);
 
   return (
     <>
@@ -48,9 +52,24 @@ export default function HomePage() {
         {t('home.greeting', { name: me.displayName })}
       </Typography.Title>
       <Typography.Paragraph type="secondary">
+        <Tag color="blue">{roleName(me.role)}</Tag>
         {t('home.scope', { region: me.regionName })} <Tag>{levelName(me.regionLevel)}</Tag>
         {region.data && <Typography.Text code>{region.data.code}</Typography.Text>}
       </Typography.Paragraph>
+      {work.length > 0 && (
+        <section aria-label={t('home.myWork')} style={{ marginBottom: 16 }}>
+          <Typography.Title level={5}>{t('home.myWork')}</Typography.Title>
+          <Row gutter={[12, 12]}>
+            {work.map((item, i) => (
+              <Col key={item.path} xs={12} sm={8} lg={4}>
+                <Button block size="large" type={i === 0 ? 'primary' : 'default'} icon={item.icon} onClick={() => navigate(item.path)}>
+                  {t(item.labelKey)}
+                </Button>
+              </Col>
+            ))}
+          </Row>
+        </section>
+      )}
       {region.isError && <Alert type="error" showIcon message={errorMessage(region.error)} />}
       {region.isPending && <Skeleton active />}
       <Row gutter={[16, 16]}>
