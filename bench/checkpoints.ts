@@ -1,18 +1,16 @@
 // Checkpoint benchmarks: entry writes under 64 concurrent clients as a ratio to PostgreSQL's own
 // single-row INSERT rate measured in the same run, and the county statistics query.
 //   npm run bench:checkpoints -- [--entries 1000000] [--persons 20000] [--seconds 10] [--connections 64]
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os, { tmpdir } from 'node:os';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { v7 as uuidv7 } from 'uuid';
 import { makeIdNumber } from '@fangkong/domain';
-import { startEmbeddedDatabase, freePort } from '../apps/server/src/db/embedded.js';
-import { createDb, createPool } from '../apps/server/src/db/client.js';
-import { migrateDatabase } from '../apps/server/src/db/migrate.js';
+import { freePort } from '../apps/server/src/db/embedded.js';
+import { createDb } from '../apps/server/src/db/client.js';
 import { loadDemoCounty, DEMO_PASSWORD } from '../apps/server/src/demo/demo.js';
 import { httpLoad, httpPostLoad, pgInsertLoad, settle } from './lib/load.js';
-import { describeMachine } from './lib/machine.js';
+import { benchDatabase } from './lib/database.js';
 import { describeCpu, measureCpu, type CpuUse } from './lib/cpu.js';
 import { serverMain, startProcess, stop, waitForMessage, waitForUrl } from './lib/processes.js';
 import { loadCheckpointHistory, loop } from './lib/checkpoint-data.js';
@@ -32,13 +30,8 @@ const { values: args } = parseArgs({
 const connections = Number(args.connections);
 const seconds = Number(args.seconds);
 
-const dir = await mkdtemp(path.join(tmpdir(), 'fangkong-bench-cp-'));
-await chmod(dir, 0o755);
-const embedded = await startEmbeddedDatabase({ dataDir: dir });
-// The server and the INSERT ceiling both reach PostgreSQL through its Unix socket.
-const pool = createPool(embedded.socketUrl, connections);
-await migrateDatabase(createDb(pool));
-const machine = await describeMachine(pool);
+const database = await benchDatabase({ name: 'cp', connections });
+const { pool, machine } = database;
 console.log(`machine: ${machine}`);
 await loadDemoCounty(pool, { persons: Number(args.persons), reset: true });
 const t0 = performance.now();
@@ -66,7 +59,7 @@ const entry = () => {
 
 // What HTTP alone costs on this machine (bench/lib/bare-server.ts): a constant GET, and the thinnest
 // write, the same body with one INSERT per request.
-const bare = startProcess(path.join(import.meta.dirname, 'lib/bare-server.ts'), { DATABASE_URL: embedded.socketUrl });
+const bare = startProcess(path.join(import.meta.dirname, 'lib/bare-server.ts'), { DATABASE_URL: database.url });
 const { port: barePort } = await waitForMessage<{ port: number }>(bare);
 const bareRoute = await httpLoad({ url: `http://127.0.0.1:${barePort}/bare`, connections, seconds });
 await settle(pool);
@@ -77,7 +70,7 @@ await stop(bare);
 
 const serverStart = new Date();
 const port = await freePort();
-const server = startProcess(serverMain, { DATABASE_URL: embedded.socketUrl, PORT: String(port), FANGKONG_DEMO: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production', FANGKONG_WEB_DIR: '/nonexistent' });
+const server = startProcess(serverMain, { DATABASE_URL: database.url, PORT: String(port), FANGKONG_DEMO: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production', FANGKONG_WEB_DIR: '/nonexistent' });
 const base = `http://127.0.0.1:${port}`;
 await waitForUrl(`${base}/api/health`);
 async function login(username: string) {
@@ -171,9 +164,7 @@ console.log(cpuTable);
 if (args['writes-only']) {
   console.log(`writes: ${JSON.stringify(writes)}; ratio ${(writes.rate / inserts.rate).toFixed(2)} × INSERT ${Math.round(inserts.rate)}/s; bare route + one INSERT ${JSON.stringify(bareWrites)} = ${(bareWrites.rate / inserts.rate).toFixed(2)} × INSERT; batched ${JSON.stringify(bareBatched)} = ${(bareBatched.rate / inserts.rate).toFixed(2)} × INSERT; service alone ${JSON.stringify(serviceWrites)} = ${(serviceWrites.rate / inserts.rate).toFixed(2)} × INSERT; bare GET ${JSON.stringify(bareRoute)} = ${(bareRoute.rate / inserts.rate).toFixed(2)} × INSERT`);
   await stop(server);
-  await pool.end();
-  await embedded.stop();
-  await rm(dir, { recursive: true, force: true });
+  await database.close();
   process.exit(0);
 }
 const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -187,9 +178,7 @@ const statsSerial = await loop(1, seconds, get(statsUrl('by=township&bucket=day'
 const meSerial = await loop(1, seconds, get(`${base}/api/auth/me`));
 const writeSerial = await loop(1, seconds, post);
 await stop(server);
-await pool.end();
-await embedded.stop();
-await rm(dir, { recursive: true, force: true });
+await database.close();
 
 const ms = (x: number) => x.toFixed(1);
 const row = (name: string, r: { rate: number; p50: number; p99: number; errors: number; p95?: number; p975?: number }, ratio: string) => `| ${name} | ${Math.round(r.rate)} | ${ratio} | ${ms(r.p50)} | ${r.p95 === undefined ? '—' : ms(r.p95)} | ${ms(r.p99)} | ${r.errors} |`;

@@ -3,18 +3,13 @@
 // clients as a ratio to PostgreSQL's own single-row INSERT in the same run, and a 10,000-row upstream
 // list (协查通报) imported with matching.
 //   npm run bench:key-persons -- [--persons 100000] [--key-persons 50000] [--checks 1400000] [--requests 50] [--seconds 10] [--connections 32] [--list-rows 10000]
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { v7 as uuidv7 } from 'uuid';
 import { makeIdNumber } from '@fangkong/domain';
-import { startEmbeddedDatabase, freePort } from '../apps/server/src/db/embedded.js';
-import { createDb, createPool } from '../apps/server/src/db/client.js';
-import { migrateDatabase } from '../apps/server/src/db/migrate.js';
+import { freePort } from '../apps/server/src/db/embedded.js';
 import { loadDemoCounty, DEMO_PASSWORD } from '../apps/server/src/demo/demo.js';
 import { httpPostLoad, pacedPostLoad, pgInsertLoad, settle } from './lib/load.js';
-import { describeMachine } from './lib/machine.js';
+import { benchDatabase } from './lib/database.js';
 import { serverMain, startProcess, stop, waitForUrl } from './lib/processes.js';
 import { loop, type LoopResult } from './lib/checkpoint-data.js';
 import { loadKeyPersonHistory } from './lib/key-person-data.js';
@@ -35,12 +30,8 @@ const seconds = Number(args.seconds);
 const requests = Number(args.requests);
 const listRows = Number(args['list-rows']);
 
-const dir = await mkdtemp(path.join(tmpdir(), 'fangkong-bench-kp-'));
-await chmod(dir, 0o755);
-const embedded = await startEmbeddedDatabase({ dataDir: dir });
-const pool = createPool(embedded.socketUrl, connections);
-await migrateDatabase(createDb(pool));
-const machine = await describeMachine(pool);
+const database = await benchDatabase({ name: 'kp', connections });
+const { pool, machine } = database;
 console.log(`machine: ${machine}`);
 const t0 = performance.now();
 const county = await loadDemoCounty(pool, { persons: Number(args.persons), reset: true });
@@ -63,7 +54,7 @@ await settle(pool, { vacuum: true });
 const inserts = await pgInsertLoad(pool, connections, seconds);
 
 const port = await freePort();
-const server = startProcess(serverMain, { DATABASE_URL: embedded.socketUrl, PORT: String(port), FANGKONG_DEMO: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production', FANGKONG_WEB_DIR: '/nonexistent' });
+const server = startProcess(serverMain, { DATABASE_URL: database.url, PORT: String(port), FANGKONG_DEMO: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production', FANGKONG_WEB_DIR: '/nonexistent' });
 const base = `http://127.0.0.1:${port}`;
 await waitForUrl(`${base}/api/health`);
 async function login(username: string) {
@@ -145,9 +136,7 @@ for (const [pass, issuer] of [['first list', '县卫健局'], ['the same list fr
   if (r.errors.length) console.log(JSON.stringify(r.errors.slice(0, 3)));
 }
 await stop(server);
-await pool.end();
-await embedded.stop();
-await rm(dir, { recursive: true, force: true });
+await database.close();
 
 const ms = (x: number) => x.toFixed(1);
 const w = (name: string, r: LoopResult, ratio: string) => `| ${name} | ${Math.round(r.rate)} | ${ratio} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors} |`;

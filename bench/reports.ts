@@ -2,20 +2,16 @@
 // compute the reports of every village and township, and the dashboard's latency, with the bare
 // Fastify route measured in the same run as the ceiling.
 //   npm run bench:reports -- [--persons 1000000] [--seconds 10] [--connections 8]
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { reportDayWindow, chinaDateOf } from '@fangkong/domain';
-import { startEmbeddedDatabase, freePort } from '../apps/server/src/db/embedded.js';
-import { createDb, createPool } from '../apps/server/src/db/client.js';
-import { migrateDatabase } from '../apps/server/src/db/migrate.js';
+import { freePort } from '../apps/server/src/db/embedded.js';
 import { loadDemoCounty, DEMO_PASSWORD } from '../apps/server/src/demo/demo.js';
 import { computeFigures } from '../apps/server/src/modules/daily-reports/figures.js';
 import { computeAllFigures } from '../apps/server/src/modules/daily-reports/figures.batch.js';
 import { selectCheckpointFlow, selectChildren, selectKeyPersonsByDay, selectLeadsByDay, selectOverdueLeads, selectReportsByDay } from '../apps/server/src/modules/dashboard/dashboard.queries.js';
 import { httpLoad } from './lib/load.js';
-import { describeMachine } from './lib/machine.js';
+import { benchDatabase } from './lib/database.js';
 import { serverMain, startProcess, stop, waitForMessage, waitForUrl } from './lib/processes.js';
 
 const { values: args } = parseArgs({
@@ -24,13 +20,8 @@ const { values: args } = parseArgs({
 const seconds = Number(args.seconds);
 const connections = Number(args.connections);
 
-const dir = await mkdtemp(path.join(tmpdir(), 'fangkong-bench-reports-'));
-await chmod(dir, 0o755);
-const embedded = await startEmbeddedDatabase({ dataDir: dir });
-const pool = createPool(embedded.socketUrl, 16);
-const db = createDb(pool);
-await migrateDatabase(db);
-const machine = await describeMachine(pool);
+const database = await benchDatabase({ name: 'reports', connections: 16 });
+const { pool, db, machine } = database;
 const counts = await loadDemoCounty(pool, { persons: Number(args.persons), reset: true });
 console.log(`machine: ${machine}\ncounty: ${JSON.stringify(counts)}`);
 
@@ -89,16 +80,14 @@ const { port: barePort } = await waitForMessage<{ port: number }>(bare);
 const bareRoute = await httpLoad({ url: `http://127.0.0.1:${barePort}/bare`, connections, seconds });
 await stop(bare);
 const appPort = await freePort();
-const server = startProcess(serverMain, { DATABASE_URL: embedded.socketUrl, PORT: String(appPort), FANGKONG_DEMO: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production', FANGKONG_WEB_DIR: '/nonexistent' });
+const server = startProcess(serverMain, { DATABASE_URL: database.url, PORT: String(appPort), FANGKONG_DEMO: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production', FANGKONG_WEB_DIR: '/nonexistent' });
 await waitForUrl(`http://127.0.0.1:${appPort}/api/health`);
 const login = await fetch(`http://127.0.0.1:${appPort}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'county', password: DEMO_PASSWORD }) });
 const headers = { cookie: login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
 const dashboard = await httpLoad({ url: `http://127.0.0.1:${appPort}/api/v1/dashboard`, connections, seconds, headers });
 const dashboardOne = await httpLoad({ url: `http://127.0.0.1:${appPort}/api/v1/dashboard`, connections: 1, seconds, headers });
 await stop(server);
-await pool.end();
-await embedded.stop();
-await rm(dir, { recursive: true, force: true });
+await database.close();
 
 console.log(`
 | what | figure | target |

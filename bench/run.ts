@@ -1,17 +1,14 @@
 // The benchmark harness: builds the 1,000,000-person county and prints, from the same run, the
 // ceilings every later benchmark is compared to, and the app's own routes as ratios to them.
 //   npm run bench -- [--persons 1000000] [--seconds 10] [--connections 64] [--database-url URL]
-import { mkdtemp, chmod, rm, mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { startEmbeddedDatabase, freePort } from '../apps/server/src/db/embedded.js';
-import { createDb, createPool } from '../apps/server/src/db/client.js';
-import { migrateDatabase } from '../apps/server/src/db/migrate.js';
+import { freePort } from '../apps/server/src/db/embedded.js';
 import { loadDemoCounty, DEMO_PASSWORD } from '../apps/server/src/demo/demo.js';
 import { httpLoad, pgInsertLoad, type LoadResult } from './lib/load.js';
-import { describeMachine } from './lib/machine.js';
+import { benchDatabase } from './lib/database.js';
 import { serverMain, startProcess, stop, waitForMessage, waitForUrl } from './lib/processes.js';
 
 const { values: args } = parseArgs({
@@ -26,13 +23,8 @@ const persons = Number(args.persons);
 const seconds = Number(args.seconds);
 const connections = Number(args.connections);
 
-const dir = await mkdtemp(path.join(tmpdir(), 'fangkong-bench-'));
-await chmod(dir, 0o755);
-const embedded = args['database-url'] ? undefined : await startEmbeddedDatabase({ dataDir: dir });
-const url = args['database-url'] ?? embedded!.socketUrl;
-const pool = createPool(url, connections);
-await migrateDatabase(createDb(pool));
-const machine = await describeMachine(pool);
+const database = await benchDatabase({ name: 'register', connections, url: args['database-url'] });
+const { pool, url, machine } = database;
 console.log(`machine: ${machine}`);
 
 // 1. The county.
@@ -70,9 +62,7 @@ const appResults: [string, LoadResult][] = [];
 for (const [name, p] of routes) appResults.push([name, await httpLoad({ url: `http://127.0.0.1:${appPort}${p}`, connections, seconds, headers })]);
 await stop(server);
 
-await pool.end();
-await embedded?.stop();
-await rm(dir, { recursive: true, force: true });
+await database.close();
 
 // 5. Report.
 const ms = (x: number) => x.toFixed(1);

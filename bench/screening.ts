@@ -3,16 +3,13 @@
 // memory before and after.   npm run bench:screening -- [--persons 1000000] [--requests 200] [--import-rows 100000] [--data-dir DIR]
 // --data-dir keeps the database in DIR and reuses a county already loaded there (loading takes minutes);
 // then give each run its own --import-code (the ID numbers' region code) so its first import creates.
-import { mkdtemp, chmod, rm, mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeIdNumber } from '@fangkong/domain';
-import { startEmbeddedDatabase, freePort } from '../apps/server/src/db/embedded.js';
-import { createDb, createPool } from '../apps/server/src/db/client.js';
-import { migrateDatabase } from '../apps/server/src/db/migrate.js';
+import { freePort } from '../apps/server/src/db/embedded.js';
 import { loadDemoCounty, DEMO_PASSWORD } from '../apps/server/src/demo/demo.js';
-import { describeMachine } from './lib/machine.js';
+import { benchDatabase } from './lib/database.js';
 import { serverMain, startProcess, stop, waitForUrl } from './lib/processes.js';
 
 const { values: args } = parseArgs({ options: { persons: { type: 'string', default: '1000000' }, requests: { type: 'string', default: '50' }, concurrency: { type: 'string', default: '1' }, 'import-rows': { type: 'string', default: '100000' }, 'data-dir': { type: 'string' }, 'import-code': { type: 'string', default: '510122' } } });
@@ -21,12 +18,8 @@ const persons = Number(args.persons);
 const requests = Number(args.requests);
 const importRows = Number(args['import-rows']);
 
-const dir = args['data-dir'] ?? (await mkdtemp(path.join(tmpdir(), 'fangkong-bench-')));
-await chmod(dir, 0o755);
-const embedded = await startEmbeddedDatabase({ dataDir: dir });
-const pool = createPool(embedded.socketUrl, 8);
-await migrateDatabase(createDb(pool));
-const machine = await describeMachine(pool);
+const database = await benchDatabase({ name: 'screening', connections: 8, dataDir: args['data-dir'] });
+const { pool, machine } = database;
 const t0 = performance.now();
 const loaded = args['data-dir'] ? (await pool.query<{ persons: number }>('SELECT count(*)::int AS persons FROM person')).rows[0]!.persons : 0;
 const counts = loaded >= persons ? { persons: loaded, reused: true } : await loadDemoCounty(pool, { persons, reset: true });
@@ -39,7 +32,7 @@ const { rows: [facts] } = await pool.query<{ round: string; county: string; vill
 console.log(`machine: ${machine}\ncounty: ${JSON.stringify(counts)}, ${facts!.visits} visits, loaded in ${loadSeconds.toFixed(1)} s`);
 
 const port = await freePort();
-const server = startProcess(serverMain, { DATABASE_URL: embedded.socketUrl, PORT: String(port), FANGKONG_DEMO: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production', FANGKONG_WEB_DIR: '/nonexistent' });
+const server = startProcess(serverMain, { DATABASE_URL: database.url, PORT: String(port), FANGKONG_DEMO: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production', FANGKONG_WEB_DIR: '/nonexistent' });
 const base = `http://127.0.0.1:${port}`;
 await waitForUrl(`${base}/api/health`);
 const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }) });
@@ -116,9 +109,7 @@ for await (const chunk of res.body!) {
 say(`export of ${persons + importRows} persons: ${(bytes / 2 ** 20).toFixed(1)} MB xlsx in ${((performance.now() - s) / 1000).toFixed(1)} s; server RSS ${before.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB during`);
 
 await stop(server);
-await pool.end();
-await embedded.stop();
-if (!args['data-dir']) await rm(dir, { recursive: true, force: true });
+await database.close();
 const report = [`Machine: ${machine}`, `Run: ${new Date().toISOString()}; county ${counts.persons} persons, ${facts!.households} households, ${facts!.visits} visits; ${requests} requests per route, ${concurrency} at a time`, '', ...lines].join('\n');
 await mkdir(path.join(import.meta.dirname, 'results'), { recursive: true });
 await writeFile(path.join(import.meta.dirname, 'results', 'screening-latest.md'), `${report}\n`);
