@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPlate, isValidPlate, normalizePlate, PLATE_PROVINCES, parsePlate } from './plate.js';
+import { formatPlate, isValidPlate, normalizePlate, PLATE_PROVINCES, parsePlate, plateProvinceOfRegion } from './plate.js';
 
 const reasonOf = (raw: string) => {
   const r = parsePlate(raw);
@@ -15,6 +15,17 @@ describe('PLATE_PROVINCES', () => {
     expect(PLATE_PROVINCES.find((p) => p.abbreviation === '川')?.name).toBe('四川');
     expect(PLATE_PROVINCES.find((p) => p.abbreviation === '蒙')?.name).toBe('内蒙古');
     for (const p of PLATE_PROVINCES) expect(p.name.length).toBeGreaterThan(1);
+  });
+
+  it('knows each province by the head of its region codes', () => {
+    expect(new Set(PLATE_PROVINCES.map((p) => p.code)).size).toBe(31);
+    expect(plateProvinceOfRegion('510121')).toBe('川');
+    expect(plateProvinceOfRegion('510121002000')).toBe('川');
+    expect(plateProvinceOfRegion('500101')).toBe('渝');
+    expect(plateProvinceOfRegion('150102')).toBe('蒙');
+    expect(plateProvinceOfRegion('460100')).toBe('琼');
+    // Hong Kong, Macao and Taiwan have codes but no mainland plate.
+    expect(plateProvinceOfRegion('810000')).toBeUndefined();
   });
 
   it('every province abbreviation works as a plate prefix', () => {

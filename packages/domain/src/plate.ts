@@ -8,21 +8,28 @@ export interface PlateProvince {
   readonly abbreviation: string;
   /** The province-level division, e.g. '四川'. */
   readonly name: string;
+  /** Its two digits at the head of every region code below it (GB/T 2260), e.g. '51'. */
+  readonly code: string;
 }
 
 /** The 31 mainland province-level abbreviations, in the order of the usual plate keyboard. */
 export const PLATE_PROVINCES: readonly PlateProvince[] = Object.freeze(
   (
     [
-      ['京', '北京'], ['津', '天津'], ['沪', '上海'], ['渝', '重庆'], ['冀', '河北'], ['豫', '河南'],
-      ['云', '云南'], ['辽', '辽宁'], ['黑', '黑龙江'], ['湘', '湖南'], ['皖', '安徽'], ['鲁', '山东'],
-      ['新', '新疆'], ['苏', '江苏'], ['浙', '浙江'], ['赣', '江西'], ['鄂', '湖北'], ['桂', '广西'],
-      ['甘', '甘肃'], ['晋', '山西'], ['蒙', '内蒙古'], ['陕', '陕西'], ['吉', '吉林'], ['闽', '福建'],
-      ['贵', '贵州'], ['粤', '广东'], ['青', '青海'], ['藏', '西藏'], ['川', '四川'], ['宁', '宁夏'],
-      ['琼', '海南'],
+      ['京', '北京', '11'], ['津', '天津', '12'], ['沪', '上海', '31'], ['渝', '重庆', '50'], ['冀', '河北', '13'], ['豫', '河南', '41'],
+      ['云', '云南', '53'], ['辽', '辽宁', '21'], ['黑', '黑龙江', '23'], ['湘', '湖南', '43'], ['皖', '安徽', '34'], ['鲁', '山东', '37'],
+      ['新', '新疆', '65'], ['苏', '江苏', '32'], ['浙', '浙江', '33'], ['赣', '江西', '36'], ['鄂', '湖北', '42'], ['桂', '广西', '45'],
+      ['甘', '甘肃', '62'], ['晋', '山西', '14'], ['蒙', '内蒙古', '15'], ['陕', '陕西', '61'], ['吉', '吉林', '22'], ['闽', '福建', '35'],
+      ['贵', '贵州', '52'], ['粤', '广东', '44'], ['青', '青海', '63'], ['藏', '西藏', '54'], ['川', '四川', '51'], ['宁', '宁夏', '64'],
+      ['琼', '海南', '46'],
     ] as const
-  ).map(([abbreviation, name]) => Object.freeze({ abbreviation, name })),
+  ).map(([abbreviation, name, code]) => Object.freeze({ abbreviation, name, code })),
 );
+
+/** The plate abbreviation of the province a region code lies in ('510121' → '川'), if mainland. */
+export function plateProvinceOfRegion(regionCode: string): string | undefined {
+  return PLATE_PROVINCES.find((p) => regionCode.startsWith(p.code))?.abbreviation;
+}
 
 const PROVINCE_NAMES = new Map(PLATE_PROVINCES.map((p) => [p.abbreviation, p.name]));
 

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, Form, Input, List, Radio, Row, Segmented, Select, Space, Tag, Typography } from 'antd';
-import { parsePlate } from '@fangkong/domain';
+import { parsePlate, plateProvinceOfRegion, regionCodeOfPathLabel } from '@fangkong/domain';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findLastOccupants, useCheckpointSettings, useCheckpoints } from '../../api/checkpoints';
@@ -8,6 +8,7 @@ import { ApiError, applyFieldErrors, errorMessage } from '../../api/client';
 import { newId, outbox } from '../../offline';
 import type { CheckpointEntry, CreateEntryBody, LastOccupants } from '../../api/types';
 import { formatDateTime } from '../../components/labels';
+import { useMe } from '../../auth/session';
 import { OccupantRow, type OccupantValues } from './OccupantRow';
 import { PlateField } from './PlateField';
 
@@ -54,7 +55,9 @@ export default function RegisterEntryPage() {
   const checkpoints = useCheckpoints({ status: 'open' });
   const settings = useCheckpointSettings();
   const [checkpointId, setCheckpointId] = useState<string | null>(storage(CHECKPOINT_KEY));
-  const [province, setProvince] = useState(storage(PROVINCE_KEY) ?? '川');
+  const me = useMe();
+  // Until the staff picks another, plates start with the province of their county.
+  const [province, setProvince] = useState(() => storage(PROVINCE_KEY) ?? plateProvinceOfRegion(regionCodeOfPathLabel(me.regionPath.split('.')[0]!) ?? '') ?? '京');
   const [last, setLast] = useState<LastOccupants | null>(null);
   const [sending, setSending] = useState(false);
   const [recent, setRecent] = useState<CheckpointEntry[]>([]);

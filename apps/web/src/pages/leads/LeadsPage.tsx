@@ -132,7 +132,7 @@ function ImportButton() {
       <Button type="primary" onClick={() => setOpen(true)}>{t('leads.import')}</Button>
       <Modal open={open} title={t('leads.import')} onCancel={() => setOpen(false)} onOk={() => form.submit()} okButtonProps={{ disabled: !file }} confirmLoading={run.isPending}>
         <Form form={form} layout="vertical" onFinish={submit}>
-          <Form.Item name="issuer" label={t('leads.issuer')} rules={[{ required: true }]}><Input placeholder="县卫健局" /></Form.Item>
+          <Form.Item name="issuer" label={t('leads.issuer')} rules={[{ required: true }]}><Input placeholder={t('leads.issuerExample')} /></Form.Item>
           <Form.Item name="batch" label={t('leads.batch')}><Input /></Form.Item>
           <Form.Item label={t('leads.file')}>
             <Upload accept=".xlsx,.csv" maxCount={1} beforeUpload={(f) => { setFile(f); return false; }} onRemove={() => setFile(null)}><Button>{t('leads.file')}</Button></Upload>

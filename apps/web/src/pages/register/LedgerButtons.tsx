@@ -13,12 +13,12 @@ import { JobProgress, jobFinished, useFileJob } from './useFileJob';
 type Result = components['schemas']['LedgerImportResult'];
 
 /** Downloads the rejected rows and their reasons as a CSV the user can fix and import again. */
-function downloadErrors(result: Result) {
+function downloadErrors(result: Result, header: string[], fileName: string) {
   const quote = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
-  const csv = '\uFEFF' + [['行号', '字段', '原因'], ...result.errors.map((e) => [e.row, e.field, e.message])].map((r) => r.map(quote).join(',')).join('\r\n');
+  const csv = '\uFEFF' + [header, ...result.errors.map((e) => [e.row, e.field, e.message])].map((r) => r.map(quote).join(',')).join('\r\n');
   const a = document.createElement('a');
   a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-  a.download = '导入未通过的行.csv';
+  a.download = `${fileName}.csv`;
   a.click();
   URL.revokeObjectURL(a.href);
 }
@@ -78,7 +78,7 @@ export function LedgerButtons({ canImport, canFull }: { canImport: boolean; canF
               message={t('register.importSummary', { rows: r.rows, accepted: r.accepted, households: r.createdHouseholds, persons: r.createdPersons, linked: r.linked, rejected: r.rows - r.accepted })} />
             {r.errors.length > 0 && (
               <>
-                <Button icon={<DownloadOutlined />} onClick={() => downloadErrors(r)} style={{ marginBottom: 8 }}>{t('register.downloadErrors')}</Button>
+                <Button icon={<DownloadOutlined />} onClick={() => downloadErrors(r, [t('regions.row'), t('regions.field'), t('register.errorReason')], t('register.errorsFile'))} style={{ marginBottom: 8 }}>{t('register.downloadErrors')}</Button>
                 <Table size="small" rowKey={(e) => `${e.row}:${e.field}`} dataSource={r.errors} pagination={{ pageSize: 10 }} columns={[
                   { title: t('regions.row'), dataIndex: 'row', width: 70 },
                   { title: t('regions.field'), dataIndex: 'field', width: 120 },

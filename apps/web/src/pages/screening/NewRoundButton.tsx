@@ -29,7 +29,7 @@ export function NewRoundButton({ onCreated }: { onCreated(id: string): void }) {
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>{t('screening.newRound')}</Button>
       <Modal open={open} title={t('screening.newRound')} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={create.isPending}>
         <Form<Values> form={form} layout="vertical" onFinish={onFinish}>
-          <Form.Item name="name" label={t('screening.roundName')} rules={required(t('screening.roundName'))}><Input placeholder="第四轮: 省外返乡人员排查" /></Form.Item>
+          <Form.Item name="name" label={t('screening.roundName')} rules={required(t('screening.roundName'))}><Input placeholder={t('screening.roundNameExample')} /></Form.Item>
           <Form.Item name="regionId" label={t('register.region')} rules={required(t('register.region'))}><RegionTreeSelect aria-label={t('register.region')} /></Form.Item>
           <Form.Item name="purpose" label={t('screening.purpose')}><Input.TextArea rows={2} /></Form.Item>
           <Form.Item name="startsOn" label={t('screening.startsOn')} rules={required(t('screening.startsOn'))}><Input type="date" /></Form.Item>
