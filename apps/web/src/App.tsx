@@ -6,7 +6,7 @@ import { RequireAuth, RequireRole } from './auth/RequireAuth';
 import { KEY_PERSON_ROLES, REGISTER_ROLES } from './auth/roles';
 import { AppLayout } from './layout/AppLayout';
 import LoginPage from './pages/login/LoginPage';
-import { NAV_ITEMS, ReportPrintPage, CheckInPage, KeyPersonPage, RegisterPage, SitePage } from './routes';
+import { NAV_ROUTES, ReportPrintPage, CheckInPage, KeyPersonPage, RegisterPage, SitePage } from './routes';
 
 function NotFound() {
   const { t } = useTranslation();
@@ -25,7 +25,7 @@ export function App() {
         <Route path="/check-in/:token" element={<Suspense fallback={<Spin />}><CheckInPage /></Suspense>} />
         <Route path="/daily-reports/:id/print" element={<RequireAuth><Suspense fallback={<Spin />}><ReportPrintPage /></Suspense></RequireAuth>} />
         <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
-          {NAV_ITEMS.map(({ path, roles, page: Page }) => (
+          {NAV_ROUTES.map(({ path, roles, page: Page }) => (
             <Route
               key={path}
               path={path}

@@ -7,7 +7,7 @@ import { hasRole } from '../auth/roles';
 import { useLogout, useMe } from '../auth/session';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { roleName } from '../components/labels';
-import { NAV_ITEMS } from '../routes';
+import { NAV_ITEMS } from '../nav';
 import { OutboxIndicator } from '../offline/OutboxIndicator';
 
 const { Header, Sider, Content } = Layout;

@@ -6,7 +6,7 @@ import { useRegion, useRegionChildren } from '../../api/regions';
 import type { Region } from '../../api/types';
 import { useMe } from '../../auth/session';
 import { levelName, roleName } from '../../components/labels';
-import { NAV_ITEMS } from '../../routes';
+import { NAV_ITEMS } from '../../nav';
 import { myWork } from './my-work';
 
 interface Figure {

@@ -1,6 +1,6 @@
 import { ROLES } from '@fangkong/domain';
 import { describe, expect, it } from 'vitest';
-import { NAV_ITEMS } from '../../routes';
+import { NAV_ITEMS } from '../../nav';
 import { MY_WORK, myWork } from './my-work';
 
 describe('the home page\'s work of each role', () => {

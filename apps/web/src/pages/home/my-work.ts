@@ -1,13 +1,13 @@
 import type { Role } from '../../api/types';
 import { hasRole } from '../../auth/roles';
-import type { NavItem } from '../../routes';
+import type { NavItem, NavPath } from '../../nav';
 
 /**
  * The pages each role opens first, in the order of its day: the home page puts them under the
  * greeting as large buttons, so a checkpoint's staff on a phone is one tap from 卡口登记 instead of
  * two through the menu. The menu still lists everything the role may open.
  */
-export const MY_WORK: Readonly<Record<Role, readonly string[]>> = {
+export const MY_WORK: Readonly<Record<Role, readonly NavPath[]>> = {
   admin: ['/users', '/regions', '/audit-logs'],
   commander: ['/dashboard', '/daily-reports', '/key-persons', '/checkpoint-log'],
   townshipOfficer: ['/dashboard', '/daily-reports', '/screening', '/leads', '/checkpoints'],
