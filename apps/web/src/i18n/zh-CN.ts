@@ -111,7 +111,7 @@ export const zhCN = {
       screening: { householdsToday: '今日排查户数', personsToday: '今日排查人数', householdsCurrentRound: '本轮累计排查户数', householdsCumulative: '累计排查户数' },
       keyPersons: { active: '管控中', homeIsolation: '居家隔离', centralIsolation: '集中隔离', newToday: '今日新增', releasedToday: '今日解除' },
       healthChecks: { checksToday: '今日测温次数', overdue: '逾期未测', fevers: '今日发热', openTriage: '待处置分诊' },
-      checkpoints: { vehicles: '登记车辆', persons: '登记人员', turnedBack: '劝返', held: '留观', fevers: '发热人员' },
+      checkpoints: { vehicles: '登记车辆', persons: '登记人员', turnedBack: '劝返', held: '留验', fevers: '发热人员' },
       leads: { raisedToday: '今日新增线索', resolvedToday: '今日核查完结', open: '待核查', overdue: '超时未核查' },
     },
   },

@@ -178,7 +178,12 @@ describe('checkpoint entries', async () => {
     const ws = wb.worksheets[0]!;
     expect(String(ws.getRow(1).getCell(1).value)).toMatch(/^导出人: officer/);
     expect(ws.rowCount).toBe(4);
-    expect(ws.getRow(3).getCell(12).value).toBe(OUTSIDER);
+    const header = (ws.getRow(2).values as string[]).slice(1);
+    const row = (n: number) => Object.fromEntries(header.map((h, i) => [h, ws.getRow(n).getCell(i + 1).value]));
+    // Codes become the words a county officer reads; the ledger holds every field the staff checked.
+    expect(row(3)).toMatchObject({ 类型: '车辆', 车牌号: '鄂A88888', 方向: '进入', 处置: '留验', 留验去向: '集中隔离点', 序号: 1, 身份证号: OUTSIDER, 电话: '13900001111', 风险地区: '是', 发热: '' });
+    expect(row(4)).toMatchObject({ 序号: 2, 身份证号: RESIDENTS[0][0], 发热: '是', 本地: '是' });
+    expect(row(4)['性别']).toMatch(/^[男女]$/);
     const exports = await db.execute(sql`SELECT count(*)::int AS n FROM audit_log WHERE event = 'checkpointEntry.export'`);
     expect(exports.rows[0]!.n).toBe(1);
   });
