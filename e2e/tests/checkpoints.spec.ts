@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { login } from './fixtures.js';
 
@@ -23,4 +24,19 @@ test('a township officer cannot change the county\'s checks', async ({ page }) =
   await page.getByRole('tab', { name: '检查项设置' }).click();
   await expect(page.getByText('检查项由县级指挥部统一设置。')).toBeVisible();
   await expect(page.getByRole('switch', { name: '健康码' })).toBeDisabled();
+});
+
+test('the township downloads the statistics it sees as a workbook', async ({ page }) => {
+  await login(page, 'township');
+  await page.getByRole('menuitem', { name: '登记统计' }).click();
+  const stats = page.locator('.ant-card').filter({ has: page.getByText('统计', { exact: true }) });
+  await stats.getByText('按天').click();
+  await expect(stats.getByRole('columnheader', { name: '时段' })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await stats.getByRole('link', { name: /导出 Excel/ }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^卡口登记统计-\d{4}-\d{2}-\d{2}至\d{4}-\d{2}-\d{2}\.xlsx$/);
+  // An .xlsx is a zip: it starts with "PK".
+  const head = readFileSync(await file.path()).subarray(0, 2).toString();
+  expect(head).toBe('PK');
 });

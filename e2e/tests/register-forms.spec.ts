@@ -39,8 +39,13 @@ test('a village cadre registers a child without an ID number outside any househo
   await person.getByLabel('姓名').fill(name);
   await person.getByRole('button', { name: /确\s*定|OK/ }).click();
   await expect(person.getByText('请填写所属区划')).toBeVisible();
-  await person.getByRole('combobox', { name: '所属区划' }).click();
-  await page.locator('.ant-select-tree-node-content-wrapper').last().click();
+  // The tree loads its nodes after it opens: a click on a node that is then redrawn selects
+  // nothing, so pick again until the field holds a region.
+  await expect(async () => {
+    await person.getByRole('combobox', { name: '所属区划' }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').last().click();
+    await expect(person.getByText('请填写所属区划')).toBeHidden({ timeout: 1_000 });
+  }).toPass();
   await person.getByRole('button', { name: /确\s*定|OK/ }).click();
   // Without an ID number the server asks for the birth date and the guardian, on their fields.
   await expect(person.locator('.ant-form-item-explain-error').first()).toBeVisible();

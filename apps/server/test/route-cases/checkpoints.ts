@@ -104,6 +104,12 @@ export const checkpointCases: Record<string, RouteCase> = {
     outOfScope: (fx) => ({ url: `/api/v1/offices/${fx.townshipB.id}/duty-shifts/${today()}`, payload: { members: [{ name: '王镇长', role: 'leader' }] } }),
     expectOutOfScope: notFound,
   },
+  'GET /api/v1/checkpoint-stats/export': {
+    inScope: (fx) => ({ url: `/api/v1/checkpoint-stats/export?from=${today()}&to=${today()}&checkpointId=${fx.checkpointInA.id}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/checkpoint-stats/export?from=${today()}&to=${today()}&checkpointId=${fx.checkpointInB.id}` }),
+    // Figures only: out of scope yields a sheet with a zero total; the statistics test reads the rows.
+    expectOutOfScope: (status, _body, key) => expect(status, key).toBe(200),
+  },
   'GET /api/v1/checkpoint-stats': {
     inScope: (fx) => ({ url: `/api/v1/checkpoint-stats?from=${today()}&to=${today()}&checkpointId=${fx.checkpointInA.id}` }),
     expectInScope: (body) => expect((body as { totals: { vehicles: number } }).totals.vehicles).toBeGreaterThan(0),

@@ -107,7 +107,11 @@ export function useSaveShift() {
 }
 
 /** The entry log as .xlsx through the browser's download. */
-export function exportEntriesUrl(q: Omit<ListEntriesQuery, 'page' | 'pageSize'>): string {
+/** A download link: the browser sends the session cookie with it and saves the file. */
+function downloadUrl(path: string, q: object): string {
   const params = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
-  return `/api/v1/checkpoint-entries/export?${params}`;
+  return `${path}?${params}`;
 }
+
+export const exportEntriesUrl = (q: Omit<ListEntriesQuery, 'page' | 'pageSize'>) => downloadUrl('/api/v1/checkpoint-entries/export', q);
+export const exportStatsUrl = (q: StatsQuery) => downloadUrl('/api/v1/checkpoint-stats/export', q);

@@ -4228,6 +4228,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/checkpoint-stats/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same statistics as .xlsx, with a total row and who exported them */
+        get: {
+            parameters: {
+                query: {
+                    /** @description first day (Asia/Shanghai) */
+                    from: string;
+                    /** @description last day (Asia/Shanghai) */
+                    to: string;
+                    bucket?: "hour" | "day" | "total";
+                    by?: "checkpoint" | "township" | "county";
+                    regionId?: string;
+                    checkpointId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/checkpoint-holds": {
         parameters: {
             query?: never;

@@ -5,6 +5,9 @@ import { actorOf } from '../../auth/auth.plugin.js';
 import { checkpointEntriesParams, createEntryBody, entryIdParams, entryPage, entrySchema, exportEntriesQuery, lastOccupants, lastOccupantsQuery, listEntriesQuery, residentList, residentsQuery } from './checkpoint-entries.schemas.js';
 import { checkpointEntriesService } from './checkpoint-entries.service.js';
 import { exportEntries } from './checkpoint-entries.export.js';
+import { chinaDateOf } from '@fangkong/domain';
+import { XLSX_MIME } from '../../files/table-reader.js';
+import { downloadHeaders } from '../../files/download.js';
 
 export const checkpointEntriesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const service = checkpointEntriesService(db);
@@ -35,13 +38,10 @@ export const checkpointEntriesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async 
 
   app.get('/api/v1/checkpoint-entries/export', {
     config: { access: 'checkpointEntries.export' },
-    schema: { tags: ['checkpoints'], summary: 'The entry log as .xlsx, one row per occupant (audited)', querystring: exportEntriesQuery, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], response: { 200: z.any() } },
+    schema: { tags: ['checkpoints'], summary: 'The entry log as .xlsx, one row per occupant (audited)', querystring: exportEntriesQuery, produces: [XLSX_MIME], response: { 200: z.any() } },
   }, async (request, reply) => {
     const buffer = await exportEntries(db, actorOf(request), request.query);
-    return reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="checkpoint-entries-${new Date().toISOString().slice(0, 10)}.xlsx"`)
-      .send(buffer);
+    return reply.headers(downloadHeaders(`卡口登记-${chinaDateOf(new Date())}.xlsx`)).send(buffer);
   });
 
   app.get('/api/v1/checkpoint-entries/residents', {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { testApp, loginAs, type Session } from '../../../test/app.js';
 import { buildCheckpoint, buildCounty, buildEntry, buildUser } from '../../../test/factories.js';
 import { uuidv7 } from '../../db/ids.js';
@@ -110,5 +111,22 @@ describe('checkpoints, duty roster and statistics', async () => {
     expect(township.totals.persons).toBe(3);
     const tooLong = await app.inject({ url: `/api/v1/checkpoint-stats?from=2020-01-01&to=${chinaDay()}`, headers: commander.headers });
     expect(tooLong.statusCode).toBe(422);
+
+    // The same figures as a workbook: a row per township, the total, in the exporter's words.
+    const xlsx = await app.inject({ url: `/api/v1/checkpoint-stats/export?from=${chinaDay(-1)}&to=${chinaDay()}&by=township&bucket=total`, headers: commander.headers });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-disposition']).toContain(encodeURIComponent('卡口登记统计'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as never);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(3).values as string[]).slice(1);
+    const rows = [4, 5, 6].map((n) => Object.fromEntries(header.map((h, i) => [h, ws.getRow(n).getCell(i + 1).value])));
+    expect(rows).toEqual([
+      expect.objectContaining({ '乡镇（街道）': '官仓街道', 人员: 2, 车辆: 1 }),
+      expect.objectContaining({ '乡镇（街道）': '淮口街道', 人员: 3, 行人: 1, 劝返: 1, 发热: 1 }),
+      expect.objectContaining({ '乡镇（街道）': '合计', 人员: 5, 车辆: 3, 外地人员: 5 }),
+    ]);
+    const badRange = await app.inject({ url: `/api/v1/checkpoint-stats/export?from=2020-01-01&to=${chinaDay()}`, headers: commander.headers });
+    expect(badRange.statusCode).toBe(422);
   });
 });

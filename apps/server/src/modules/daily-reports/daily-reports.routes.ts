@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { actorOf } from '../../auth/auth.plugin.js';
 import { audit } from '../../audit/audit.js';
 import { XLSX_MIME } from '../../files/table-reader.js';
+import { downloadHeaders } from '../../files/download.js';
 import { dailyReportSchema, historySchema, previewQuery, previewSchema, reportIdParams, statusQuery, statusSchema, submitReportBody } from './daily-reports.schemas.js';
 import { dailyReportsService } from './daily-reports.service.js';
 import { reportDocx, reportXlsx } from './daily-reports.document.js';
@@ -72,10 +73,7 @@ export const dailyReportsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
     const { format } = request.query;
     const file = format === 'xlsx' ? await reportXlsx(report, actor.locale) : await reportDocx(report, actor.locale);
     await audit(db, actor, { event: 'dailyReport.export', targetType: 'dailyReport', targetId: report.id, detail: { format } });
-    const name = encodeURIComponent(`${report.regionName}-${report.reportDate}-v${report.version}.${format}`);
-    return reply
-      .type(format === 'xlsx' ? XLSX_MIME : DOCX_MIME)
-      .header('content-disposition', `attachment; filename*=UTF-8''${name}`)
-      .send(file);
+    const name = `${report.regionName}-${report.reportDate}-v${report.version}.${format}`;
+    return reply.headers(downloadHeaders(name, format === 'xlsx' ? XLSX_MIME : DOCX_MIME)).send(file);
   });
 };

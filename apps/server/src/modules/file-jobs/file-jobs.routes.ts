@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
 import { actorOf } from '../../auth/auth.plugin.js';
-import { XLSX_MIME } from '../../files/table-reader.js';
+import { downloadHeaders } from '../../files/download.js';
 import { fileJobIdParams, fileJobSchema } from './file-jobs.schemas.js';
 import { fileJobsService, runningJobs } from './file-jobs.service.js';
 
@@ -20,6 +20,6 @@ export const fileJobsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     schema: { tags: ['jobs'], summary: 'The file of a finished export job (xlsx), once: audited at download, then removed', params: fileJobIdParams },
   }, async (request, reply) => {
     const stream = await service.takeExport(actorOf(request), request.params.id);
-    return reply.headers({ 'content-type': XLSX_MIME, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('基础台账表.xlsx')}` }).send(stream);
+    return reply.headers(downloadHeaders('基础台账表.xlsx')).send(stream);
   });
 };

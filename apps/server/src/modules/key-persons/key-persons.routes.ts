@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../auth/auth.plugin.js';
 import { XLSX_MIME } from '../../files/table-reader.js';
+import { downloadHeaders } from '../../files/download.js';
 import type { ModuleOptions } from '../module-options.js';
 import {
   addOfficerBody,
@@ -42,7 +43,7 @@ export const keyPersonsRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app
     schema: { tags, summary: 'A line list as the 重点人员台账 workbook (.xlsx, unmasked, audited)', querystring: listKeyPersonsQuery.omit({ page: true, pageSize: true }), produces: [XLSX_MIME] },
   }, async (request, reply) => {
     const file = await service.exportLedger(actorOf(request), request.query);
-    return reply.type(XLSX_MIME).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('重点人员台账.xlsx')}`).send(file);
+    return reply.headers(downloadHeaders('重点人员台账.xlsx')).send(file);
   });
 
   app.get('/api/v1/key-persons/policy', {

@@ -9,13 +9,13 @@ import { pageQuerySchema } from '@fangkong/domain';
 import { z } from 'zod';
 import { Problem } from '../../http/problem.js';
 import { CSV_MIME, XLSX_MIME } from '../../files/table-reader.js';
+import { downloadHeaders } from '../../files/download.js';
 import { importLedger, readLedger } from './persons.import.js';
 import { ensureExportDir, exportFilePath, fileJobsService } from '../file-jobs/file-jobs.service.js';
 import { fileJobStarted } from '../file-jobs/file-jobs.schemas.js';
 import { detectLedgerColumns, importQuery, ledgerColumnsResult } from './ledger-columns.js';
 import { exportLedger, ledgerTemplate, prepareLedgerExportJob } from './persons.export.js';
 
-const XLSX_HEADERS = (name: string) => ({ 'content-type': XLSX_MIME, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}` });
 
 export const personsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const service = personsService(db);
@@ -25,7 +25,7 @@ export const personsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
   app.get('/api/v1/persons/ledger-template', {
     config: { access: 'persons.manage' },
     schema: { tags: ['persons'], summary: 'The 基础台账表 template (xlsx) for imports' },
-  }, async (_request, reply) => reply.headers(XLSX_HEADERS('基础台账表模板.xlsx')).send(await ledgerTemplate()));
+  }, async (_request, reply) => reply.headers(downloadHeaders('基础台账表模板.xlsx')).send(await ledgerTemplate()));
 
   app.post('/api/v1/persons/import', {
     config: { access: 'persons.manage' },
@@ -70,7 +70,7 @@ export const personsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
     schema: { tags: ['persons'], summary: '基础台账表 as xlsx, streamed; masked unless full=true (needs persons.readFull); every export is audited', querystring: exportQuery },
   }, async (request, reply) => {
     const stream = await exportLedger(db, actorOf(request), { regionId: request.query.regionId, full: request.query.full === 'true' });
-    return reply.headers(XLSX_HEADERS('基础台账表.xlsx')).send(stream);
+    return reply.headers(downloadHeaders('基础台账表.xlsx')).send(stream);
   });
 
   app.post('/api/v1/persons/export-jobs', {

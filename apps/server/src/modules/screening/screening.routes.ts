@@ -20,10 +20,9 @@ import {
 import { roundsService } from './rounds.service.js';
 import { visitsService } from './visits.service.js';
 import { roundExports } from './round-exports.js';
-import { XLSX_MIME } from '../../files/table-reader.js';
+import { downloadHeaders } from '../../files/download.js';
 import { exportQuery } from '../persons/persons.schemas.js';
 
-const XLSX_HEADERS = (name: string) => ({ 'content-type': XLSX_MIME, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}` });
 
 export const screeningRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const rounds = roundsService(db);
@@ -80,10 +79,10 @@ export const screeningRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
   app.get('/api/v1/screening/rounds/:id/export/statistics', {
     config: { access: 'screening.read' },
     schema: { tags, summary: '统计表 of a round (xlsx): one row per village with register and round figures, township subtotals, the total; audited', params: roundIdParams, querystring: coverageQuery },
-  }, async (request, reply) => reply.headers(XLSX_HEADERS('入户排查统计表.xlsx')).send(await exports.statistics(actorOf(request), request.params.id, request.query.regionId)));
+  }, async (request, reply) => reply.headers(downloadHeaders('入户排查统计表.xlsx')).send(await exports.statistics(actorOf(request), request.params.id, request.query.regionId)));
 
   app.get('/api/v1/screening/rounds/:id/export/progress', {
     config: { access: 'screening.read' },
     schema: { tags, summary: '排查进度 of a round (xlsx): per village and grid, and the missing households (phones masked unless full=true, which needs persons.readFull); audited', params: roundIdParams, querystring: exportQuery },
-  }, async (request, reply) => reply.headers(XLSX_HEADERS('入户排查进度表.xlsx')).send(await exports.progress(actorOf(request), request.params.id, { regionId: request.query.regionId, full: request.query.full === 'true' })));
+  }, async (request, reply) => reply.headers(downloadHeaders('入户排查进度表.xlsx')).send(await exports.progress(actorOf(request), request.params.id, { regionId: request.query.regionId, full: request.query.full === 'true' })));
 };

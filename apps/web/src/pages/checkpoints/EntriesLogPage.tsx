@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DrillBanner, useDrillFilter } from '../../components/DrillFilter';
-import { exportEntriesUrl, useEntries, useStats } from '../../api/checkpoints';
+import { exportEntriesUrl, exportStatsUrl, useEntries, useStats } from '../../api/checkpoints';
 import type { CheckpointEntry, CheckpointStats, ListEntriesQuery, StatsQuery } from '../../api/types';
 import { useMe } from '../../auth/session';
 import { hasRole } from '../../auth/roles';
@@ -23,7 +23,8 @@ export default function EntriesLogPage() {
   const [bucket, setBucket] = useState<StatsQuery['bucket']>('total');
   const drill = useDrillFilter();
   const [filter, setFilter] = useState<ListEntriesQuery>({ page: 1, pageSize: 20, ...drill });
-  const stats = useStats({ from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), by, bucket });
+  const statsQuery: StatsQuery = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), by, bucket };
+  const stats = useStats(statsQuery);
   const entries = useEntries(filter);
   const totals = stats.data?.totals;
 
@@ -41,6 +42,7 @@ export default function EntriesLogPage() {
         <Space wrap style={{ marginBottom: 8 }}>
           <Segmented value={by} onChange={(v) => setBy(v as StatsQuery['by'])} options={[{ value: 'checkpoint', label: t('checkpoints.byCheckpoint') }, { value: 'township', label: t('checkpoints.byTownship') }, { value: 'county', label: t('checkpoints.byCounty') }]} />
           <Segmented value={bucket} onChange={(v) => setBucket(v as StatsQuery['bucket'])} options={[{ value: 'total', label: t('checkpoints.total') }, { value: 'day', label: t('checkpoints.byDay') }, { value: 'hour', label: t('checkpoints.byHour') }]} />
+          <Button icon={<DownloadOutlined />} href={exportStatsUrl(statsQuery)}>{t('checkpoints.export')}</Button>
         </Space>
         <Table<StatRow> size="small" rowKey={(r) => `${r.key}/${r.bucket}`} loading={stats.isFetching} dataSource={stats.data?.rows ?? []} scroll={{ x: 700 }} pagination={{ pageSize: 24 }}
           columns={[
