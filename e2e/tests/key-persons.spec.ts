@@ -29,6 +29,14 @@ test('the lead inbox shows deadlines and where each name came from', async ({ pa
   await page.getByRole('menuitem', { name: '线索核查' }).click();
   await expect(page.getByText('县卫健局').first()).toBeVisible();
   await expect(page.getByText(/剩余|已超时/).first()).toBeVisible();
+
+  // The lists sent down, each with its progress, and the feedback form to send back.
+  await page.getByRole('tab', { name: '协查名单' }).click();
+  const list = page.getByRole('row').filter({ hasText: '县卫健局' });
+  await expect(list.getByRole('cell', { name: '6', exact: true })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await list.getByRole('link', { name: /下载反馈表/ }).click();
+  expect((await download).suggestedFilename()).toMatch(/^协查反馈表-县卫健局-\d{4}-\d{2}-\d{2}-01\.xlsx$/);
 });
 
 test('a self check-in link opens without a login on a phone @phone', async ({ page, browser }) => {

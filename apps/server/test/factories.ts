@@ -115,14 +115,19 @@ export async function buildKeyPersonFixtures(db: Db, county: Awaited<ReturnType<
       { id: leadId, personId: kp.personId, name: `线索${village.name}`, regionId: village.id, regionPath: village.path, deadline: new Date(Date.now() + 7_200_000) },
       { id: dismissedLeadId, personId: listed.id, name: listed.name, regionId: village.id, regionPath: village.path, deadline: new Date(), status: 'dismissed', resolution: '查无此人' },
     ]);
-    await db.insert(leadSource).values({ id: uuidv7(), leadId, source: 'tip', reasons: ['riskArea'] });
+    // The dismissed lead came on an imported list (协查名单) of its own.
+    const listId = uuidv7();
+    await db.insert(leadSource).values([
+      { id: uuidv7(), leadId, source: 'tip', reasons: ['riskArea'] },
+      { id: uuidv7(), leadId: dismissedLeadId, source: 'assistRequest', sourceRef: listId, reasons: ['listed'], detail: { issuer: '县卫健局', batch: null, row: 2 } },
+    ]);
     const expiredToken = (village === county.villageA ? 'a' : 'b').repeat(43);
     await db.insert(checkInLink).values({ id: uuidv7(), keyPersonId: kp.id, tokenHash: createHash('sha256').update(expiredToken).digest('hex'), expiresAt: new Date(Date.now() - 1000) });
     const siteId = uuidv7();
     const bedId = uuidv7();
     await db.insert(observationSite).values({ id: siteId, regionId: village.id, regionPath: village.path, name: `${village.name}留观点` });
     await db.insert(observationBed).values({ id: bedId, siteId, room: '101', bed: '1' });
-    return { siteId, bedId, keyPersonId: kp.id, freePersonId: freePerson.id, checkId, triageId, leadId, dismissedLeadId, idNumber, expiredToken, checkDay: yesterday };
+    return { siteId, bedId, keyPersonId: kp.id, freePersonId: freePerson.id, checkId, triageId, leadId, dismissedLeadId, listId, idNumber, expiredToken, checkDay: yesterday };
   };
   return { a: await side(county.villageA), b: await side(county.villageB) };
 }

@@ -32,6 +32,7 @@ export type AuditEvent =
   | 'lead.verify'
   | 'lead.dismiss'
   | 'lead.import'
+  | 'lead.feedbackExport'
   | 'job.escalate'
   | 'checkpoint.create'
   | 'checkpoint.update'

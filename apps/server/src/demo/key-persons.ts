@@ -84,15 +84,18 @@ export async function loadKeyPersonDemo(client: pg.PoolClient, opts: { users: Us
   // Leads: names on an upstream list and from screening, waiting for the village to verify.
   const leadLines: string[] = [];
   const sourceLines: string[] = [];
+  // Two imported lists (协查名单): the health commission's of six names, the police's of one.
+  const healthList = uuidv7();
+  const policeList = uuidv7();
   local.slice(14, 20).forEach((p, i) => {
     const id = uuidv7();
     const deadline = new Date(now.getTime() + (i === 0 ? -30 : 20 + i * 25) * 60_000);
     leadLines.push(copyLine([id, p.id, p.name, p.id_number, p.phone, p.region_id, p.region_path, deadline.toISOString()]));
-    sourceLines.push(copyLine([uuidv7(), id, 'assistRequest', '{listed}', JSON.stringify({ issuer: '县卫健局', batch: `${today}-01`, matched: 'idNumber' })]));
-    if (i === 1) sourceLines.push(copyLine([uuidv7(), id, 'assistRequest', '{listed}', JSON.stringify({ issuer: '县公安局', batch: `${today}-02`, matched: 'idNumber' })]));
-    if (i === 2) sourceLines.push(copyLine([uuidv7(), id, 'tip', '{riskArea}', JSON.stringify({ from: '群众举报' })]));
+    sourceLines.push(copyLine([uuidv7(), id, 'assistRequest', healthList, '{listed}', JSON.stringify({ issuer: '县卫健局', batch: `${today}-01`, row: i + 2, matched: 'idNumber' })]));
+    if (i === 1) sourceLines.push(copyLine([uuidv7(), id, 'assistRequest', policeList, '{listed}', JSON.stringify({ issuer: '县公安局', batch: `${today}-02`, row: 2, matched: 'idNumber' })]));
+    if (i === 2) sourceLines.push(copyLine([uuidv7(), id, 'tip', null, '{riskArea}', JSON.stringify({ from: '群众举报' })]));
   });
   await copyRows(client, 'lead', ['id', 'person_id', 'name', 'id_number', 'phone', 'region_id', 'region_path', 'deadline'], leadLines);
-  await copyRows(client, 'lead_source', ['id', 'lead_id', 'source', 'reasons', 'detail'], sourceLines);
+  await copyRows(client, 'lead_source', ['id', 'lead_id', 'source', 'source_ref', 'reasons', 'detail'], sourceLines);
   return { keyPersons: kpLines.length, checks: checkLines.length, leads: leadLines.length };
 }

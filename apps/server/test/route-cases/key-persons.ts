@@ -54,6 +54,13 @@ function leadCases(): Record<string, RouteCase> {
       outOfScope: (fx) => ({ url: `/api/v1/leads/${fx.kp.b.dismissedLeadId}/dismiss`, payload: { reason: '重复' } }),
       expectOutOfScope: notFound,
     },
+    // Every list with rows in the caller's scope; leads.test.ts checks which rows count.
+    'GET /api/v1/leads/lists': {
+      inScope: () => ({ url: '/api/v1/leads/lists' }),
+      expectInScope: (body) => expect((body as { items: unknown[] }).items.length).toBeGreaterThan(0),
+      expectOutOfScope: () => {},
+    },
+    'GET /api/v1/leads/lists/:listId/feedback': { inScope: (fx) => ({ url: `/api/v1/leads/lists/${fx.kp.a.listId}/feedback` }), outOfScope: (fx) => ({ url: `/api/v1/leads/lists/${fx.kp.b.listId}/feedback` }), expectOutOfScope: notFound },
     'POST /api/v1/leads/import': {
       inScope: (fx) => csv(`姓名,身份证号\n线索五凤村,${fx.kp.a.idNumber}\n`),
       expectInScope: (body) => expect(body).toMatchObject({ matched: 1, errors: [] }),

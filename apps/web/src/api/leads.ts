@@ -1,10 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from './client';
 import { keyPersonKeys } from './keyPersons';
-import type { Lead, LeadImportResult, ListLeadsQuery, Page, VerifyLeadBody } from './types';
+import type { Lead, LeadImportResult, LeadList, ListLeadsQuery, Page, VerifyLeadBody } from './types';
 
 export type LeadFilter = ListLeadsQuery & { page: number; pageSize: number };
-const leadKeys = { all: ['leads'] as const, list: (f: LeadFilter) => ['leads', 'list', f] as const };
+const leadKeys = { all: ['leads'] as const, list: (f: LeadFilter) => ['leads', 'list', f] as const, lists: ['leads', 'lists'] as const };
 
 export function useLeads(filter: LeadFilter) {
   return useQuery({
@@ -14,6 +14,17 @@ export function useLeads(filter: LeadFilter) {
     refetchInterval: 60_000, // deadlines move on their own
   });
 }
+
+/** The imported lists (协查名单) with rows in scope and how far their verification is. */
+export function useLeadLists() {
+  return useQuery({
+    queryKey: leadKeys.lists,
+    queryFn: ({ signal }) => api.get<{ items: LeadList[] }>('/api/v1/leads/lists', {}, signal),
+  });
+}
+
+/** 协查反馈表 of a list: a download link (the session cookie goes with it). */
+export const leadFeedbackUrl = (listId: string) => `/api/v1/leads/lists/${listId}/feedback`;
 
 function useLeadMutation<V, R>(fn: (v: V) => Promise<R>) {
   const queryClient = useQueryClient();

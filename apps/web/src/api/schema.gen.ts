@@ -2966,6 +2966,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/leads/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The imported lists (协查名单) with rows in scope and how far their verification is, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadLists"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/lists/{listId}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The list sent back row by row with each result (协查反馈表, .xlsx, unmasked, audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    listId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/leads/{id}": {
         parameters: {
             query?: never;
@@ -5786,6 +5858,24 @@ export interface components {
                 message: string;
             }[];
         };
+        LeadListInput: {
+            /** Format: uuid */
+            listId: string;
+            issuer: string;
+            /** @description the batch numbers of its rows, joined */
+            batch: string | null;
+            /** Format: date-time */
+            importedAt: string;
+            /** @description rows of the list in the caller's scope */
+            rows: number;
+            verified: number;
+            dismissed: number;
+            open: number;
+            overdue: number;
+        };
+        LeadListsInput: {
+            items: components["schemas"]["LeadListInput"][];
+        };
         CheckInLinkInput: {
             /** @description shown once; only its hash is stored */
             token: string;
@@ -7207,6 +7297,24 @@ export interface components {
                 field: string;
                 message: string;
             }[];
+        };
+        LeadList: {
+            /** Format: uuid */
+            listId: string;
+            issuer: string;
+            /** @description the batch numbers of its rows, joined */
+            batch: string | null;
+            /** Format: date-time */
+            importedAt: string;
+            /** @description rows of the list in the caller's scope */
+            rows: number;
+            verified: number;
+            dismissed: number;
+            open: number;
+            overdue: number;
+        };
+        LeadLists: {
+            items: components["schemas"]["LeadList"][];
         };
         CheckInLink: {
             /** @description shown once; only its hash is stored */

@@ -78,6 +78,7 @@ export type HealthCheck = Schemas['HealthCheck'];
 export type HealthCheckPage = Schemas['HealthCheckPage'];
 export type Lead = Schemas['Lead'];
 export type LeadImportResult = Schemas['LeadImportResult'];
+export type LeadList = Schemas['LeadList'];
 export type CheckInState = Schemas['CheckInState'];
 export type CheckInLink = Schemas['CheckInLink'];
 export type ListKeyPersonsQuery = NonNullable<paths['/api/v1/key-persons']['get']['parameters']['query']>;

@@ -157,6 +157,7 @@ export const enUS: Messages = {
     dismiss: 'Dismiss', dismissReason: 'Reason', import: 'Import a list', issuer: 'Sent by', issuerExample: 'County Health Commission', batch: 'Batch', file: 'File (.xlsx or .csv)',
     importDone: 'Imported {{rows}}: {{matched}} matched, {{unmatched}} unmatched, {{created}} new leads, {{merged}} merged',
     importFailed: 'The list has errors; nothing was imported', escalated: 'Escalated to the township',
+    lists: 'Imported lists', importedAt: 'Imported', rows: 'Persons', inProgress: 'In progress', feedback: 'Download feedback', noLists: 'No list imported yet',
   },
   checkIn: {
     title: 'Home health check-in', hello: 'Hello, {{name}}', day: 'Today is day {{day}} of {{total}}', slot: '{{slot}} {{opens}}–{{closes}}',

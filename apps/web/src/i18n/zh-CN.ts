@@ -155,6 +155,7 @@ export const zhCN = {
     dismiss: '排除', dismissReason: '排除原因', import: '导入协查名单', issuer: '下发单位', issuerExample: '县卫健局', batch: '批次号', file: '文件（.xlsx 或 .csv）',
     importDone: '已导入 {{rows}} 人：匹配 {{matched}}，未匹配 {{unmatched}}，新线索 {{created}}，合并 {{merged}}',
     importFailed: '名单有误，未导入任何数据', escalated: '已上报乡镇',
+    lists: '协查名单', importedAt: '导入时间', rows: '人数', inProgress: '核查中', feedback: '下载反馈表', noLists: '尚未导入协查名单',
   },
   checkIn: {
     title: '居家健康打卡', hello: '{{name}}，您好', day: '今天是第 {{day}} 天（共 {{total}} 天）', slot: '{{slot}} {{opens}}–{{closes}}',

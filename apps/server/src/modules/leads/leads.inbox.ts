@@ -12,6 +12,8 @@ import { openKeyPerson } from '../key-persons/key-persons.service.js';
 import { policyFor } from '../key-persons/key-persons.policy.js';
 import { selectPersonInScope } from '../key-persons/key-persons.queries.js';
 import { leadMatching, leadOverdue, leadUnmatched, selectLeads } from './leads.queries.js';
+import { selectFeedbackRows, selectLeadLists } from './leads.lists.js';
+import { feedbackXlsx } from './leads.feedback.js';
 import { markLeadVerified } from './leads.service.js';
 import type { ListLeadsQuery, VerifyLeadBody } from './leads.schemas.js';
 
@@ -76,5 +78,17 @@ export function leadsService(db: Db, now: () => Date) {
     return get(actor, id);
   }
 
-  return { list, get, verify, dismiss };
+  const lists = async (actor: Actor) => ({ items: await selectLeadLists(db, actor, now()) });
+
+  /** 协查反馈表 of one list: its rows in scope with their results, unmasked for the issuer (audited). */
+  async function feedback(actor: Actor, listId: string) {
+    const at = now();
+    const [list] = (await selectLeadLists(db, actor, at)).filter((l) => l.listId === listId);
+    const rows = list ? await selectFeedbackRows(db, actor, listId, at) : [];
+    if (!list || !rows.length) throw notFound();
+    await audit(db, actor, { event: 'lead.feedbackExport', targetType: 'assistRequest', targetId: listId, detail: { issuer: list.issuer, rows: rows.length } });
+    return { name: `协查反馈表-${list.issuer}${list.batch ? `-${list.batch}` : ''}.xlsx`, file: await feedbackXlsx(list, rows, actor.displayName, at) };
+  }
+
+  return { list, get, verify, dismiss, lists, feedback };
 }

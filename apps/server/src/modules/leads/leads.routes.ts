@@ -4,7 +4,8 @@ import { actorOf } from '../../auth/auth.plugin.js';
 import { Problem } from '../../http/problem.js';
 import { CSV_MIME, XLSX_MIME } from '../../files/table-reader.js';
 import type { ModuleOptions } from '../module-options.js';
-import { dismissLeadBody, idParams, importLeadsQuery, importLeadsResult, leadPage, leadSchema, listLeadsQuery, verifyLeadBody, verifyResult } from './leads.schemas.js';
+import { dismissLeadBody, idParams, importLeadsQuery, importLeadsResult, leadLists, leadPage, leadSchema, listIdParams, listLeadsQuery, verifyLeadBody, verifyResult } from './leads.schemas.js';
+import { downloadHeaders } from '../../files/download.js';
 import { leadsService } from './leads.inbox.js';
 import { importLeads } from './leads.import.js';
 
@@ -16,6 +17,19 @@ export const leadsRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { d
     config: { access: 'leads.read' },
     schema: { tags, summary: 'Leads in scope with their deadlines and sources, soonest deadline first', querystring: listLeadsQuery, response: { 200: leadPage } },
   }, (request) => service.list(actorOf(request), request.query));
+
+  app.get('/api/v1/leads/lists', {
+    config: { access: 'leads.read' },
+    schema: { tags, summary: 'The imported lists (协查名单) with rows in scope and how far their verification is, newest first', response: { 200: leadLists } },
+  }, (request) => service.lists(actorOf(request)));
+
+  app.get('/api/v1/leads/lists/:listId/feedback', {
+    config: { access: 'leads.manage' },
+    schema: { tags, summary: 'The list sent back row by row with each result (协查反馈表, .xlsx, unmasked, audited)', params: listIdParams, produces: [XLSX_MIME] },
+  }, async (request, reply) => {
+    const { name, file } = await service.feedback(actorOf(request), request.params.listId);
+    return reply.headers(downloadHeaders(name)).send(file);
+  });
 
   app.get('/api/v1/leads/:id', {
     config: { access: 'leads.read' },

@@ -68,3 +68,19 @@ export const importLeadsResult = z
   })
   .meta({ id: 'LeadImportResult' });
 export const idParams = z.object({ id: uuidSchema });
+
+export const leadListSchema = z
+  .object({
+    listId: z.uuid(),
+    issuer: z.string(),
+    batch: z.string().nullable().describe('the batch numbers of its rows, joined'),
+    importedAt: z.iso.datetime(),
+    rows: z.number().int().describe('rows of the list in the caller\'s scope'),
+    verified: z.number().int(),
+    dismissed: z.number().int(),
+    open: z.number().int(),
+    overdue: z.number().int(),
+  })
+  .meta({ id: 'LeadList' });
+export const leadLists = z.object({ items: z.array(leadListSchema) }).meta({ id: 'LeadLists' });
+export const listIdParams = z.object({ listId: uuidSchema });

@@ -87,4 +87,36 @@ describe('leads', async () => {
     const audit = await db.execute(sql`SELECT event FROM audit_log WHERE event LIKE 'lead.%' ORDER BY at, id`);
     expect(audit.rows.map((r) => r.event)).toEqual(['lead.import', 'lead.import', 'lead.verify', 'lead.dismiss']);
   });
+
+  it('lists the imported lists with their progress, and sends one back row by row as 协查反馈表 (audited)', async () => {
+    const lists = (await app.inject({ url: '/api/v1/leads/lists', headers: township.headers })).json().items;
+    // Newest first; the person both lists name is one lead, verified once, counted in each list.
+    expect(lists.map((l: Record<string, unknown>) => [l.issuer, l.batch, l.rows, l.verified, l.dismissed, l.open, l.overdue])).toEqual([
+      ['县公安局', null, 1, 1, 0, 0, 0],
+      ['县卫健局', '2024-07', 3, 1, 1, 1, 0],
+    ]);
+    // The village's grid worker sees the list's rows in the village only, and may not send it back.
+    const forGrid = (await app.inject({ url: '/api/v1/leads/lists', headers: grid.headers })).json().items;
+    expect(forGrid.find((l: { issuer: string }) => l.issuer === '县卫健局')).toMatchObject({ rows: 2, dismissed: 0 });
+    const listId = lists[1].listId;
+    expect((await app.inject({ url: `/api/v1/leads/lists/${listId}/feedback`, headers: grid.headers })).statusCode).toBe(403);
+
+    const res = await app.inject({ url: `/api/v1/leads/lists/${listId}/feedback`, headers: township.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('协查反馈表-县卫健局-2024-07.xlsx'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as never);
+    const ws = wb.worksheets[0]!;
+    expect(String(ws.getRow(2).getCell(1).value)).toContain('共 3 人，已核查 2 人，未完成 1 人');
+    const cells = (n: number) => (ws.getRow(n).values as unknown[]).slice(1, 8);
+    expect([4, 5, 6].map(cells)).toEqual([
+      [2, '王返乡', '510121199003071233', '', '五凤村3组', '五凤村', '已核实，居家隔离医学观察'],
+      [3, '李外出', '', '13811112222', '', '五凤村', '核查中'],
+      [4, '赵不详', '', '13933334444', '淮口镇某小区', '淮口街道', '已排除：经核实未返乡'],
+    ]);
+    const exported = await db.execute(sql`SELECT target_id, detail FROM audit_log WHERE event = 'lead.feedbackExport'`);
+    expect(exported.rows).toEqual([{ target_id: listId, detail: { issuer: '县卫健局', rows: 3 } }]);
+    // Not a list, or none of its rows in scope: nothing to send.
+    expect((await app.inject({ url: `/api/v1/leads/lists/${county.villageA.id}/feedback`, headers: township.headers })).statusCode).toBe(404);
+  });
 });

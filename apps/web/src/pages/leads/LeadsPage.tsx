@@ -9,8 +9,9 @@ import { applyFieldErrors, errorMessage } from '../../api/client';
 import { useDismissLead, useImportLeads, useLeads, useVerifyLead, type LeadFilter } from '../../api/leads';
 import type { Lead } from '../../api/types';
 import { useMe } from '../../auth/session';
+import { LeadListsTab } from './LeadListsTab';
 
-const TABS = ['open', 'overdue', 'verified', 'dismissed'] as const;
+const TABS = ['open', 'overdue', 'verified', 'dismissed', 'lists'] as const;
 
 /** The lead inbox: every name to verify, soonest deadline first, with where it came from. */
 export default function LeadsPage() {
@@ -19,7 +20,7 @@ export default function LeadsPage() {
   const [tab, setTab] = useState<(typeof TABS)[number]>('open');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const drill = useDrillFilter();
-  const filter: LeadFilter = drill ? { ...paging, ...drill } : { ...paging, ...(tab === 'overdue' ? { status: 'open', overdue: 'true' } : { status: tab }) };
+  const filter: LeadFilter = drill ? { ...paging, ...drill } : { ...paging, ...(tab === 'overdue' ? { status: 'open', overdue: 'true' } : tab === 'lists' ? {} : { status: tab }) };
   const leads = useLeads(filter);
   const [verifying, setVerifying] = useState<Lead | null>(null);
   const [dismissing, setDismissing] = useState<Lead | null>(null);
@@ -32,28 +33,32 @@ export default function LeadsPage() {
       </Space>
       {drill && <DrillBanner total={leads.data?.total} />}
       <Tabs activeKey={drill ? '' : tab} onChange={(k) => { setTab(k as typeof tab); setPaging((p) => ({ ...p, page: 1 })); }} items={TABS.map((k) => ({ key: k, label: t(`leads.${k}`) }))} />
-      {leads.isError && <Alert type="error" showIcon message={errorMessage(leads.error)} />}
-      <Table<Lead> rowKey="id" size="middle" loading={leads.isFetching} dataSource={leads.data?.items ?? []} scroll={{ x: 'max-content' }}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: leads.data?.total ?? 0, showTotal: (count) => t('common.total', { count }), onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
-        columns={[
-          { title: t('keyPersons.name'), dataIndex: 'name', fixed: 'left' },
-          { title: t('keyPersons.idNumber'), dataIndex: 'idNumber', render: (v: string | null) => v ?? '—' },
-          { title: t('keyPersons.region'), key: 'region', render: (_, l) => (l.regionLevel === 'village' || l.regionLevel === 'group' ? l.regionName : <Tag color="orange">{t('leads.unmatched')}</Tag>) },
-          {
-            title: t('leads.sources'), key: 'sources',
-            render: (_, l) => <Space size={2} wrap>{l.sources.map((s) => <Tag key={s.id}>{(s.detail?.issuer as string | undefined) ?? t(`keyPersons.sources.${s.source}`)}</Tag>)}</Space>,
-          },
-          { title: t('leads.deadline'), key: 'deadline', render: (_, l) => <Deadline lead={l} /> },
-          {
-            title: t('common.actions'), key: 'actions', fixed: 'right',
-            render: (_, l) => canManage && l.status === 'open' && (
-              <Space size="small">
-                <Button type="link" size="small" onClick={() => setVerifying(l)}>{t('leads.verify')}</Button>
-                <Button type="link" size="small" danger onClick={() => setDismissing(l)}>{t('leads.dismiss')}</Button>
-              </Space>
-            ),
-          },
-        ]} />
+      {tab === 'lists' && !drill ? <LeadListsTab canManage={canManage} /> : (
+        <>
+          {leads.isError && <Alert type="error" showIcon message={errorMessage(leads.error)} />}
+          <Table<Lead> rowKey="id" size="middle" loading={leads.isFetching} dataSource={leads.data?.items ?? []} scroll={{ x: 'max-content' }}
+            pagination={{ current: paging.page, pageSize: paging.pageSize, total: leads.data?.total ?? 0, showTotal: (count) => t('common.total', { count }), onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
+            columns={[
+              { title: t('keyPersons.name'), dataIndex: 'name', fixed: 'left' },
+              { title: t('keyPersons.idNumber'), dataIndex: 'idNumber', render: (v: string | null) => v ?? '—' },
+              { title: t('keyPersons.region'), key: 'region', render: (_, l) => (l.regionLevel === 'village' || l.regionLevel === 'group' ? l.regionName : <Tag color="orange">{t('leads.unmatched')}</Tag>) },
+              {
+                title: t('leads.sources'), key: 'sources',
+                render: (_, l) => <Space size={2} wrap>{l.sources.map((s) => <Tag key={s.id}>{(s.detail?.issuer as string | undefined) ?? t(`keyPersons.sources.${s.source}`)}</Tag>)}</Space>,
+              },
+              { title: t('leads.deadline'), key: 'deadline', render: (_, l) => <Deadline lead={l} /> },
+              {
+                title: t('common.actions'), key: 'actions', fixed: 'right',
+                render: (_, l) => canManage && l.status === 'open' && (
+                  <Space size="small">
+                    <Button type="link" size="small" onClick={() => setVerifying(l)}>{t('leads.verify')}</Button>
+                    <Button type="link" size="small" danger onClick={() => setDismissing(l)}>{t('leads.dismiss')}</Button>
+                  </Space>
+                ),
+              },
+            ]} />
+        </>
+      )}
       {verifying && <VerifyModal lead={verifying} onClose={() => setVerifying(null)} />}
       {dismissing && <DismissModal lead={dismissing} onClose={() => setDismissing(null)} />}
     </>
