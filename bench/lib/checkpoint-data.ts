@@ -71,6 +71,8 @@ export async function loadCheckpointHistory(pool: pg.Pool, opts: { entries: numb
     for (const i of indexes) await client.query(i.def);
     for (const c of constraints) await client.query(`ALTER TABLE ${c.tbl} ADD CONSTRAINT "${c.name}" ${c.def}`);
   } finally {
+    // The connection goes back to the pool that the INSERT ceiling then uses: as it came.
+    await client.query('RESET ALL');
     client.release();
   }
   await pool.query('VACUUM ANALYZE checkpoint_entry, checkpoint_occupant, checkpoint_stat, checkpoint_stat_day, checkpoint');
