@@ -16,6 +16,10 @@ test('the county turns the health-code check on for every checkpoint, and sees i
 
   await page.getByRole('tab', { name: '值班表' }).click();
   await expect(page.getByRole('row').filter({ hasText: '淮口街道（领导带班）' })).toBeVisible();
+  // The week on screen, as the 值班表 to print.
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: /导出 Excel/ }).click();
+  expect((await download).suggestedFilename()).toMatch(/^值班表-\d{4}-\d{2}-\d{2}至\d{4}-\d{2}-\d{2}\.xlsx$/);
 });
 
 test('a township officer cannot change the county\'s checks', async ({ page }) => {

@@ -85,6 +85,11 @@ export const checkpointCases: Record<string, RouteCase> = {
     outOfScope: (fx) => ({ url: `/api/v1/checkpoint-entries/${fx.entryInB}` }),
     expectOutOfScope: notFound,
   },
+  'GET /api/v1/duty-shifts/export': {
+    inScope: (fx) => ({ url: `/api/v1/duty-shifts/export?from=${today()}&to=${today()}&regionId=${fx.villageA.id}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/duty-shifts/export?from=${today()}&to=${today()}&regionId=${fx.villageB.id}` }),
+    expectOutOfScope: notFound,
+  },
   'GET /api/v1/duty-shifts': {
     inScope: (fx) => ({ url: `/api/v1/duty-shifts?from=${today()}&to=${today()}&regionId=${fx.villageA.id}` }),
     expectInScope: (body) => expect((body as { gaps: unknown[]; shifts: unknown[] }).gaps.length + (body as { shifts: unknown[] }).shifts.length).toBeGreaterThan(0),

@@ -115,3 +115,4 @@ function downloadUrl(path: string, q: object): string {
 
 export const exportEntriesUrl = (q: Omit<ListEntriesQuery, 'page' | 'pageSize'>) => downloadUrl('/api/v1/checkpoint-entries/export', q);
 export const exportStatsUrl = (q: StatsQuery) => downloadUrl('/api/v1/checkpoint-stats/export', q);
+export const exportRosterUrl = (q: { from: string; to: string }) => downloadUrl('/api/v1/duty-shifts/export', q);

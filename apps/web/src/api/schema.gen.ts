@@ -4155,6 +4155,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/duty-shifts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same roster as .xlsx: a row per office and checkpoint, a column per day, the gaps marked (值班表) */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    regionId?: string;
+                    checkpointId?: string;
+                    officeRegionId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/checkpoints/{id}/duty-shifts/{day}": {
         parameters: {
             query?: never;

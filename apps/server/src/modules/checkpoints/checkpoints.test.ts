@@ -63,6 +63,16 @@ describe('checkpoints, duty roster and statistics', async () => {
     const all = await app.inject({ url: `/api/v1/duty-shifts?from=${today}&to=${today}`, headers: officer.headers });
     expect(all.json().gaps.every((g: { checkpointId: string; reason: string }) => g.checkpointId !== a.id)).toBe(true);
     expect(all.json().gaps.some((g: { reason: string }) => g.reason === 'noShift')).toBe(true);
+
+    // 值班表 as printed: the post, a column per day, who is on each shift, the gap marked.
+    const xlsx = await app.inject({ url: `/api/v1/duty-shifts/export?from=${today}&to=${tomorrow}&checkpointId=${a.id}`, headers: officer.headers });
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as never);
+    const ws = wb.worksheets[0]!;
+    expect(String(ws.getRow(3).getCell(2).value)).toMatch(new RegExp(`^${today.slice(5)} 周`));
+    expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual(['甲卡口', '刘书记（带班领导）\n陈警官（民警）', '志愿者（志愿者）\n无带班领导']);
+    expect(ws.rowCount).toBe(4);
   });
 
   it('keeps the township office\'s 领导带班 beside the checkpoints, and refuses an office for a village', async () => {

@@ -3,6 +3,9 @@ import type { Db } from '../../db/client.js';
 import { actorOf } from '../../auth/auth.plugin.js';
 import { officeShiftParams, rosterQuery, rosterSchema, saveShiftBody, shiftParams, shiftSchema } from './duty-shifts.schemas.js';
 import { dutyShiftsService } from './duty-shifts.service.js';
+import { rosterXlsx } from './duty-shifts.export.js';
+import { XLSX_MIME } from '../../files/table-reader.js';
+import { downloadHeaders } from '../../files/download.js';
 
 export const dutyShiftsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const service = dutyShiftsService(db);
@@ -11,6 +14,15 @@ export const dutyShiftsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
     config: { access: 'checkpoints.read' },
     schema: { tags: ['checkpoints'], summary: 'The duty roster of the checkpoints and offices in scope: shifts, today, gaps', querystring: rosterQuery, response: { 200: rosterSchema } },
   }, (request) => service.list(actorOf(request), request.query));
+
+  app.get('/api/v1/duty-shifts/export', {
+    config: { access: 'checkpoints.read' },
+    schema: { tags: ['checkpoints'], summary: 'The same roster as .xlsx: a row per office and checkpoint, a column per day, the gaps marked (值班表)', querystring: rosterQuery, produces: [XLSX_MIME] },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const file = await rosterXlsx(actor, request.query, await service.list(actor, request.query));
+    return reply.headers(downloadHeaders(`值班表-${request.query.from}至${request.query.to}.xlsx`)).send(file);
+  });
 
   app.put('/api/v1/checkpoints/:id/duty-shifts/:day', {
     config: { access: 'checkpoints.manage' },

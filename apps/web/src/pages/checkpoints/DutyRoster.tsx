@@ -1,9 +1,9 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRoster, useSaveShift } from '../../api/checkpoints';
+import { exportRosterUrl, useRoster, useSaveShift } from '../../api/checkpoints';
 import { applyFieldErrors, errorMessage } from '../../api/client';
 import type { Checkpoint, DutyShift } from '../../api/types';
 
@@ -47,6 +47,7 @@ export function DutyRoster({ checkpoints, canEdit }: { checkpoints: Checkpoint[]
         <Button onClick={() => setStart(dayjs(start).subtract(7, 'day').format('YYYY-MM-DD'))}>‹</Button>
         <Typography.Text>{days[0]} – {days[6]}</Typography.Text>
         <Button onClick={() => setStart(dayjs(start).add(7, 'day').format('YYYY-MM-DD'))}>›</Button>
+        <Button icon={<DownloadOutlined />} href={exportRosterUrl({ from: days[0]!, to: days[6]! })}>{t('checkpoints.export')}</Button>
       </Space>
       {gaps.length ? <Alert type="warning" showIcon style={{ marginBottom: 8 }} message={`${t('checkpoints.gaps')}: ${gaps.length}`} /> : null}
       <Table<Post> size="small" rowKey="key" loading={roster.isLoading} pagination={false} scroll={{ x: 900 }} dataSource={posts}

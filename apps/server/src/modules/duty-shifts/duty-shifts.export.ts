@@ -1,0 +1,59 @@
+import ExcelJS from 'exceljs';
+import type { Locale } from '@fangkong/domain';
+import type { Actor } from '../../auth/actor.js';
+import type { DUTY_ROLES } from '../../db/schema/index.js';
+import type { RosterQuery } from './duty-shifts.schemas.js';
+import type { dutyShiftsService } from './duty-shifts.service.js';
+
+type Roster = Awaited<ReturnType<ReturnType<typeof dutyShiftsService>['list']>>;
+type Post = { checkpointId: string | null; officeRegionId: string | null };
+
+const WORDS: Record<Locale, { sheet: string; title: (from: string, to: string) => string; by: string; post: string; office: (name: string) => string; noShift: string; noLeader: string; weekdays: string[]; roles: Record<(typeof DUTY_ROLES)[number], string> }> = {
+  'zh-CN': {
+    sheet: '值班表', title: (from, to) => `值班表（${from} 至 ${to}）`, by: '导出人', post: '岗位', office: (name) => `${name}（领导带班）`, noShift: '未排班', noLeader: '无带班领导',
+    weekdays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
+    roles: { leader: '带班领导', cadre: '干部', policeOfficer: '民警', medicalStaff: '医务人员', villageCadre: '村干部', volunteer: '志愿者' },
+  },
+  'en-US': {
+    sheet: 'Duty roster', title: (from, to) => `Duty roster ${from} – ${to}`, by: 'Exported by', post: 'Post', office: (name) => `${name} (leader on duty)`, noShift: 'No shift', noLeader: 'No leader',
+    weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+    roles: { leader: 'Leader', cadre: 'Cadre', policeOfficer: 'Police officer', medicalStaff: 'Medical staff', villageCadre: 'Village cadre', volunteer: 'Volunteer' },
+  },
+};
+
+const keyOf = (p: Post) => (p.checkpointId ?? p.officeRegionId)!;
+
+/**
+ * 值班表 as the township prints it: a row per office (领导带班) and checkpoint, a column per duty day,
+ * in each cell the people on that 24-hour shift with their role and phone, and the gaps marked.
+ */
+export async function rosterXlsx(actor: Actor, q: RosterQuery, roster: Roster): Promise<Buffer> {
+  const w = WORDS[actor.locale] ?? WORDS['zh-CN'];
+  const days: string[] = [];
+  for (let t = Date.parse(q.from); t <= Date.parse(q.to); t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
+  // Offices first, then every checkpoint with a shift or a gap in the range.
+  const posts = new Map<string, string>(roster.offices.map((o) => [o.regionId, w.office(o.name)]));
+  for (const p of [...roster.shifts, ...roster.gaps].filter((p) => p.checkpointId)) posts.set(keyOf(p), p.postName);
+  const shifts = new Map(roster.shifts.map((s) => [`${keyOf(s)}/${s.day}`, s]));
+  const gaps = new Map(roster.gaps.map((g) => [`${keyOf(g)}/${g.day}`, g.reason]));
+
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(w.sheet);
+  ws.addRow([w.title(q.from, q.to)]).font = { bold: true, size: 14 };
+  ws.addRow([`${w.by}: ${actor.displayName}  ${new Date().toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}`]);
+  ws.addRow([w.post, ...days.map((d) => `${d.slice(5)} ${w.weekdays[new Date(`${d}T00:00:00Z`).getUTCDay()]}`)]).font = { bold: true };
+  for (const [key, name] of posts) {
+    const row = ws.addRow([name, ...days.map((day) => {
+      const people = (shifts.get(`${key}/${day}`)?.members ?? []).map((m) => `${m.name}（${w.roles[m.role]}）${m.phone ? ` ${m.phone}` : ''}`);
+      const gap = gaps.get(`${key}/${day}`);
+      return [...people, ...(gap ? [gap === 'noShift' ? w.noShift : w.noLeader] : [])].join('\n');
+    })]);
+    row.alignment = { wrapText: true, vertical: 'top' };
+    days.forEach((day, i) => {
+      if (gaps.has(`${key}/${day}`)) row.getCell(i + 2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF1F0' } };
+    });
+  }
+  ws.getColumn(1).width = 24;
+  days.forEach((_, i) => (ws.getColumn(i + 2).width = 26));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
