@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'fangkong-demo';
 
@@ -9,4 +9,18 @@ export async function login(page: Page, username: string) {
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await expect(page.getByText(/您好/)).toBeVisible();
+}
+
+/**
+ * Picks the last region of a form's 所属区划 tree. The tree draws its nodes after it opens, and a
+ * click on a node that is then redrawn selects nothing: pick again until the field holds a region.
+ */
+export async function pickLastRegion(page: Page, form: Locator) {
+  const field = form.getByRole('combobox', { name: '所属区划' });
+  const item = form.locator('.ant-form-item').filter({ has: page.getByRole('combobox', { name: '所属区划' }) });
+  await expect(async () => {
+    await field.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').last().click();
+    await expect(item.locator('.ant-select-selection-item')).toHaveCount(1, { timeout: 1_000 });
+  }).toPass();
 }
