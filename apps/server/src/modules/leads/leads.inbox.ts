@@ -83,7 +83,7 @@ export function leadsService(db: Db, now: () => Date) {
   /** 协查反馈表 of one list: its rows in scope with their results, unmasked for the issuer (audited). */
   async function feedback(actor: Actor, listId: string) {
     const at = now();
-    const [list] = (await selectLeadLists(db, actor, at)).filter((l) => l.listId === listId);
+    const [list] = await selectLeadLists(db, actor, at, listId);
     const rows = list ? await selectFeedbackRows(db, actor, listId, at) : [];
     if (!list || !rows.length) throw notFound();
     await audit(db, actor, { event: 'lead.feedbackExport', targetType: 'assistRequest', targetId: listId, detail: { issuer: list.issuer, rows: rows.length } });

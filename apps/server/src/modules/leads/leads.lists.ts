@@ -6,8 +6,8 @@ import { inScope } from '../../auth/scope.js';
 // 协查名单: the lists an issuer (县卫健局, 县公安局…) sent down, read back from their rows' lead
 // sources — each row of an imported list is one source with the list's id as its reference.
 
-/** The lists with rows in the caller's scope, newest first, with how far their verification is. */
-export async function selectLeadLists(tx: Tx, actor: Actor, at: Date) {
+/** The lists with rows in the caller's scope (or the one asked for), newest first, with how far their verification is. */
+export async function selectLeadLists(tx: Tx, actor: Actor, at: Date, listId?: string) {
   const { rows } = await tx.execute(sql`
     SELECT s.source_ref AS "listId", min(s.detail->>'issuer') AS issuer, string_agg(DISTINCT s.detail->>'batch', '、') AS batch,
            min(s.created_at) AS "importedAt", count(*)::int AS rows,
@@ -17,6 +17,7 @@ export async function selectLeadLists(tx: Tx, actor: Actor, at: Date) {
            count(*) FILTER (WHERE l.status = 'open' AND l.deadline <= ${at.toISOString()}::timestamptz)::int AS overdue
       FROM lead_source s JOIN lead l ON l.id = s.lead_id
      WHERE s.source = 'assistRequest' AND s.source_ref IS NOT NULL AND ${inScope(actor, sql`l.region_path`)}
+       ${listId ? sql`AND s.source_ref = ${listId}` : sql``}
      GROUP BY s.source_ref
      ORDER BY min(s.created_at) DESC
      LIMIT 100`);
