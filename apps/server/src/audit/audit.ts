@@ -38,6 +38,7 @@ export type AuditEvent =
   | 'checkpoint.update'
   | 'checkpointSetting.update'
   | 'dutyShift.save'
+  | 'dutyShift.export'
   | 'checkpointEntry.create'
   | 'checkpointHold.place'
   | 'checkpointEntry.view'

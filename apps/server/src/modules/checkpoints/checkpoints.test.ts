@@ -73,6 +73,8 @@ describe('checkpoints, duty roster and statistics', async () => {
     expect(String(ws.getRow(3).getCell(2).value)).toMatch(new RegExp(`^${today.slice(5)} 周`));
     expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual(['甲卡口', '刘书记（带班领导）\n陈警官（民警）', '志愿者（志愿者）\n无带班领导']);
     expect(ws.rowCount).toBe(4);
+    const exported = await db.execute(sql`SELECT detail FROM audit_log WHERE event = 'dutyShift.export'`);
+    expect(exported.rows).toEqual([{ detail: expect.objectContaining({ shifts: 2 }) }]);
   });
 
   it('keeps the township office\'s 领导带班 beside the checkpoints, and refuses an office for a village', async () => {

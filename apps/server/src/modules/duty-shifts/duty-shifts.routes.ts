@@ -6,6 +6,7 @@ import { dutyShiftsService } from './duty-shifts.service.js';
 import { rosterXlsx } from './duty-shifts.export.js';
 import { XLSX_MIME } from '../../files/table-reader.js';
 import { downloadHeaders } from '../../files/download.js';
+import { audit } from '../../audit/audit.js';
 
 export const dutyShiftsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const service = dutyShiftsService(db);
@@ -20,7 +21,10 @@ export const dutyShiftsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
     schema: { tags: ['checkpoints'], summary: 'The same roster as .xlsx: a row per office and checkpoint, a column per day, the gaps marked (值班表)', querystring: rosterQuery, produces: [XLSX_MIME] },
   }, async (request, reply) => {
     const actor = actorOf(request);
-    const file = await rosterXlsx(actor, request.query, await service.list(actor, request.query));
+    const roster = await service.list(actor, request.query);
+    // Names and phones of the people on duty leave the system: written down like every export.
+    await audit(db, actor, { event: 'dutyShift.export', targetType: 'dutyShift', detail: { filter: request.query, shifts: roster.shifts.length } });
+    const file = await rosterXlsx(actor, request.query, roster);
     return reply.headers(downloadHeaders(`值班表-${request.query.from}至${request.query.to}.xlsx`)).send(file);
   });
 
