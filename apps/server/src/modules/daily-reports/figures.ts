@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { ReportFigures } from '@fangkong/domain';
 import type { Tx } from '../../db/client.js';
 import { drillLists, openRoundFor, type DrillContext, type DrillDown, type DrillDowns, type DrillLists } from './drill-down.js';
@@ -126,9 +127,15 @@ const checkpoints: FigureSource = {
 /** Every section, in the order the report reads; capabilities add theirs here. */
 export const figureSources: FigureSource[] = [population, screening, keyPersons, healthChecks, checkpoints, leads];
 
-/** All sections for one region and day, computed side by side. */
+/**
+ * All sections for one region and day: side by side on the pool, one after the other in a
+ * transaction, whose single connection runs one query at a time anyway (and pg 9 will refuse more).
+ */
 export async function computeFigures(tx: Tx, w: FigureWindow): Promise<ReportFigures> {
-  const sections = await Promise.all(figureSources.map(async (s) => [s.section, await s.compute(tx, w)] as const));
+  const compute = async (s: FigureSource) => [s.section, await s.compute(tx, w)] as const;
+  if (!(tx instanceof PgTransaction)) return Object.fromEntries(await Promise.all(figureSources.map(compute)));
+  const sections = [];
+  for (const s of figureSources) sections.push(await compute(s));
   return Object.fromEntries(sections);
 }
 
