@@ -25,6 +25,9 @@ test('an administrator creates a user, is told about bad fields first, and finds
   await page.getByPlaceholder('事件、操作人或对象').fill('user.create');
   await page.getByPlaceholder('事件、操作人或对象').press('Enter');
   await expect(page.getByRole('cell', { name: 'user.create' }).first()).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: /导出 Excel/ }).click();
+  expect((await download).suggestedFilename()).toMatch(/^审计日志-\d{4}-\d{2}-\d{2}\.xlsx$/);
 });
 
 test('the interface switches to English', async ({ page }) => {

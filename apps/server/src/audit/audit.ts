@@ -32,6 +32,7 @@ export type AuditEvent =
   | 'lead.verify'
   | 'lead.dismiss'
   | 'lead.import'
+  | 'auditLog.export'
   | 'lead.feedbackExport'
   | 'job.escalate'
   | 'checkpoint.create'

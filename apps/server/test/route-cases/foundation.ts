@@ -64,6 +64,12 @@ export const foundationCases: Record<string, RouteCase> = {
     outOfScope: () => ({ url: '/api/v1/audit-logs?q=target-b' }),
     expectOutOfScope: emptyList,
   },
+  // Out of scope yields a sheet without rows; audit-logs.test.ts reads the rows.
+  'GET /api/v1/audit-logs/export': {
+    inScope: () => ({ url: '/api/v1/audit-logs/export?q=target-a' }),
+    outOfScope: () => ({ url: '/api/v1/audit-logs/export?q=target-b' }),
+    expectOutOfScope: (status, _body, key) => expect(status, key).toBe(200),
+  },
   'GET /api/v1/daily-reports/status': {
     inScope: (fx) => ({ url: `/api/v1/daily-reports/status?regionId=${fx.townshipA.id}&reportDate=${today()}` }),
     outOfScope: (fx) => ({ url: `/api/v1/daily-reports/status?regionId=${fx.townshipB.id}&reportDate=${today()}` }),

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from './client';
+import { api, downloadUrl } from './client';
 import type { AuditLog, ListAuditLogsQuery, Page } from './types';
 
 /** q: free text over actor name, event and target id; event: exact event name; from/to: ISO timestamps. */
@@ -12,3 +12,6 @@ export function useAuditLogs(filter: AuditLogFilter) {
     placeholderData: keepPreviousData,
   });
 }
+
+/** The log as searched, as .xlsx (the export is itself audited). */
+export const exportAuditLogsUrl = ({ page: _p, pageSize: _s, ...filter }: AuditLogFilter) => downloadUrl('/api/v1/audit-logs/export', filter);

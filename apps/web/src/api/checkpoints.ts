@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiRequest } from './client';
+import { api, apiRequest, downloadUrl } from './client';
 import type {
   Checkpoint, CheckpointEntry, CheckpointStats, CreateCheckpointBody, CreateEntryBody, DutyRoster, DutyShift,
   LastOccupants, ListEntriesQuery, Page, Resident, StatsQuery, UpdateCheckpointBody,
@@ -107,12 +107,6 @@ export function useSaveShift() {
 }
 
 /** The entry log as .xlsx through the browser's download. */
-/** A download link: the browser sends the session cookie with it and saves the file. */
-function downloadUrl(path: string, q: object): string {
-  const params = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
-  return `${path}?${params}`;
-}
-
 export const exportEntriesUrl = (q: Omit<ListEntriesQuery, 'page' | 'pageSize'>) => downloadUrl('/api/v1/checkpoint-entries/export', q);
 export const exportStatsUrl = (q: StatsQuery) => downloadUrl('/api/v1/checkpoint-stats/export', q);
 export const exportRosterUrl = (q: { from: string; to: string }) => downloadUrl('/api/v1/duty-shifts/export', q);

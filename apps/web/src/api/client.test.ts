@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiRequest, applyFieldErrors, errorMessage, setCsrfToken } from './client';
+import { ApiError, apiRequest, applyFieldErrors, downloadUrl, errorMessage, setCsrfToken } from './client';
 
 function mockFetch(status: number, body: unknown, contentType = 'application/json') {
   const fn = vi.fn(async (_url: string, _init?: RequestInit) =>
@@ -72,5 +72,12 @@ describe('applyFieldErrors', () => {
     ]);
     expect(applyFieldErrors(form, problem(['username', 'unknown']))).toBe(false);
     expect(applyFieldErrors(form, new Error('x'))).toBe(false);
+  });
+});
+
+describe('downloadUrl', () => {
+  it('keeps the filled-in filters, encoded, and nothing else', () => {
+    expect(downloadUrl('/api/v1/checkpoint-entries/export', { plate: '川A', idNumber: '', from: undefined, page: 2 })).toBe('/api/v1/checkpoint-entries/export?plate=%E5%B7%9DA&page=2');
+    expect(downloadUrl('/api/v1/leads/lists/x/feedback')).toBe('/api/v1/leads/lists/x/feedback');
   });
 });

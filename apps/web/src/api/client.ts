@@ -95,6 +95,13 @@ export const api = {
 };
 
 /** The message to show for any error thrown by a request (already in the user's language when from the API). */
+/** A download link with its query: the browser sends the session cookie with it and saves the file. */
+export function downloadUrl(path: string, q: object = {}): string {
+  const params = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}
+
 export function errorMessage(error: unknown): string {
   if (!(error instanceof ApiError)) return i18n.t('common.unknownError');
   const head = error.problem.detail || error.problem.title || i18n.t('common.unknownError');

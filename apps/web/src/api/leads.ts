@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiRequest } from './client';
+import { api, apiRequest, downloadUrl } from './client';
 import { keyPersonKeys } from './keyPersons';
 import type { Lead, LeadImportResult, LeadList, ListLeadsQuery, Page, VerifyLeadBody } from './types';
 
@@ -24,7 +24,7 @@ export function useLeadLists() {
 }
 
 /** 协查反馈表 of a list: a download link (the session cookie goes with it). */
-export const leadFeedbackUrl = (listId: string) => `/api/v1/leads/lists/${listId}/feedback`;
+export const leadFeedbackUrl = (listId: string) => downloadUrl(`/api/v1/leads/lists/${listId}/feedback`);
 
 function useLeadMutation<V, R>(fn: (v: V) => Promise<R>) {
   const queryClient = useQueryClient();

@@ -225,6 +225,7 @@ export const enUS: Messages = {
     days: 'days', persons: 'officers', windows: 'Check windows', deadlines: 'Deadlines', leadDeadline: 'Lead verification', triageDeadline: 'Triage acknowledgement', hours: 'hours',
   },
   audit: {
+    export: 'Export to Excel (audited)',
     title: 'Audit log', event: 'Event', keyword: 'Keyword', keywordPlaceholder: 'Event, actor or target', actor: 'Actor',
     actorPlaceholder: 'Search actor', dateRange: 'Period', time: 'Time', target: 'Target',
     region: 'Region', ip: 'IP address', userAgent: 'Client', detail: 'Details', noDetail: 'No details',

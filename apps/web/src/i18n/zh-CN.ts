@@ -223,6 +223,7 @@ export const zhCN = {
     days: '天', persons: '人', windows: '体温监测时段', deadlines: '处理时限', leadDeadline: '线索核查时限', triageDeadline: '分诊接收时限', hours: '小时',
   },
   audit: {
+    export: '导出 Excel（记入审计）',
     title: '审计日志', event: '事件', keyword: '关键词', keywordPlaceholder: '事件、操作人或对象', actor: '操作人',
     actorPlaceholder: '搜索操作人', dateRange: '时间范围', time: '时间', target: '对象',
     region: '区划', ip: 'IP 地址', userAgent: '客户端', detail: '详情', noDetail: '无详情',

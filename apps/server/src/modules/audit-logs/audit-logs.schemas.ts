@@ -26,5 +26,6 @@ export const listAuditLogsQuery = z.object({
   ...pageQuery({ defaultSize: 50 }).shape,
 });
 export type ListAuditLogsQuery = z.infer<typeof listAuditLogsQuery>;
+export const exportAuditLogsQuery = listAuditLogsQuery.omit({ page: true, pageSize: true });
 
 export const auditLogPage = z.object({ items: z.array(auditLogSchema), total: z.number().int() }).meta({ id: 'AuditLogPage' });

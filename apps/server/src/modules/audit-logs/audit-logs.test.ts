@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { testApp, loginAs, type Session } from '../../../test/app.js';
 import { buildCounty, buildUser } from '../../../test/factories.js';
 
@@ -26,6 +27,24 @@ describe('audit log search', async () => {
   it('shows an administrator only the events of their own region', async () => {
     const res = await app.inject({ url: '/api/v1/audit-logs?event=auth.login', headers: townAdmin.headers });
     expect(res.json().items.map((i: { actorName: string }) => i.actorName)).toEqual(['town-admin']);
+  });
+
+  it('exports the log as searched, within the scope, and writes the export down', async () => {
+    const res = await app.inject({ url: '/api/v1/audit-logs/export?event=auth.login', headers: admin.headers });
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as never);
+    const ws = wb.worksheets[0]!;
+    expect((ws.getRow(2).values as string[]).slice(1, 4)).toEqual(['时间', '操作人', '事件']);
+    const actors = [3, 4, 5].map((n) => String(ws.getRow(n).getCell(2).value)).sort();
+    expect(actors).toEqual(['admin', 'in-b', 'town-admin']);
+    expect(ws.rowCount).toBe(5);
+    const exports = (await app.inject({ url: '/api/v1/audit-logs?event=auditLog.export', headers: admin.headers })).json();
+    expect(exports.items).toEqual([expect.objectContaining({ actorName: 'admin', detail: expect.objectContaining({ rows: 3 }) })]);
+    const town = await app.inject({ url: '/api/v1/audit-logs/export?event=auth.login', headers: townAdmin.headers });
+    const townWb = new ExcelJS.Workbook();
+    await townWb.xlsx.load(town.rawPayload as never);
+    expect(townWb.worksheets[0]!.rowCount).toBe(3);
   });
 
   it('rejects a malformed date filter on its field', async () => {

@@ -1,8 +1,9 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Form, Input, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuditLogs, type AuditLogFilter } from '../../api/auditLogs';
+import { exportAuditLogsUrl, useAuditLogs, type AuditLogFilter } from '../../api/auditLogs';
 import { errorMessage } from '../../api/client';
 import type { AuditLog } from '../../api/types';
 import { formatDateTime } from '../../components/labels';
@@ -47,6 +48,7 @@ export default function AuditLogsPage() {
         <Space>
           <Button type="primary" htmlType="submit">{t('common.search')}</Button>
           <Button onClick={() => { form.resetFields(); form.submit(); }}>{t('common.reset')}</Button>
+          <Button icon={<DownloadOutlined />} href={exportAuditLogsUrl(filter)}>{t('audit.export')}</Button>
         </Space>
       </Form>
       {logs.isError && <Alert type="error" showIcon message={errorMessage(logs.error)} style={{ marginBottom: 16 }} />}
