@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Actor } from '../../auth/actor.js';
+import { exportedByLine } from '../../files/exported-by.js';
 import type { selectAuditLogs } from './audit-logs.queries.js';
 
 type Row = Awaited<ReturnType<typeof selectAuditLogs>>['items'][number];
@@ -20,7 +21,7 @@ export async function auditLogXlsx(actor: Actor, rows: Row[]): Promise<Buffer> {
   const en = actor.locale === 'en-US';
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(en ? 'Audit log' : '审计日志');
-  ws.addRow([`${en ? 'Exported by' : '导出人'}: ${actor.displayName}  ${new Date().toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}`]);
+  ws.addRow([exportedByLine(actor)]);
   ws.addRow(COLUMNS.map((c) => (en ? c.en : c.zh))).font = { bold: true };
   for (const r of rows) ws.addRow(COLUMNS.map((c) => c.cell(r)));
   COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));

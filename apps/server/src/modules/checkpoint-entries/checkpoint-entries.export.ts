@@ -4,6 +4,7 @@ import type { Actor } from '../../auth/actor.js';
 import { audit } from '../../audit/audit.js';
 import { invalid } from '../../http/problem.js';
 import type { EntryDto, ListEntriesQuery } from './checkpoint-entries.schemas.js';
+import { exportedByLine } from '../../files/exported-by.js';
 import { ENTRY_LABELS, labelOf, type EntryLabels } from './checkpoint-entries.labels.js';
 import { entryFilter, selectEntries } from './checkpoint-entries.queries.js';
 
@@ -48,8 +49,7 @@ export async function exportEntries(db: Db, actor: Actor, q: Omit<ListEntriesQue
   const labels = ENTRY_LABELS[actor.locale] ?? ENTRY_LABELS['zh-CN'];
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(en ? 'Checkpoint entries' : '卡口登记');
-  const stamp = new Date().toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
-  ws.addRow([`${en ? 'Exported by' : '导出人'}: ${actor.displayName}  ${stamp}`]);
+  ws.addRow([exportedByLine(actor)]);
   ws.addRow(COLUMNS.map((c) => (en ? c.en : c.zh))).font = { bold: true };
   for (const e of items) for (const o of e.occupants) ws.addRow(COLUMNS.map((c) => c.cell(e, o, labels)));
   COLUMNS.forEach((c, i) => c.width && (ws.getColumn(i + 1).width = c.width));

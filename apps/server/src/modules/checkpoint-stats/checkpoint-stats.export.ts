@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Actor } from '../../auth/actor.js';
+import { exportedByLine } from '../../files/exported-by.js';
 import type { StatsQuery } from './checkpoint-stats.schemas.js';
 import type { selectStats } from './checkpoint-stats.queries.js';
 
@@ -30,9 +31,8 @@ export async function statsXlsx(actor: Actor, q: StatsQuery, stats: Stats): Prom
   const en = actor.locale === 'en-US';
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(en ? 'Checkpoint statistics' : '卡口登记统计');
-  const stamp = new Date().toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
   ws.addRow([en ? `Checkpoint statistics ${q.from} – ${q.to}` : `卡口登记统计（${q.from} 至 ${q.to}）`]).font = { bold: true, size: 14 };
-  ws.addRow([`${en ? 'Exported by' : '导出人'}: ${actor.displayName}  ${stamp}`]);
+  ws.addRow([exportedByLine(actor)]);
   const bucketed = q.bucket !== 'total';
   ws.addRow([BY[q.by][en ? 1 : 0], ...(bucketed ? [en ? (q.bucket === 'hour' ? 'Hour' : 'Day') : q.bucket === 'hour' ? '时段' : '日期'] : []), ...FIGURES.map((f) => (en ? f.en : f.zh))]).font = { bold: true };
   for (const r of stats.rows) ws.addRow([r.name, ...(bucketed ? [r.bucket ?? ''] : []), ...FIGURES.map((f) => r[f.key])]);
