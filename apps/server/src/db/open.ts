@@ -11,8 +11,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Connects to DATABASE_URL, or starts the embedded PostgreSQL; then applies the migrations. */
-export async function openDatabase(config: Config, log: (msg: string) => void = () => {}): Promise<Database> {
+type DatabaseConfig = Pick<Config, 'DATABASE_URL' | 'FANGKONG_DATA_DIR' | 'FANGKONG_EMBEDDED_PG_PORT'>;
+
+/**
+ * Connects to DATABASE_URL, or starts the embedded PostgreSQL; then applies the migrations.
+ * `poolSize`: the connections the pool may open (the app's default suits its request batching).
+ */
+export async function openDatabase(config: DatabaseConfig, log: (msg: string) => void = () => {}, poolSize?: number): Promise<Database> {
   let url = config.DATABASE_URL;
   let embedded: EmbeddedDatabase | undefined;
   if (!url) {
@@ -20,7 +25,7 @@ export async function openDatabase(config: Config, log: (msg: string) => void = 
     url = embedded.socketUrl ?? embedded.url;
     log(`embedded PostgreSQL started (data in ${config.FANGKONG_DATA_DIR})`);
   }
-  const pool = createPool(url);
+  const pool = createPool(url, poolSize);
   const db = createDb(pool);
   await migrateDatabase(db);
   return {
