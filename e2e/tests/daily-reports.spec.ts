@@ -72,4 +72,9 @@ test('a report figure opens exactly the records it counts: persons, households s
     await expect(page.getByText(`正在查看报表数字对应的明细（共${value}条）`)).toBeVisible();
     await page.goBack();
   }
+  // The checks behind the figure leave as a workbook (health data: audited).
+  await page.locator('[data-figure="healthChecks.checksToday"]').click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: /导出 Excel/ }).click();
+  expect((await download).suggestedFilename()).toMatch(/^健康监测记录-\d{4}-\d{2}-\d{2}\.xlsx$/);
 });

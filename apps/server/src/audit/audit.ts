@@ -29,6 +29,7 @@ export type AuditEvent =
   | 'healthCheck.record'
   | 'healthCheck.correct'
   | 'triage.acknowledge'
+  | 'healthCheck.export'
   | 'lead.verify'
   | 'lead.dismiss'
   | 'lead.import'

@@ -114,6 +114,12 @@ function keyPersonCases(): Record<string, RouteCase> {
       outOfScope: (fx) => ({ url: `/api/v1/health-checks?keyPersonId=${fx.kp.b.keyPersonId}` }),
       expectOutOfScope: emptyList,
     },
+    // Out of scope yields a sheet without rows; health-checks.test.ts reads the rows.
+    'GET /api/v1/health-checks/export': {
+      inScope: (fx) => ({ url: `/api/v1/health-checks/export?keyPersonId=${fx.kp.a.keyPersonId}` }),
+      outOfScope: (fx) => ({ url: `/api/v1/health-checks/export?keyPersonId=${fx.kp.b.keyPersonId}` }),
+      expectOutOfScope: (status, _body, key) => expect(status, key).toBe(200),
+    },
     'POST /api/v1/health-checks': {
       inScope: (fx) => ({ url: '/api/v1/health-checks', payload: { id: replay.check, keyPersonId: fx.kp.a.keyPersonId, day: fx.kp.a.checkDay, slot: 'am', temperature: 36.5, measuredBy: 'doctor' } }),
       outOfScope: (fx) => ({ url: '/api/v1/health-checks', payload: { keyPersonId: fx.kp.b.keyPersonId, day: fx.kp.b.checkDay, slot: 'am', temperature: 36.5, measuredBy: 'doctor' } }),

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { outbox } from '../offline';
-import { api, apiRequest } from './client';
+import { api, apiRequest, downloadUrl } from './client';
 import type { AddOfficerBody, CheckInLink, HealthCheckPage, KeyPerson, KeyPersonDetail, LineListCounts, ListKeyPersonsQuery, Page, RecordCheckBody } from './types';
 
 export type KeyPersonFilter = ListKeyPersonsQuery & { page: number; pageSize: number };
@@ -28,6 +28,9 @@ export function useHealthChecks(filter: Record<string, string | number | undefin
     placeholderData: keepPreviousData,
   });
 }
+
+/** The same checks as .xlsx (health data: the download is audited). */
+export const exportChecksUrl = (filter: Record<string, string | undefined>) => downloadUrl('/api/v1/health-checks/export', filter);
 
 export function useLineListCounts(mine: boolean) {
   return useQuery({

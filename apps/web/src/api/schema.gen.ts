@@ -2785,6 +2785,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/health-checks/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same checks as .xlsx (up to 20000 rows; health data, so audited) */
+        get: {
+            parameters: {
+                query?: {
+                    keyPersonId?: string;
+                    day?: string;
+                    regionId?: string;
+                    recordedFrom?: string;
+                    recordedTo?: string;
+                    /** @description false: only the checks as first recorded, not their corrections */
+                    corrections?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health-checks/{id}/corrections": {
         parameters: {
             query?: never;

@@ -150,7 +150,7 @@ export const enUS: Messages = {
     bedRequired: 'Choose a free bed', placed: '{{name}} placed; a central-isolation file is open',
   },
   sites: { title: 'Observation sites', beds: 'Beds', occupied: 'Occupied', free: 'Free', warning: 'Over 90% full', line: '{{occupied}} of {{beds}} beds occupied, {{free}} free' },
-  checks: { recordedTitle: 'Health checks recorded', recordedAt: 'Recorded', late: 'Late', title: 'Check round', dueNow: 'Due now', overdue: 'Overdue', none: 'Nobody is due', submit: 'Submit', recorded: 'Recorded {{name}} {{t}}°C' },
+  checks: { export: 'Export to Excel (audited)', recordedTitle: 'Health checks recorded', recordedAt: 'Recorded', late: 'Late', title: 'Check round', dueNow: 'Due now', overdue: 'Overdue', none: 'Nobody is due', submit: 'Submit', recorded: 'Recorded {{name}} {{t}}°C' },
   leads: {
     needsPerson: 'This lead matches no registered person: verify who it is and register them first, or dismiss it', title: 'Leads', open: 'To verify', overdue: 'Overdue', verified: 'Verified', dismissed: 'Dismissed', deadline: 'Deadline',
     remaining: '{{time}} left', overdueBy: 'Overdue by {{time}}', sources: 'Sources', unmatched: 'Not matched: for the township to place', verify: 'Verify',

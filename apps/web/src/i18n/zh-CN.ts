@@ -148,7 +148,7 @@ export const zhCN = {
     bedRequired: '请选择空床', placed: '已安置{{name}}，已建集中隔离档案',
   },
   sites: { title: '集中隔离点', beds: '床位', occupied: '在住', free: '空床', warning: '床位紧张（超过90%）', line: '在住 {{occupied}} / 床位 {{beds}}，空床 {{free}}' },
-  checks: { recordedTitle: '体温监测记录', recordedAt: '录入时间', late: '补录', title: '测温任务', dueNow: '当前待测', overdue: '逾期未测', none: '暂无待测人员', submit: '提交', recorded: '已登记 {{name}} {{t}}℃' },
+  checks: { export: '导出 Excel（记入审计）', recordedTitle: '体温监测记录', recordedAt: '录入时间', late: '补录', title: '测温任务', dueNow: '当前待测', overdue: '逾期未测', none: '暂无待测人员', submit: '提交', recorded: '已登记 {{name}} {{t}}℃' },
   leads: {
     needsPerson: '该线索未匹配到登记人员：请先核实身份、在人员登记中登记后再建档，或将其排除', title: '线索核查', open: '待核查', overdue: '已超时', verified: '已核查', dismissed: '已排除', deadline: '核查时限',
     remaining: '剩余 {{time}}', overdueBy: '已超时 {{time}}', sources: '来源', unmatched: '未匹配，待乡镇分派', verify: '核查建档',

@@ -1,8 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../auth/auth.plugin.js';
 import type { ModuleOptions } from '../module-options.js';
-import { closeTriageBody, correctionBody, healthCheckPage, healthCheckSchema, idParams, listChecksQuery, listTriageQuery, recordCheckBody, triageTaskPage, triageTaskSchema } from './health-checks.schemas.js';
+import { closeTriageBody, correctionBody, exportChecksQuery, healthCheckPage, healthCheckSchema, idParams, listChecksQuery, listTriageQuery, recordCheckBody, triageTaskPage, triageTaskSchema } from './health-checks.schemas.js';
 import { healthChecksService } from './health-checks.service.js';
+import { checksXlsx } from './health-checks.export.js';
+import { chinaDateOf } from '@fangkong/domain';
+import { audit } from '../../audit/audit.js';
+import { invalid } from '../../http/problem.js';
+import { XLSX_MIME } from '../../files/table-reader.js';
+import { downloadHeaders } from '../../files/download.js';
+
+const MAX_EXPORT = 20_000;
 import { triageService } from './triage.service.js';
 
 export const healthChecksRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db, now }) => {
@@ -13,6 +21,17 @@ export const healthChecksRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (a
     config: { access: 'keyPersons.read' },
     schema: { tags: ['healthChecks'], summary: 'Checks in scope, of one key person or one day', querystring: listChecksQuery, response: { 200: healthCheckPage } },
   }, (request) => checks.list(actorOf(request), request.query));
+
+  app.get('/api/v1/health-checks/export', {
+    config: { access: 'keyPersons.read' },
+    schema: { tags: ['healthChecks'], summary: `The same checks as .xlsx (up to ${MAX_EXPORT} rows; health data, so audited)`, querystring: exportChecksQuery, produces: [XLSX_MIME] },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { items, total } = await checks.list(actor, { ...request.query, page: 1, pageSize: MAX_EXPORT });
+    if (total > MAX_EXPORT) throw invalid([{ field: 'recordedFrom', key: 'tooBig', params: { maximum: MAX_EXPORT } }]);
+    await audit(db, actor, { event: 'healthCheck.export', targetType: 'healthCheck', detail: { rows: items.length, filter: request.query } });
+    return reply.headers(downloadHeaders(`健康监测记录-${chinaDateOf(now())}.xlsx`)).send(await checksXlsx(actor, items));
+  });
 
   app.post('/api/v1/health-checks', {
     config: { access: 'healthChecks.record' },

@@ -49,6 +49,7 @@ export const listChecksQuery = pageQuerySchema.extend({
   corrections: z.enum(['true', 'false'], 'invalidEnum').optional().describe('false: only the checks as first recorded, not their corrections'),
 });
 export type ListChecksQuery = z.infer<typeof listChecksQuery>;
+export const exportChecksQuery = listChecksQuery.omit({ page: true, pageSize: true });
 const listedCheckSchema = healthCheckSchema.extend({ name: z.string().describe("the key person's name"), regionName: z.string() }).meta({ id: 'ListedHealthCheck' });
 export const healthCheckPage = z.object({ items: z.array(listedCheckSchema), total: z.number().int() }).meta({ id: 'HealthCheckPage' });
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { slotState, type Slot, type SlotWindows } from '@fangkong/domain';
 import { uuidv7 } from '../../db/ids.js';
 import { testApp, loginAs, type Session } from '../../../test/app.js';
@@ -86,6 +87,21 @@ describe('health checks', async () => {
     expect(rows.rows).toEqual([{ t: 38.5, corrects_id: null }, { t: 36.5, corrects_id: first.id }]);
     const file = (await app.inject({ url: `/api/v1/key-persons/${kp.id}`, headers: doctor.headers })).json();
     expect(file.lastTemperature).toBe(36.5);
+
+    // The record as a workbook: both rows, the correction with its reason, in words; audited.
+    const xlsx = await app.inject({ url: `/api/v1/health-checks/export?keyPersonId=${kp.id}`, headers: doctor.headers });
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as never);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(2).values as string[]).slice(1);
+    const sheetRows = [3, 4].map((n) => Object.fromEntries(header.map((h, i) => [h, ws.getRow(n).getCell(i + 1).value])));
+    expect(sheetRows.map((r) => [r['日期'], r['时段'], r['体温(℃)'], r['测量人'], r['更正原因']]).sort()).toEqual([
+      ['2024-02-27', '下午', 36.5, '医护人员', '体温计读数错误，复测'],
+      ['2024-02-27', '下午', 38.5, '医护人员', ''],
+    ]);
+    const exported = await db.execute(sql`SELECT detail FROM audit_log WHERE event = 'healthCheck.export'`);
+    expect(exported.rows).toEqual([{ detail: expect.objectContaining({ rows: 2 }) }]);
   });
 
   it('refuses checks of a released file and of files out of scope', async () => {

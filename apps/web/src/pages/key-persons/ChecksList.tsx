@@ -1,8 +1,9 @@
-import { Table, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useHealthChecks } from '../../api/keyPersons';
+import { exportChecksUrl, useHealthChecks } from '../../api/keyPersons';
 import type { HealthCheckPage } from '../../api/types';
 import { DrillBanner } from '../../components/DrillFilter';
 import { formatDateTime } from '../../components/labels';
@@ -17,7 +18,10 @@ export function ChecksList({ filter }: { filter: Record<string, string> }) {
   const checks = useHealthChecks({ ...filter, ...page });
   return (
     <>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>{t('checks.recordedTitle')}</Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>{t('checks.recordedTitle')}</Typography.Title>
+        <Button icon={<DownloadOutlined />} href={exportChecksUrl(filter)}>{t('checks.export')}</Button>
+      </Space>
       <DrillBanner total={checks.data?.total} />
       <Table<Check>
         rowKey="id"
