@@ -18,6 +18,9 @@ test('the township releases a bed and places the person back, and acknowledges t
   await page.locator('.ant-select-dropdown:visible').getByTitle('101-1').click();
   await place.getByRole('button', { name: /入\s*住/ }).click();
   await expect(bed.getByRole('link', { name })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: /导出床位表/ }).click();
+  expect((await download).suggestedFilename()).toMatch(/^淮口街道集中隔离医学观察点床位表-\d{4}-\d{2}-\d{2}\.xlsx$/);
 
   await page.getByRole('menuitem', { name: '预检分诊' }).click();
   const row = page.locator('.ant-table-row').filter({ hasText: '38.2' });

@@ -30,6 +30,7 @@ export type AuditEvent =
   | 'healthCheck.correct'
   | 'triage.acknowledge'
   | 'healthCheck.export'
+  | 'observationSite.export'
   | 'lead.verify'
   | 'lead.dismiss'
   | 'lead.import'

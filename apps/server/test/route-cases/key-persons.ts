@@ -8,6 +8,7 @@ export const keyPersonFileCases: Record<string, RouteCase> = {
   ...leadCases(),
   'GET /api/v1/observation-sites': { inScope: (fx) => ({ url: `/api/v1/observation-sites?regionId=${fx.villageA.id}` }), expectInScope: nonEmptyList, outOfScope: (fx) => ({ url: `/api/v1/observation-sites?regionId=${fx.villageB.id}` }), expectOutOfScope: notFound },
   'GET /api/v1/observation-sites/:id': { inScope: (fx) => ({ url: `/api/v1/observation-sites/${fx.kp.a.siteId}` }), outOfScope: (fx) => ({ url: `/api/v1/observation-sites/${fx.kp.b.siteId}` }), expectOutOfScope: notFound },
+  'GET /api/v1/observation-sites/:id/export': { inScope: (fx) => ({ url: `/api/v1/observation-sites/${fx.kp.a.siteId}/export` }), outOfScope: (fx) => ({ url: `/api/v1/observation-sites/${fx.kp.b.siteId}/export` }), expectOutOfScope: notFound },
   'POST /api/v1/observation-sites': {
     inScope: (fx) => ({ url: '/api/v1/observation-sites', payload: { id: replay.site, regionId: fx.villageA.id, name: '镇卫生院留观点', rooms: [{ room: '201', beds: 2 }] } }),
     outOfScope: (fx) => ({ url: '/api/v1/observation-sites', payload: { regionId: fx.villageB.id, name: '外镇留观点', rooms: [{ room: '201', beds: 2 }] } }),

@@ -1,6 +1,6 @@
 // Observation-site beds and placements, triage tasks, and the county's rules for key persons.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiRequest } from './client';
+import { api, apiRequest, downloadUrl } from './client';
 import type { CheckpointHoldPage, ManagementPolicy, ObservationSiteDetail, TriageTask, TriageTaskPage, UpdatePolicyBody } from './types';
 
 export const useSite = (id: string) =>
@@ -52,3 +52,6 @@ export function usePlaceHold() {
     },
   });
 }
+
+/** 床位表 of one site as .xlsx (who is isolated where: the download is audited). */
+export const exportSiteUrl = (siteId: string) => downloadUrl(`/api/v1/observation-sites/${siteId}/export`);

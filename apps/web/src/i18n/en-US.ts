@@ -212,6 +212,7 @@ export const enUS: Messages = {
     outcomes: { signed: 'Signed', refused: 'Refused' },
   },
   siteBeds: {
+    export: 'Export beds (audited)',
     room: 'Room {{room}}', bed: 'Bed {{bed}}', free: 'Free', since: 'since {{at}}', release: 'Leave', releaseConfirm: 'Does {{name}} leave this bed?',
     place: 'Place in a bed', keyPerson: 'Key person under central isolation', freeBed: 'Free bed', placeButton: 'Place',
   },

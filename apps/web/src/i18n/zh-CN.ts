@@ -210,6 +210,7 @@ export const zhCN = {
     outcomes: { signed: '已签收', refused: '拒签' },
   },
   siteBeds: {
+    export: '导出床位表（记入审计）',
     room: '{{room}} 房间', bed: '{{bed}} 床', free: '空床', since: '入住 {{at}}', release: '离开', releaseConfirm: '确定“{{name}}”离开此床位？',
     place: '安排入住', keyPerson: '集中隔离人员', freeBed: '空床位', placeButton: '入住',
   },

@@ -1,10 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { uuidSchema } from '@fangkong/domain';
+import { chinaDateOf, uuidSchema } from '@fangkong/domain';
 import { actorOf } from '../../auth/auth.plugin.js';
 import type { ModuleOptions } from '../module-options.js';
 import { createSiteBody, idParams, listSitesQuery, placeBody, siteDetailSchema, sitePage } from './observation-sites.schemas.js';
 import { observationSitesService } from './observation-sites.service.js';
+import { siteXlsx } from './observation-sites.export.js';
+import { audit } from '../../audit/audit.js';
+import { XLSX_MIME } from '../../files/table-reader.js';
+import { downloadHeaders } from '../../files/download.js';
 
 export const observationSitesRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db, now }) => {
   const service = observationSitesService(db, now);
@@ -19,6 +23,17 @@ export const observationSitesRoutes: FastifyPluginAsyncZod<ModuleOptions> = asyn
     config: { access: 'keyPersons.read' },
     schema: { tags, summary: 'One site, bed by bed, with who is in each', params: idParams, response: { 200: siteDetailSchema } },
   }, (request) => service.get(actorOf(request), request.params.id));
+
+  app.get('/api/v1/observation-sites/:id/export', {
+    config: { access: 'keyPersons.read' },
+    schema: { tags, summary: 'One site bed by bed as .xlsx (床位表: who is isolated where, so audited)', params: idParams, produces: [XLSX_MIME] },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const site = await service.get(actor, request.params.id);
+    const at = now();
+    await audit(db, actor, { event: 'observationSite.export', targetType: 'observationSite', targetId: site.id, detail: { occupied: site.occupied } });
+    return reply.headers(downloadHeaders(`${site.name}床位表-${chinaDateOf(at)}.xlsx`)).send(await siteXlsx(actor, site, at));
+  });
 
   app.post('/api/v1/observation-sites', {
     config: { access: 'keyPersons.manage' },

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { testApp, loginAs, type Session } from '../../../test/app.js';
 import { buildCounty, buildKeyPerson, buildUser } from '../../../test/factories.js';
 
@@ -36,6 +37,21 @@ describe('observation sites', async () => {
     const placementId = full.bedList[0].placementId;
     const left = (await call('POST', `/api/v1/observation-sites/${site.id}/placements/${placementId}/end`)).json();
     expect(left).toMatchObject({ occupied: 9, warning: false });
+
+    // 床位表 for the shift change: every bed in room order, the freed one empty; audited.
+    const xlsx = await call('GET', `/api/v1/observation-sites/${site.id}/export`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as never);
+    const ws = wb.worksheets[0]!;
+    expect(String(ws.getRow(3).getCell(1).value)).toBe('床位 10 张，在住 9 人，空床 1 张');
+    expect((ws.getRow(5).values as unknown[]).slice(1, 4)).toEqual(['101', '1', '空']);
+    expect((ws.getRow(6).values as unknown[]).slice(1, 3)).toEqual(['101', '2']);
+    expect(ws.getRow(6).getCell(3).value).toBe(left.bedList[1].name);
+    expect(ws.getRow(6).getCell(5).value).toBe(1);
+    expect(ws.rowCount).toBe(14);
+    const exported = await db.execute(sql`SELECT detail FROM audit_log WHERE event = 'observationSite.export'`);
+    expect(exported.rows).toEqual([{ detail: { occupied: 9 } }]);
   });
 
   it('refuses home-isolated persons, persons out of scope and duplicate rooms', async () => {

@@ -1,9 +1,10 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Form, Popconfirm, Progress, Row, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { applyFieldErrors, errorMessage } from '../../api/client';
-import { useEndPlacement, usePlace, useSite } from '../../api/fileOffice';
+import { exportSiteUrl, useEndPlacement, usePlace, useSite } from '../../api/fileOffice';
 import { useKeyPersons } from '../../api/keyPersons';
 import { hasRole, KEY_PERSON_MANAGERS } from '../../auth/roles';
 import { useMe } from '../../auth/session';
@@ -26,7 +27,10 @@ export default function SitePage() {
   for (const b of s.bedList) rooms.set(b.room, [...(rooms.get(b.room) ?? []), b]);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>{s.name} {s.warning && <Tag color="red">{t('sites.warning')}</Tag>}</Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>{s.name} {s.warning && <Tag color="red">{t('sites.warning')}</Tag>}</Typography.Title>
+        <Button icon={<DownloadOutlined />} href={exportSiteUrl(s.id)}>{t('siteBeds.export')}</Button>
+      </Space>
       <Card size="small">
         <Progress percent={Math.round(s.occupancy * 100)} status={s.warning ? 'exception' : 'normal'} />
         <Typography.Text>{t('sites.line', { occupied: s.occupied, beds: s.beds, free: s.free })}</Typography.Text>
