@@ -18,3 +18,4 @@ export * from './isolation-days.js';
 export * from './key-person.js';
 export * from './daily-report.js';
 export * from './key-person-file.js';
+export * from './code-words.js';

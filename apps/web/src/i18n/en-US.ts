@@ -1,3 +1,4 @@
+import { CODE_WORDS } from '@fangkong/domain';
 import type { Messages } from './zh-CN';
 
 /** en-US UI messages; the `Messages` type keeps the keys in step with zh-CN. */
@@ -47,7 +48,7 @@ export const enUS: Messages = {
     keep: 'Keep {{name}}', sameNameBirthPhone: 'Same name, birth date and mobile', similarNameInHousehold: 'Similar names in one household',
   },
   householdStatus: { resident: 'Resident', away: 'Family away', vacant: 'Vacant' },
-  sex: { male: 'Male', female: 'Female' },
+  sex: CODE_WORDS['en-US'].sex,
   vulnerableGroups: { extremePoverty: 'Extreme poverty support', subsistenceAllowance: 'Subsistence allowance', disabled: 'Disabled', elderlyAlone: 'Elderly living alone' },
   leadStatus: { open: 'To verify', verified: 'Verified', dismissed: 'Dismissed' },
   leadReasons: { riskArea: 'Risk area travel', fever: 'Fever', symptoms: 'Symptoms', closeContact: 'Close contact', listed: 'Listed', other: 'Other' },
@@ -132,7 +133,7 @@ export const enUS: Messages = {
     release: 'Release', releaseConfirm: 'Release {{name}} from the measure?', reason: 'Reason', newEnd: 'New end date',
     addOfficer: 'Add officer', officerRole: 'Duty', officerName: 'Name', remove: 'Remove', checkInLink: 'Self check-in link',
     checkInLinkHint: 'Send this link to the person: they open it on their phone and check in twice a day (no login)', copied: 'Copied', copy: 'Copy',
-    saved: 'Saved', am: 'Morning', pm: 'Afternoon', temperature: 'Temperature (°C)', symptoms: 'Symptoms', measuredBy: 'Measured by', date: 'Date',
+    saved: 'Saved', ...CODE_WORDS['en-US'].slot, temperature: 'Temperature (°C)', symptoms: 'Symptoms', measuredBy: 'Measured by', date: 'Date',
     late: 'Late', fever: 'Fever', open: 'Open', savedOffline: 'Offline: saved on this phone, sent when the network is back',
     lists: { active: 'Active', dueNow: 'Due now', overdue: 'Overdue', fever: 'Fever/symptoms', endingToday: 'Ending today', released: 'Released', lostToFollowUp: 'Lost to follow-up', incompleteTeam: 'Incomplete teams' },
     categories: { returnee: 'Returnee from a risk area', closeContact: 'Close contact', suspected: 'Suspected case', confirmed: 'Confirmed case', asymptomatic: 'Asymptomatic infection', fever: 'Fever', other: 'Other' },
@@ -140,8 +141,8 @@ export const enUS: Messages = {
     statuses: { active: 'Active', released: 'Released', transferred: 'Transferred', hospitalized: 'Hospitalized', lostToFollowUp: 'Lost to follow-up' },
     sources: { screening: 'Screening', checkpoint: 'Checkpoint', tip: 'Tip', selfReport: 'Self-report', assistRequest: 'Upstream list', other: 'Other' },
     roles: { leader: 'Leader', cadre: 'Township cadre', police: 'Police officer', villageCadre: 'Village cadre', doctor: 'Doctor', gridWorker: 'Grid worker' },
-    symptomNames: { cough: 'Cough', soreThroat: 'Sore throat', fatigue: 'Fatigue', diarrhoea: 'Diarrhoea', lossOfSmell: 'Loss of smell or taste', shortnessOfBreath: 'Shortness of breath', chestPain: 'Chest pain', confusion: 'Confusion' },
-    measuredByNames: { doctor: 'Doctor', gridWorker: 'Grid worker', self: 'Self' },
+    symptomNames: CODE_WORDS['en-US'].symptom,
+    measuredByNames: CODE_WORDS['en-US'].measuredBy,
     events: { created: 'Opened', endChanged: 'End changed', measureChanged: 'Measure changed', statusChanged: 'Status changed', transferred: 'Transferred' },
   },
   holds: {
@@ -179,13 +180,13 @@ export const enUS: Messages = {
     noOneOnDuty: 'Nobody on duty', createTitle: 'New checkpoint',
     kinds: { roadJunction: 'Road junction', highwayExit: 'Highway exit', busStation: 'Bus station', trainStation: 'Train station', marketEntrance: 'Market entrance', other: 'Other' },
     facility: { tent: 'Tent', thermometer: 'Thermometer', observationRoom: 'Observation room' },
-    vehicle: 'Vehicle', pedestrian: 'Pedestrian', plate: 'Plate', province: 'Province', vehicleType: 'Vehicle type',
-    vehicleTypes: { car: 'Car', bus: 'Bus', truck: 'Truck', van: 'Van', motorcycle: 'Motorcycle', other: 'Other' },
-    direction: 'Direction', in: 'In', out: 'Out', origin: 'From', destination: 'To', reason: 'Reason',
-    decision: 'Decision', decisions: { pass: 'Pass', turnBack: 'Turn back', hold: 'Hold' },
-    holdOutcome: 'Held person goes to', holdOutcomes: { placement: 'Observation site', handover: 'Health centre' },
+    ...CODE_WORDS['en-US'].entryKind, plate: 'Plate', province: 'Province', vehicleType: 'Vehicle type',
+    vehicleTypes: CODE_WORDS['en-US'].vehicleType,
+    direction: 'Direction', ...CODE_WORDS['en-US'].direction, origin: 'From', destination: 'To', reason: 'Reason',
+    decision: 'Decision', decisions: CODE_WORDS['en-US'].decision,
+    holdOutcome: 'Held person goes to', holdOutcomes: CODE_WORDS['en-US'].holdOutcome,
     occupants: 'Occupants', occupant: 'Person {{n}}', idNumber: 'ID number', personName: 'Name', phone: 'Mobile',
-    itinerary: 'Itinerary card', itineraries: { normal: 'Normal', starred: 'Starred' }, nucleicAcid: '48-h nucleic acid', nucleicAcids: { negative48h: 'Negative within 48 h', none: 'None', positive: 'Positive' }, temperature: 'Temperature', healthCode: 'Health code', healthCodes: { green: 'Green', yellow: 'Yellow', red: 'Red' },
+    itinerary: 'Itinerary card', itineraries: CODE_WORDS['en-US'].itinerary, nucleicAcid: '48-h nucleic acid', nucleicAcids: CODE_WORDS['en-US'].nucleicAcid, temperature: 'Temperature', healthCode: 'Health code', healthCodes: CODE_WORDS['en-US'].healthCode,
     addOccupant: 'Add person (Enter)', remove: 'Remove', resident: 'Resident · {{region}}', outsider: 'Not in the register',
     lastOccupants: 'Last time this vehicle carried {{count}} (at {{time}})', useLast: 'Use last occupants', submit: 'Register (Ctrl+Enter)',
     saved: 'Registered {{plate}}, {{count}} persons', savedLeads: '; {{count}} raised as leads', late: ' (sent late from offline)',
@@ -197,7 +198,7 @@ export const enUS: Messages = {
     vehicles: 'Vehicles', persons: 'Persons', turnedBack: 'Turned back', held: 'Held', fevers: 'Fevers', localPersons: 'Local persons', outsidePersons: 'Outside persons',
     recordedBy: 'Recorded by', week: 'This week', gaps: 'Roster gaps', noShift: 'No shift', noLeader: 'No leader', today: 'Today',
     members: 'On duty', editShift: 'Set shift', addMember: 'Add person', male: 'male', female: 'female',
-    dutyRoles: { leader: 'Leader', cadre: 'Cadre', policeOfficer: 'Police officer', medicalStaff: 'Medical staff', villageCadre: 'Village cadre', volunteer: 'Volunteer' },
+    dutyRoles: CODE_WORDS['en-US'].dutyRole,
   },
   keyPersonFile: {
     trajectory: 'Trajectory', place: 'Place', startDate: 'From', endDate: 'To', transport: 'Transport', transportDetail: 'Train, flight or plate',

@@ -1,3 +1,5 @@
+import { CODE_WORDS } from '@fangkong/domain';
+
 /** zh-CN (default) UI messages. en-US.ts must have the same shape (checked by the `Messages` type). */
 export const zhCN = {
   app: { name: '防控', fullName: '基层疫情防控平台', loading: '加载中…' },
@@ -45,7 +47,7 @@ export const zhCN = {
     keep: '保留{{name}}', sameNameBirthPhone: '姓名、出生日期、手机号相同', similarNameInHousehold: '同户姓名相近',
   },
   householdStatus: { resident: '常住', away: '举家外出', vacant: '空置' },
-  sex: { male: '男', female: '女' },
+  sex: CODE_WORDS['zh-CN'].sex,
   vulnerableGroups: { extremePoverty: '特困供养', subsistenceAllowance: '低保', disabled: '残疾', elderlyAlone: '孤寡老人' },
   leadStatus: { open: '待核实', verified: '已核实', dismissed: '已排除' },
   leadReasons: { riskArea: '风险地区旅居', fever: '发热', symptoms: '症状', closeContact: '密接', listed: '名单', other: '其他' },
@@ -130,7 +132,7 @@ export const zhCN = {
     release: '解除管控', releaseConfirm: '确定解除“{{name}}”的管控？', reason: '原因', newEnd: '新的解除日期',
     addOfficer: '添加责任人', officerRole: '职责', officerName: '姓名', remove: '移除', checkInLink: '自主打卡链接',
     checkInLinkHint: '请将此链接发给本人，在手机上打开即可每天两次打卡（无需登录）', copied: '已复制', copy: '复制',
-    saved: '已保存', am: '上午', pm: '下午', temperature: '体温(℃)', symptoms: '症状', measuredBy: '测量人', date: '日期',
+    saved: '已保存', ...CODE_WORDS['zh-CN'].slot, temperature: '体温(℃)', symptoms: '症状', measuredBy: '测量人', date: '日期',
     late: '补录', fever: '发热', open: '查看', savedOffline: '网络不通，已暂存，联网后自动上报',
     lists: { active: '管控中', dueNow: '当前待测', overdue: '逾期未测', fever: '发热/有症状', endingToday: '今日期满', released: '已解除', lostToFollowUp: '失访', incompleteTeam: '包保不全' },
     categories: { returnee: '中高风险地区返乡', closeContact: '密切接触者', suspected: '疑似病例', confirmed: '确诊病例', asymptomatic: '无症状感染者', fever: '发热人员', other: '其他' },
@@ -138,8 +140,8 @@ export const zhCN = {
     statuses: { active: '管控中', released: '已解除', transferred: '已转出', hospitalized: '住院', lostToFollowUp: '失访' },
     sources: { screening: '入户排查', checkpoint: '卡口登记', tip: '群众举报', selfReport: '主动报备', assistRequest: '协查通报', other: '其他' },
     roles: { leader: '联系领导', cadre: '驻村干部', police: '派出所民警', villageCadre: '村干部', doctor: '医护人员', gridWorker: '网格员' },
-    symptomNames: { cough: '咳嗽', soreThroat: '咽痛', fatigue: '乏力', diarrhoea: '腹泻', lossOfSmell: '嗅觉味觉减退', shortnessOfBreath: '呼吸困难', chestPain: '胸痛', confusion: '意识不清' },
-    measuredByNames: { doctor: '医护人员', gridWorker: '网格员代测', self: '本人自测' },
+    symptomNames: CODE_WORDS['zh-CN'].symptom,
+    measuredByNames: CODE_WORDS['zh-CN'].measuredBy,
     events: { created: '建档', endChanged: '调整解除日期', measureChanged: '变更措施', statusChanged: '状态变更', transferred: '转出' },
   },
   holds: {
@@ -177,13 +179,13 @@ export const zhCN = {
     noOneOnDuty: '无人值班', createTitle: '新建卡口',
     kinds: { roadJunction: '道路路口', highwayExit: '高速出口', busStation: '汽车站', trainStation: '火车站', marketEntrance: '市场入口', other: '其他' },
     facility: { tent: '帐篷', thermometer: '测温设备', observationRoom: '临时留观室' },
-    vehicle: '车辆', pedestrian: '行人', plate: '车牌号', province: '省份', vehicleType: '车型',
-    vehicleTypes: { car: '小汽车', bus: '客车', truck: '货车', van: '面包车', motorcycle: '摩托车', other: '其他' },
-    direction: '方向', in: '进入', out: '离开', origin: '来自', destination: '前往', reason: '事由',
-    decision: '处置', decisions: { pass: '放行', turnBack: '劝返', hold: '留验' },
-    holdOutcome: '留验去向', holdOutcomes: { placement: '集中隔离点', handover: '移交卫生院' },
+    ...CODE_WORDS['zh-CN'].entryKind, plate: '车牌号', province: '省份', vehicleType: '车型',
+    vehicleTypes: CODE_WORDS['zh-CN'].vehicleType,
+    direction: '方向', ...CODE_WORDS['zh-CN'].direction, origin: '来自', destination: '前往', reason: '事由',
+    decision: '处置', decisions: CODE_WORDS['zh-CN'].decision,
+    holdOutcome: '留验去向', holdOutcomes: CODE_WORDS['zh-CN'].holdOutcome,
     occupants: '司乘人员', occupant: '第{{n}}人', idNumber: '身份证号', personName: '姓名', phone: '手机号',
-    itinerary: '行程卡', itineraries: { normal: '正常', starred: '带星号' }, nucleicAcid: '48 小时核酸', nucleicAcids: { negative48h: '48 小时内阴性', none: '无', positive: '阳性' }, temperature: '体温', healthCode: '健康码', healthCodes: { green: '绿码', yellow: '黄码', red: '红码' },
+    itinerary: '行程卡', itineraries: CODE_WORDS['zh-CN'].itinerary, nucleicAcid: '48 小时核酸', nucleicAcids: CODE_WORDS['zh-CN'].nucleicAcid, temperature: '体温', healthCode: '健康码', healthCodes: CODE_WORDS['zh-CN'].healthCode,
     addOccupant: '添加人员（Enter）', remove: '移除', resident: '本地居民 · {{region}}', outsider: '外来人员',
     lastOccupants: '该车上次登记 {{count}} 人（{{time}}）', useLast: '带入上次人员', submit: '提交登记（Ctrl+Enter）',
     saved: '已登记 {{plate}}，{{count}} 人', savedLeads: '，{{count}} 人已推送为线索', late: '（离线补报）',
@@ -195,7 +197,7 @@ export const zhCN = {
     vehicles: '车辆', persons: '人员', turnedBack: '劝返', held: '留验', fevers: '发热', localPersons: '本地人员', outsidePersons: '外地人员',
     recordedBy: '登记人', week: '本周', gaps: '值班缺口', noShift: '未排班', noLeader: '无带班领导', today: '今日',
     members: '值班人员', editShift: '排班', addMember: '添加人员', male: '男', female: '女',
-    dutyRoles: { leader: '带班领导', cadre: '干部', policeOfficer: '民警', medicalStaff: '医务人员', villageCadre: '村干部', volunteer: '志愿者' },
+    dutyRoles: CODE_WORDS['zh-CN'].dutyRole,
   },
   keyPersonFile: {
     trajectory: '活动轨迹', place: '地点', startDate: '起始日期', endDate: '结束日期', transport: '交通方式', transportDetail: '车次/航班/车牌',

@@ -1,24 +1,21 @@
 import ExcelJS from 'exceljs';
-import type { Locale } from '@fangkong/domain';
+import { codeWord, type Locale } from '@fangkong/domain';
 import type { Actor } from '../../auth/actor.js';
 import { exportedByLine } from '../../files/exported-by.js';
-import type { DUTY_ROLES } from '../../db/schema/index.js';
 import type { RosterQuery } from './duty-shifts.schemas.js';
 import type { dutyShiftsService } from './duty-shifts.service.js';
 
 type Roster = Awaited<ReturnType<ReturnType<typeof dutyShiftsService>['list']>>;
 type Post = { checkpointId: string | null; officeRegionId: string | null };
 
-const WORDS: Record<Locale, { sheet: string; title: (from: string, to: string) => string; post: string; office: (name: string) => string; noShift: string; noLeader: string; weekdays: string[]; roles: Record<(typeof DUTY_ROLES)[number], string> }> = {
+const WORDS: Record<Locale, { sheet: string; title: (from: string, to: string) => string; post: string; office: (name: string) => string; noShift: string; noLeader: string; weekdays: string[] }> = {
   'zh-CN': {
     sheet: '值班表', title: (from, to) => `值班表（${from} 至 ${to}）`, post: '岗位', office: (name) => `${name}（领导带班）`, noShift: '未排班', noLeader: '无带班领导',
     weekdays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
-    roles: { leader: '带班领导', cadre: '干部', policeOfficer: '民警', medicalStaff: '医务人员', villageCadre: '村干部', volunteer: '志愿者' },
   },
   'en-US': {
     sheet: 'Duty roster', title: (from, to) => `Duty roster ${from} – ${to}`, post: 'Post', office: (name) => `${name} (leader on duty)`, noShift: 'No shift', noLeader: 'No leader',
     weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
-    roles: { leader: 'Leader', cadre: 'Cadre', policeOfficer: 'Police officer', medicalStaff: 'Medical staff', villageCadre: 'Village cadre', volunteer: 'Volunteer' },
   },
 };
 
@@ -45,7 +42,7 @@ export async function rosterXlsx(actor: Actor, q: RosterQuery, roster: Roster): 
   ws.addRow([w.post, ...days.map((d) => `${d.slice(5)} ${w.weekdays[new Date(`${d}T00:00:00Z`).getUTCDay()]}`)]).font = { bold: true };
   for (const [key, name] of posts) {
     const row = ws.addRow([name, ...days.map((day) => {
-      const people = (shifts.get(`${key}/${day}`)?.members ?? []).map((m) => `${m.name}（${w.roles[m.role]}）${m.phone ? ` ${m.phone}` : ''}`);
+      const people = (shifts.get(`${key}/${day}`)?.members ?? []).map((m) => `${m.name}（${codeWord(actor.locale, 'dutyRole', m.role)}）${m.phone ? ` ${m.phone}` : ''}`);
       const gap = gaps.get(`${key}/${day}`);
       return [...people, ...(gap ? [gap === 'noShift' ? w.noShift : w.noLeader] : [])].join('\n');
     })]);
