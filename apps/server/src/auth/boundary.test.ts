@@ -86,7 +86,7 @@ describe('route × role × scope', async () => {
         if (String(inside.headers['content-type']).includes('json')) c.expectInScope?.(inside.json());
         if (!c.outOfScope) continue;
         const outside = await send(c.outOfScope(fx));
-        c.expectOutOfScope(outside.statusCode, String(outside.headers['content-type']).includes('json') ? outside.json() : undefined, key);
+        await c.expectOutOfScope(outside.statusCode, String(outside.headers['content-type']).includes('json') ? outside.json() : 'rawPayload' in outside ? outside.rawPayload : undefined, key);
       }
     });
   }

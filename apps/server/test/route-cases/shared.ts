@@ -1,6 +1,7 @@
 // What every route case is made of: the fixtures of the route walk and the expected answers.
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import ExcelJS from 'exceljs';
 import { chinaDateOf } from '@fangkong/domain';
 import { uuidv7 } from '../../src/db/ids.js';
 import type { buildCheckpoint, buildCounty, buildHousehold, buildKeyPersonFixtures, buildRiskArea, buildRound, buildUser } from '../factories.js';
@@ -50,7 +51,8 @@ export interface RouteCase {
   expectInScope?(body: unknown): void;
   outOfScope?(fx: Fixtures): Req;
   /** What an out-of-scope request must look like: not found, or an empty list. */
-  expectOutOfScope(status: number, body: unknown, key: string): void;
+  /** `body` is the parsed JSON, or the bytes of a file answer (a workbook). */
+  expectOutOfScope(status: number, body: unknown, key: string): void | Promise<void>;
 }
 
 export const notFound = (status: number, _body: unknown, key: string) => expect(status, key).toBe(404);
@@ -62,6 +64,13 @@ export const emptyList = (status: number, body: unknown, key: string) => {
 export const notFoundField = (field: string) => (status: number, body: unknown, key: string) => {
   expect(status, key).toBe(422);
   expect((body as { errors: { field: string }[] }).errors.map((e) => e.field), key).toEqual([field]);
+};
+/** An export asked about records out of scope: a workbook with its `headRows` and no record rows. */
+export const emptySheet = (headRows: number) => async (status: number, body: unknown, key: string) => {
+  expect(status, key).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(body as never);
+  expect(wb.worksheets[0]!.rowCount, key).toBe(headRows);
 };
 export const nonEmptyList = (body: unknown) => expect((body as { total: number }).total).toBeGreaterThan(0);
 /** Ids that every role's call replays: the first call creates, the others get the same record back. */
