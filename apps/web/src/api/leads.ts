@@ -6,8 +6,9 @@ import type { Lead, LeadImportResult, LeadList, ListLeadsQuery, Page, VerifyLead
 export type LeadFilter = ListLeadsQuery & { page: number; pageSize: number };
 const leadKeys = { all: ['leads'] as const, list: (f: LeadFilter) => ['leads', 'list', f] as const, lists: ['leads', 'lists'] as const };
 
-export function useLeads(filter: LeadFilter) {
+export function useLeads(filter: LeadFilter, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: leadKeys.list(filter),
     queryFn: ({ signal }) => api.get<Page<Lead>>('/api/v1/leads', { ...filter }, signal),
     placeholderData: keepPreviousData,

@@ -20,8 +20,9 @@ export default function LeadsPage() {
   const [tab, setTab] = useState<(typeof TABS)[number]>('open');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const drill = useDrillFilter();
+  const showLists = tab === 'lists' && !drill;
   const filter: LeadFilter = drill ? { ...paging, ...drill } : { ...paging, ...(tab === 'overdue' ? { status: 'open', overdue: 'true' } : tab === 'lists' ? {} : { status: tab }) };
-  const leads = useLeads(filter);
+  const leads = useLeads(filter, !showLists);
   const [verifying, setVerifying] = useState<Lead | null>(null);
   const [dismissing, setDismissing] = useState<Lead | null>(null);
   const canManage = ['admin', 'commander', 'townshipOfficer', 'villageCadre'].includes(me.role);
@@ -33,7 +34,7 @@ export default function LeadsPage() {
       </Space>
       {drill && <DrillBanner total={leads.data?.total} />}
       <Tabs activeKey={drill ? '' : tab} onChange={(k) => { setTab(k as typeof tab); setPaging((p) => ({ ...p, page: 1 })); }} items={TABS.map((k) => ({ key: k, label: t(`leads.${k}`) }))} />
-      {tab === 'lists' && !drill ? <LeadListsTab canManage={canManage} /> : (
+      {showLists ? <LeadListsTab canManage={canManage} /> : (
         <>
           {leads.isError && <Alert type="error" showIcon message={errorMessage(leads.error)} />}
           <Table<Lead> rowKey="id" size="middle" loading={leads.isFetching} dataSource={leads.data?.items ?? []} scroll={{ x: 'max-content' }}
