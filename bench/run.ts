@@ -28,13 +28,22 @@ const { pool, url, machine } = database;
 console.log(`machine: ${machine}`);
 
 // 1. The county.
-const bar = new cliProgress.SingleBar({ format: '{phase} [{bar}] {value}/{total}' }, cliProgress.Presets.shades_classic);
+const bar = new cliProgress.SingleBar(
+  { format: '{phase} [{bar}] {value}/{total}' },
+  cliProgress.Presets.shades_classic,
+);
 bar.start(persons, 0, { phase: 'regions' });
 const t0 = performance.now();
-const counts = await loadDemoCounty(pool, { persons, reset: true, onProgress: (done, total, phase) => bar.update(done, { phase, total }) });
+const counts = await loadDemoCounty(pool, {
+  persons,
+  reset: true,
+  onProgress: (done, total, phase) => bar.update(done, { phase, total }),
+});
 bar.stop();
 const loadSeconds = (performance.now() - t0) / 1000;
-console.log(`county: ${JSON.stringify(counts)} in ${loadSeconds.toFixed(1)} s (${Math.round(counts.persons / loadSeconds)} persons/s)`);
+console.log(
+  `county: ${JSON.stringify(counts)} in ${loadSeconds.toFixed(1)} s (${Math.round(counts.persons / loadSeconds)} persons/s)`,
+);
 
 // 2. Ceiling: a bare Fastify route.
 const bare = startProcess(path.join(import.meta.dirname, 'lib/bare-server.ts'), {});
@@ -45,28 +54,47 @@ await stop(bare);
 // 3. Ceiling: PostgreSQL's own single-row inserts at the same concurrency.
 const inserts = await pgInsertLoad(pool, connections, seconds);
 
-// 4. The app's routes, logged in as the county administrator.
+// 4. The app's routes, logged in as the county administrator (request limits off: every client is one address).
 const appPort = await freePort();
-const server = startProcess(serverMain, { DATABASE_URL: url, PORT: String(appPort), FANGKONG_DEMO: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production', FANGKONG_WEB_DIR: '/nonexistent' });
+const server = startProcess(serverMain, {
+  DATABASE_URL: url,
+  PORT: String(appPort),
+  FANGKONG_DEMO: 'off',
+  LOG_LEVEL: 'warn',
+  NODE_ENV: 'production',
+  FANGKONG_WEB_DIR: '/nonexistent',
+  RATE_LIMIT: 'off',
+});
 await waitForUrl(`http://127.0.0.1:${appPort}/api/health`);
-const login = await fetch(`http://127.0.0.1:${appPort}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }) });
-const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+const login = await fetch(`http://127.0.0.1:${appPort}/api/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+});
+const cookie = login.headers
+  .getSetCookie()
+  .map((c) => c.split(';')[0])
+  .join('; ');
 const headers = { cookie };
-const root = (await (await fetch(`http://127.0.0.1:${appPort}/api/v1/regions`, { headers })).json()) as { items: { id: string }[] };
+const root = (await (await fetch(`http://127.0.0.1:${appPort}/api/v1/regions`, { headers })).json()) as {
+  items: { id: string }[];
+};
 const routes: [string, string][] = [
   ['GET /api/health', '/api/health'],
   ['GET /api/auth/me', '/api/auth/me'],
   ['GET /api/v1/regions?parentId=<county> (townships with counts)', `/api/v1/regions?parentId=${root.items[0]!.id}`],
 ];
 const appResults: [string, LoadResult][] = [];
-for (const [name, p] of routes) appResults.push([name, await httpLoad({ url: `http://127.0.0.1:${appPort}${p}`, connections, seconds, headers })]);
+for (const [name, p] of routes)
+  appResults.push([name, await httpLoad({ url: `http://127.0.0.1:${appPort}${p}`, connections, seconds, headers })]);
 await stop(server);
 
 await database.close();
 
 // 5. Report.
 const ms = (x: number) => x.toFixed(1);
-const row = (name: string, r: LoadResult, ratio: string) => `| ${name} | ${Math.round(r.rate)} | ${ratio} | ${ms(r.p50)} | ${ms(r.p975)} | ${ms(r.p99)} | ${r.errors} |`;
+const row = (name: string, r: LoadResult, ratio: string) =>
+  `| ${name} | ${Math.round(r.rate)} | ${ratio} | ${ms(r.p50)} | ${ms(r.p975)} | ${ms(r.p99)} | ${r.errors} |`;
 const report = [
   `Machine: ${machine}`,
   `Run: ${new Date().toISOString()}, ${connections} concurrent clients, ${seconds} s each`,

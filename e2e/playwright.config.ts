@@ -2,14 +2,17 @@ import { defineConfig, devices } from '@playwright/test';
 import { mkdtempSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { findChromium } from './chromium.js';
 
 // The real product: the server on its own embedded PostgreSQL in a throw-away directory, with a
-// small demo county, serving the built web app. Chromium is Debian's (/usr/bin/chromium).
+// small demo county, serving the built web app. Chromium is the machine's (see chromium.ts).
 // A port of its own per run (several checkouts may test side by side); workers inherit it.
 process.env.E2E_PORT ??= String(3300 + (process.pid % 2000));
 const port = Number(process.env.E2E_PORT);
 // Workers load this file too; they inherit the directory the main process chose.
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'fangkong-e2e-'));
+// Found once by the main process; the workers inherit it.
+process.env.CHROMIUM_PATH = findChromium();
 const dataDir = process.env.E2E_DATA_DIR;
 chmodSync(dataDir, 0o755);
 
@@ -29,8 +32,16 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      executablePath: process.env.CHROMIUM_PATH,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   projects: [

@@ -9,18 +9,28 @@ import { createBatcher } from '../../apps/server/src/db/batcher.js';
 const app = Fastify({ logger: false });
 app.get('/bare', async () => ({ ok: true }));
 if (process.env.DATABASE_URL) {
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 /* as the app's pool (db/client.ts) */ });
-  await pool.query('CREATE TABLE IF NOT EXISTS bench_http_insert (id uuid PRIMARY KEY, at timestamptz NOT NULL DEFAULT now(), payload jsonb NOT NULL)');
+  const pool = new pg.Pool({
+    connectionString: process.env.DATABASE_URL,
+    max: 20 /* as the app's pool (db/client.ts) */,
+  });
+  await pool.query(
+    'CREATE TABLE IF NOT EXISTS bench_http_insert (id uuid PRIMARY KEY, at timestamptz NOT NULL DEFAULT now(), payload jsonb NOT NULL)',
+  );
   app.post<{ Body: { id: string } }>('/bare-insert', async (req, reply) => {
     await pool.query('INSERT INTO bench_http_insert (id, payload) VALUES ($1, $2)', [req.body.id, req.body]);
     return reply.code(201).send({ id: req.body.id });
   });
   // The same with group commit (the app's batcher): the bodies posted together, one INSERT.
   const batch = createBatcher(async (bodies: { id: string }[]) => {
-    await pool.query('INSERT INTO bench_http_insert (id, payload) SELECT (b->>\'id\')::uuid, b FROM jsonb_array_elements($1::jsonb) b', [JSON.stringify(bodies)]);
+    await pool.query(
+      "INSERT INTO bench_http_insert (id, payload) SELECT (b->>'id')::uuid, b FROM jsonb_array_elements($1::jsonb) b",
+      [JSON.stringify(bodies)],
+    );
     return bodies.map((b) => b.id);
   });
-  app.post<{ Body: { id: string } }>('/bare-insert-batched', async (req, reply) => reply.code(201).send({ id: await batch.add(req.body) }));
+  app.post<{ Body: { id: string } }>('/bare-insert-batched', async (req, reply) =>
+    reply.code(201).send({ id: await batch.add(req.body) }),
+  );
   app.addHook('onClose', async () => {
     await pool.query('DROP TABLE bench_http_insert');
     await pool.end();

@@ -5,8 +5,13 @@ import type pg from 'pg';
  * entries with one occupant each over the last `days` days at `posts` extra checkpoints spread over
  * the county's townships, and the hourly rollup that the entry transaction keeps for them.
  */
-export async function loadCheckpointHistory(pool: pg.Pool, opts: { entries: number; posts: number; days: number }): Promise<string[]> {
-  const { rows: townships } = await pool.query<{ id: string; path: string }>("SELECT id, path::text FROM region WHERE level = 'township' ORDER BY code");
+export async function loadCheckpointHistory(
+  pool: pg.Pool,
+  opts: { entries: number; posts: number; days: number },
+): Promise<string[]> {
+  const { rows: townships } = await pool.query<{ id: string; path: string }>(
+    "SELECT id, path::text FROM region WHERE level = 'township' ORDER BY code",
+  );
   const { rows: posts } = await pool.query<{ id: string }>(
     `INSERT INTO checkpoint (id, region_id, region_path, name, kind)
      SELECT gen_random_uuid(), t.id, t.path, '压测卡口' || g, 'roadJunction'
@@ -32,7 +37,9 @@ export async function loadCheckpointHistory(pool: pg.Pool, opts: { entries: numb
     );
     for (const c of [...constraints].reverse()) await client.query(`ALTER TABLE ${c.tbl} DROP CONSTRAINT "${c.name}"`);
     for (const i of indexes) await client.query(`DROP INDEX "${i.name}"`);
-    await client.query("SET synchronous_commit = off; SET maintenance_work_mem = '512MB'; SET max_parallel_maintenance_workers = 2");
+    await client.query(
+      "SET synchronous_commit = off; SET maintenance_work_mem = '512MB'; SET max_parallel_maintenance_workers = 2",
+    );
     // Entry n has id …n and its occupant id 1…n: both sides are made without a join.
     const batch = 2_000_000;
     for (let from = 0; from < opts.entries; from += batch) {
@@ -75,25 +82,39 @@ export async function loadCheckpointHistory(pool: pg.Pool, opts: { entries: numb
     await client.query('RESET ALL');
     client.release();
   }
-  await pool.query('VACUUM ANALYZE checkpoint_entry, checkpoint_occupant, checkpoint_stat, checkpoint_stat_day, checkpoint');
+  await pool.query(
+    'VACUUM ANALYZE checkpoint_entry, checkpoint_occupant, checkpoint_stat, checkpoint_stat_day, checkpoint',
+  );
   return posts.map((p) => p.id);
 }
 
-export interface LoopResult { rate: number; p50: number; p95: number; p99: number; errors: number }
+export interface LoopResult {
+  rate: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+}
 
 /** `concurrency` workers calling `fn` back to back for `seconds`; latencies in ms. */
-export async function loop(concurrency: number, seconds: number, fn: (worker: number) => Promise<boolean>): Promise<LoopResult> {
+export async function loop(
+  concurrency: number,
+  seconds: number,
+  fn: (worker: number) => Promise<boolean>,
+): Promise<LoopResult> {
   const latencies: number[] = [];
   let errors = 0;
   const until = Date.now() + seconds * 1000;
-  await Promise.all(Array.from({ length: concurrency }, async (_, w) => {
-    while (Date.now() < until) {
-      const t0 = performance.now();
-      const ok = await fn(w).catch(() => false);
-      latencies.push(performance.now() - t0);
-      if (!ok) errors++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, w) => {
+      while (Date.now() < until) {
+        const t0 = performance.now();
+        const ok = await fn(w).catch(() => false);
+        latencies.push(performance.now() - t0);
+        if (!ok) errors++;
+      }
+    }),
+  );
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   return { rate: latencies.length / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99), errors };

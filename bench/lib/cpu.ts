@@ -5,7 +5,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const TICK_SECONDS = 0.01; // USER_HZ is 100 on every Linux the benches run on
 
-interface Proc { pid: number; ppid: number; comm: string; ticks: number }
+interface Proc {
+  pid: number;
+  ppid: number;
+  comm: string;
+  ticks: number;
+}
 
 function processes(): Proc[] {
   const out: Proc[] = [];
@@ -15,7 +20,12 @@ function processes(): Proc[] {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const close = stat.lastIndexOf(')');
       const fields = stat.slice(close + 2).split(' ');
-      out.push({ pid: Number(name), ppid: Number(fields[1]), comm: stat.slice(stat.indexOf('(') + 1, close), ticks: Number(fields[11]) + Number(fields[12]) });
+      out.push({
+        pid: Number(name),
+        ppid: Number(fields[1]),
+        comm: stat.slice(stat.indexOf('(') + 1, close),
+        ticks: Number(fields[11]) + Number(fields[12]),
+      });
     } catch {
       // the process ended while being read
     }
@@ -71,7 +81,10 @@ function sample(serverPid: number | undefined) {
  * Runs `fn` and measures the cores used meanwhile by this process (the load generator), the server
  * process tree `serverPid` (if any) and every PostgreSQL process.
  */
-export async function measureCpu<T>(serverPid: number | undefined, fn: () => Promise<T>): Promise<{ result: T; cpu: CpuUse }> {
+export async function measureCpu<T>(
+  serverPid: number | undefined,
+  fn: () => Promise<T>,
+): Promise<{ result: T; cpu: CpuUse }> {
   const before = sample(serverPid);
   const result = await fn();
   const after = sample(serverPid);
@@ -93,4 +106,5 @@ export function describeCpu(cpu: CpuUse, rate: number): string {
   const all = cpu.loadGenerator + cpu.server + cpu.postgres;
   return `${us(cpu.loadGenerator)} | ${us(cpu.server)} | ${us(cpu.postgres)} | ${us(all)} | ${all.toFixed(2)} (${cpu.machine.toFixed(2)})`;
 }
-describeCpu.header = 'µs CPU per request: load generator | server | PostgreSQL | all three | cores busy (whole machine)';
+describeCpu.header =
+  'µs CPU per request: load generator | server | PostgreSQL | all three | cores busy (whole machine)';

@@ -14,16 +14,26 @@ export async function loadKeyPersonHistory(pool: pg.Pool, opts: { keyPersons: nu
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const restore = await suspendIndexes(client, ['health_check', 'responsible_officer', 'key_person', 'check_alert', 'triage_task']);
-    await client.query(`CREATE TEMP TABLE bench_kp ON COMMIT DROP AS
+    const restore = await suspendIndexes(client, [
+      'health_check',
+      'responsible_officer',
+      'key_person',
+      'check_alert',
+      'triage_task',
+    ]);
+    await client.query(
+      `CREATE TEMP TABLE bench_kp ON COMMIT DROP AS
       SELECT (row_number() OVER (ORDER BY md5(p.id::text)) - 1)::int AS g, p.id AS person_id, p.region_id, p.region_path, gen_random_uuid() AS id
-        FROM person p WHERE NOT EXISTS (SELECT 1 FROM key_person k WHERE k.person_id = p.id) ORDER BY md5(p.id::text) LIMIT $1`, [opts.keyPersons]);
+        FROM person p WHERE NOT EXISTS (SELECT 1 FROM key_person k WHERE k.person_id = p.id) ORDER BY md5(p.id::text) LIMIT $1`,
+      [opts.keyPersons],
+    );
     const today = `(now() AT TIME ZONE 'Asia/Shanghai')::date`;
     // Active files check on average 13.5 slots so far; the closed ones carry the rest of the checks.
     const active = Math.ceil(opts.keyPersons * 0.4);
     const closedChecks = Math.max(0, opts.checks - active * 13.5);
     const closedDays = Math.max(1, Math.round(closedChecks / (opts.keyPersons - active) / 2)) - 5; // len = closedDays + g % 11
-    await client.query(`INSERT INTO key_person (id, person_id, region_id, region_path, category, source, measure, start_date, planned_end_date, status, status_reason, closed_at)
+    await client.query(
+      `INSERT INTO key_person (id, person_id, region_id, region_path, category, source, measure, start_date, planned_end_date, status, status_reason, closed_at)
       SELECT b.id, b.person_id, b.region_id, b.region_path,
              (ARRAY['returnee','closeContact','suspected','confirmed','asymptomatic','fever','other'])[1 + b.g % 7],
              (ARRAY['screening','checkpoint','tip','selfReport','assistRequest'])[1 + b.g % 5],
@@ -32,7 +42,9 @@ export async function loadKeyPersonHistory(pool: pg.Pool, opts: { keyPersons: nu
         FROM bench_kp b, LATERAL (SELECT
           CASE WHEN b.g % 5 < 2 THEN 'active' WHEN b.g % 50 = 2 THEN 'lostToFollowUp' WHEN b.g % 50 = 7 THEN 'hospitalized' WHEN b.g % 50 = 12 THEN 'transferred' ELSE 'released' END AS status,
           CASE WHEN b.g % 5 < 2 THEN ${today} - b.g % 14 ELSE ${today} - 40 - b.g % 60 END AS start,
-          CASE WHEN b.g % 5 < 2 THEN 14 ELSE $1::int + b.g % 11 END AS len) s`, [closedDays]);
+          CASE WHEN b.g % 5 < 2 THEN 14 ELSE $1::int + b.g % 11 END AS len) s`,
+      [closedDays],
+    );
     await client.query(`INSERT INTO responsible_officer (id, key_person_id, region_path, role, name, user_id)
       SELECT gen_random_uuid(), b.id, b.region_path, r.role, '包保' || r.n, CASE WHEN r.role = 'gridWorker' THEN (w.ids)[1 + b.g % cardinality(w.ids)] END
         FROM bench_kp b
@@ -64,9 +76,19 @@ export async function loadKeyPersonHistory(pool: pg.Pool, opts: { keyPersons: nu
     client.release();
   }
   await pool.query('VACUUM ANALYZE key_person, responsible_officer, health_check, check_alert, triage_task');
-  const { rows: [stored] } = await pool.query<{ keyPersons: number; active: number; checks: number; officers: number; alerts: number; triage: number }>(
+  const {
+    rows: [stored],
+  } = await pool.query<{
+    keyPersons: number;
+    active: number;
+    checks: number;
+    officers: number;
+    alerts: number;
+    triage: number;
+  }>(
     `SELECT (SELECT count(*) FROM key_person)::int AS "keyPersons", (SELECT count(*) FROM key_person WHERE status = 'active')::int AS active,
             (SELECT count(*) FROM health_check)::int AS checks, (SELECT count(*) FROM responsible_officer)::int AS officers,
-            (SELECT count(*) FROM check_alert WHERE resolved_at IS NULL)::int AS alerts, (SELECT count(*) FROM triage_task WHERE status <> 'closed')::int AS triage`);
+            (SELECT count(*) FROM check_alert WHERE resolved_at IS NULL)::int AS alerts, (SELECT count(*) FROM triage_task WHERE status <> 'closed')::int AS triage`,
+  );
   return stored!;
 }

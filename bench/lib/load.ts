@@ -11,9 +11,25 @@ export interface LoadResult {
 }
 
 /** HTTP load with autocannon: `connections` concurrent clients for `seconds`. */
-export async function httpLoad(opts: { url: string; connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
-  const r = await autocannon({ url: opts.url, connections: opts.connections, duration: opts.seconds, headers: opts.headers });
-  return { rate: r.requests.average, p50: r.latency.p50, p975: r.latency.p97_5, p99: r.latency.p99, errors: r.errors + r.non2xx };
+export async function httpLoad(opts: {
+  url: string;
+  connections: number;
+  seconds: number;
+  headers?: Record<string, string>;
+}): Promise<LoadResult> {
+  const r = await autocannon({
+    url: opts.url,
+    connections: opts.connections,
+    duration: opts.seconds,
+    headers: opts.headers,
+  });
+  return {
+    rate: r.requests.average,
+    p50: r.latency.p50,
+    p975: r.latency.p97_5,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx,
+  };
 }
 
 /**
@@ -38,20 +54,30 @@ export async function httpPostLoad(opts: {
     duration: opts.seconds,
     ...(opts.amount ? { amount: opts.amount } : {}),
     ...(opts.ratePerConnection ? { connectionRate: opts.ratePerConnection } : {}),
-    requests: [{
-      method: 'POST',
-      setupRequest: (req) => ({ ...req, ...opts.next() }),
-      onResponse: (status, body) => {
-        if (status >= 300) opts.onFailure?.(status, body);
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => ({ ...req, ...opts.next() }),
+        onResponse: (status, body) => {
+          if (status >= 300) opts.onFailure?.(status, body);
+        },
       },
-    }],
+    ],
   });
-  return { rate: r.requests.total / r.duration, p50: r.latency.p50, p975: r.latency.p97_5, p99: r.latency.p99, errors: r.errors + r.non2xx };
+  return {
+    rate: r.requests.total / r.duration,
+    p50: r.latency.p50,
+    p975: r.latency.p97_5,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx,
+  };
 }
 
 /** PostgreSQL's own single-row insert rate: `concurrency` clients, one INSERT per round trip. */
 export async function pgInsertLoad(pool: pg.Pool, concurrency: number, seconds: number): Promise<LoadResult> {
-  await pool.query('CREATE TABLE IF NOT EXISTS bench_insert (id uuid PRIMARY KEY, at timestamptz NOT NULL DEFAULT now(), payload text NOT NULL)');
+  await pool.query(
+    'CREATE TABLE IF NOT EXISTS bench_insert (id uuid PRIMARY KEY, at timestamptz NOT NULL DEFAULT now(), payload text NOT NULL)',
+  );
   await pool.query('TRUNCATE bench_insert');
   const latencies: number[] = [];
   const until = Date.now() + seconds * 1000;
@@ -62,7 +88,9 @@ export async function pgInsertLoad(pool: pg.Pool, concurrency: number, seconds: 
       try {
         while (Date.now() < until) {
           const t0 = performance.now();
-          await client.query('INSERT INTO bench_insert (id, payload) VALUES ($1, $2)', [randomUUID(), 'x'.repeat(64)]).catch(() => errors++);
+          await client
+            .query('INSERT INTO bench_insert (id, payload) VALUES ($1, $2)', [randomUUID(), 'x'.repeat(64)])
+            .catch(() => errors++);
           latencies.push(performance.now() - t0);
         }
       } finally {
@@ -104,16 +132,32 @@ export async function pacedPostLoad(opts: {
     new Promise<void>((resolve) => {
       const { path, headers, body } = opts.next();
       const t0 = performance.now();
-      const req = request({ host: target.hostname, port: target.port, path, method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          if (t0 >= counted) times.push(performance.now() - t0);
-          if ((res.statusCode ?? 0) >= 300) { errors++; opts.onFailure?.(res.statusCode ?? 0, Buffer.concat(chunks).toString()); }
-          resolve();
-        });
+      const req = request(
+        {
+          host: target.hostname,
+          port: target.port,
+          path,
+          method: 'POST',
+          agent,
+          headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            if (t0 >= counted) times.push(performance.now() - t0);
+            if ((res.statusCode ?? 0) >= 300) {
+              errors++;
+              opts.onFailure?.(res.statusCode ?? 0, Buffer.concat(chunks).toString());
+            }
+            resolve();
+          });
+        },
+      );
+      req.on('error', () => {
+        errors++;
+        resolve();
       });
-      req.on('error', () => { errors++; resolve(); });
       req.end(body);
     });
   const client = async () => {

@@ -15,7 +15,10 @@ const profiling = [
 
 /** Runs a TypeScript file in its own Node process, so load and target do not share a core's event loop. */
 export function startProcess(file: string, env: Record<string, string>, nodeArgs: string[] = profiling): ChildProcess {
-  return fork(tsx, [...nodeArgs, file], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return fork(tsx, [...nodeArgs, file], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
 }
 
 export function waitForMessage<T>(child: ChildProcess): Promise<T> {
@@ -29,7 +32,13 @@ export function waitForMessage<T>(child: ChildProcess): Promise<T> {
 export async function waitForUrl(url: string, timeoutMs = 120_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${url} did not come up`);

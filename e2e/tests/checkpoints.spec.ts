@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { login } from './fixtures.js';
 
-test('the county turns the health-code check on for every checkpoint, and sees its offices on the duty roster', async ({ page }) => {
+test('the county turns the health-code check on for every checkpoint, and sees its offices on the duty roster', async ({
+  page,
+}) => {
   await login(page, 'county');
   await page.getByRole('menuitem', { name: /^car 卡口$/ }).click();
   await page.getByRole('tab', { name: '检查项设置' }).click();
@@ -10,7 +12,13 @@ test('the county turns the health-code check on for every checkpoint, and sees i
   await expect(healthCode).not.toBeChecked();
   await healthCode.click();
   await expect(healthCode).toBeChecked();
-  expect(((await (await page.request.get('/api/v1/checkpoint-settings')).json()) as { healthCodeRequired: boolean }).healthCodeRequired).toBe(true);
+  expect(
+    (
+      (await (await page.request.get('/api/v1/county-settings')).json()) as {
+        checkpoint: { values: { healthCodeRequired: boolean } };
+      }
+    ).checkpoint.values.healthCodeRequired,
+  ).toBe(true);
   await healthCode.click(); // leave the county as the other tests expect it
   await expect(healthCode).not.toBeChecked();
 
@@ -22,7 +30,7 @@ test('the county turns the health-code check on for every checkpoint, and sees i
   expect((await download).suggestedFilename()).toMatch(/^值班表-\d{4}-\d{2}-\d{2}至\d{4}-\d{2}-\d{2}\.xlsx$/);
 });
 
-test('a township officer cannot change the county\'s checks', async ({ page }) => {
+test("a township officer cannot change the county's checks", async ({ page }) => {
   await login(page, 'township');
   await page.getByRole('menuitem', { name: /^car 卡口$/ }).click();
   await page.getByRole('tab', { name: '检查项设置' }).click();
@@ -41,6 +49,8 @@ test('the township downloads the statistics it sees as a workbook', async ({ pag
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^卡口登记统计-\d{4}-\d{2}-\d{2}至\d{4}-\d{2}-\d{2}\.xlsx$/);
   // An .xlsx is a zip: it starts with "PK".
-  const head = readFileSync(await file.path()).subarray(0, 2).toString();
+  const head = readFileSync(await file.path())
+    .subarray(0, 2)
+    .toString();
   expect(head).toBe('PK');
 });

@@ -1,10 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { login } from './fixtures.js';
 
-test('the township reminds a missing village, and the village sees the reminder on its report', async ({ page, browser }) => {
+test('the township reminds a missing village, and the village sees the reminder on its report', async ({
+  page,
+  browser,
+}) => {
   const village = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   await login(village, 'village');
-  const name = ((await (await village.request.get('/api/auth/me')).json()) as { user: { regionName: string } }).user.regionName;
+  const name = ((await (await village.request.get('/api/auth/me')).json()) as { user: { regionName: string } }).user
+    .regionName;
 
   await login(page, 'township');
   await page.getByRole('menuitem', { name: '日报告' }).click();
@@ -25,7 +29,8 @@ test('a village submits a zero report in one action; the township sees it and pr
   await page.getByRole('button', { name: '零报告' }).click();
   await expect(page.getByText('零报告已报送')).toBeVisible();
   await expect(page.getByText(/已报送第1版/)).toBeVisible();
-  const village = ((await (await page.request.get('/api/auth/me')).json()) as { user: { regionName: string } }).user.regionName;
+  const village = ((await (await page.request.get('/api/auth/me')).json()) as { user: { regionName: string } }).user
+    .regionName;
 
   const township = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   await login(township, 'township');
@@ -41,7 +46,9 @@ test('a village submits a zero report in one action; the township sees it and pr
   expect((await download).suggestedFilename()).toMatch(/\.docx$/);
 });
 
-test('the township\'s own report shows the sum of its villages\' reports beside the records, and where they differ', async ({ page }) => {
+test("the township's own report shows the sum of its villages' reports beside the records, and where they differ", async ({
+  page,
+}) => {
   await login(page, 'township');
   await page.getByRole('menuitem', { name: '日报告' }).click();
   await expect(page.getByRole('columnheader', { name: '各村已报合计' })).toBeVisible();
@@ -62,7 +69,9 @@ test('a correction needs its reason, given on the field', async ({ page }) => {
   await expect(page.getByText(/已报送第\d+版/)).toBeVisible();
 });
 
-test('a report figure opens exactly the records it counts: persons, households screened today, checks today', async ({ page }) => {
+test('a report figure opens exactly the records it counts: persons, households screened today, checks today', async ({
+  page,
+}) => {
   await login(page, 'village');
   await page.getByRole('menuitem', { name: '日报告' }).click();
   for (const figure of ['population.persons', 'screening.householdsToday', 'healthChecks.checksToday']) {

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { login } from './fixtures.js';
 
-test('the township releases a bed and places the person back, and acknowledges the fever in triage', async ({ page }) => {
+test('the township releases a bed and places the person back, and acknowledges the fever in triage', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await login(page, 'township');
   await page.getByRole('menuitem', { name: '隔离点' }).click();
@@ -13,7 +15,10 @@ test('the township releases a bed and places the person back, and acknowledges t
   await expect(bed).toContainText('空床');
   const place = page.locator('.ant-card').filter({ hasText: '安排入住' });
   await place.locator('.ant-select').first().click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(new RegExp(`^${name} `)).click();
+  await page
+    .locator('.ant-select-dropdown:visible')
+    .getByTitle(new RegExp(`^${name} `))
+    .click();
   await place.locator('.ant-select').nth(1).click();
   await page.locator('.ant-select-dropdown:visible').getByTitle('101-1').click();
   await place.getByRole('button', { name: /入\s*住/ }).click();
@@ -34,7 +39,7 @@ test('the township releases a bed and places the person back, and acknowledges t
 test('the county sets the triage deadline', async ({ page }) => {
   test.setTimeout(120_000);
   await login(page, 'county');
-  await page.getByRole('menuitem', { name: '管控规则' }).click();
+  await page.getByRole('menuitem', { name: '县级设置' }).click();
   await page.getByLabel('分诊接收时限').fill('3');
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await expect(page.getByText('已保存')).toBeVisible();
@@ -42,10 +47,10 @@ test('the county sets the triage deadline', async ({ page }) => {
   await expect(page.getByLabel('分诊接收时限')).toHaveValue('3', { timeout: 30_000 });
 });
 
-test('a village cadre only reads the county\'s rules', async ({ page }) => {
+test("a village cadre only reads the county's rules", async ({ page }) => {
   test.setTimeout(120_000);
   await login(page, 'village');
-  await page.getByRole('menuitem', { name: '管控规则' }).click();
-  await expect(page.getByText('管控规则由县级指挥部设定')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('menuitem', { name: '县级设置' }).click();
+  await expect(page.getByText('县级设置由县级指挥部设定')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByLabel('分诊接收时限')).toBeDisabled();
 });

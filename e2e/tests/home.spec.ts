@@ -1,9 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { login } from './fixtures.js';
+import { login, loginThroughForm } from './fixtures.js';
 
-test('on a phone, checkpoint staff reach registration from the home page in one tap, under their whole name @phone', async ({ page, isMobile }) => {
+test('on a phone, checkpoint staff reach registration from the home page in one tap, under their whole name @phone', async ({
+  page,
+  isMobile,
+}) => {
   test.skip(!isMobile, 'phone layout only');
-  await login(page, 'checkpoint');
+  await loginThroughForm(page, 'checkpoint');
   // The header keeps the name alone on a phone, so it is not cut; role and scope head the page.
   const name = page.locator('.fk-header-user strong');
   await expect(name).toHaveText('淮口街道卡口值守');
@@ -17,7 +20,7 @@ test('on a phone, checkpoint staff reach registration from the home page in one 
   await expect(page.locator('[data-nav="plate"]')).toBeFocused();
 });
 
-test('the home page lists each role\'s first work, and only what the role may open', async ({ page }) => {
+test("the home page lists each role's first work, and only what the role may open", async ({ page }) => {
   await login(page, 'doctor');
   const work = page.getByRole('region', { name: '我的工作' });
   await expect(work.getByRole('button')).toHaveText(['测温任务', '预检分诊', '重点人员']);

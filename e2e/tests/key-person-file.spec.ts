@@ -1,15 +1,22 @@
 import { expect, test } from '@playwright/test';
 import { login } from './fixtures.js';
 
-test('a village cadre reads a file\'s trajectory and contact graph, follows a co-traveller to their file, and records a service', async ({ page }) => {
+test("a village cadre reads a file's trajectory and contact graph, follows a co-traveller to their file, and records a service", async ({
+  page,
+}) => {
   test.setTimeout(180_000); // the file page loads its chart library lazily: slow on a loaded machine
   await login(page, 'village');
   // The demo's first files of the village travelled together; find one through the API the page uses.
-  const list = await (await page.request.get('/api/v1/key-persons?status=active&pageSize=100')).json() as { items: { id: string; name: string }[] };
+  const list = (await (await page.request.get('/api/v1/key-persons?status=active&pageSize=100')).json()) as {
+    items: { id: string; name: string }[];
+  };
   let file: { id: string; name: string } | undefined;
   let coTraveller: string | undefined;
   for (const kp of list.items) {
-    const graph = await (await page.request.get(`/api/v1/key-persons/${kp.id}/contacts`)).json() as { nodes: { personId: string; name: string; hop: number; keyPersonId: string | null }[]; links: { source: string; target: string; relation: string }[] };
+    const graph = (await (await page.request.get(`/api/v1/key-persons/${kp.id}/contacts`)).json()) as {
+      nodes: { personId: string; name: string; hop: number; keyPersonId: string | null }[];
+      links: { source: string; target: string; relation: string }[];
+    };
     const link = graph.links.find((l) => l.relation === 'coTraveller');
     if (!link) continue;
     const self = graph.nodes.find((n) => n.hop === 0)!;

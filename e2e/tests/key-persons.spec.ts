@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { login } from './fixtures.js';
 
-test('a township officer sees the line lists, opens an overdue file and records the missed check late', async ({ page }) => {
+test('a township officer sees the line lists, opens an overdue file and records the missed check late', async ({
+  page,
+}) => {
   await login(page, 'township');
   await page.getByRole('menuitem', { name: '重点人员' }).click();
   await page.getByRole('tab', { name: /逾期未测/ }).click();
@@ -42,7 +44,8 @@ test('the lead inbox shows deadlines and where each name came from', async ({ pa
 test('a self check-in link opens without a login on a phone @phone', async ({ page, browser }) => {
   await login(page, 'doctor');
   await page.goto('/key-persons');
-  await page.locator('.ant-table-row').first().click();
+  // On a phone the line list is cards, each opening its file.
+  await page.locator('main').getByRole('list').getByRole('link').first().click();
   await page.getByRole('button', { name: '自主打卡链接' }).click();
   const url = (await page.locator('.ant-modal-confirm .ant-typography').last().textContent())!.trim();
   expect(url).toMatch(/\/check-in\/[A-Za-z0-9_-]{43}$/);
@@ -54,18 +57,30 @@ test('a self check-in link opens without a login on a phone @phone', async ({ pa
   await expect(stranger.getByText('链接无效或已过期')).toBeVisible();
 });
 
-test('a township officer places a person held at a checkpoint in a free bed, which opens their file', async ({ page }) => {
+test('a township officer places a person held at a checkpoint in a free bed, which opens their file', async ({
+  page,
+}) => {
   await login(page, 'township');
   await page.getByRole('menuitem', { name: '隔离点' }).click();
   const card = page.locator('.ant-card').filter({ hasText: '卡口留验人员' });
-  const row = card.getByRole('row').filter({ has: page.getByRole('button', { name: /^安\s*置$/ }) }).first();
+  const row = card
+    .getByRole('row')
+    .filter({ has: page.getByRole('button', { name: /^安\s*置$/ }) })
+    .first();
   const name = (await row.getByRole('cell').first().innerText()).trim();
   await row.getByRole('button', { name: /^安\s*置$/ }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('隔离点').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '淮口街道集中隔离医学观察点' }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: '淮口街道集中隔离医学观察点' })
+    .click();
   await dialog.getByLabel('床位').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: /^\d+-\d+$/ }).first().click();
+  await page
+    .locator('.ant-select-item-option')
+    .filter({ hasText: /^\d+-\d+$/ })
+    .first()
+    .click();
   await dialog.getByRole('button', { name: /^安\s*置$/ }).click();
   await expect(page.getByText(`已安置${name}，已建集中隔离档案`)).toBeVisible();
   await card.getByText('已安置', { exact: true }).click();

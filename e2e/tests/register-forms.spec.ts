@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { login, pickLastRegion } from './fixtures.js';
 
-test('a village cadre registers a household and a person at the desk; a wrong ID number is shown on its field', async ({ page }) => {
+test('a village cadre registers a household and a person at the desk; a wrong ID number is shown on its field', async ({
+  page,
+}) => {
   // Unique per run, so the spec can run again on the same database.
   const address = `桌面登记${Date.now() % 1_000_000}号`;
   await login(page, 'village');
@@ -29,7 +31,9 @@ test('a village cadre registers a household and a person at the desk; a wrong ID
   await expect(page.getByRole('cell', { name: '桌面甲' })).toBeVisible();
 });
 
-test('a village cadre registers a child without an ID number outside any household, in the village', async ({ page }) => {
+test('a village cadre registers a child without an ID number outside any household, in the village', async ({
+  page,
+}) => {
   const name = `无证儿童${Date.now() % 100_000}`;
   await login(page, 'village');
   await page.goto('/register/persons');

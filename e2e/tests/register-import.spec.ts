@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { login } from './fixtures.js';
 
-test('a village cadre imports a 基础台账表, watches its progress and gets the accepted/rejected split', async ({ page }) => {
+test('a village cadre imports a 基础台账表, watches its progress and gets the accepted/rejected split', async ({
+  page,
+}) => {
   await login(page, 'village');
   // The cadre's own village code, as their ledger would carry it.
   const me = await (await page.request.get('/api/auth/me')).json();
@@ -12,7 +14,9 @@ test('a village cadre imports a 基础台账表, watches its progress and gets t
     `${village.code},导入测试1号,导入乙,1982-13-40,`, // impossible date: rejected
   ].join('\n');
   await page.goto('/register');
-  await page.locator('input[type=file]').setInputFiles({ name: '台账.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: '台账.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(page.getByText('核对列对应关系')).toBeVisible();
   await page.getByRole('button', { name: '开始导入' }).click();
   await expect(page.getByText(/共 2 行：通过 1 行.*未通过 1 行/)).toBeVisible({ timeout: 30_000 });

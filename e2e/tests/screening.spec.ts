@@ -13,7 +13,10 @@ async function visitFirstAsAway(page: Page) {
   await drawer.getByRole('button', { name: /提\s*交/ }).click();
 }
 
-test('@phone a grid worker works through their list online and offline; a replay creates one visit', async ({ page, context }) => {
+test('@phone a grid worker works through their list online and offline; a replay creates one visit', async ({
+  page,
+  context,
+}) => {
   await login(page, 'grid');
   await page.goto('/my-households');
   await expect(page.getByText(/还有 \d+ 户未覆盖/)).toBeVisible();
@@ -31,18 +34,26 @@ test('@phone a grid worker works through their list online and offline; a replay
   await context.setOffline(false);
   // The outbox replays on reconnect; the list then counts one household fewer again. Reload only
   // every few seconds: a reload mid-replay aborts it, and the next replay starts with the next page.
-  await expect.poll(async () => {
-    await page.reload();
-    await expect(page.getByText(/还有 \d+ 户未覆盖/)).toBeVisible();
-    return leftCount(page);
-  }, { timeout: 60_000, intervals: [3_000] }).toBe(before - 2);
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        await expect(page.getByText(/还有 \d+ 户未覆盖/)).toBeVisible();
+        return leftCount(page);
+      },
+      { timeout: 60_000, intervals: [3_000] },
+    )
+    .toBe(before - 2);
 });
 
 test('the township sees coverage by village and exactly which households are missing', async ({ page }) => {
   await login(page, 'township');
   await page.getByRole('menuitem', { name: '入户排查' }).click();
   await expect(page.getByText('第三轮: 省外返乡人员排查').first()).toBeVisible();
-  const missingFigure = page.locator('.ant-statistic').filter({ hasText: '未覆盖' }).locator('.ant-statistic-content-value');
+  const missingFigure = page
+    .locator('.ant-statistic')
+    .filter({ hasText: '未覆盖' })
+    .locator('.ant-statistic-content-value');
   await expect(missingFigure).toBeVisible();
   const missing = Number((await missingFigure.textContent())!.replace(/\D/g, ''));
   expect(missing).toBeGreaterThan(0);

@@ -9,7 +9,10 @@ import { buildApp } from './app.js';
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/openapi.json');
 // The document needs the routes, not a database: the pool never connects.
 const pool = createPool('postgres://unused@127.0.0.1:1/unused');
-const app = await buildApp({ db: createDb(pool), config: loadConfig({ NODE_ENV: 'test', FANGKONG_WEB_DIR: '/nonexistent' }) });
+const app = await buildApp({
+  db: createDb(pool),
+  config: loadConfig({ NODE_ENV: 'test', FANGKONG_WEB_DIR: '/nonexistent' }),
+});
 await app.ready();
 await writeFile(out, `${JSON.stringify(app.swagger(), null, 2)}\n`);
 await app.close();

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { buildApp, type App } from '../src/app.js';
@@ -5,10 +8,24 @@ import { testDatabase } from './db.js';
 import { TEST_PASSWORD } from './factories.js';
 
 /** The real application on this file's database, for `app.inject`. */
-export async function testApp(env: Record<string, string> = {}, now?: () => Date) {
-  const { db } = await testDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', FANGKONG_WEB_DIR: '/nonexistent', ...env });
-  const app = await buildApp({ db, config, logger: process.env.TEST_LOG ? { level: process.env.TEST_LOG } : false, now });
+/** Request limits are off unless a test turns them on (`RATE_LIMIT: 'on'`): a route walk logs in more often than people do. */
+export async function testApp(env: Record<string, string> = {}, now?: () => Date, wallClock?: () => Date) {
+  const { db, appDb } = await testDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    FANGKONG_WEB_DIR: '/nonexistent',
+    FANGKONG_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'fangkong-data-')),
+    RATE_LIMIT: 'off',
+    ...env,
+  });
+  // The application as deployed: connected as its restricted role, not as the owner.
+  const app = await buildApp({
+    db: appDb,
+    config,
+    logger: process.env.TEST_LOG ? { level: process.env.TEST_LOG } : false,
+    now,
+    wallClock,
+  });
   await app.ready();
   // Closed before the file's database (after hooks run last-registered first).
   afterAll(() => app.close());

@@ -2,12 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import pg from 'pg';
 import { createDb, createPool, type Db } from '../src/db/client.js';
-import { TEMPLATE, withDatabase } from './template.js';
+import { APP_ROLE, loginUrl } from '../src/db/roles.js';
+import { APP_TEST_PASSWORD, TEMPLATE, withDatabase } from './template.js';
 
 export interface TestDatabase {
+  /** As the owner (a superuser): for factories and for looking behind the application's back. */
   db: Db;
   pool: pg.Pool;
   url: string;
+  /** As the application's restricted role `fangkong_app`, which the test app uses. */
+  appDb: Db;
+  appPool: pg.Pool;
+  appUrl: string;
 }
 
 let current: Promise<TestDatabase> | undefined;
@@ -23,14 +29,16 @@ export function testDatabase(): Promise<TestDatabase> {
     await admin.end();
     const url = withDatabase(serverUrl, name);
     const pool = createPool(url, 10);
-    return { db: createDb(pool), pool, url };
+    const appUrl = loginUrl(url, APP_ROLE, APP_TEST_PASSWORD);
+    const appPool = createPool(appUrl, 10);
+    return { db: createDb(pool), pool, url, appDb: createDb(appPool), appPool, appUrl };
   })();
   return current;
 }
 
 export async function closeTestDatabase() {
   if (!current) return;
-  const { pool } = await current;
-  await pool.end();
+  const { pool, appPool } = await current;
+  await Promise.all([pool.end(), appPool.end()]);
   current = undefined;
 }

@@ -1,8 +1,37 @@
 import { createHash } from 'node:crypto';
-import { addDays, plannedEndOf, regionPathLabel, shanghaiDate, type Role } from '@fangkong/domain';
+import { addDays, plannedEndOf, regionPathLabel, shanghaiDateOf, type Role } from '@fangkong/domain';
 import type { Db } from '../src/db/client.js';
 import { uuidv7 } from '../src/db/ids.js';
-import { checkInLink, checkpoint, dailyReport, fileJob, grid, healthCheck, household, keyPerson, lead, leadSource, observationBed, observationSite, person, region, riskArea, screeningRound, triageTask, users } from '../src/db/schema/index.js';
+import {
+  checkInLink,
+  checkpoint,
+  dailyReport,
+  fileJob,
+  finding,
+  grid,
+  healthCheck,
+  household,
+  inspection,
+  keyPerson,
+  lead,
+  supervisionGroup,
+  supervisionGroupTownship,
+  leadSource,
+  observationBed,
+  observationSite,
+  person,
+  region,
+  riskArea,
+  screeningRound,
+  triageTask,
+  users,
+  gathering,
+  venue,
+  venueOrder,
+  stockMovement,
+  supplyItem,
+  supplyStore,
+} from '../src/db/schema/index.js';
 import { hashPassword } from '../src/auth/password.js';
 import { systemActor } from '../src/auth/actor.js';
 import { checkpointEntriesService } from '../src/modules/checkpoint-entries/checkpoint-entries.service.js';
@@ -11,11 +40,24 @@ import type { CreateEntryBody } from '../src/modules/checkpoint-entries/checkpoi
 export const TEST_PASSWORD = 'test-password-1';
 const passwordHash = hashPassword(TEST_PASSWORD);
 
-export interface RegionRow { id: string; code: string; path: string; name: string }
+export interface RegionRow {
+  id: string;
+  code: string;
+  path: string;
+  name: string;
+}
 
 export async function buildRegion(db: Db, code: string, name: string, parent?: RegionRow): Promise<RegionRow> {
-  const level = code.length === 15 ? 'group' : code.endsWith('000000') ? 'county' : code.endsWith('000') ? 'township' : 'village';
-  const row = { id: uuidv7(), code, name, level, parentId: parent?.id ?? null, path: parent ? `${parent.path}.${regionPathLabel(code)}` : regionPathLabel(code) } as const;
+  const level =
+    code.length === 15 ? 'group' : code.endsWith('000000') ? 'county' : code.endsWith('000') ? 'township' : 'village';
+  const row = {
+    id: uuidv7(),
+    code,
+    name,
+    level,
+    parentId: parent?.id ?? null,
+    path: parent ? `${parent.path}.${regionPathLabel(code)}` : regionPathLabel(code),
+  } as const;
   await db.insert(region).values(row);
   return row;
 }
@@ -30,7 +72,10 @@ export async function buildCounty(db: Db) {
   return { county, townshipA, townshipB, villageA, villageB };
 }
 
-export async function buildUser(db: Db, opts: { username: string; role: Role; region: RegionRow; displayName?: string }) {
+export async function buildUser(
+  db: Db,
+  opts: { username: string; role: Role; region: RegionRow; displayName?: string },
+) {
   const row = {
     id: uuidv7(),
     username: opts.username,
@@ -50,47 +95,104 @@ export async function buildGrid(db: Db, village: RegionRow, name = '第一网格
   return row;
 }
 
-export async function buildHousehold(db: Db, village: RegionRow, members = 2, gridId?: string, address = `${village.name}1号`) {
+export async function buildHousehold(
+  db: Db,
+  village: RegionRow,
+  members = 2,
+  gridId?: string,
+  address = `${village.name}1号`,
+) {
   const id = uuidv7();
-  await db.insert(household).values({ id, regionId: village.id, regionPath: village.path, gridId: gridId ?? null, address });
+  await db
+    .insert(household)
+    .values({ id, regionId: village.id, regionPath: village.path, gridId: gridId ?? null, address });
   const memberIds: string[] = [];
   for (let i = 0; i < members; i++) {
     const personId = uuidv7();
     memberIds.push(personId);
-    await db.insert(person).values({ id: personId, name: `成员${i}`, householdId: id, regionId: village.id, regionPath: village.path });
+    await db
+      .insert(person)
+      .values({ id: personId, name: `成员${i}`, householdId: id, regionId: village.id, regionPath: village.path });
   }
   return { id, memberIds };
 }
 
 /** A risk area on the county's list. */
-export async function buildRiskArea(db: Db, county: RegionRow, opts: { name?: string; startsOn?: string; endsOn?: string | null } = {}) {
-  const row = { id: uuidv7(), regionPath: county.path, name: opts.name ?? '某省某市某区', level: 'high' as const, startsOn: opts.startsOn ?? '2026-11-01', endsOn: opts.endsOn === undefined ? null : opts.endsOn };
+export async function buildRiskArea(
+  db: Db,
+  county: RegionRow,
+  opts: { name?: string; startsOn?: string; endsOn?: string | null } = {},
+) {
+  const row = {
+    id: uuidv7(),
+    regionPath: county.path,
+    name: opts.name ?? '某省某市某区',
+    level: 'high' as const,
+    startsOn: opts.startsOn ?? '2026-11-01',
+    endsOn: opts.endsOn === undefined ? null : opts.endsOn,
+  };
   await db.insert(riskArea).values(row);
   return row;
 }
 
 /** An open screening round over a region. */
-export async function buildRound(db: Db, over: RegionRow, opts: { name?: string; travelSince?: string; status?: 'open' | 'closed' } = {}) {
-  const row = { id: uuidv7(), regionId: over.id, regionPath: over.path, name: opts.name ?? '第一轮排查', startsOn: '2026-11-01', deadline: '2026-12-31', travelSince: opts.travelSince ?? '2026-10-15', status: opts.status ?? 'open' };
+export async function buildRound(
+  db: Db,
+  over: RegionRow,
+  opts: { name?: string; travelSince?: string; status?: 'open' | 'closed' } = {},
+) {
+  const row = {
+    id: uuidv7(),
+    regionId: over.id,
+    regionPath: over.path,
+    name: opts.name ?? '第一轮排查',
+    startsOn: '2026-11-01',
+    deadline: '2026-12-31',
+    travelSince: opts.travelSince ?? '2026-10-15',
+    status: opts.status ?? 'open',
+  };
   await db.insert(screeningRound).values(row);
   return row;
 }
 
 let personSeq = 0;
 /** One registered person in a village (no household unless given). */
-export async function buildPerson(db: Db, village: RegionRow, opts: { name?: string; idNumber?: string; phone?: string; householdId?: string } = {}) {
-  const row = { id: uuidv7(), name: opts.name ?? `人员${++personSeq}`, idNumber: opts.idNumber ?? null, phone: opts.phone ?? null, householdId: opts.householdId ?? null, regionId: village.id, regionPath: village.path };
+export async function buildPerson(
+  db: Db,
+  village: RegionRow,
+  opts: { name?: string; idNumber?: string; phone?: string; householdId?: string } = {},
+) {
+  const row = {
+    id: uuidv7(),
+    name: opts.name ?? `人员${++personSeq}`,
+    idNumber: opts.idNumber ?? null,
+    phone: opts.phone ?? null,
+    householdId: opts.householdId ?? null,
+    regionId: village.id,
+    regionPath: village.path,
+  };
   await db.insert(person).values(row);
   return row;
 }
 
 /** A key person under home isolation from `startDate` (14 days), in the person's village. */
-export async function buildKeyPerson(db: Db, village: RegionRow, opts: { startDate?: string; plannedEndDate?: string; category?: 'returnee' | 'closeContact'; personId?: string } = {}) {
+export async function buildKeyPerson(
+  db: Db,
+  village: RegionRow,
+  opts: { startDate?: string; plannedEndDate?: string; category?: 'returnee' | 'closeContact'; personId?: string } = {},
+) {
   const personId = opts.personId ?? (await buildPerson(db, village)).id;
   const startDate = opts.startDate ?? '2024-02-20';
   const row = {
-    id: uuidv7(), personId, regionId: village.id, regionPath: village.path, category: opts.category ?? 'returnee', source: 'screening', measure: 'homeIsolation',
-    startDate, plannedEndDate: opts.plannedEndDate ?? plannedEndOf(startDate, 14),
+    id: uuidv7(),
+    personId,
+    regionId: village.id,
+    regionPath: village.path,
+    category: opts.category ?? 'returnee',
+    source: 'screening',
+    measure: 'homeIsolation',
+    startDate,
+    plannedEndDate: opts.plannedEndDate ?? plannedEndOf(startDate, 14),
   } as const;
   await db.insert(keyPerson).values(row);
   return row;
@@ -98,48 +200,162 @@ export async function buildKeyPerson(db: Db, village: RegionRow, opts: { startDa
 
 /** Key persons, a check, a closed triage task and an open lead on each side of the scope line (for the route walk). */
 export async function buildKeyPersonFixtures(db: Db, county: Awaited<ReturnType<typeof buildCounty>>) {
-  const yesterday = addDays(shanghaiDate(new Date()), -1);
+  const yesterday = addDays(shanghaiDateOf(new Date()), -1);
   const side = async (village: RegionRow) => {
     const kp = await buildKeyPerson(db, village, { startDate: addDays(yesterday, -2) });
     const freePerson = await buildPerson(db, village);
     const checkId = uuidv7();
-    await db.insert(healthCheck).values({ id: checkId, keyPersonId: kp.id, regionPath: village.path, day: yesterday, slot: 'pm', temperature: 38.1, measuredBy: 'doctor', recordedAt: new Date() });
+    await db.insert(healthCheck).values({
+      id: checkId,
+      keyPersonId: kp.id,
+      regionPath: village.path,
+      day: yesterday,
+      slot: 'pm',
+      temperature: 38.1,
+      measuredBy: 'doctor',
+      recordedAt: new Date(),
+    });
     const triageId = uuidv7();
-    await db.insert(triageTask).values({ id: triageId, keyPersonId: kp.id, healthCheckId: checkId, regionPath: village.path, temperature: 38.1, status: 'closed', deadline: new Date(), outcome: '排除' });
+    await db.insert(triageTask).values({
+      id: triageId,
+      keyPersonId: kp.id,
+      healthCheckId: checkId,
+      regionPath: village.path,
+      temperature: 38.1,
+      status: 'closed',
+      deadline: new Date(),
+      outcome: '排除',
+    });
     const idNumber = village === county.villageA ? '510121199003071233' : '11010519491231002X';
     const listed = await buildPerson(db, village, { name: `线索${village.name}`, idNumber });
     // An open lead about someone already under a measure, and a dismissed one: both refuse to be resolved.
     const leadId = uuidv7();
     const dismissedLeadId = uuidv7();
     await db.insert(lead).values([
-      { id: leadId, personId: kp.personId, name: `线索${village.name}`, regionId: village.id, regionPath: village.path, deadline: new Date(Date.now() + 7_200_000) },
-      { id: dismissedLeadId, personId: listed.id, name: listed.name, regionId: village.id, regionPath: village.path, deadline: new Date(), status: 'dismissed', resolution: '查无此人' },
+      {
+        id: leadId,
+        personId: kp.personId,
+        name: `线索${village.name}`,
+        regionId: village.id,
+        regionPath: village.path,
+        deadline: new Date(Date.now() + 7_200_000),
+      },
+      {
+        id: dismissedLeadId,
+        personId: listed.id,
+        name: listed.name,
+        regionId: village.id,
+        regionPath: village.path,
+        deadline: new Date(),
+        status: 'dismissed',
+        resolution: '查无此人',
+      },
     ]);
     // The dismissed lead came on an imported list (协查名单) of its own.
     const listId = uuidv7();
     await db.insert(leadSource).values([
       { id: uuidv7(), leadId, source: 'tip', reasons: ['riskArea'] },
-      { id: uuidv7(), leadId: dismissedLeadId, source: 'assistRequest', sourceRef: listId, reasons: ['listed'], detail: { issuer: '县卫健局', batch: null, row: 2 } },
+      {
+        id: uuidv7(),
+        leadId: dismissedLeadId,
+        source: 'assistRequest',
+        sourceRef: listId,
+        reasons: ['listed'],
+        detail: { issuer: '县卫健局', batch: null, row: 2 },
+      },
     ]);
     const expiredToken = (village === county.villageA ? 'a' : 'b').repeat(43);
-    await db.insert(checkInLink).values({ id: uuidv7(), keyPersonId: kp.id, tokenHash: createHash('sha256').update(expiredToken).digest('hex'), expiresAt: new Date(Date.now() - 1000) });
+    await db.insert(checkInLink).values({
+      id: uuidv7(),
+      keyPersonId: kp.id,
+      tokenHash: createHash('sha256').update(expiredToken).digest('hex'),
+      expiresAt: new Date(Date.now() - 1000),
+    });
     const siteId = uuidv7();
     const bedId = uuidv7();
-    await db.insert(observationSite).values({ id: siteId, regionId: village.id, regionPath: village.path, name: `${village.name}留观点` });
+    await db
+      .insert(observationSite)
+      .values({ id: siteId, regionId: village.id, regionPath: village.path, name: `${village.name}留观点` });
     await db.insert(observationBed).values({ id: bedId, siteId, room: '101', bed: '1' });
-    return { siteId, bedId, keyPersonId: kp.id, freePersonId: freePerson.id, checkId, triageId, leadId, dismissedLeadId, listId, idNumber, expiredToken, checkDay: yesterday };
+    return {
+      siteId,
+      bedId,
+      keyPersonId: kp.id,
+      freePersonId: freePerson.id,
+      checkId,
+      triageId,
+      leadId,
+      dismissedLeadId,
+      listId,
+      idNumber,
+      expiredToken,
+      checkDay: yesterday,
+    };
   };
   return { a: await side(county.villageA), b: await side(county.villageB) };
 }
 
-export async function buildCheckpoint(db: Db, at: RegionRow, opts: { name?: string; status?: 'open' | 'closed'; closedAt?: Date } = {}) {
-  const row = { id: uuidv7(), regionId: at.id, regionPath: at.path, name: opts.name ?? `${at.name}卡口`, kind: 'roadJunction' as const, status: opts.status ?? ('open' as const), closedAt: opts.closedAt ?? null, facilities: ['tent', 'thermometer'] };
+export async function buildCheckpoint(
+  db: Db,
+  at: RegionRow,
+  opts: { name?: string; status?: 'open' | 'closed'; closedAt?: Date } = {},
+) {
+  const row = {
+    id: uuidv7(),
+    regionId: at.id,
+    regionPath: at.path,
+    name: opts.name ?? `${at.name}卡口`,
+    kind: 'roadJunction' as const,
+    status: opts.status ?? ('open' as const),
+    closedAt: opts.closedAt ?? null,
+    facilities: ['tent', 'thermometer'],
+  };
   await db.insert(checkpoint).values(row);
   return row;
 }
 
+/** A store of supplies at a region (物资库点), holding `stock` of a county's own item when given. */
+export async function buildSupplyStore(
+  db: Db,
+  at: RegionRow,
+  opts: { name?: string; itemId?: string; stock?: number } = {},
+) {
+  const row = {
+    id: uuidv7(),
+    kind: 'region' as const,
+    regionId: at.id,
+    regionPath: at.path,
+    name: opts.name ?? `${at.name}物资点`,
+  };
+  await db.insert(supplyStore).values(row);
+  if (opts.itemId && opts.stock)
+    await db.insert(stockMovement).values({
+      id: uuidv7(),
+      storeId: row.id,
+      itemId: opts.itemId,
+      regionPath: at.path,
+      kind: 'receipt',
+      quantity: opts.stock,
+      recordedAt: new Date(),
+    });
+  return row;
+}
+
+/** An item of the county's own catalogue. */
+export async function buildSupplyItem(db: Db, county: RegionRow, name = '医用外科口罩') {
+  const row = { id: uuidv7(), regionPath: county.path, name, category: 'protection' as const, unit: 'piece' as const };
+  await db.insert(supplyItem).values(row);
+  return row;
+}
+
 /** A person in the register with an ID number, living in `village`. */
-export async function buildResident(db: Db, village: RegionRow, idNumber: string, name: string, phone: string | null = null) {
+export async function buildResident(
+  db: Db,
+  village: RegionRow,
+  idNumber: string,
+  name: string,
+  phone: string | null = null,
+) {
   const row = { id: uuidv7(), idNumber, name, phone, regionId: village.id, regionPath: village.path };
   await db.insert(person).values(row);
   return row;
@@ -165,8 +381,24 @@ export async function buildEntry(db: Db, cp: { id: string; regionPath: string },
 }
 
 /** A submitted daily report of a region for a day (figures as given, not computed). */
-export async function buildDailyReport(db: Db, r: RegionRow, submittedBy: string, reportDate: string, figures: Record<string, Record<string, number>> = {}) {
-  const row = { id: uuidv7(), regionId: r.id, regionPath: r.path, reportDate, version: 1, figures, submittedBy, submittedAt: new Date(), late: false };
+export async function buildDailyReport(
+  db: Db,
+  r: RegionRow,
+  submittedBy: string,
+  reportDate: string,
+  figures: Record<string, Record<string, number>> = {},
+) {
+  const row = {
+    id: uuidv7(),
+    regionId: r.id,
+    regionPath: r.path,
+    reportDate,
+    version: 1,
+    figures,
+    submittedBy,
+    submittedAt: new Date(),
+    late: false,
+  };
   await db.insert(dailyReport).values(row);
   return row;
 }
@@ -174,6 +406,110 @@ export async function buildDailyReport(db: Db, r: RegionRow, submittedBy: string
 /** A finished import job started by `user`, in their scope. */
 export async function buildFileJob(db: Db, user: { id: string; regionPath: string }) {
   const id = uuidv7();
-  await db.insert(fileJob).values({ id, kind: 'import', status: 'done', done: 1, total: 1, result: { rows: 1, accepted: 1, createdHouseholds: 0, createdPersons: 0, linked: 1, errors: [] }, createdBy: user.id, regionPath: user.regionPath, finishedAt: new Date() });
+  await db.insert(fileJob).values({
+    id,
+    kind: 'import',
+    status: 'done',
+    done: 1,
+    total: 1,
+    result: { rows: 1, accepted: 1, createdHouseholds: 0, createdPersons: 0, linked: 1, errors: [] },
+    createdBy: user.id,
+    regionPath: user.regionPath,
+    finishedAt: new Date(),
+  });
   return id;
+}
+
+/** An inspection of `village` by `inspector` with one failed item, its finding addressed to the village (督查). */
+export async function buildInspection(
+  db: Db,
+  village: RegionRow,
+  inspector: { id: string },
+  opts: { at?: Date; deadline?: string } = {},
+) {
+  const at = opts.at ?? new Date();
+  const id = uuidv7();
+  const findingId = uuidv7();
+  await db.insert(inspection).values({
+    id,
+    regionId: village.id,
+    regionPath: village.path,
+    placeKind: 'village',
+    placeName: village.name,
+    unannounced: true,
+    inspectedAt: at,
+    inspectorId: inspector.id,
+    inspectorName: 'inspector',
+    answers: [{ key: 'noticesPosted', label: 'notices', ok: false, remark: null }],
+    createdAt: at,
+  });
+  await db.insert(finding).values({
+    id: findingId,
+    inspectionId: id,
+    itemKey: 'noticesPosted',
+    regionId: village.id,
+    regionPath: village.path,
+    description: 'notices',
+    severity: 'major',
+    deadline: opts.deadline ?? shanghaiDateOf(at),
+    createdBy: inspector.id,
+    createdAt: at,
+  });
+  return { id, findingId };
+}
+
+/** A supervision group (督导组) of `county` sent to `townships`. */
+export async function buildSupervisionGroup(db: Db, county: RegionRow, townships: RegionRow[], name = '第一督导组') {
+  const id = uuidv7();
+  await db
+    .insert(supervisionGroup)
+    .values({ id, regionPath: county.path, name, leaderName: '张县长', members: ['组员甲'], startsOn: '2022-01-28' });
+  await db
+    .insert(supervisionGroupTownship)
+    .values(townships.map((t) => ({ groupId: id, regionId: t.id, regionPath: t.path })));
+  return id;
+}
+
+/** A venue of a region (with a phone, so the route walk checks it is masked), and a close order on it from today. */
+export async function buildVenue(db: Db, r: RegionRow, name = `${r.name}KTV`, phone = '13812349999') {
+  const row = {
+    id: uuidv7(),
+    regionId: r.id,
+    regionPath: r.path,
+    type: 'ktv' as const,
+    name,
+    operator: '经营者',
+    phone,
+  };
+  await db.insert(venue).values(row);
+  const order = {
+    id: uuidv7(),
+    regionId: r.id,
+    regionPath: r.path,
+    venueId: row.id,
+    kind: 'close' as const,
+    effectiveFrom: shanghaiDateOf(new Date()),
+  };
+  await db.insert(venueOrder).values(order);
+  return { ...row, orderId: order.id };
+}
+
+/** A wedding talked out of (劝停) in a region, settled now. */
+export async function buildGathering(db: Db, r: RegionRow, phone = '13812348888') {
+  const row = {
+    id: uuidv7(),
+    regionId: r.id,
+    regionPath: r.path,
+    kind: 'wedding' as const,
+    host: '事主',
+    phone,
+    date: shanghaiDateOf(new Date()),
+    place: r.name,
+    tables: 10,
+    persons: 100,
+    outcome: 'cancelled' as const,
+    settledAt: new Date(),
+  };
+  await db.insert(gathering).values(row);
+  return row;
 }

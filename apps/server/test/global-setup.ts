@@ -7,8 +7,8 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/db/embedded
 import { startSystemPostgres } from './system-postgres.js';
 import { createDb, createPool } from '../src/db/client.js';
 import { migrateDatabase } from '../src/db/migrate.js';
-import { TEMPLATE, withDatabase } from './template.js';
-
+import { grantAppLogin } from '../src/db/roles.js';
+import { APP_TEST_PASSWORD, TEMPLATE, withDatabase } from './template.js';
 
 /**
  * One PostgreSQL server for the whole run: the embedded one, or the machine's own binaries when
@@ -32,6 +32,7 @@ export default async function setup(project: TestProject) {
   await admin.end();
   const pool = createPool(withDatabase(server.url, TEMPLATE), 2);
   await migrateDatabase(createDb(pool));
+  await grantAppLogin(pool, APP_TEST_PASSWORD);
   await pool.end();
   project.provide('pgUrl', server.url);
   return async () => {

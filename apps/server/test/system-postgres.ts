@@ -19,7 +19,16 @@ export async function startSystemPostgres(dir: string): Promise<EmbeddedDatabase
     chownSync(dir, Number(pw), Number(gr));
   }
   run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C']);
-  run('pg_ctl', ['-D', dataDir, '-w', '-l', path.join(dir, 'pg.log'), '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`, 'start']);
+  run('pg_ctl', [
+    '-D',
+    dataDir,
+    '-w',
+    '-l',
+    path.join(dir, 'pg.log'),
+    '-o',
+    `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`,
+    'start',
+  ]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop: async () => {

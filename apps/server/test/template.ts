@@ -5,3 +5,6 @@ export function withDatabase(url: string, database: string): string {
   u.pathname = `/${database}`;
   return u.toString();
 }
+
+/** The password the tests give the application's role `fangkong_app`. */
+export const APP_TEST_PASSWORD = 'fangkong-test-app';

@@ -6,8 +6,10 @@ import { App } from './App';
 import { ME_KEY } from './auth/session';
 import './i18n';
 import { LocaleProvider } from './i18n/LocaleProvider';
+import { startLibraryLabels } from './i18n/library-labels';
 import './styles.css';
 import { startOutbox } from './offline';
+import { registerServiceWorker } from './offline/service-worker';
 
 // A 401 anywhere means the session ended (expired, logged out elsewhere): drop to the login page.
 function onError(error: unknown) {
@@ -43,3 +45,5 @@ createRoot(root).render(
 );
 
 startOutbox();
+registerServiceWorker();
+startLibraryLabels();

@@ -11,7 +11,7 @@ const KeyPersonsPage = lazy(() => import('./pages/key-persons/KeyPersonsPage'));
 export const KeyPersonPage = lazy(() => import('./pages/key-persons/KeyPersonPage'));
 const CheckRoundPage = lazy(() => import('./pages/key-persons/CheckRoundPage'));
 const TriagePage = lazy(() => import('./pages/triage/TriagePage'));
-const PolicyPage = lazy(() => import('./pages/policy/PolicyPage'));
+const CountySettingsPage = lazy(() => import('./pages/county-settings/CountySettingsPage'));
 export const SitePage = lazy(() => import('./pages/observation-sites/SitePage'));
 const ObservationSitesPage = lazy(() => import('./pages/observation-sites/ObservationSitesPage'));
 const LeadsPage = lazy(() => import('./pages/leads/LeadsPage'));
@@ -24,6 +24,16 @@ const RiskAreasPage = lazy(() => import('./pages/screening/RiskAreasPage'));
 const CheckpointsPage = lazy(() => import('./pages/checkpoints/CheckpointsPage'));
 const RegisterEntryPage = lazy(() => import('./pages/checkpoints/RegisterEntryPage'));
 const EntriesLogPage = lazy(() => import('./pages/checkpoints/EntriesLogPage'));
+const AccountPage = lazy(() => import('./pages/account/AccountPage'));
+const OnlineUsersPage = lazy(() => import('./pages/sessions/OnlineUsersPage'));
+const SecurityPolicyPage = lazy(() => import('./pages/security-policy/SecurityPolicyPage'));
+const GridsPage = lazy(() => import('./pages/grids/GridsPage'));
+const CommandPage = lazy(() => import('./pages/command/CommandPage'));
+export const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage'));
+const VenuesPage = lazy(() => import('./pages/venues/VenuesPage'));
+const GatheringsPage = lazy(() => import('./pages/gatherings/GatheringsPage'));
+const CommunityLogsPage = lazy(() => import('./pages/community-logs/CommunityLogsPage'));
+const SuppliesPage = lazy(() => import('./pages/supplies/SuppliesPage'));
 
 const PAGES: Record<NavPath, ComponentType> = {
   '/': HomePage,
@@ -32,20 +42,33 @@ const PAGES: Record<NavPath, ComponentType> = {
   '/register': RegisterPage,
   '/risk-areas': RiskAreasPage,
   '/regions': RegionsPage,
+  '/grids': GridsPage,
   '/dashboard': DashboardPage,
   '/key-persons': KeyPersonsPage,
   '/checks': CheckRoundPage,
   '/leads': LeadsPage,
   '/observation-sites': ObservationSitesPage,
   '/triage': TriagePage,
-  '/policy': PolicyPage,
+  '/county-settings': CountySettingsPage,
   '/daily-reports': DailyReportsPage,
   '/checkpoint-entry': RegisterEntryPage,
   '/checkpoints': CheckpointsPage,
   '/checkpoint-log': EntriesLogPage,
   '/users': UsersPage,
   '/audit-logs': AuditLogsPage,
+  '/online-users': OnlineUsersPage,
+  '/security-policy': SecurityPolicyPage,
+  '/account': AccountPage,
+  '/command': CommandPage,
+  '/supervision': SupervisionPage,
+  '/venues': VenuesPage,
+  '/gatherings': GatheringsPage,
+  '/community-logs': CommunityLogsPage,
+  '/supplies': SuppliesPage,
 };
 
 /** The signed-in screens with their pages: the router is built from this list, the menu from nav.tsx. */
-export const NAV_ROUTES: readonly (NavItem & { page: ComponentType })[] = NAV_ITEMS.map((item) => ({ ...item, page: PAGES[item.path] }));
+export const NAV_ROUTES: readonly (NavItem & { page: ComponentType })[] = NAV_ITEMS.map((item) => ({
+  ...item,
+  page: PAGES[item.path],
+}));

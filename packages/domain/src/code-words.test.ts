@@ -4,7 +4,8 @@ import { MEASURED_BY, SYMPTOMS } from './key-person.js';
 
 describe('CODE_WORDS', () => {
   it('gives every locale the same codes', () => {
-    const codes = (l: keyof typeof CODE_WORDS) => Object.fromEntries(Object.entries(CODE_WORDS[l]).map(([f, m]) => [f, Object.keys(m)]));
+    const codes = (l: keyof typeof CODE_WORDS) =>
+      Object.fromEntries(Object.entries(CODE_WORDS[l]).map(([f, m]) => [f, Object.keys(m)]));
     expect(codes('en-US')).toEqual(codes('zh-CN'));
   });
 

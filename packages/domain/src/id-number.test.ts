@@ -97,7 +97,12 @@ describe('parseIdNumber — valid numbers', () => {
   });
 
   it('accepts lowercase x, full-width input and spaces, returning the canonical form', () => {
-    for (const raw of ['11010519491231002x', '１１０１０５１９４９１２３１００２ｘ', ' 110105 1949 1231 002 X ', '110105-19491231-002X']) {
+    for (const raw of [
+      '11010519491231002x',
+      '１１０１０５１９４９１２３１００２ｘ',
+      ' 110105 1949 1231 002 X ',
+      '110105-19491231-002X',
+    ]) {
       const r = parseIdNumber(raw, TODAY);
       expect(r.ok && r.value.idNumber).toBe('11010519491231002X');
     }
@@ -140,12 +145,32 @@ describe('parseIdNumber — valid numbers', () => {
   });
 
   it('accepts the boundaries 1890-01-01 and today', () => {
-    expect(reasonOf(makeIdNumber({ regionCode: '510121', birthDate: '1890-01-01', sequence: 1, sex: 'male' }))).toBe('ok');
+    expect(reasonOf(makeIdNumber({ regionCode: '510121', birthDate: '1890-01-01', sequence: 1, sex: 'male' }))).toBe(
+      'ok',
+    );
     expect(reasonOf(makeIdNumber({ regionCode: '510121', birthDate: TODAY, sequence: 1, sex: 'male' }))).toBe('ok');
   });
 
   it('accepts every province-level prefix in the list', () => {
-    for (const p of ['11', '15', '21', '23', '31', '37', '41', '46', '50', '54', '61', '65', '71', '81', '82', '83', '91']) {
+    for (const p of [
+      '11',
+      '15',
+      '21',
+      '23',
+      '31',
+      '37',
+      '41',
+      '46',
+      '50',
+      '54',
+      '61',
+      '65',
+      '71',
+      '81',
+      '82',
+      '83',
+      '91',
+    ]) {
       const id = makeIdNumber({ regionCode: `${p}0101`, birthDate: '1980-01-01', sequence: 5, sex: 'male' });
       expect(reasonOf(id), p).toBe('ok');
     }
@@ -178,7 +203,28 @@ describe('parseIdNumber — rejections', () => {
   });
 
   it('region: unknown province prefix', () => {
-    for (const p of ['00', '10', '16', '20', '24', '30', '38', '40', '47', '49', '55', '60', '66', '70', '72', '80', '84', '90', '92', '99']) {
+    for (const p of [
+      '00',
+      '10',
+      '16',
+      '20',
+      '24',
+      '30',
+      '38',
+      '40',
+      '47',
+      '49',
+      '55',
+      '60',
+      '66',
+      '70',
+      '72',
+      '80',
+      '84',
+      '90',
+      '92',
+      '99',
+    ]) {
       const body = `${p}010119800101001`;
       expect(reasonOf(body + computeIdCheckDigit(body)), p).toBe('region');
     }
@@ -268,20 +314,37 @@ describe('makeIdNumber', () => {
   it('builds a valid number with the given parts', () => {
     const id = makeIdNumber({ regionCode: '510121', birthDate: '1985-06-15', sequence: 101, sex: 'male' });
     expect(id).toBe('510121198506151011');
-    expect(parseIdNumber(id, TODAY)).toMatchObject({ ok: true, value: { regionCode: '510121', birthDate: '1985-06-15', sex: 'male' } });
+    expect(parseIdNumber(id, TODAY)).toMatchObject({
+      ok: true,
+      value: { regionCode: '510121', birthDate: '1985-06-15', sex: 'male' },
+    });
   });
 
   it('adjusts the sequence parity to the sex', () => {
-    expect(makeIdNumber({ regionCode: '510121', birthDate: '1985-06-15', sequence: 101, sex: 'female' })).toBe('51012119850615100' + computeIdCheckDigit('51012119850615100'));
-    expect(makeIdNumber({ regionCode: '510121', birthDate: '1985-06-15', sequence: 102, sex: 'female' })).toBe('51012119850615102X');
-    expect(makeIdNumber({ regionCode: '510121', birthDate: '1985-06-15', sequence: 102, sex: 'male' })).toBe('510121198506151038');
+    expect(makeIdNumber({ regionCode: '510121', birthDate: '1985-06-15', sequence: 101, sex: 'female' })).toBe(
+      '51012119850615100' + computeIdCheckDigit('51012119850615100'),
+    );
+    expect(makeIdNumber({ regionCode: '510121', birthDate: '1985-06-15', sequence: 102, sex: 'female' })).toBe(
+      '51012119850615102X',
+    );
+    expect(makeIdNumber({ regionCode: '510121', birthDate: '1985-06-15', sequence: 102, sex: 'male' })).toBe(
+      '510121198506151038',
+    );
   });
 
   it('keeps the sequence within 000-999 at the edges', () => {
-    expect(makeIdNumber({ regionCode: '510121', birthDate: '1989-01-01', sequence: 0, sex: 'female' })).toBe('510121198901010008');
-    expect(makeIdNumber({ regionCode: '510121', birthDate: '1989-01-01', sequence: 0, sex: 'male' })).toBe('510121198901010016');
-    expect(makeIdNumber({ regionCode: '510121', birthDate: '1989-01-01', sequence: 999, sex: 'male' })).toBe('510121198901019993');
-    expect(makeIdNumber({ regionCode: '510121', birthDate: '1989-01-01', sequence: 999, sex: 'female' })).toBe('510121198901019985');
+    expect(makeIdNumber({ regionCode: '510121', birthDate: '1989-01-01', sequence: 0, sex: 'female' })).toBe(
+      '510121198901010008',
+    );
+    expect(makeIdNumber({ regionCode: '510121', birthDate: '1989-01-01', sequence: 0, sex: 'male' })).toBe(
+      '510121198901010016',
+    );
+    expect(makeIdNumber({ regionCode: '510121', birthDate: '1989-01-01', sequence: 999, sex: 'male' })).toBe(
+      '510121198901019993',
+    );
+    expect(makeIdNumber({ regionCode: '510121', birthDate: '1989-01-01', sequence: 999, sex: 'female' })).toBe(
+      '510121198901019985',
+    );
   });
 
   it('round-trips through parseIdNumber for many inputs', () => {

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SLOT_WINDOWS,
-  addDays,
   dayNumber,
-  daysBetween,
   measureLength,
   openSlotAt,
   plannedEndOf,
   releaseDue,
-  shanghaiDate,
-  shanghaiInstant,
   slotState,
   slotWindowOf,
   slotWindowsError,
@@ -17,6 +13,7 @@ import {
   slotsOfMeasure,
 } from './isolation-days.js';
 import { needsTriage } from './key-person.js';
+import { addDays, daysBetween, shanghaiDateOf, shanghaiInstant } from './calendar.js';
 
 describe('day arithmetic', () => {
   it.each([
@@ -54,16 +51,19 @@ describe('day arithmetic', () => {
 
 describe('Asia/Shanghai date line', () => {
   it('turns the day at 16:00 UTC, not at UTC midnight', () => {
-    expect(shanghaiDate(new Date('2024-01-31T15:59:59.999Z'))).toBe('2024-01-31');
-    expect(shanghaiDate(new Date('2024-01-31T16:00:00.000Z'))).toBe('2024-02-01');
-    expect(shanghaiDate(new Date('2024-12-31T16:00:00Z'))).toBe('2025-01-01');
-    expect(shanghaiDate(new Date('2024-02-29T00:30:00Z'))).toBe('2024-02-29');
+    expect(shanghaiDateOf(new Date('2024-01-31T15:59:59.999Z'))).toBe('2024-01-31');
+    expect(shanghaiDateOf(new Date('2024-01-31T16:00:00.000Z'))).toBe('2024-02-01');
+    expect(shanghaiDateOf(new Date('2024-12-31T16:00:00Z'))).toBe('2025-01-01');
+    expect(shanghaiDateOf(new Date('2024-02-29T00:30:00Z'))).toBe('2024-02-29');
   });
 
   it('places a local time on the right instant, also the next midnight', () => {
     expect(shanghaiInstant('2024-03-01', '06:00').toISOString()).toBe('2024-02-29T22:00:00.000Z');
     expect(shanghaiInstant('2024-03-01', '24:00').toISOString()).toBe('2024-03-01T16:00:00.000Z');
-    expect(slotWindowOf('2025-01-01', 'am')).toEqual({ opensAt: new Date('2024-12-31T22:00:00Z'), closesAt: new Date('2025-01-01T04:00:00Z') });
+    expect(slotWindowOf('2025-01-01', 'am')).toEqual({
+      opensAt: new Date('2024-12-31T22:00:00Z'),
+      closesAt: new Date('2025-01-01T04:00:00Z'),
+    });
   });
 });
 
@@ -94,7 +94,9 @@ describe('slots', () => {
 
   it('honours configured windows and refuses bad ones', () => {
     const w = { am: { opens: '07:30', closes: '09:00' }, pm: { opens: '17:00', closes: '24:00' } };
-    expect(slotsClosedBetween(new Date('2024-02-29T00:00:00Z'), new Date('2024-02-29T16:00:00Z'), w).map((s) => s.slot)).toEqual(['am', 'pm']);
+    expect(
+      slotsClosedBetween(new Date('2024-02-29T00:00:00Z'), new Date('2024-02-29T16:00:00Z'), w).map((s) => s.slot),
+    ).toEqual(['am', 'pm']);
     expect(slotWindowsError(w)).toBeNull();
     expect(slotWindowsError(DEFAULT_SLOT_WINDOWS)).toBeNull();
     expect(slotWindowsError({ ...w, am: { opens: '09:00', closes: '08:00' } })).toBe('slotWindow.order');
@@ -111,7 +113,7 @@ describe('slots', () => {
 });
 
 describe('release', () => {
-  it('releases after the last day\'s checks, not before', () => {
+  it("releases after the last day's checks, not before", () => {
     const end = '2024-03-04';
     expect(releaseDue(end, new Date('2024-03-03T13:00:00Z'), 2)).toBe(false); // day 13
     expect(releaseDue(end, new Date('2024-03-04T01:00:00Z'), 1)).toBe(false);

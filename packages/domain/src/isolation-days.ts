@@ -1,6 +1,6 @@
 // Day counting and check slots of a key person's measure (隔离天数, 一天两测). Days are calendar
 // dates in Asia/Shanghai (UTC+8, no daylight saving); day 1 is the start date.
-import { isIsoDate } from './calendar.js';
+import { addDays, daysBetween, shanghaiDateOf, shanghaiInstant } from './calendar.js';
 
 export const SLOTS = ['am', 'pm'] as const;
 export type Slot = (typeof SLOTS)[number];
@@ -13,38 +13,14 @@ export interface SlotWindow {
 export type SlotWindows = Readonly<Record<Slot, SlotWindow>>;
 
 /** 一天两测: morning check 06:00–12:00, afternoon check 14:00–20:00 (county-configurable). */
-export const DEFAULT_SLOT_WINDOWS: SlotWindows = { am: { opens: '06:00', closes: '12:00' }, pm: { opens: '14:00', closes: '20:00' } };
+export const DEFAULT_SLOT_WINDOWS: SlotWindows = {
+  am: { opens: '06:00', closes: '12:00' },
+  pm: { opens: '14:00', closes: '20:00' },
+};
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
 const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
 
-function utcMidnight(date: string): number {
-  if (!isIsoDate(date)) throw new RangeError(`expected 'YYYY-MM-DD', got '${date}'`);
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-}
-
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
-/** The date `n` days after (or before, when negative) `date`. */
-export function addDays(date: string, n: number): string {
-  return new Date(utcMidnight(date) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
-}
-
-/** The Shanghai calendar date of an instant. */
-export function shanghaiDate(instant: Date): string {
-  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The instant of a Shanghai local time ('HH:MM', '24:00' meaning the next midnight) on a date. */
-export function shanghaiInstant(date: string, hhmm: string): Date {
-  return new Date(utcMidnight(date) + minutesOf(hhmm) * 60_000 - SHANGHAI_OFFSET_MS);
-}
 
 /** Day number of `date` in a measure that started on `start`: the start date is day 1. */
 export function dayNumber(start: string, date: string): number {
@@ -92,18 +68,22 @@ export interface SlotRef {
 
 /** The slot whose window holds `now`, or null between windows. */
 export function openSlotAt(now: Date, windows: SlotWindows = DEFAULT_SLOT_WINDOWS): SlotRef | null {
-  const day = shanghaiDate(now);
+  const day = shanghaiDateOf(now);
   for (const slot of SLOTS) if (slotState(day, slot, now, windows) === 'open') return { day, slot };
   return null;
 }
 
 /** Slots whose window closed in (`after`, `now`], oldest first: what a scheduler run must mark overdue. */
-export function slotsClosedBetween(after: Date, now: Date, windows: SlotWindows = DEFAULT_SLOT_WINDOWS): (SlotRef & { closesAt: Date })[] {
-  const out: (SlotRef & { closesAt: Date })[] = [];
-  for (let day = shanghaiDate(after); daysBetween(day, shanghaiDate(now)) >= 0; day = addDays(day, 1)) {
+export function slotsClosedBetween(
+  after: Date,
+  now: Date,
+  windows: SlotWindows = DEFAULT_SLOT_WINDOWS,
+): (SlotRef & { opensAt: Date; closesAt: Date })[] {
+  const out: (SlotRef & { opensAt: Date; closesAt: Date })[] = [];
+  for (let day = shanghaiDateOf(after); daysBetween(day, shanghaiDateOf(now)) >= 0; day = addDays(day, 1)) {
     for (const slot of SLOTS) {
-      const { closesAt } = slotWindowOf(day, slot, windows);
-      if (closesAt > after && closesAt <= now) out.push({ day, slot, closesAt });
+      const { opensAt, closesAt } = slotWindowOf(day, slot, windows);
+      if (closesAt > after && closesAt <= now) out.push({ day, slot, opensAt, closesAt });
     }
   }
   return out;
@@ -112,7 +92,8 @@ export function slotsClosedBetween(after: Date, now: Date, windows: SlotWindows 
 /** Every slot of a measure, day 1 am to the last day pm. */
 export function slotsOfMeasure(start: string, end: string): SlotRef[] {
   const out: SlotRef[] = [];
-  for (let day = start; daysBetween(day, end) >= 0; day = addDays(day, 1)) for (const slot of SLOTS) out.push({ day, slot });
+  for (let day = start; daysBetween(day, end) >= 0; day = addDays(day, 1))
+    for (const slot of SLOTS) out.push({ day, slot });
   return out;
 }
 
@@ -120,8 +101,13 @@ export function slotsOfMeasure(start: string, end: string): SlotRef[] {
  * Whether a person may be released at `now`: after the last day's checks, i.e. once both slots
  * of the planned end date are recorded, or the last slot's window has closed, or any later day.
  */
-export function releaseDue(plannedEnd: string, now: Date, lastDaySlotsDone: number, windows: SlotWindows = DEFAULT_SLOT_WINDOWS): boolean {
-  const today = shanghaiDate(now);
+export function releaseDue(
+  plannedEnd: string,
+  now: Date,
+  lastDaySlotsDone: number,
+  windows: SlotWindows = DEFAULT_SLOT_WINDOWS,
+): boolean {
+  const today = shanghaiDateOf(now);
   const d = daysBetween(plannedEnd, today);
   if (d > 0) return true;
   if (d < 0) return false;

@@ -10,7 +10,10 @@ describe('classifyPersonSearch', () => {
     expect(classifyPersonSearch(wide)).toEqual({ kind: 'idNumber', value: id });
   });
   it('converts a legacy 15-digit number to the 18-digit form', () => {
-    expect(classifyPersonSearch('510121800506123')).toEqual({ kind: 'idNumber', value: makeIdNumber({ regionCode: '510121', birthDate: '1980-05-06', sequence: 123, sex: 'male' }) });
+    expect(classifyPersonSearch('510121800506123')).toEqual({
+      kind: 'idNumber',
+      value: makeIdNumber({ regionCode: '510121', birthDate: '1980-05-06', sequence: 123, sex: 'male' }),
+    });
   });
   it('reads phones with +86 and spaces', () => {
     expect(classifyPersonSearch('+86 138 1234 5678')).toEqual({ kind: 'phone', value: '13812345678' });

@@ -95,12 +95,20 @@ describe('regionPathLabel / regionPathOf', () => {
     expect(regionCodeOfPathLabel('t510121001')).toBe('510121001000');
   });
 
-  it.each(['', 'c', 'x510121', 'c5101210', 't510121', 'v510121001', 'g510121001001', 't510121000', 'C510121', 'c990121'])(
-    'regionCodeOfPathLabel rejects %j',
-    (label) => {
-      expect(regionCodeOfPathLabel(label)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'c',
+    'x510121',
+    'c5101210',
+    't510121',
+    'v510121001',
+    'g510121001001',
+    't510121000',
+    'C510121',
+    'c990121',
+  ])('regionCodeOfPathLabel rejects %j', (label) => {
+    expect(regionCodeOfPathLabel(label)).toBeNull();
+  });
 });
 
 describe('isWithinScope', () => {

@@ -2,36 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { isRole, ROLE_LABELS, ROLES, roleLabel } from './roles.js';
 
 describe('roles', () => {
-  it('lists the nine roles in order', () => {
-    expect(ROLES).toEqual([
-      'admin',
-      'commander',
-      'townshipOfficer',
-      'villageCadre',
-      'gridWorker',
-      'doctor',
-      'checkpointStaff',
-      'inspector',
-      'viewer',
-    ]);
-  });
-
   it('has a zh-CN and en-US label for every role', () => {
     for (const locale of ['zh-CN', 'en-US'] as const) {
       expect(Object.keys(ROLE_LABELS[locale]).sort()).toEqual([...ROLES].sort());
       for (const r of ROLES) expect(ROLE_LABELS[locale][r].length).toBeGreaterThan(1);
     }
-    expect(Object.values(ROLE_LABELS['zh-CN'])).toEqual([
-      '系统管理员',
-      '指挥部',
-      '乡镇干部',
-      '村干部',
-      '网格员',
-      '村医',
-      '卡口值守人员',
-      '督查人员',
-      '只读用户',
-    ]);
+    // Two roles with one word would be told apart by nobody choosing between them.
+    for (const locale of ['zh-CN', 'en-US'] as const)
+      expect(new Set(Object.values(ROLE_LABELS[locale])).size).toBe(ROLES.length);
   });
 
   it('roleLabel defaults to zh-CN', () => {

@@ -1,8 +1,10 @@
-// User roles. Permissions are decided by the server; these are the names and their labels.
+// User roles: the names and their labels. What each may do is in permissions.ts.
 import type { Locale } from './locale.js';
 
 export const ROLES = [
   'admin',
+  'securityAdmin',
+  'auditAdmin',
   'commander',
   'townshipOfficer',
   'villageCadre',
@@ -17,6 +19,8 @@ export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Readonly<Record<Locale, Readonly<Record<Role, string>>>> = {
   'zh-CN': {
     admin: '系统管理员',
+    securityAdmin: '安全管理员',
+    auditAdmin: '审计管理员',
     commander: '指挥部',
     townshipOfficer: '乡镇干部',
     villageCadre: '村干部',
@@ -28,6 +32,8 @@ export const ROLE_LABELS: Readonly<Record<Locale, Readonly<Record<Role, string>>
   },
   'en-US': {
     admin: 'System administrator',
+    securityAdmin: 'Security administrator',
+    auditAdmin: 'Audit administrator',
     commander: 'Command',
     townshipOfficer: 'Township officer',
     villageCadre: 'Village cadre',
@@ -47,4 +53,15 @@ export function isRole(value: unknown): value is Role {
 /** The display label of a role in the given locale (default zh-CN). */
 export function roleLabel(role: Role, locale: Locale = 'zh-CN'): string {
   return ROLE_LABELS[locale][role];
+}
+
+/**
+ * The three administrators of 等保 separation of duties (三员分立): accounts and settings, security
+ * (roles, sessions, password policy), audit. An account holds one role, so never two of these.
+ */
+export const ADMINISTRATOR_ROLES = ['admin', 'securityAdmin', 'auditAdmin'] as const satisfies readonly Role[];
+
+/** True for the three administrator roles, which no business user holds. */
+export function isAdministrator(role: Role): boolean {
+  return (ADMINISTRATOR_ROLES as readonly Role[]).includes(role);
 }

@@ -52,7 +52,9 @@ describe('idNumberSchema', () => {
   });
 
   it('keeps the path and key inside objects', () => {
-    const r = z.object({ person: z.object({ idNumber: idNumberSchema }) }).safeParse({ person: { idNumber: '110105194912310021' } });
+    const r = z
+      .object({ person: z.object({ idNumber: idNumberSchema }) })
+      .safeParse({ person: { idNumber: '110105194912310021' } });
     expect(r.error?.issues.map((i) => [i.path, i.message])).toEqual([[['person', 'idNumber'], 'idNumber.checkDigit']]);
   });
 });
@@ -138,16 +140,25 @@ describe('pageQuerySchema', () => {
 
 describe('uuidSchema', () => {
   it('accepts UUIDs of any version, either case', () => {
-    expect(run(uuidSchema, '3f2504e0-4f89-41d3-9a0c-0305e82c3301')).toEqual({ data: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' });
-    expect(run(uuidSchema, '3F2504E0-4F89-11D3-9A0C-0305E82C3301')).toEqual({ data: '3F2504E0-4F89-11D3-9A0C-0305E82C3301' });
-    expect(run(uuidSchema, '00000000-0000-0000-0000-000000000000')).toEqual({ data: '00000000-0000-0000-0000-000000000000' });
+    expect(run(uuidSchema, '3f2504e0-4f89-41d3-9a0c-0305e82c3301')).toEqual({
+      data: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+    });
+    expect(run(uuidSchema, '3F2504E0-4F89-11D3-9A0C-0305E82C3301')).toEqual({
+      data: '3F2504E0-4F89-11D3-9A0C-0305E82C3301',
+    });
+    // The nil UUID names nothing: a client id or a reference made of it is refused.
+    expect(run(uuidSchema, '00000000-0000-0000-0000-000000000000')).toEqual({ messages: ['invalidUuid'] });
   });
-  it.each(['', 'abc', '3f2504e0-4f89-41d3-9a0c-0305e82c330', '3f2504e04f8941d39a0c0305e82c3301', 'zf2504e0-4f89-41d3-9a0c-0305e82c3301', 42])(
-    'rejects %j',
-    (input) => {
-      expect(run(uuidSchema, input)).toEqual({ messages: ['invalidUuid'] });
-    },
-  );
+  it.each([
+    '',
+    'abc',
+    '3f2504e0-4f89-41d3-9a0c-0305e82c330',
+    '3f2504e04f8941d39a0c0305e82c3301',
+    'zf2504e0-4f89-41d3-9a0c-0305e82c3301',
+    42,
+  ])('rejects %j', (input) => {
+    expect(run(uuidSchema, input)).toEqual({ messages: ['invalidUuid'] });
+  });
   it('missing → required', () => {
     expect(run(uuidSchema, undefined)).toEqual({ messages: ['required'] });
   });

@@ -6,6 +6,7 @@ import { parseIdNumber } from './id-number.js';
 import { LOCALES } from './locale.js';
 import { parsePhone } from './phone.js';
 import { parsePlate } from './plate.js';
+import { futureDateError } from './recorded-time.js';
 import { isRegionCode } from './region-code.js';
 import { REGION_LEVELS } from './region-level.js';
 import { ROLES } from './roles.js';
@@ -73,11 +74,26 @@ export const pageQuery = ({ defaultSize = 20, maxSize = 200 } = {}) =>
 export const pageQuerySchema = pageQuery();
 export type PageQuery = z.infer<typeof pageQuerySchema>;
 
-/** A UUID (any version, as PostgreSQL accepts), e.g. a record id. */
-export const uuidSchema = z.guid({ error: missingOr('invalidUuid') });
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+/** A UUID (any version, as PostgreSQL accepts), e.g. a record id; never the nil UUID, which names nothing. */
+export const uuidSchema = z
+  .guid({ error: missingOr('invalidUuid') })
+  .refine((id) => id !== NIL_UUID, { error: 'invalidUuid' });
 
 /** A calendar date 'YYYY-MM-DD' that exists (no 2023-02-29). */
 export const isoDateSchema = text().refine(isIsoDate, { error: 'invalidDate' });
+
+/** The earliest birth date the register takes (a typo such as 1899 is refused, not stored). */
+export const EARLIEST_BIRTH_DATE = '1900-01-01';
+/** A birth date: a real date, not before 1900 (not after today is checked against the server's clock). */
+export const birthDateSchema = isoDateSchema.refine((d) => d >= EARLIEST_BIRTH_DATE, { error: 'birthDate.tooEarly' });
+
+/** A list of choices where each may appear once. */
+export const uniqueList = <T extends z.ZodType>(item: T) =>
+  z.array(item).refine((list) => new Set(list as unknown[]).size === list.length, { error: 'duplicateValue' });
+
+/** Whether `date` (YYYY-MM-DD, China) is after the China date of `now` (see `futureDateError`, the rule for dates of facts). */
+export const isAfterToday = (date: string, now: Date) => futureDateError(date, now) !== null;
 
 /** A 12-digit (county/township/village) or 15-digit (group) region code. */
 export const regionCodeSchema = text().refine(isRegionCode, { error: 'invalidRegionCode' });

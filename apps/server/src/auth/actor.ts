@@ -16,5 +16,15 @@ export interface Actor {
 
 /** The actor of work that no person started (start-up, jobs, the CLI). */
 export function systemActor(scopePath: string, regionId = ''): Actor {
-  return { userId: '', username: 'system', displayName: '系统', role: 'admin', regionId, scopePath, ip: '', userAgent: 'fangkong', locale: 'zh-CN' };
+  return {
+    userId: '',
+    username: 'system',
+    displayName: '系统',
+    role: 'admin',
+    regionId,
+    scopePath,
+    ip: '',
+    userAgent: 'fangkong',
+    locale: 'zh-CN',
+  };
 }

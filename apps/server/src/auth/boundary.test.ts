@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { ROLES, type Role } from '@fangkong/domain';
 import { testApp, loginAs, type Session } from '../../test/app.js';
-import { buildCheckpoint, buildCounty, buildDailyReport, buildEntry, buildFileJob, buildGrid, buildHousehold, buildKeyPersonFixtures, buildResident, buildRiskArea, buildRound, buildUser } from '../../test/factories.js';
+import { buildWalkFixtures } from '../../test/route-cases/fixtures.js';
+import { fullDataIn } from '../../test/route-cases/masking.js';
 import { can } from './permissions.js';
+import { auditOutcomes } from '../audit/audit.js';
 import { routeCases, type Fixtures } from '../../test/route-cases/index.js';
 
 /**
@@ -15,29 +18,7 @@ describe('route × role × scope', async () => {
   let fx: Fixtures;
 
   beforeAll(async () => {
-    const county = await buildCounty(db);
-    // Every role is scoped to township A: village A is inside, village B outside.
-    for (const role of ROLES) await buildUser(db, { username: `u-${role}`, role, region: county.townshipA });
-    const userInA = await buildUser(db, { username: 'target-a', role: 'viewer', region: county.villageA });
-    const userInB = await buildUser(db, { username: 'target-b', role: 'viewer', region: county.villageB });
-    await buildGrid(db, county.villageA);
-    await buildGrid(db, county.villageB);
-    const reportInA = await buildDailyReport(db, county.villageA, userInA.id, '2022-01-28');
-    const reportInB = await buildDailyReport(db, county.villageB, userInB.id, '2022-01-28');
-    const householdA = await buildHousehold(db, county.villageA, 2);
-    const householdA2 = await buildHousehold(db, county.villageA, 0);
-    const householdB = await buildHousehold(db, county.villageB, 2);
-    const riskArea = await buildRiskArea(db, county.county);
-    const roundA = await buildRound(db, county.townshipA);
-    const roundB = await buildRound(db, county.townshipB);
-    const checkpointInA = await buildCheckpoint(db, county.villageA, { name: '五凤卡口' });
-    const checkpointInB = await buildCheckpoint(db, county.villageB, { name: '石板卡口' });
-    await buildResident(db, county.villageA, '510121198001010010', '居民甲');
-    await buildResident(db, county.villageB, '510121198502020022', '居民乙');
-    const entryA = await buildEntry(db, checkpointInA, { plate: '川A12345' });
-    const entryB = await buildEntry(db, checkpointInB, { plate: '川B54321' });
-    const [entryInA, entryInB, occupantInA, occupantInB] = [entryA.id, entryB.id, entryA.occupants[0]!.id, entryB.occupants[0]!.id];
-    fx = { ...county, userInA, userInB, reportInA, reportInB, householdA, householdA2, householdB, riskArea, roundA, roundB, kp: await buildKeyPersonFixtures(db, county), checkpointInA, checkpointInB, entryInA, entryInB, occupantInA, occupantInB, jobInA: await buildFileJob(db, userInA), jobInB: await buildFileJob(db, userInB) };
+    fx = await buildWalkFixtures(db);
     for (const role of ROLES) sessions.set(role, await loginAs(app, `u-${role}`));
   });
 
@@ -48,14 +29,38 @@ describe('route × role × scope', async () => {
     const abort = new AbortController();
     const res = await fetch(origin + url, { headers, signal: abort.signal });
     abort.abort();
-    return { statusCode: res.status, headers: { 'content-type': res.headers.get('content-type') ?? '' }, body: '', json: () => ({}) };
+    return {
+      statusCode: res.status,
+      headers: { 'content-type': res.headers.get('content-type') ?? '' },
+      body: '',
+      json: () => ({}),
+    };
+  }
+
+  // The audit rows a call leaves, as a sorted list of events: each call sends its own user agent, which its
+  // audit rows carry, so rows that jobs started by earlier calls write meanwhile are not counted.
+  let calls = 0;
+  async function auditedBy<T>(call: (userAgent: string) => T): Promise<[Awaited<T>, string[]]> {
+    const userAgent = `route-walk ${++calls}`;
+    const result = await call(userAgent);
+    const { rows } = await db.execute(sql`SELECT event FROM audit_log WHERE user_agent = ${userAgent}`);
+    return [result, rows.map((r) => String(r.event)).sort()];
   }
 
   const routes = () => app.routeRegistry.filter((r) => !r.url.startsWith('/api/docs'));
 
   it('has a case for every registered route', () => {
-    const missing = routes().map((r) => `${r.method} ${r.url}`).filter((key) => !routeCases[key]);
+    const missing = routes()
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((key) => !routeCases[key]);
     expect(missing).toEqual([]);
+  });
+
+  it('probes every route out of its scope, or says why it has none', () => {
+    const unprobed = Object.entries(routeCases)
+      .filter(([, c]) => !c.outOfScope && !c.noScope)
+      .map(([key]) => key);
+    expect(unprobed).toEqual([]);
   });
 
   it('answers 401 to anonymous callers of every non-public route', async () => {
@@ -74,19 +79,47 @@ describe('route × role × scope', async () => {
         const key = `${route.method} ${route.url}`;
         const c = routeCases[key]!;
         const allowed = route.access === 'public' || route.access === 'authenticated' || can(role, route.access);
-        const send = (req: ReturnType<typeof c.inScope>) =>
-          c.stream && allowed ? streamStatus(req.url, { ...session.headers, ...req.headers }) : app.inject({ method: route.method as never, ...req, headers: { ...session.headers, ...req.headers } });
-        const inside = await send(c.inScope(fx));
+        const send = (req: ReturnType<typeof c.inScope>) => (userAgent: string) =>
+          c.stream && allowed
+            ? streamStatus(req.url, { ...session.headers, ...req.headers })
+            : app.inject({
+                method: route.method as never,
+                ...req,
+                headers: { ...session.headers, 'user-agent': userAgent, ...req.headers },
+              });
+        const [inside, written] = await auditedBy(send(c.inScope(fx, role)));
         if (!allowed) {
           expect(inside.statusCode, `${role} ${key}`).toBe(403);
+          expect(written, `${role} ${key}: a refused call writes no audit row`).toEqual([]);
           continue;
         }
         if (c.status) expect(inside.statusCode, `${role} ${key}`).toBe(c.status);
         else expect(inside.statusCode, `${role} ${key}: ${inside.body.slice(0, 200)}`).toBeLessThan(300);
+        // Audit is declared: a successful call writes exactly the declared rows (a replay of a stored id, none), a failed one none.
+        const outcomes = inside.statusCode < 300 ? auditOutcomes(route.audit) : [[]];
+        if (c.auditNone && written.length === 0) outcomes.push([]);
+        if (c.auditOnRefusal && inside.statusCode >= 300) outcomes.push(...auditOutcomes(route.audit));
+        expect(
+          outcomes,
+          `${role} ${key} (${inside.statusCode}) wrote the audit rows [${written}], declared ${JSON.stringify(route.audit)}`,
+        ).toContainEqual(written);
         if (String(inside.headers['content-type']).includes('json')) c.expectInScope?.(inside.json());
+        // Masking for every role: without persons.readFull, no answer carries an ID number or phone in clear.
+        if (!can(role, 'persons.readFull') && !c.unmasked)
+          expect(await fullDataIn(inside), `${role} ${key}: unmasked personal data`).toEqual([]);
         if (!c.outOfScope) continue;
-        const outside = await send(c.outOfScope(fx));
-        await c.expectOutOfScope(outside.statusCode, String(outside.headers['content-type']).includes('json') ? outside.json() : 'rawPayload' in outside ? outside.rawPayload : undefined, key);
+        const [outside, writtenOutside] = await auditedBy(send(c.outOfScope(fx, role)));
+        if (outside.statusCode >= 300)
+          expect(writtenOutside, `${role} ${key}: an out-of-scope call writes no audit row`).toEqual([]);
+        await c.expectOutOfScope(
+          outside.statusCode,
+          String(outside.headers['content-type']).includes('json')
+            ? outside.json()
+            : 'rawPayload' in outside
+              ? outside.rawPayload
+              : undefined,
+          key,
+        );
       }
     });
   }

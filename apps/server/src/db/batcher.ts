@@ -15,7 +15,10 @@ export interface Batcher<I, O> {
   add(item: I): Promise<O>;
 }
 
-export function createBatcher<I, O>(run: (items: I[]) => Promise<O[]>, opts: { maxBatch?: number; maxInFlight?: number } = {}): Batcher<I, O> {
+export function createBatcher<I, O>(
+  run: (items: I[]) => Promise<O[]>,
+  opts: { maxBatch?: number; maxInFlight?: number } = {},
+): Batcher<I, O> {
   const maxBatch = opts.maxBatch ?? 128;
   const maxInFlight = opts.maxInFlight ?? 1;
   let queue: { item: I; resolve: (o: O) => void; reject: (e: unknown) => void }[] = [];

@@ -8,11 +8,14 @@ describe('batcher', () => {
     const batches: number[][] = [];
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const b = createBatcher(async (items: number[]) => {
-      batches.push(items);
-      if (batches.length === 1) await gate;
-      return items.map((i) => i * 10);
-    }, { maxInFlight: 1 });
+    const b = createBatcher(
+      async (items: number[]) => {
+        batches.push(items);
+        if (batches.length === 1) await gate;
+        return items.map((i) => i * 10);
+      },
+      { maxInFlight: 1 },
+    );
     const first = b.add(1);
     await tick();
     const rest = [2, 3, 4].map((i) => b.add(i));
@@ -23,7 +26,10 @@ describe('batcher', () => {
 
   it('splits a long queue into batches of at most maxBatch', async () => {
     const sizes: number[] = [];
-    const b = createBatcher(async (items: number[]) => (sizes.push(items.length), items), { maxBatch: 3, maxInFlight: 1 });
+    const b = createBatcher(async (items: number[]) => (sizes.push(items.length), items), {
+      maxBatch: 3,
+      maxInFlight: 1,
+    });
     expect(await Promise.all([1, 2, 3, 4, 5, 6, 7].map((i) => b.add(i)))).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(sizes).toEqual([3, 3, 1]);
   });
@@ -34,6 +40,10 @@ describe('batcher', () => {
       return items;
     });
     const results = await Promise.allSettled([12, 13, 14].map((i) => b.add(i)));
-    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([12, 'bad batch 13', 14]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
+      12,
+      'bad batch 13',
+      14,
+    ]);
   });
 });

@@ -7,7 +7,7 @@ import type { Db } from './client.js';
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Brings the database to the newest committed migration; safe to run at every start. */
-export async function migrateDatabase(db: Db): Promise<void> {
+export async function migrateDatabase(db: Db, folder = migrationsFolder): Promise<void> {
   await db.execute(sql`CREATE EXTENSION IF NOT EXISTS ltree`);
-  await migrate(db, { migrationsFolder });
+  await migrate(db, { migrationsFolder: folder });
 }

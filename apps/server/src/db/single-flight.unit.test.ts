@@ -6,7 +6,11 @@ describe('singleFlight', () => {
     let runs = 0;
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const load = singleFlight(async (key: string) => { runs++; await gate; return `${key}:${runs}`; });
+    const load = singleFlight(async (key: string) => {
+      runs++;
+      await gate;
+      return `${key}:${runs}`;
+    });
     const together = [load('county'), load('county'), load('township')];
     release();
     expect(await Promise.all(together)).toEqual(['county:2', 'county:2', 'township:2']);
@@ -16,7 +20,10 @@ describe('singleFlight', () => {
 
   it('passes a failure to every waiting caller and forgets it', async () => {
     let fail = true;
-    const load = singleFlight(async () => { if (fail) throw new Error('down'); return 'up'; });
+    const load = singleFlight(async () => {
+      if (fail) throw new Error('down');
+      return 'up';
+    });
     await expect(Promise.all([load(1), load(1)])).rejects.toThrow('down');
     fail = false;
     expect(await load(1)).toBe('up');

@@ -17,6 +17,8 @@ export interface DemoAccount {
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'admin', role: 'admin', scope: 'county' },
+  { username: 'security', role: 'securityAdmin', scope: 'county' },
+  { username: 'auditor', role: 'auditAdmin', scope: 'county' },
   { username: 'county', role: 'commander', scope: 'county' },
   { username: 'township', role: 'townshipOfficer', scope: 'township' },
   { username: 'village', role: 'villageCadre', scope: 'village' },
@@ -29,7 +31,11 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 function displayName(a: DemoAccount, township: RegionRow, village: VillagePlan): string {
   switch (a.role) {
     case 'admin':
-      return '县管理员';
+      return '县系统管理员';
+    case 'securityAdmin':
+      return '县安全管理员';
+    case 'auditAdmin':
+      return '县审计管理员';
     case 'commander':
       return '县指挥部';
     case 'townshipOfficer':
@@ -50,14 +56,25 @@ function displayName(a: DemoAccount, township: RegionRow, village: VillagePlan):
 }
 
 /** The demo accounts' rows, and the grid the `grid` account works in (the first grid of the first village of 淮口街道). */
-export function demoAccountRows(plan: CountyPlan, grids: GridsPlan): { users: UserRow[]; gridWorker: { grid: GridPlan; userId: string } } {
+export function demoAccountRows(
+  plan: CountyPlan,
+  grids: GridsPlan,
+): { users: UserRow[]; gridWorker: { grid: GridPlan; userId: string } } {
   const township = plan.townships.find((t) => t.name === DEMO_TOWNSHIP_NAME);
   const village = plan.villages.find((v) => v.parentId === township?.id);
   const grid = village && grids.byVillage.get(village.id)?.[0];
-  if (!township || !village || !grid) throw new Error(`the demo county has no ${DEMO_TOWNSHIP_NAME} village with a grid`);
+  if (!township || !village || !grid)
+    throw new Error(`the demo county has no ${DEMO_TOWNSHIP_NAME} village with a grid`);
   const scopes = { county: plan.county, township, village };
   const users = DEMO_ACCOUNTS.map(
-    (a): UserRow => ({ id: uuidv7(), username: a.username, displayName: displayName(a, township, village), role: a.role, region: scopes[a.scope], phone: null }),
+    (a): UserRow => ({
+      id: uuidv7(),
+      username: a.username,
+      displayName: displayName(a, township, village),
+      role: a.role,
+      region: scopes[a.scope],
+      phone: null,
+    }),
   );
   const gridUser = users.find((u) => u.username === 'grid')!;
   return { users, gridWorker: { grid, userId: gridUser.id } };

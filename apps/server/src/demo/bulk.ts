@@ -14,7 +14,10 @@ interface Ddl {
  * Drops the foreign keys and the indexes that back no constraint on `tables`, and returns a function
  * that recreates them (reporting each one done). Must run inside a transaction.
  */
-export async function suspendIndexes(client: pg.PoolClient, tables: readonly string[]): Promise<(onStep?: (done: number, total: number) => void) => Promise<void>> {
+export async function suspendIndexes(
+  client: pg.PoolClient,
+  tables: readonly string[],
+): Promise<(onStep?: (done: number, total: number) => void) => Promise<void>> {
   const { rows: foreignKeys } = await client.query<Ddl>(
     `SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname) AS drop,
             format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid)) AS create

@@ -2,11 +2,12 @@ import type pg from 'pg';
 import { reportDayWindow } from '@fangkong/domain';
 import { createDb } from '../db/client.js';
 import { uuidv7 } from '../db/ids.js';
-import { computeFigures } from '../modules/daily-reports/figures.js';
+import { computeFigures, reportMoment } from '../modules/daily-reports/figures.js';
 
 const DAYS_BACK = 3;
 
-const dayBefore = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+const dayBefore = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * A few past days of daily reports: most villages and townships on time, some late, some missing
@@ -23,7 +24,7 @@ export async function loadDemoReports(pool: pg.Pool, today: string): Promise<num
   const rows: unknown[][] = [];
   const reminders: unknown[][] = [];
   for (const r of reporters) {
-    const figures = await computeFigures(db, { regionPath: r.path, ...reportDayWindow(today) });
+    const figures = await computeFigures(db, r.path, reportMoment(today, '18:00', reportDayWindow(today).cutoff));
     for (let n = 1; n <= DAYS_BACK; n++) {
       const day = dayBefore(today, n);
       const roll = [...`${r.id}${day}`].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 100;
@@ -37,7 +38,9 @@ export async function loadDemoReports(pool: pg.Pool, today: string): Promise<num
   }
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
-    const values = chunk.map((_, k) => `(${[1, 2, 3, 4, 5, 6, 7, 8, 9].map((c) => `$${k * 9 + c}`).join(', ')}, 1)`).join(', ');
+    const values = chunk
+      .map((_, k) => `(${[1, 2, 3, 4, 5, 6, 7, 8, 9].map((c) => `$${k * 9 + c}`).join(', ')}, 1)`)
+      .join(', ');
     await pool.query(
       `INSERT INTO daily_report (id, region_id, region_path, report_date, is_zero, figures, submitted_by, submitted_at, late, version) VALUES ${values}`,
       chunk.flat(),
@@ -46,7 +49,10 @@ export async function loadDemoReports(pool: pg.Pool, today: string): Promise<num
   for (let i = 0; i < reminders.length; i += 500) {
     const chunk = reminders.slice(i, i + 500);
     const values = chunk.map((_, k) => `(${[1, 2, 3, 4, 5].map((c) => `$${k * 5 + c}`).join(', ')})`).join(', ');
-    await pool.query(`INSERT INTO report_reminder (id, region_id, region_path, report_date, sent_at) VALUES ${values}`, chunk.flat());
+    await pool.query(
+      `INSERT INTO report_reminder (id, region_id, region_path, report_date, sent_at) VALUES ${values}`,
+      chunk.flat(),
+    );
   }
   return rows.length;
 }

@@ -3,7 +3,15 @@ import type pg from 'pg';
 import { parseIdNumber } from '@fangkong/domain';
 import { testDatabase } from '../../test/db.js';
 import { verifyPassword } from '../auth/password.js';
-import { DEMO_PASSWORD, DemoNotEmptyError, demoWanted, loadDemoCounty, loadDemoIfEmpty, type DemoCounts } from './demo.js';
+import {
+  DEMO_PASSWORD,
+  DemoNotEmptyError,
+  demoWanted,
+  loadDemoCounty,
+  loadDemoIfEmpty,
+  type DemoCounts,
+} from './demo.js';
+import { inClear } from '../../test/personal-data.js';
 
 const TODAY = '2025-06-30';
 const PERSONS = 2000;
@@ -22,7 +30,7 @@ const schemaShape = async () =>
 const contentDigest = async () =>
   (
     await pool.query<{ digest: string }>(
-      `SELECT md5(string_agg(concat_ws('|', p.id_number, p.name, p.phone, p.birth_date, h.address, h.status, r.code), ',' ORDER BY p.id_number)) AS digest
+      `SELECT md5(string_agg(concat_ws('|', p.id_number_bidx, p.name, p.phone_bidx, p.birth_date, h.address, h.status, r.code), ',' ORDER BY p.id_number_bidx)) AS digest
          FROM person p JOIN household h ON h.id = p.household_id JOIN region r ON r.id = p.region_id`,
     )
   ).rows[0]!.digest;
@@ -37,14 +45,22 @@ beforeAll(async () => {
 
 describe('demo county', () => {
   it('builds the coverage tallies from the loaded visits and leaves every trigger enabled', async () => {
-    const { rows: [t] } = await pool.query(`SELECT
+    const {
+      rows: [t],
+    } = await pool.query(`SELECT
       (SELECT sum(visited + away + nobody_home + refused)::int FROM screening_tally) AS tallied,
       (SELECT count(DISTINCT (round_id, household_id))::int FROM visit) AS households,
       (SELECT sum(persons)::int FROM screening_tally) AS tallied_persons,
       (SELECT count(DISTINCT (v.round_id, m.person_id))::int FROM visit v JOIN visit_member m ON m.visit_id = v.id) AS persons,
       (SELECT count(*)::int FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'O') AS disabled`);
     expect(t.households).toBeGreaterThan(0);
-    expect(t).toEqual({ tallied: t.households, households: t.households, tallied_persons: t.persons, persons: t.persons, disabled: 0 });
+    expect(t).toEqual({
+      tallied: t.households,
+      households: t.households,
+      tallied_persons: t.persons,
+      persons: t.persons,
+      disabled: 0,
+    });
   });
 
   it('stores exactly the counts it reports, with the requested number of persons', async () => {
@@ -68,8 +84,19 @@ describe('demo county', () => {
               (SELECT count(*) FROM lead l WHERE status = 'open' AND EXISTS (SELECT 1 FROM lead_source s WHERE s.lead_id = l.id AND s.source = 'assistRequest'))::int AS leads,
               (SELECT count(*) FROM health_check)::int > 500 AS checks, (SELECT count(*) FROM placement WHERE ended_at IS NULL)::int > 0 AS placed`,
     );
-    expect(rows[0]).toEqual({ categories: 7, measures: 4, overdue: 1, triage: 1, ending: true, leads: 6, checks: true, placed: true });
-    const fever = await pool.query(`SELECT h.temperature::float AS t FROM triage_task t JOIN health_check h ON h.id = t.health_check_id`);
+    expect(rows[0]).toEqual({
+      categories: 7,
+      measures: 4,
+      overdue: 1,
+      triage: 1,
+      ending: true,
+      leads: 6,
+      checks: true,
+      placed: true,
+    });
+    const fever = await pool.query(
+      `SELECT h.temperature::float AS t FROM triage_task t JOIN health_check h ON h.id = t.health_check_id`,
+    );
     expect(fever.rows).toEqual([{ t: 38.2 }]);
   });
 
@@ -79,7 +106,69 @@ describe('demo county', () => {
               (SELECT count(DISTINCT relation) FROM contact_link)::int >= 2 AS relations, (SELECT count(DISTINCT kind) FROM key_person_service)::int AS services,
               (SELECT count(*) FROM key_person_notice WHERE outcome = 'refused')::int AS refused, (SELECT count(*) FROM trajectory_stop WHERE start_date > '${TODAY}')::int AS future`,
     );
-    expect(rows[0]).toEqual({ withtrajectory: 4, cotravellers: 1, relations: true, services: 3, refused: 1, future: 0 });
+    expect(rows[0]).toEqual({
+      withtrajectory: 4,
+      cotravellers: 1,
+      relations: true,
+      services: 3,
+      refused: 1,
+      future: 0,
+    });
+  });
+
+  it('has the county headquarters with its office, 6 working groups and 战区 covering every township, 包保 chains and volunteer teams', async () => {
+    const { rows } = await pool.query(
+      `SELECT (SELECT count(*) FROM command_unit WHERE kind = 'headquarters')::int AS hq, (SELECT count(*) FROM command_unit WHERE kind = 'workingGroup')::int AS groups,
+              (SELECT count(DISTINCT region_id) FROM command_coverage)::int AS covered, (SELECT count(*) FROM region WHERE level = 'township')::int AS townships,
+              (SELECT count(*) FROM command_unit u WHERE NOT EXISTS (SELECT 1 FROM command_member m WHERE m.unit_id = u.id))::int AS empty,
+              (SELECT count(*) FROM region v WHERE v.level = 'village' AND v.path <@ (SELECT path FROM region WHERE name = '淮口街道')
+                 AND (SELECT count(DISTINCT duty) FROM chain_member c WHERE c.region_id = v.id) <> 3)::int AS villagesWithoutChain,
+              (SELECT count(*) FROM chain_member WHERE duty = 'leader')::int AS leaders,
+              (SELECT count(*) FROM volunteer_team t WHERE NOT EXISTS (SELECT 1 FROM volunteer m WHERE m.team_id = t.id AND m.is_leader))::int AS teamsWithoutLeader,
+              (SELECT count(*) FROM volunteer_team)::int AS teams`,
+    );
+    expect(rows[0]).toMatchObject({ hq: 1, groups: 6, empty: 0, villageswithoutchain: 0, teamswithoutleader: 0 });
+    expect(rows[0].teams).toBeGreaterThan(0);
+    expect(rows[0].covered).toBe(rows[0].townships);
+    expect(rows[0].leaders).toBe(rows[0].townships);
+  });
+
+  it('has two supervision groups and a round of inspections with findings in every state, one overdue', async () => {
+    const { rows } = await pool.query(
+      `SELECT (SELECT count(*) FROM supervision_group)::int AS groups, (SELECT count(*) FROM inspection)::int AS inspections,
+              (SELECT array_agg(DISTINCT status ORDER BY status) FROM finding) AS statuses,
+              (SELECT count(*) FROM finding WHERE status IN ('assigned', 'rectifying') AND deadline < $1::date)::int AS overdue`,
+      [TODAY],
+    );
+    expect(rows[0]).toMatchObject({
+      groups: 2,
+      inspections: 3,
+      statuses: ['assigned', 'closed', 'rectifying', 'reported'],
+      overdue: 1,
+    });
+  });
+
+  it("has venues under the county's orders with checks, and gatherings stopped over the last days, phones encrypted", async () => {
+    const { rows } = await pool.query(
+      `SELECT (SELECT count(*) FROM venue)::int AS venues, (SELECT count(*) FROM venue_order WHERE kind = 'close')::int AS closes,
+              (SELECT count(*) FROM venue_check)::int AS checks, (SELECT count(*) FROM gathering WHERE outcome IN ('cancelled', 'postponed'))::int AS stopped,
+              (SELECT count(*) FROM venue WHERE phone ~ '^1[0-9]{10}$')::int + (SELECT count(*) FROM gathering WHERE phone ~ '^1[0-9]{10}$')::int AS clear,
+              (SELECT count(*) FROM gathering WHERE settled_at > now())::int AS future`,
+    );
+    expect(rows[0]).toMatchObject({ closes: 3, clear: 0, future: 0 });
+    expect(rows[0].venues).toBeGreaterThan(0);
+    expect(rows[0].checks).toBeGreaterThan(rows[0].venues);
+    expect(rows[0].stopped).toBeGreaterThan(0);
+  });
+
+  it('draws its grids, command units and chains through the services the API uses, each with its audit row', async () => {
+    const { rows } = await pool.query(
+      `SELECT (SELECT count(*) FROM grid)::int AS grids, (SELECT count(*) FROM audit_log WHERE event = 'grid.create')::int AS grid_audits,
+              (SELECT count(*) FROM command_unit)::int AS units, (SELECT count(*) FROM audit_log WHERE event = 'command.create')::int AS unit_audits`,
+    );
+    expect(rows[0].grids).toBeGreaterThan(0);
+    expect(rows[0].grid_audits).toBe(rows[0].grids);
+    expect(rows[0].unit_audits).toBe(rows[0].units);
   });
 
   it('leaves the indexes and constraints as the migrations made them', async () => {
@@ -87,7 +176,13 @@ describe('demo county', () => {
   });
 
   it('gives everybody a unique valid ID number that agrees with the birth date and sex', async () => {
-    const { rows } = await pool.query<{ id_number: string; birth_date: string; sex: string }>('SELECT id_number, birth_date, sex FROM person');
+    const rows = inClear(
+      (
+        await pool.query<{ id_number: string; birth_date: string; sex: string }>(
+          'SELECT id_number, birth_date, sex FROM person',
+        )
+      ).rows,
+    ) as { id_number: string; birth_date: string; sex: string }[];
     expect(new Set(rows.map((r) => r.id_number)).size).toBe(rows.length);
     for (const row of rows) {
       const parsed = parseIdNumber(row.id_number, TODAY);
@@ -108,8 +203,6 @@ describe('demo county', () => {
         (SELECT count(*) FROM household WHERE grid_id IS NULL)::int AS households_without_grid,
         (SELECT count(*) FROM household h WHERE h.status <> 'vacant' AND NOT EXISTS (SELECT 1 FROM person p WHERE p.id = h.head_person_id AND p.household_id = h.id))::int AS bad_heads,
         (SELECT count(*) FROM household h WHERE h.status = 'vacant' AND (h.head_person_id IS NOT NULL OR EXISTS (SELECT 1 FROM person p WHERE p.household_id = h.id)))::int AS inhabited_vacant,
-        (SELECT count(*) FROM person p JOIN region r ON r.id = p.region_id
-          WHERE p.registered_region_code <> CASE WHEN left(p.id_number, 6) = '510121' THEN left(r.code, 12) ELSE left(p.id_number, 6) || '000000' END)::int AS bad_registration,
         (SELECT count(*) FROM person WHERE phone IS NOT NULL AND birth_date > date '${TODAY}' - interval '16 years')::int AS children_with_phone,
         (SELECT count(*) FROM grid g JOIN region r ON r.id = g.region_id WHERE r.level <> 'village' OR r.path <> g.region_path)::int AS grids_off_village,
         (SELECT count(*) FROM region c JOIN region p ON p.id = c.parent_id WHERE c.path <> p.path || subpath(c.path, nlevel(c.path) - 1))::int AS bad_paths`);
@@ -120,13 +213,26 @@ describe('demo county', () => {
       households_without_grid: 0,
       bad_heads: 0,
       inhabited_vacant: 0,
-      bad_registration: 0,
       children_with_phone: 0,
       grids_off_village: 0,
       bad_paths: 0,
     });
-    const local = await pool.query(`SELECT avg((left(id_number, 6) = '510121')::int)::float AS share FROM person`);
-    expect(local.rows[0].share).toBeGreaterThan(0.75);
+    // The ID numbers are encrypted: what they say is checked here, after decryption.
+    const people = inClear(
+      (
+        await pool.query<{ id_number: string; registered_region_code: string; code: string }>(
+          'SELECT p.id_number, p.registered_region_code, r.code FROM person p JOIN region r ON r.id = p.region_id',
+        )
+      ).rows,
+    );
+    expect(
+      people.filter(
+        (p) =>
+          p.registered_region_code !==
+          (p.id_number.slice(0, 6) === '510121' ? p.code.slice(0, 12) : `${p.id_number.slice(0, 6)}000000`),
+      ),
+    ).toEqual([]);
+    expect(people.filter((p) => p.id_number.slice(0, 6) === '510121').length / people.length).toBeGreaterThan(0.75);
   });
 
   it('creates the demo accounts with their roles and scopes', async () => {
@@ -137,11 +243,13 @@ describe('demo county', () => {
     const village = (await pool.query(`SELECT name FROM region WHERE code = '510121002001'`)).rows[0].name as string;
     expect(rows.map(({ password_hash: _h, ...rest }) => rest)).toEqual([
       { username: 'admin', role: 'admin', region: '金堂县', level: 'county', path_matches: true },
+      { username: 'auditor', role: 'auditAdmin', region: '金堂县', level: 'county', path_matches: true },
       { username: 'checkpoint', role: 'checkpointStaff', region: '淮口街道', level: 'township', path_matches: true },
       { username: 'county', role: 'commander', region: '金堂县', level: 'county', path_matches: true },
       { username: 'doctor', role: 'doctor', region: village, level: 'village', path_matches: true },
       { username: 'grid', role: 'gridWorker', region: village, level: 'village', path_matches: true },
       { username: 'inspector', role: 'inspector', region: '金堂县', level: 'county', path_matches: true },
+      { username: 'security', role: 'securityAdmin', region: '金堂县', level: 'county', path_matches: true },
       { username: 'township', role: 'townshipOfficer', region: '淮口街道', level: 'township', path_matches: true },
       { username: 'village', role: 'villageCadre', region: village, level: 'village', path_matches: true },
     ]);
@@ -150,14 +258,18 @@ describe('demo county', () => {
       `SELECT g.name, r.code FROM grid_worker w JOIN app_user u ON u.id = w.user_id JOIN grid g ON g.id = w.grid_id JOIN region r ON r.id = g.region_id WHERE u.username = 'grid'`,
     );
     expect(gridOfGrid.rows).toEqual([{ name: '第一网格', code: '510121002001' }]);
-    const workers = await pool.query(`SELECT count(*)::int AS n FROM app_user WHERE role = 'gridWorker' AND region_path <> (SELECT path FROM region WHERE id = region_id)`);
+    const workers = await pool.query(
+      `SELECT count(*)::int AS n FROM app_user WHERE role = 'gridWorker' AND region_path <> (SELECT path FROM region WHERE id = region_id)`,
+    );
     expect(workers.rows[0].n).toBe(0);
   });
 
   it('refuses to load twice, skips when not empty, and refuses in production', async () => {
     await expect(loadDemoCounty(pool, { persons: 10 })).rejects.toBeInstanceOf(DemoNotEmptyError);
     expect(await loadDemoIfEmpty({ pool }, { persons: 10 })).toBeNull();
-    await expect(loadDemoCounty(pool, { persons: 10, reset: true, env: { NODE_ENV: 'production' } })).rejects.toThrow(/production/);
+    await expect(loadDemoCounty(pool, { persons: 10, reset: true, env: { NODE_ENV: 'production' } })).rejects.toThrow(
+      /production/,
+    );
     expect((await pool.query('SELECT count(*)::int AS n FROM person')).rows[0].n).toBe(PERSONS);
   });
 
@@ -170,7 +282,9 @@ describe('demo county', () => {
       },
     });
     await expect(failing).rejects.toThrow('interrupted');
-    const { rows } = await pool.query('SELECT (SELECT count(*) FROM person)::int AS persons, (SELECT count(*) FROM region)::int AS regions');
+    const { rows } = await pool.query(
+      'SELECT (SELECT count(*) FROM person)::int AS persons, (SELECT count(*) FROM region)::int AS regions',
+    );
     expect(rows[0]).toEqual({ persons: counts.persons, regions: counts.regions });
     expect(await schemaShape()).toEqual(shapeBefore);
   });

@@ -1,22 +1,26 @@
 // The demo county 金堂县: synthetic regions, grids, users, households and persons, bulk-loaded with
 // COPY in one transaction so that a failed load leaves nothing behind.
+import { encryptPersonalData } from '../security/personal-data-migration.js';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type pg from 'pg';
-import { chinaDateOf, resolveToday, shanghaiInstant } from '@fangkong/domain';
+import { shanghaiDateOf, resolveToday, shanghaiInstant } from '@fangkong/domain';
 import type { Config } from '../config.js';
 import { hashPassword } from '../auth/password.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccountRows } from './accounts.js';
 import { suspendIndexes } from './bulk.js';
 import { loadDemoReports } from './daily-reports.js';
-import { copyLine, copyRows } from './copy.js';
+import { copyLine, copyRows } from '../db/copy.js';
 import { planCounty } from './county.js';
-import { planGrids, type UserRow } from './grids.js';
+import { loadDemoGrids, planGrids, type UserRow } from './grids.js';
 import { generateHouseholds, type GeneratedHousehold } from './households.js';
 import { createRandom } from './random.js';
 import { loadDemoScreening } from './screening.js';
 import { loadKeyPersonDemo } from './key-persons.js';
 import { loadKeyPersonFileDemo } from './key-person-file.js';
 import { loadDemoCheckpoints } from './checkpoints.js';
+import { loadDemoCommand } from './command.js';
+import { loadDemoSupervision } from './supervision.js';
+import { loadDemoMeasures } from './measures.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 
@@ -46,7 +50,9 @@ export interface LoadDemoOptions {
 /** Thrown when the database already holds regions (and `reset` was not asked for). */
 export class DemoNotEmptyError extends Error {
   constructor() {
-    super('the database already holds regions; the demo county is only loaded into an empty database (use --reset to empty it first)');
+    super(
+      'the database already holds regions; the demo county is only loaded into an empty database (use --reset to empty it first)',
+    );
     this.name = 'DemoNotEmptyError';
   }
 }
@@ -54,7 +60,19 @@ export class DemoNotEmptyError extends Error {
 export const DEFAULT_DEMO_SEED = 2020;
 const HOUSEHOLD_BATCH = 5000;
 const HOUSEHOLD_COLUMNS = ['id', 'region_id', 'region_path', 'grid_id', 'address', 'head_person_id', 'phone', 'status'];
-const PERSON_COLUMNS = ['id', 'id_number', 'name', 'sex', 'birth_date', 'phone', 'household_id', 'region_id', 'region_path', 'registered_region_code', 'vulnerable_groups'];
+const PERSON_COLUMNS = [
+  'id',
+  'id_number',
+  'name',
+  'sex',
+  'birth_date',
+  'phone',
+  'household_id',
+  'region_id',
+  'region_path',
+  'registered_region_code',
+  'vulnerable_groups',
+];
 
 /** Whether to load the demo county at start-up: FANGKONG_DEMO on/off, or auto = not in production. */
 export function demoWanted(config: Pick<Config, 'FANGKONG_DEMO' | 'NODE_ENV'>): boolean {
@@ -83,7 +101,9 @@ export async function loadDemoIfEmpty(
   try {
     const counts = await loadDemoCounty(database.pool, { persons: opts.persons, seed: opts.seed });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    log(`demo county loaded in ${seconds} s: ${counts.regions} regions, ${counts.grids} grids, ${counts.users} users, ${counts.households} households, ${counts.persons} persons`);
+    log(
+      `demo county loaded in ${seconds} s: ${counts.regions} regions, ${counts.grids} grids, ${counts.users} users, ${counts.households} households, ${counts.persons} persons`,
+    );
     log(`demo accounts ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}; password '${DEMO_PASSWORD}'`);
     return counts;
   } catch (e) {
@@ -113,7 +133,19 @@ async function nextBatch(households: Generator<GeneratedHousehold>): Promise<Bat
     batch.households.push(householdLine(next.value));
     for (const p of next.value.persons) {
       batch.persons.push(
-        copyLine([p.id, p.idNumber, p.name, p.sex, p.birthDate, p.phone, p.householdId, p.group.id, p.group.path, p.registeredRegionCode, p.vulnerableGroups]),
+        copyLine([
+          p.id,
+          p.idNumber,
+          p.name,
+          p.sex,
+          p.birthDate,
+          p.phone,
+          p.householdId,
+          p.group.id,
+          p.group.path,
+          p.registeredRegionCode,
+          p.vulnerableGroups,
+        ]),
       );
     }
   }
@@ -133,7 +165,8 @@ async function truncatePublicSchema(client: pg.PoolClient): Promise<void> {
  */
 export async function loadDemoCounty(pool: pg.Pool, opts: LoadDemoOptions): Promise<DemoCounts> {
   assertDemoAllowed(opts.env);
-  if (!Number.isSafeInteger(opts.persons) || opts.persons < 0) throw new RangeError(`persons must be a whole number ≥ 0, got ${opts.persons}`);
+  if (!Number.isSafeInteger(opts.persons) || opts.persons < 0)
+    throw new RangeError(`persons must be a whole number ≥ 0, got ${opts.persons}`);
   const progress = opts.onProgress ?? (() => {});
   const today = resolveToday(opts.today);
   const random = createRandom(opts.seed ?? DEFAULT_DEMO_SEED);
@@ -142,7 +175,13 @@ export async function loadDemoCounty(pool: pg.Pool, opts: LoadDemoOptions): Prom
   const accounts = demoAccountRows(plan, grids);
   const users = [...accounts.users, ...grids.users];
   const passwordHash = await hashPassword(DEMO_PASSWORD); // once: argon2 is slow on purpose
-  const counts: DemoCounts = { regions: plan.regions.length, grids: grids.grids.length, users: users.length, households: 0, persons: 0 };
+  const counts: DemoCounts = {
+    regions: plan.regions.length,
+    grids: grids.grids.length,
+    users: users.length,
+    households: 0,
+    persons: 0,
+  };
 
   const client = await pool.connect();
   let broken: Error | undefined;
@@ -154,12 +193,19 @@ export async function loadDemoCounty(pool: pg.Pool, opts: LoadDemoOptions): Prom
     if (rows[0]?.taken) throw new DemoNotEmptyError();
 
     progress(0, plan.regions.length, 'regions');
-    await copyRows(client, 'region', ['id', 'code', 'name', 'level', 'parent_id', 'path'], plan.regions.map((x) => copyLine([x.id, x.code, x.name, x.level, x.parentId, x.path])));
-    await copyRows(client, 'app_user', ['id', 'username', 'display_name', 'password_hash', 'role', 'region_id', 'region_path', 'phone'], users.map((u) => userLine(u, passwordHash)));
-    await copyRows(client, 'grid', ['id', 'region_id', 'region_path', 'name', 'leader_id'], grids.grids.map((g) => copyLine([g.id, g.village.id, g.village.path, g.name, g.leaderId])));
-    const workers = grids.grids.flatMap((g) => g.workerIds.map((w) => copyLine([g.id, w])));
-    workers.push(copyLine([accounts.gridWorker.grid.id, accounts.gridWorker.userId]));
-    await copyRows(client, 'grid_worker', ['grid_id', 'user_id'], workers);
+    await copyRows(
+      client,
+      'region',
+      ['id', 'code', 'name', 'level', 'parent_id', 'path'],
+      plan.regions.map((x) => copyLine([x.id, x.code, x.name, x.level, x.parentId, x.path])),
+    );
+    await copyRows(
+      client,
+      'app_user',
+      ['id', 'username', 'display_name', 'password_hash', 'role', 'region_id', 'region_path', 'phone'],
+      users.map((u) => userLine(u, passwordHash)),
+    );
+    await loadDemoGrids(client, grids.grids, accounts.gridWorker);
     progress(plan.regions.length, plan.regions.length, 'regions');
 
     const restoreIndexes = await suspendIndexes(client, ['household', 'person']);
@@ -181,19 +227,46 @@ export async function loadDemoCounty(pool: pg.Pool, opts: LoadDemoOptions): Prom
     const villageAccount = accounts.users.find((u) => u.username === 'village')!;
     const townshipAccount = accounts.users.find((u) => u.username === 'township')!;
     // Checks run up to now on the real today; a demo for another day stops at 15:30 of that day.
-    const now = today === chinaDateOf(new Date()) ? new Date() : shanghaiInstant(today, '15:30');
-    await loadKeyPersonDemo(client, { users: accounts.users, villagePath: villageAccount.region.path, townshipPath: townshipAccount.region.path, now, today });
+    const now = today === shanghaiDateOf(new Date()) ? new Date() : shanghaiInstant(today, '15:30');
+    await loadKeyPersonDemo(client, {
+      users: accounts.users,
+      villagePath: villageAccount.region.path,
+      townshipPath: townshipAccount.region.path,
+      now,
+      today,
+    });
     const name = (username: string) => accounts.users.find((u) => u.username === username)?.displayName ?? username;
-    await loadKeyPersonFileDemo(client, { villagePath: villageAccount.region.path, today, doctor: name('doctor'), gridWorker: name('grid'), cadre: name('village') });
+    await loadKeyPersonFileDemo(client, {
+      villagePath: villageAccount.region.path,
+      today,
+      doctor: name('doctor'),
+      gridWorker: name('grid'),
+      cadre: name('village'),
+    });
     await loadDemoCheckpoints(client, plan, random.fork('checkpoints'), today);
+    await loadDemoCommand(client, plan, random.fork('command'));
+    await loadDemoSupervision(client, plan, {
+      inspector: accounts.users.find((u) => u.username === 'inspector')!,
+      village: villageAccount.region,
+      now,
+      today,
+    });
+    await loadDemoMeasures(client, plan, random.fork('measures'), today, now);
+    // Loaded in clear by COPY (the demo reads its people back); encrypted before anyone sees them.
+    await encryptPersonalData(client);
     await client.query('COMMIT');
   } catch (e) {
-    broken = await client.query('ROLLBACK').then(() => undefined, (err: Error) => err);
+    broken = await client.query('ROLLBACK').then(
+      () => undefined,
+      (err: Error) => err,
+    );
     throw e;
   } finally {
     client.release(broken); // a connection that cannot even roll back is discarded
   }
-  await pool.query('ANALYZE region, grid, grid_worker, app_user, household, person, screening_round, visit, visit_member, lead, lead_source, checkpoint, checkpoint_entry, checkpoint_occupant, checkpoint_stat, checkpoint_stat_day, duty_shift');
+  await pool.query(
+    'ANALYZE region, grid, grid_worker, app_user, household, person, screening_round, visit, visit_member, lead, lead_source, checkpoint, checkpoint_entry, checkpoint_occupant, checkpoint_stat, checkpoint_stat_day, duty_shift',
+  );
   // Reports come last: their figures are computed from everything loaded before them.
   await loadDemoReports(pool, today);
   return counts;

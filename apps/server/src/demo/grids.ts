@@ -1,6 +1,11 @@
 // Grids (网格) of each demo village, with a leader (网格长) and workers (网格员) as user accounts.
 import type { Role } from '@fangkong/domain';
+import type pg from 'pg';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import { uuidv7 } from '../db/ids.js';
+import type { Tx } from '../db/client.js';
+import * as schema from '../db/schema/index.js';
+import { insertGrid } from '../modules/grids/grids.service.js';
 import type { CountyPlan, RegionRow, VillagePlan } from './county.js';
 import { chineseNumeral, randomName, randomPhone } from './names.js';
 import type { Random } from './random.js';
@@ -60,4 +65,17 @@ export function planGrids(plan: CountyPlan, r: Random, thisYear: number): GridsP
     byVillage.set(village.id, own);
   }
   return { grids, byVillage, users };
+}
+
+/** Draws the planned grids through the grids service on the loading transaction's connection; `extra` joins one as a worker. */
+export async function loadDemoGrids(
+  client: pg.PoolClient,
+  grids: GridPlan[],
+  extra: { grid: { id: string }; userId: string },
+) {
+  const tx = drizzle(client, { schema }) as unknown as Tx;
+  for (const g of grids) {
+    const workerIds = g.id === extra.grid.id ? [...g.workerIds, extra.userId] : g.workerIds;
+    await insertGrid(tx, null, g.village, g.id, { name: g.name, leaderId: g.leaderId, workerIds });
+  }
 }

@@ -36,7 +36,13 @@ export interface GeneratedHousehold {
 }
 
 const AWAY_SHARE = 0.03;
-const drawFloors = weighted([[6, 5], [7, 2], [11, 3], [18, 2], [26, 1]] as const);
+const drawFloors = weighted([
+  [6, 5],
+  [7, 2],
+  [11, 3],
+  [18, 2],
+  [26, 1],
+] as const);
 
 /** Door numbers of a group: '12号' along a village group, '3栋2单元501' in a residential estate. */
 function doorNumbers(r: Random, community: boolean): () => string {
@@ -67,7 +73,12 @@ function addressPrefix(village: VillagePlan, group: GroupPlan): string {
  * Every household of the county in region-path order (so indexes fill in order), each in a group
  * of its village and a grid of that village; vacant households have no members and no head.
  */
-export function* generateHouseholds(plan: CountyPlan, grids: GridsPlan, r: Random, today: string): Generator<GeneratedHousehold> {
+export function* generateHouseholds(
+  plan: CountyPlan,
+  grids: GridsPlan,
+  r: Random,
+  today: string,
+): Generator<GeneratedHousehold> {
   const ids = new IdNumberIssuer(r.fork('id-numbers'));
   const todayDay = dayOf(today);
   for (const village of plan.villages) {
@@ -91,7 +102,8 @@ export function* generateHouseholds(plan: CountyPlan, grids: GridsPlan, r: Rando
             phone: m.phone,
             householdId: id,
             group,
-            registeredRegionCode: m.registeredCounty === village.code.slice(0, 6) ? village.code : `${m.registeredCounty}000000`,
+            registeredRegionCode:
+              m.registeredCounty === village.code.slice(0, 6) ? village.code : `${m.registeredCounty}000000`,
             vulnerableGroups: m.vulnerableGroups,
           }),
         );

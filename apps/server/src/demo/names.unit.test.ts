@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parsePhone } from '@fangkong/domain';
-import { chineseNumeral, createRandom, mulberry32, randomName, randomPhone, randomSurname, seedOf, SURNAMES, weighted } from './names.js';
+import {
+  chineseNumeral,
+  createRandom,
+  mulberry32,
+  randomName,
+  randomPhone,
+  randomSurname,
+  seedOf,
+  SURNAMES,
+  weighted,
+} from './names.js';
 import { dayOf, isoOfDay } from './people.js';
 
 const draws = (seed: string | number, n = 20) => {
@@ -40,7 +50,10 @@ describe('seeded random source', () => {
   });
 
   it('draws weighted values roughly in proportion', () => {
-    const draw = weighted([['a', 3], ['b', 1]] as const);
+    const draw = weighted([
+      ['a', 3],
+      ['b', 1],
+    ] as const);
     const r = createRandom(11);
     let a = 0;
     for (let i = 0; i < 20_000; i++) if (draw(r) === 'a') a++;
@@ -90,7 +103,18 @@ describe('names and phones', () => {
 
   it('writes Chinese numerals for group and grid names', () => {
     expect([1, 2, 10, 11, 12, 20, 21, 99, 100, 105, 110, 999].map(chineseNumeral)).toEqual([
-      '一', '二', '十', '十一', '十二', '二十', '二十一', '九十九', '一百', '一百零五', '一百一十', '九百九十九',
+      '一',
+      '二',
+      '十',
+      '十一',
+      '十二',
+      '二十',
+      '二十一',
+      '九十九',
+      '一百',
+      '一百零五',
+      '一百一十',
+      '九百九十九',
     ]);
     expect(() => chineseNumeral(0)).toThrow(RangeError);
   });

@@ -22,13 +22,45 @@ export interface Member {
 
 /** Counties people registered elsewhere come from: mostly Chengdu and Sichuan, some from other provinces. */
 const drawOtherCounty = weighted([
-  ['510104', 6], ['510105', 4], ['510106', 4], ['510107', 4], ['510108', 4], ['510112', 5], ['510113', 5], ['510114', 4],
-  ['510116', 3], ['510117', 3], ['510182', 3], ['510185', 4], ['510681', 5], ['510623', 5], ['512002', 4], ['511002', 4],
-  ['511302', 3], ['510703', 3], ['511621', 2], ['500101', 3], ['500110', 2], ['420106', 2], ['420102', 1], ['430102', 1],
-  ['440305', 1], ['330106', 1], ['320106', 1], ['520102', 1], ['530102', 1],
+  ['510104', 6],
+  ['510105', 4],
+  ['510106', 4],
+  ['510107', 4],
+  ['510108', 4],
+  ['510112', 5],
+  ['510113', 5],
+  ['510114', 4],
+  ['510116', 3],
+  ['510117', 3],
+  ['510182', 3],
+  ['510185', 4],
+  ['510681', 5],
+  ['510623', 5],
+  ['512002', 4],
+  ['511002', 4],
+  ['511302', 3],
+  ['510703', 3],
+  ['511621', 2],
+  ['500101', 3],
+  ['500110', 2],
+  ['420106', 2],
+  ['420102', 1],
+  ['430102', 1],
+  ['440305', 1],
+  ['330106', 1],
+  ['320106', 1],
+  ['520102', 1],
+  ['530102', 1],
 ] as const);
 
-const drawHeadAge = weighted([[[25, 34], 12], [[35, 44], 18], [[45, 54], 24], [[55, 64], 22], [[65, 74], 16], [[75, 90], 8]] as const);
+const drawHeadAge = weighted([
+  [[25, 34], 12],
+  [[35, 44], 18],
+  [[45, 54], 24],
+  [[55, 64], 22],
+  [[65, 74], 16],
+  [[75, 90], 8],
+] as const);
 
 const DAY_MS = 86_400_000;
 /** Days since 1970-01-01 of a 'YYYY-MM-DD' date. */
@@ -94,14 +126,24 @@ export function sketchHousehold(r: Random, size: number): Sketch[] {
   let father = headSex === 'male' ? head : undefined;
   if (members.length < size && r.chance(0.9)) {
     const gap = r.int(-2, 6);
-    const spouse: Sketch = { relation: 'spouse', sex: other(headSex), age: clampAge(head.age + (headSex === 'male' ? -gap : gap)), surname: randomSurname(r) };
+    const spouse: Sketch = {
+      relation: 'spouse',
+      sex: other(headSex),
+      age: clampAge(head.age + (headSex === 'male' ? -gap : gap)),
+      surname: randomSurname(r),
+    };
     spouse.age = Math.max(20, spouse.age);
     members.push(spouse);
     father ??= spouse;
   }
   if (members.length < size && head.age + 22 <= 95 && r.chance(0.12)) {
     const sex: Sex = r.chance(0.6) ? 'female' : 'male';
-    members.push({ relation: 'parent', sex, age: Math.min(95, head.age + r.int(22, 30)), surname: sex === 'male' ? head.surname : randomSurname(r) });
+    members.push({
+      relation: 'parent',
+      sex,
+      age: Math.min(95, head.age + r.int(22, 30)),
+      surname: sex === 'male' ? head.surname : randomSurname(r),
+    });
   }
   while (members.length < size) {
     const gap = r.int(22, 34);
@@ -110,12 +152,22 @@ export function sketchHousehold(r: Random, size: number): Sketch[] {
     const child: Sketch = { relation: 'child', sex: r.chance(0.51) ? 'male' : 'female', age, surname };
     members.push(child);
     if (child.age < 24 || members.length >= size || !r.chance(0.6)) continue;
-    const inLaw: Sketch = { relation: 'childSpouse', sex: other(child.sex), age: clampAge(Math.max(20, child.age + r.int(-4, 4))), surname: randomSurname(r) };
+    const inLaw: Sketch = {
+      relation: 'childSpouse',
+      sex: other(child.sex),
+      age: clampAge(Math.max(20, child.age + r.int(-4, 4))),
+      surname: randomSurname(r),
+    };
     members.push(inLaw);
     const young = Math.min(child.age, inLaw.age);
     const gFamily = child.sex === 'male' ? child.surname : inLaw.surname;
     while (members.length < size && young >= 22 && r.chance(0.85)) {
-      members.push({ relation: 'grandchild', sex: r.chance(0.51) ? 'male' : 'female', age: Math.max(0, young - r.int(22, 32)), surname: gFamily });
+      members.push({
+        relation: 'grandchild',
+        sex: r.chance(0.51) ? 'male' : 'female',
+        age: Math.max(0, young - r.int(22, 32)),
+        surname: gFamily,
+      });
     }
   }
   return members;
@@ -127,8 +179,14 @@ export function populateHousehold(r: Random, ids: IdNumberIssuer, size: number, 
   const lowIncome = r.chance(0.025);
   return sketchHousehold(r, size).map((s) => {
     const registeredCounty =
-      householdCounty === COUNTY_CODE && (s.relation === 'spouse' || s.relation === 'childSpouse') && r.chance(0.2) ? drawOtherCounty(r) : householdCounty;
-    const { idNumber, birthDate } = ids.issue(registeredCounty, todayDay - Math.floor((s.age + r.next()) * 365.2425), s.sex);
+      householdCounty === COUNTY_CODE && (s.relation === 'spouse' || s.relation === 'childSpouse') && r.chance(0.2)
+        ? drawOtherCounty(r)
+        : householdCounty;
+    const { idNumber, birthDate } = ids.issue(
+      registeredCounty,
+      todayDay - Math.floor((s.age + r.next()) * 365.2425),
+      s.sex,
+    );
     const hasPhone = s.age >= 16 && r.chance(s.age >= 80 ? 0.4 : s.age >= 65 ? 0.75 : 0.97);
     const vulnerableGroups: VulnerableGroup[] = [];
     if (size === 1 && s.age >= 60 && r.chance(0.08)) vulnerableGroups.push('extremePoverty');

@@ -29,6 +29,23 @@ export function createEventHub(pool: pg.Pool) {
 
   async function start() {
     client = await pool.connect();
+    const own = client;
+    // The database restarted: listen again on a new connection, for the subscribers still here.
+    own.on('error', () => {
+      if (client !== own) return;
+      client = undefined;
+      starting = undefined;
+      own.release(true);
+      const again = (delay: number) =>
+        setTimeout(() => {
+          if (!listeners.size || starting) return;
+          starting = start().catch(() => {
+            starting = undefined;
+            again(Math.min(delay * 2, 10_000));
+          });
+        }, delay).unref();
+      again(500);
+    });
     client.on('notification', (msg) => {
       if (msg.channel !== EVENTS_CHANNEL || !msg.payload) return;
       const event = JSON.parse(msg.payload) as LiveEvent;
@@ -39,7 +56,10 @@ export function createEventHub(pool: pg.Pool) {
 
   return {
     async subscribe(listener: Listener): Promise<() => void> {
-      starting ??= start();
+      starting ??= start().catch((e: unknown) => {
+        starting = undefined;
+        throw e;
+      });
       await starting;
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,18 +1,14 @@
 // The layout a township office sends up: a title row, a row naming the round, the unit and the
 // 截止 time, a two-row header whose groups are merged cells, then the figures, subtotals and total.
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { workbookWriter } from './workbook.js';
 
 /** A header column; with `columns` it is a group spanning them, otherwise one column over both header rows. */
 export interface HeaderGroup {
   title: string;
   columns?: string[];
   width?: number;
-}
-
-/** 'YYYY-MM-DD HH:mm' in Asia/Shanghai. */
-export function chinaMinute(at: Date): string {
-  return at.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
 }
 
 export const PERCENT = '0.0%';
@@ -25,7 +21,7 @@ export type SheetWriter = ReturnType<ExcelJS.stream.xlsx.WorkbookWriter['addWork
 /** Starts a streamed workbook; `finish` commits it. Rows written through `row` are committed at once. */
 export function officialWorkbook() {
   const stream = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
+  const wb = workbookWriter(stream);
   return { stream, wb, finish: () => wb.commit() };
 }
 
@@ -39,10 +35,16 @@ export function writeOfficialHeader(ws: SheetWriter, title: string, subtitle: st
   for (const g of groups) {
     const start = top.length + 1;
     if (g.columns) {
-      g.columns.forEach((c, i) => { top.push(i === 0 ? g.title : ''); bottom.push(c); widths.push(g.width ?? 10); });
+      g.columns.forEach((c, i) => {
+        top.push(i === 0 ? g.title : '');
+        bottom.push(c);
+        widths.push(g.width ?? 10);
+      });
       if (g.columns.length > 1) merges.push([3, start, 3, start + g.columns.length - 1]);
     } else {
-      top.push(g.title); bottom.push(''); widths.push(g.width ?? 12);
+      top.push(g.title);
+      bottom.push('');
+      widths.push(g.width ?? 12);
       merges.push([3, start, 4, start]);
     }
   }
@@ -67,7 +69,11 @@ export function writeOfficialHeader(ws: SheetWriter, title: string, subtitle: st
 }
 
 /** One data row, bordered; `percentColumns` (1-based) are formatted as percentages; `bold` for subtotals. */
-export function writeOfficialRow(ws: SheetWriter, values: (string | number | null)[], opts: { percentColumns?: number[]; bold?: boolean } = {}) {
+export function writeOfficialRow(
+  ws: SheetWriter,
+  values: (string | number | null)[],
+  opts: { percentColumns?: number[]; bold?: boolean } = {},
+) {
   const r = ws.addRow(values);
   values.forEach((_v, i) => {
     const cell = r.getCell(i + 1);

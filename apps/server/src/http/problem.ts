@@ -3,6 +3,8 @@ export interface FieldError {
   field: string;
   key: string;
   params?: Record<string, string | number>;
+  /** The row of an uploaded file the error is about (imports). */
+  row?: number;
 }
 
 /** An expected failure that becomes an application/problem+json reply. */
@@ -12,6 +14,8 @@ export class Problem extends Error {
     readonly key: string,
     readonly fields: FieldError[] = [],
     readonly params?: Record<string, string | number>,
+    /** Headers the answer carries, such as Retry-After. */
+    readonly headers?: Record<string, string>,
   ) {
     super(key);
   }

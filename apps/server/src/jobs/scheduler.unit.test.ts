@@ -15,10 +15,20 @@ describe('startJobs', () => {
         return result;
       },
     });
-    const log = { info: (...a: unknown[]) => void logged.push(['info', ...a]), error: (...a: unknown[]) => void logged.push(['error', ...a]) };
-    const stop = startJobs({} as Db, log as never, 60_000, () => at, [job('a', { done: 1 }), job('b', new Error('down')), job('c', null)]);
+    const log = {
+      info: (...a: unknown[]) => void logged.push(['info', ...a]),
+      error: (...a: unknown[]) => void logged.push(['error', ...a]),
+    };
+    const stop = startJobs({} as Db, log as never, 60_000, () => at, [
+      job('a', { done: 1 }),
+      job('b', new Error('down')),
+      job('c', null),
+    ]);
     await stop(); // waits for the run started at once
     expect(seen).toEqual(['a@2024-03-01T09:00:00.000Z', 'b@2024-03-01T09:00:00.000Z', 'c@2024-03-01T09:00:00.000Z']);
-    expect(logged.map((l) => [l[0], l[2]])).toEqual([['info', 'a'], ['error', 'b failed']]);
+    expect(logged.map((l) => [l[0], l[2]])).toEqual([
+      ['info', 'a'],
+      ['error', 'b failed'],
+    ]);
   });
 });

@@ -23,6 +23,19 @@ import { dutyShiftsRoutes } from './duty-shifts/duty-shifts.routes.js';
 import { fileJobsRoutes } from './file-jobs/file-jobs.routes.js';
 import { checkpointStatsRoutes } from './checkpoint-stats/checkpoint-stats.routes.js';
 import { checkpointHoldsRoutes } from './checkpoint-holds/checkpoint-holds.routes.js';
+import { sessionsRoutes } from './sessions/sessions.routes.js';
+import { securityPolicyRoutes } from './security-policy/security-policy.routes.js';
+import { setupRoutes } from './setup/setup.routes.js';
+import { responsibilityChainsRoutes } from './responsibility-chains/responsibility-chains.routes.js';
+import { commandRoutes } from './command/command.routes.js';
+import { dispatchesRoutes } from './dispatches/dispatches.routes.js';
+import { volunteerTeamsRoutes } from './volunteer-teams/volunteer-teams.routes.js';
+import { countySettingsRoutes } from './county-settings/county-settings.routes.js';
+import { supervisionRoutes } from './supervision/supervision.routes.js';
+import { venuesRoutes } from './venues/venues.routes.js';
+import { gatheringsRoutes } from './gatherings/gatherings.routes.js';
+import { communityLogsRoutes } from './community-logs/community-logs.routes.js';
+import { suppliesRoutes } from './supplies/supplies.routes.js';
 
 /** The capability modules; each registers its own routes with the access they require. */
 export const modules = [
@@ -49,4 +62,17 @@ export const modules = [
   dailyReportsRoutes,
   dashboardRoutes,
   fileJobsRoutes,
+  sessionsRoutes,
+  securityPolicyRoutes,
+  setupRoutes,
+  responsibilityChainsRoutes,
+  commandRoutes,
+  dispatchesRoutes,
+  volunteerTeamsRoutes,
+  countySettingsRoutes,
+  supervisionRoutes,
+  venuesRoutes,
+  gatheringsRoutes,
+  communityLogsRoutes,
+  suppliesRoutes,
 ] as unknown as FastifyPluginAsync<ModuleOptions>[];

@@ -1,5 +1,14 @@
 import { expect } from 'vitest';
-import { emptyList, emptySheet, entryPayload, nonEmptyList, notFound, notFoundField, today, type RouteCase } from './shared.js';
+import {
+  emptyList,
+  emptySheet,
+  entryPayload,
+  nonEmptyList,
+  notFound,
+  notFoundField,
+  today,
+  type RouteCase,
+} from './shared.js';
 
 /** Route cases of checkpoints, entries, duty rosters and statistics. */
 export const checkpointCases: Record<string, RouteCase> = {
@@ -10,14 +19,17 @@ export const checkpointCases: Record<string, RouteCase> = {
   },
   // The fixture's entries passed: every allowed role is told the person was not held.
   'POST /api/v1/checkpoint-holds/:occupantId/placement': {
-    inScope: (fx) => ({ url: `/api/v1/checkpoint-holds/${fx.occupantInA}/placement`, payload: { siteId: fx.kp.a.siteId, bedId: fx.kp.a.bedId } }),
+    inScope: (fx) => ({
+      url: `/api/v1/checkpoint-holds/${fx.occupantInA}/placement`,
+      payload: { siteId: fx.kp.a.siteId, bedId: fx.kp.a.bedId },
+    }),
     status: 422,
-    outOfScope: (fx) => ({ url: `/api/v1/checkpoint-holds/${fx.occupantInB}/placement`, payload: { siteId: fx.kp.b.siteId, bedId: fx.kp.b.bedId } }),
+    outOfScope: (fx) => ({
+      url: `/api/v1/checkpoint-holds/${fx.occupantInB}/placement`,
+      payload: { siteId: fx.kp.b.siteId, bedId: fx.kp.b.bedId },
+    }),
     expectOutOfScope: notFound,
   },
-  'GET /api/v1/checkpoint-settings': { inScope: () => ({ url: '/api/v1/checkpoint-settings' }), expectOutOfScope: () => {} },
-  // Every walker is scoped to a township: only county-level users switch the county's checks.
-  'PUT /api/v1/checkpoint-settings': { inScope: () => ({ url: '/api/v1/checkpoint-settings', payload: { healthCodeRequired: true } }), status: 403, expectOutOfScope: () => {} },
   'GET /api/v1/checkpoints': {
     inScope: (fx) => ({ url: `/api/v1/checkpoints?regionId=${fx.villageA.id}` }),
     expectInScope: nonEmptyList,
@@ -30,8 +42,14 @@ export const checkpointCases: Record<string, RouteCase> = {
     expectOutOfScope: notFound,
   },
   'POST /api/v1/checkpoints': {
-    inScope: (fx) => ({ url: '/api/v1/checkpoints', payload: { regionId: fx.villageA.id, name: '新卡口', kind: 'marketEntrance' } }),
-    outOfScope: (fx) => ({ url: '/api/v1/checkpoints', payload: { regionId: fx.villageB.id, name: '外卡口', kind: 'marketEntrance' } }),
+    inScope: (fx) => ({
+      url: '/api/v1/checkpoints',
+      payload: { regionId: fx.villageA.id, name: '新卡口', kind: 'marketEntrance' },
+    }),
+    outOfScope: (fx) => ({
+      url: '/api/v1/checkpoints',
+      payload: { regionId: fx.villageB.id, name: '外卡口', kind: 'marketEntrance' },
+    }),
     expectOutOfScope: notFoundField('regionId'),
   },
   'PATCH /api/v1/checkpoints/:id': {
@@ -63,15 +81,18 @@ export const checkpointCases: Record<string, RouteCase> = {
     expectOutOfScope: emptySheet(2),
   },
   'GET /api/v1/checkpoint-entries/residents': {
-    inScope: () => ({ url: '/api/v1/checkpoint-entries/residents?idNumber=510121198001010010' }),
+    // By the last digits of the ID number, as the form searches (answered masked).
+    inScope: () => ({ url: '/api/v1/checkpoint-entries/residents?q=1010010' }),
     expectInScope: (body) => expect((body as { items: unknown[] }).items).toHaveLength(1),
-    outOfScope: () => ({ url: '/api/v1/checkpoint-entries/residents?idNumber=510121198502020022' }),
+    outOfScope: () => ({ url: '/api/v1/checkpoint-entries/residents?q=2020022' }),
     expectOutOfScope: (status, body, key) => {
       expect(status, key).toBe(200);
       expect((body as { items: unknown[] }).items, key).toEqual([]);
     },
   },
   'GET /api/v1/checkpoint-entries/last-occupants': {
+    // The form refills the occupants of a plate seen before, ID numbers included, to register them again (audited).
+    unmasked: 'checkpoint staff re-register the occupants of a plate seen before',
     inScope: () => ({ url: `/api/v1/checkpoint-entries/last-occupants?plate=${encodeURIComponent('川A12345')}` }),
     expectInScope: (body) => expect((body as { occupants: unknown[] }).occupants.length).toBeGreaterThan(0),
     outOfScope: () => ({ url: `/api/v1/checkpoint-entries/last-occupants?plate=${encodeURIComponent('川B54321')}` }),
@@ -87,41 +108,73 @@ export const checkpointCases: Record<string, RouteCase> = {
   },
   'GET /api/v1/duty-shifts/export': {
     inScope: (fx) => ({ url: `/api/v1/duty-shifts/export?from=${today()}&to=${today()}&regionId=${fx.villageA.id}` }),
-    outOfScope: (fx) => ({ url: `/api/v1/duty-shifts/export?from=${today()}&to=${today()}&regionId=${fx.villageB.id}` }),
+    outOfScope: (fx) => ({
+      url: `/api/v1/duty-shifts/export?from=${today()}&to=${today()}&regionId=${fx.villageB.id}`,
+    }),
     expectOutOfScope: notFound,
   },
   'GET /api/v1/duty-shifts': {
     inScope: (fx) => ({ url: `/api/v1/duty-shifts?from=${today()}&to=${today()}&regionId=${fx.villageA.id}` }),
-    expectInScope: (body) => expect((body as { gaps: unknown[]; shifts: unknown[] }).gaps.length + (body as { shifts: unknown[] }).shifts.length).toBeGreaterThan(0),
-    outOfScope: (fx) => ({ url: `/api/v1/duty-shifts?from=${today()}&to=${today()}&checkpointId=${fx.checkpointInB.id}` }),
+    expectInScope: (body) =>
+      expect(
+        (body as { gaps: unknown[]; shifts: unknown[] }).gaps.length + (body as { shifts: unknown[] }).shifts.length,
+      ).toBeGreaterThan(0),
+    outOfScope: (fx) => ({
+      url: `/api/v1/duty-shifts?from=${today()}&to=${today()}&checkpointId=${fx.checkpointInB.id}`,
+    }),
     expectOutOfScope: (status, body, key) => {
       expect(status, key).toBe(200);
       expect(body, key).toMatchObject({ shifts: [], gaps: [] });
     },
   },
   'PUT /api/v1/checkpoints/:id/duty-shifts/:day': {
-    inScope: (fx) => ({ url: `/api/v1/checkpoints/${fx.checkpointInA.id}/duty-shifts/${today()}`, payload: { members: [{ name: '张组长', role: 'leader' }] } }),
-    outOfScope: (fx) => ({ url: `/api/v1/checkpoints/${fx.checkpointInB.id}/duty-shifts/${today()}`, payload: { members: [{ name: '张组长', role: 'leader' }] } }),
+    inScope: (fx) => ({
+      url: `/api/v1/checkpoints/${fx.checkpointInA.id}/duty-shifts/${today()}`,
+      payload: { members: [{ name: '张组长', role: 'leader' }] },
+    }),
+    outOfScope: (fx) => ({
+      url: `/api/v1/checkpoints/${fx.checkpointInB.id}/duty-shifts/${today()}`,
+      payload: { members: [{ name: '张组长', role: 'leader' }] },
+    }),
     expectOutOfScope: notFound,
   },
   'PUT /api/v1/offices/:regionId/duty-shifts/:day': {
-    inScope: (fx) => ({ url: `/api/v1/offices/${fx.townshipA.id}/duty-shifts/${today()}`, payload: { members: [{ name: '王镇长', role: 'leader' }] } }),
-    outOfScope: (fx) => ({ url: `/api/v1/offices/${fx.townshipB.id}/duty-shifts/${today()}`, payload: { members: [{ name: '王镇长', role: 'leader' }] } }),
+    inScope: (fx) => ({
+      url: `/api/v1/offices/${fx.townshipA.id}/duty-shifts/${today()}`,
+      payload: { members: [{ name: '王镇长', role: 'leader' }] },
+    }),
+    outOfScope: (fx) => ({
+      url: `/api/v1/offices/${fx.townshipB.id}/duty-shifts/${today()}`,
+      payload: { members: [{ name: '王镇长', role: 'leader' }] },
+    }),
     expectOutOfScope: notFound,
   },
   'GET /api/v1/checkpoint-stats/export': {
-    inScope: (fx) => ({ url: `/api/v1/checkpoint-stats/export?from=${today()}&to=${today()}&checkpointId=${fx.checkpointInA.id}` }),
-    outOfScope: (fx) => ({ url: `/api/v1/checkpoint-stats/export?from=${today()}&to=${today()}&checkpointId=${fx.checkpointInB.id}` }),
+    inScope: (fx) => ({
+      url: `/api/v1/checkpoint-stats/export?from=${today()}&to=${today()}&checkpointId=${fx.checkpointInA.id}`,
+    }),
+    outOfScope: (fx) => ({
+      url: `/api/v1/checkpoint-stats/export?from=${today()}&to=${today()}&checkpointId=${fx.checkpointInB.id}`,
+    }),
     // Out of scope: title, exporter, header and a zero total, no rows.
     expectOutOfScope: emptySheet(4),
   },
   'GET /api/v1/checkpoint-stats': {
-    inScope: (fx) => ({ url: `/api/v1/checkpoint-stats?from=${today()}&to=${today()}&checkpointId=${fx.checkpointInA.id}` }),
+    inScope: (fx) => ({
+      url: `/api/v1/checkpoint-stats?from=${today()}&to=${today()}&checkpointId=${fx.checkpointInA.id}`,
+    }),
     expectInScope: (body) => expect((body as { totals: { vehicles: number } }).totals.vehicles).toBeGreaterThan(0),
-    outOfScope: (fx) => ({ url: `/api/v1/checkpoint-stats?from=${today()}&to=${today()}&checkpointId=${fx.checkpointInB.id}` }),
+    outOfScope: (fx) => ({
+      url: `/api/v1/checkpoint-stats?from=${today()}&to=${today()}&checkpointId=${fx.checkpointInB.id}`,
+    }),
     expectOutOfScope: (status, body, key) => {
       expect(status, key).toBe(200);
       expect((body as { rows: unknown[] }).rows, key).toEqual([]);
     },
+  },
+  'GET /api/v1/duty-shifts/volunteers': {
+    inScope: (fx) => ({ url: `/api/v1/duty-shifts/volunteers?checkpointId=${fx.checkpointInA.id}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/duty-shifts/volunteers?checkpointId=${fx.checkpointInB.id}` }),
+    expectOutOfScope: notFound,
   },
 };

@@ -1,16 +1,51 @@
 import { expect } from 'vitest';
 import { uuidv7 } from '../../src/db/ids.js';
-import { emptyList, emptySheet, nonEmptyList, notFound, notFoundField, type RouteCase, today, uniqueName } from './shared.js';
+import {
+  emptyList,
+  emptySheet,
+  nonEmptyList,
+  notFound,
+  notFoundField,
+  type RouteCase,
+  today,
+  uniqueName,
+} from './shared.js';
 
 /** Route cases of the foundation, daily reports and the dashboard. */
 export const foundationCases: Record<string, RouteCase> = {
-  'GET /api/health': { inScope: () => ({ url: '/api/health' }), expectOutOfScope: () => {} },
-  'GET /metrics': { inScope: () => ({ url: '/metrics' }), expectOutOfScope: () => {} },
-  'GET /api/openapi.json': { inScope: () => ({ url: '/api/openapi.json' }), expectOutOfScope: () => {} },
-  'POST /api/auth/login': { inScope: () => ({ url: '/api/auth/login', payload: { username: 'target-a', password: 'test-password-1' } }), expectOutOfScope: () => {} },
-  'GET /api/auth/me': { inScope: () => ({ url: '/api/auth/me' }), expectOutOfScope: () => {} },
+  'GET /api/health': {
+    noScope: 'no record: liveness',
+    inScope: () => ({ url: '/api/health' }),
+    expectOutOfScope: () => {},
+  },
+  'GET /metrics': {
+    noScope: 'no record: process figures',
+    inScope: () => ({ url: '/metrics' }),
+    expectOutOfScope: () => {},
+  },
+  'GET /api/openapi.json': {
+    noScope: 'no record: the API document',
+    inScope: () => ({ url: '/api/openapi.json' }),
+    expectOutOfScope: () => {},
+  },
+  'POST /api/auth/login': {
+    auditOnRefusal: 'a failed login is audited too',
+    noScope: 'no record: the login itself',
+    inScope: () => ({ url: '/api/auth/login', payload: { username: 'target-a', password: 'test-password-1' } }),
+    expectOutOfScope: () => {},
+  },
+  'GET /api/auth/me': {
+    noScope: "no record but the caller's own account",
+    inScope: () => ({ url: '/api/auth/me' }),
+    expectOutOfScope: () => {},
+  },
   // Logging out is checked in auth.test.ts; here it would end the session the walk relies on.
-  'POST /api/auth/logout': { inScope: () => ({ url: '/api/auth/logout', headers: { 'x-csrf-token': 'wrong' } }), status: 403, expectOutOfScope: () => {} },
+  'POST /api/auth/logout': {
+    noScope: "no record but the caller's own session",
+    inScope: () => ({ url: '/api/auth/logout', headers: { 'x-csrf-token': 'wrong' } }),
+    status: 403,
+    expectOutOfScope: () => {},
+  },
   'GET /api/v1/regions': {
     inScope: (fx) => ({ url: `/api/v1/regions?parentId=${fx.townshipA.id}` }),
     expectInScope: nonEmptyList,
@@ -23,8 +58,16 @@ export const foundationCases: Record<string, RouteCase> = {
     expectOutOfScope: notFound,
   },
   'POST /api/v1/regions/import': {
-    inScope: () => ({ url: '/api/v1/regions/import', payload: '区划代码,区划名称\n510121001002,新村\n', headers: { 'content-type': 'text/csv' } }),
-    outOfScope: () => ({ url: '/api/v1/regions/import', payload: '区划代码,区划名称\n510121002009,外村\n', headers: { 'content-type': 'text/csv' } }),
+    inScope: () => ({
+      url: '/api/v1/regions/import',
+      payload: '区划代码,区划名称\n510121001002,新村\n',
+      headers: { 'content-type': 'text/csv' },
+    }),
+    outOfScope: () => ({
+      url: '/api/v1/regions/import',
+      payload: '区划代码,区划名称\n510121002009,外村\n',
+      headers: { 'content-type': 'text/csv' },
+    }),
     expectOutOfScope: (status, body, key) => {
       expect(status, key).toBe(200);
       expect((body as { created: number; errors: unknown[] }).created, key).toBe(0);
@@ -49,8 +92,26 @@ export const foundationCases: Record<string, RouteCase> = {
     expectOutOfScope: notFound,
   },
   'POST /api/v1/users': {
-    inScope: (fx) => ({ url: '/api/v1/users', payload: { username: uniqueName(), displayName: '张三', password: 'long-enough-1', role: 'gridWorker', regionId: fx.villageA.id } }),
-    outOfScope: (fx) => ({ url: '/api/v1/users', payload: { username: uniqueName(), displayName: '李四', password: 'long-enough-1', role: 'gridWorker', regionId: fx.villageB.id } }),
+    inScope: (fx) => ({
+      url: '/api/v1/users',
+      payload: {
+        username: uniqueName(),
+        displayName: '张三',
+        password: 'long-enough-1',
+        role: 'gridWorker',
+        regionId: fx.villageA.id,
+      },
+    }),
+    outOfScope: (fx) => ({
+      url: '/api/v1/users',
+      payload: {
+        username: uniqueName(),
+        displayName: '李四',
+        password: 'long-enough-1',
+        role: 'gridWorker',
+        regionId: fx.villageB.id,
+      },
+    }),
     expectOutOfScope: notFoundField('regionId'),
   },
   'PATCH /api/v1/users/:id': {
@@ -85,13 +146,26 @@ export const foundationCases: Record<string, RouteCase> = {
     expectOutOfScope: notFound,
   },
   'POST /api/v1/daily-reports': {
-    inScope: (fx) => ({ url: '/api/v1/daily-reports', payload: { id: uuidv7(), regionId: fx.villageA.id, reportDate: today(), isZero: true, correctionReason: '重报' } }),
-    outOfScope: (fx) => ({ url: '/api/v1/daily-reports', payload: { id: uuidv7(), regionId: fx.villageB.id, reportDate: today(), isZero: true } }),
+    inScope: (fx) => ({
+      url: '/api/v1/daily-reports',
+      payload: { id: uuidv7(), regionId: fx.villageA.id, reportDate: today(), isZero: true, correctionReason: '重报' },
+    }),
+    outOfScope: (fx) => ({
+      url: '/api/v1/daily-reports',
+      payload: { id: uuidv7(), regionId: fx.villageB.id, reportDate: today(), isZero: true },
+    }),
     expectOutOfScope: notFoundField('regionId'),
   },
   'POST /api/v1/daily-reports/reminders': {
-    inScope: (fx) => ({ url: '/api/v1/daily-reports/reminders', payload: { reportDate: today(), regionIds: [fx.villageA.id] } }),
-    outOfScope: (fx) => ({ url: '/api/v1/daily-reports/reminders', payload: { reportDate: today(), regionIds: [fx.villageB.id] } }),
+    auditNone: 'nobody left to remind',
+    inScope: (fx) => ({
+      url: '/api/v1/daily-reports/reminders',
+      payload: { reportDate: today(), regionIds: [fx.villageA.id] },
+    }),
+    outOfScope: (fx) => ({
+      url: '/api/v1/daily-reports/reminders',
+      payload: { reportDate: today(), regionIds: [fx.villageB.id] },
+    }),
     expectOutOfScope: notFoundField('regionIds.0'),
   },
   'GET /api/v1/daily-reports/reminders': {
@@ -120,5 +194,10 @@ export const foundationCases: Record<string, RouteCase> = {
     expectOutOfScope: notFound,
   },
   // Scope of the events themselves is checked in dashboard.test.ts.
-  'GET /api/v1/events': { inScope: () => ({ url: '/api/v1/events' }), stream: true, expectOutOfScope: () => {} },
+  'GET /api/v1/events': {
+    noScope: "a stream filtered by the listener's scope (dashboard tests read it)",
+    inScope: () => ({ url: '/api/v1/events' }),
+    stream: true,
+    expectOutOfScope: () => {},
+  },
 };

@@ -41,22 +41,42 @@ export const registerCases: Record<string, RouteCase> = {
     expectOutOfScope: notFound,
   },
   'POST /api/v1/persons': {
-    inScope: (fx) => ({ url: '/api/v1/persons', payload: { name: '新人', birthDate: '1990-01-01', householdId: fx.householdA.id } }),
-    outOfScope: (fx) => ({ url: '/api/v1/persons', payload: { name: '新人', birthDate: '1990-01-01', householdId: fx.householdB.id } }),
+    inScope: (fx) => ({
+      url: '/api/v1/persons',
+      payload: { name: '新人', birthDate: '1990-01-01', householdId: fx.householdA.id },
+    }),
+    outOfScope: (fx) => ({
+      url: '/api/v1/persons',
+      payload: { name: '新人', birthDate: '1990-01-01', householdId: fx.householdB.id },
+    }),
     expectOutOfScope: notFoundField('householdId'),
   },
   'PATCH /api/v1/persons/:id': {
-    inScope: (fx) => ({ url: `/api/v1/persons/${fx.householdA.memberIds[0]}`, payload: { vulnerableGroups: ['disabled'] } }),
-    outOfScope: (fx) => ({ url: `/api/v1/persons/${fx.householdB.memberIds[0]}`, payload: { vulnerableGroups: ['disabled'] } }),
+    inScope: (fx) => ({
+      url: `/api/v1/persons/${fx.householdA.memberIds[0]}`,
+      payload: { vulnerableGroups: ['disabled'] },
+    }),
+    outOfScope: (fx) => ({
+      url: `/api/v1/persons/${fx.householdB.memberIds[0]}`,
+      payload: { vulnerableGroups: ['disabled'] },
+    }),
     expectOutOfScope: notFound,
   },
   // Moving into the household the person is already in changes nothing, so every role can repeat it.
   'POST /api/v1/persons/:id/move': {
-    inScope: (fx) => ({ url: `/api/v1/persons/${fx.householdA.memberIds[1]}/move`, payload: { householdId: fx.householdA2.id } }),
-    outOfScope: (fx) => ({ url: `/api/v1/persons/${fx.householdB.memberIds[1]}/move`, payload: { householdId: fx.householdA2.id } }),
+    auditNone: 'the person already lives there: nothing changes',
+    inScope: (fx) => ({
+      url: `/api/v1/persons/${fx.householdA.memberIds[1]}/move`,
+      payload: { householdId: fx.householdA2.id },
+    }),
+    outOfScope: (fx) => ({
+      url: `/api/v1/persons/${fx.householdB.memberIds[1]}/move`,
+      payload: { householdId: fx.householdA2.id },
+    }),
     expectOutOfScope: notFound,
   },
   'GET /api/v1/risk-areas': {
+    noScope: 'risk areas are county-wide, the same for every user of the county',
     inScope: () => ({ url: '/api/v1/risk-areas' }),
     expectInScope: nonEmptyList,
     expectOutOfScope: () => {},
@@ -64,16 +84,19 @@ export const registerCases: Record<string, RouteCase> = {
   // The walk's actors hold township A: the county list answers them 403 (riskArea.countyOnly);
   // risk-areas.test.ts covers county accounts.
   'POST /api/v1/risk-areas': {
+    noScope: 'county accounts only (the walkers get 403)',
     inScope: () => ({ url: '/api/v1/risk-areas', payload: { name: '某地', level: 'high', startsOn: '2026-11-01' } }),
     status: 403,
     expectOutOfScope: () => {},
   },
   'PATCH /api/v1/risk-areas/:id': {
+    noScope: 'county accounts only (the walkers get 403)',
     inScope: (fx) => ({ url: `/api/v1/risk-areas/${fx.riskArea.id}`, payload: { endsOn: '2026-12-01' } }),
     status: 403,
     expectOutOfScope: () => {},
   },
   'GET /api/v1/screening/rounds': {
+    noScope: "one list of the caller's scope; expectInScope checks township B's round is absent",
     inScope: () => ({ url: '/api/v1/screening/rounds' }),
     // Round A (over the actor's township) but not round B (over township B).
     expectInScope: (body) => {
@@ -89,8 +112,26 @@ export const registerCases: Record<string, RouteCase> = {
     expectOutOfScope: notFound,
   },
   'POST /api/v1/screening/rounds': {
-    inScope: (fx) => ({ url: '/api/v1/screening/rounds', payload: { regionId: fx.villageA.id, name: '第二轮', startsOn: '2026-11-20', deadline: '2026-11-30', travelSince: '2026-11-01' } }),
-    outOfScope: (fx) => ({ url: '/api/v1/screening/rounds', payload: { regionId: fx.villageB.id, name: '第二轮', startsOn: '2026-11-20', deadline: '2026-11-30', travelSince: '2026-11-01' } }),
+    inScope: (fx) => ({
+      url: '/api/v1/screening/rounds',
+      payload: {
+        regionId: fx.villageA.id,
+        name: '第二轮',
+        startsOn: '2026-11-20',
+        deadline: '2026-11-30',
+        travelSince: '2026-11-01',
+      },
+    }),
+    outOfScope: (fx) => ({
+      url: '/api/v1/screening/rounds',
+      payload: {
+        regionId: fx.villageB.id,
+        name: '第二轮',
+        startsOn: '2026-11-20',
+        deadline: '2026-11-30',
+        travelSince: '2026-11-01',
+      },
+    }),
     expectOutOfScope: notFoundField('regionId'),
   },
   'PATCH /api/v1/screening/rounds/:id': {
@@ -126,28 +167,51 @@ export const registerCases: Record<string, RouteCase> = {
     expectOutOfScope: notFound,
   },
   'POST /api/v1/screening/rounds/:id/visits': {
-    inScope: (fx) => ({ url: `/api/v1/screening/rounds/${fx.roundA.id}/visits`, payload: { householdId: fx.householdA.id, outcome: 'nobodyHome' } }),
-    outOfScope: (fx) => ({ url: `/api/v1/screening/rounds/${fx.roundA.id}/visits`, payload: { householdId: fx.householdB.id, outcome: 'nobodyHome' } }),
+    inScope: (fx) => ({
+      url: `/api/v1/screening/rounds/${fx.roundA.id}/visits`,
+      payload: { householdId: fx.householdA.id, outcome: 'nobodyHome' },
+    }),
+    outOfScope: (fx) => ({
+      url: `/api/v1/screening/rounds/${fx.roundA.id}/visits`,
+      payload: { householdId: fx.householdB.id, outcome: 'nobodyHome' },
+    }),
     expectOutOfScope: notFoundField('householdId'),
   },
   'GET /api/v1/persons/duplicates': {
+    noScope: "one list of the caller's scope, with no filter that could name another region",
     inScope: () => ({ url: '/api/v1/persons/duplicates' }),
     expectOutOfScope: () => {},
   },
   // A real merge would eat the walk's fixtures: merging a person with itself answers 422 (persons.test.ts merges).
   'POST /api/v1/persons/:id/merge': {
-    inScope: (fx) => ({ url: `/api/v1/persons/${fx.householdA.memberIds[0]}/merge`, payload: { duplicateId: fx.householdA.memberIds[0] } }),
+    inScope: (fx) => ({
+      url: `/api/v1/persons/${fx.householdA.memberIds[0]}/merge`,
+      payload: { duplicateId: fx.householdA.memberIds[0] },
+    }),
     status: 422,
-    outOfScope: (fx) => ({ url: `/api/v1/persons/${fx.householdB.memberIds[0]}/merge`, payload: { duplicateId: fx.householdA.memberIds[1] } }),
+    outOfScope: (fx) => ({
+      url: `/api/v1/persons/${fx.householdB.memberIds[0]}/merge`,
+      payload: { duplicateId: fx.householdA.memberIds[1] },
+    }),
     expectOutOfScope: notFound,
   },
   'GET /api/v1/persons/ledger-template': {
+    noScope: 'no record: the empty template',
     inScope: () => ({ url: '/api/v1/persons/ledger-template' }),
     expectOutOfScope: () => {},
   },
   'POST /api/v1/persons/import': {
-    inScope: (fx) => ({ url: '/api/v1/persons/import', payload: `所属区划代码,地址,姓名,出生日期\n${fx.villageA.code},五凤村7号,导入人,1990-01-01\n`, headers: { 'content-type': 'text/csv' } }),
-    outOfScope: (fx) => ({ url: '/api/v1/persons/import', payload: `所属区划代码,地址,姓名,出生日期\n${fx.villageB.code},石板村7号,导入人,1990-01-01\n`, headers: { 'content-type': 'text/csv' } }),
+    auditNone: 'the import job writes person.import when it finishes, after the answer',
+    inScope: (fx) => ({
+      url: '/api/v1/persons/import',
+      payload: `所属区划代码,地址,姓名,出生日期\n${fx.villageA.code},五凤村7号,导入人,1990-01-01\n`,
+      headers: { 'content-type': 'text/csv' },
+    }),
+    outOfScope: (fx) => ({
+      url: '/api/v1/persons/import',
+      payload: `所属区划代码,地址,姓名,出生日期\n${fx.villageB.code},石板村7号,导入人,1990-01-01\n`,
+      headers: { 'content-type': 'text/csv' },
+    }),
     // A job starts either way; its rows out of scope are rejected (file-jobs.test.ts, ledger.test.ts).
     expectOutOfScope: (status, _body, key) => expect(status, key).toBe(202),
   },
@@ -156,23 +220,32 @@ export const registerCases: Record<string, RouteCase> = {
     outOfScope: (fx) => ({ url: `/api/v1/persons/export-jobs?regionId=${fx.villageB.id}` }),
     expectOutOfScope: notFound,
   },
-  // An export's file is given once (file-jobs.test.ts downloads one); the fixture jobs are imports,
-  // which have no file: this walk checks who may ask and that out of scope is not found.
+  // A job and its file belong to whoever started it: each walker downloads its own export (once),
+  // and gets not found for the export of another user inside its own scope (whose file stays).
   'GET /api/v1/jobs/:id/file': {
-    inScope: (fx) => ({ url: `/api/v1/jobs/${fx.jobInA}/file` }),
-    status: 404,
-    outOfScope: (fx) => ({ url: `/api/v1/jobs/${fx.jobInB}/file` }),
+    inScope: (fx, role) => ({ url: `/api/v1/jobs/${role ? fx.ownExport[role] : fx.exportInA}/file` }),
+    outOfScope: (fx) => ({ url: `/api/v1/jobs/${fx.exportInA}/file` }),
     expectOutOfScope: notFound,
   },
   'GET /api/v1/jobs/:id': {
-    inScope: (fx) => ({ url: `/api/v1/jobs/${fx.jobInA}` }),
-    outOfScope: (fx) => ({ url: `/api/v1/jobs/${fx.jobInB}` }),
+    inScope: (fx, role) => ({ url: `/api/v1/jobs/${role ? fx.ownJob[role] : fx.jobInA}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/jobs/${fx.jobInA}` }),
     expectOutOfScope: notFound,
   },
   // Reads only the uploaded file's header: nothing in it is scoped.
   'POST /api/v1/persons/import/columns': {
-    inScope: () => ({ url: '/api/v1/persons/import/columns', payload: '区划代码,住址,名字\n', headers: { 'content-type': 'text/csv' } }),
-    expectInScope: (body) => expect((body as { mapping: { column: string | null }[] }).mapping.map((m) => m.column)).toEqual(['所属区划代码', '地址', '姓名']),
+    noScope: "no record: reads the uploaded file's header only",
+    inScope: () => ({
+      url: '/api/v1/persons/import/columns',
+      payload: '区划代码,住址,名字\n',
+      headers: { 'content-type': 'text/csv' },
+    }),
+    expectInScope: (body) =>
+      expect((body as { mapping: { column: string | null }[] }).mapping.map((m) => m.column)).toEqual([
+        '所属区划代码',
+        '地址',
+        '姓名',
+      ]),
     expectOutOfScope: () => {},
   },
   'GET /api/v1/persons/export': {

@@ -2,9 +2,22 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import ExcelJS from 'exceljs';
-import { chinaDateOf } from '@fangkong/domain';
+import { shanghaiDateOf, type Role } from '@fangkong/domain';
 import { uuidv7 } from '../../src/db/ids.js';
-import type { buildCheckpoint, buildCounty, buildHousehold, buildKeyPersonFixtures, buildRiskArea, buildRound, buildUser } from '../factories.js';
+import type {
+  buildCheckpoint,
+  buildCounty,
+  buildGathering,
+  buildVenue,
+  buildGrid,
+  buildHousehold,
+  buildInspection,
+  buildKeyPersonFixtures,
+  buildRiskArea,
+  buildRound,
+  buildUser,
+  buildSupplyStore,
+} from '../factories.js';
 
 type Built<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 export type Fixtures = Built<typeof buildCounty> & {
@@ -32,9 +45,35 @@ export type Fixtures = Built<typeof buildCounty> & {
   /** An import job started by a user of each village. */
   jobInA: string;
   jobInB: string;
+  /** An import job started by each role's walking user. */
+  ownJob: Record<Role, string>;
+  /** A finished export with its file waiting, of each role's walking user. */
+  ownExport: Record<Role, string>;
+  /** A finished export of the user of village A (inside the walkers' scope, but not theirs). */
+  exportInA: string;
+  /** A live session of a user of each village (users `session-a`, `session-b`), by id. */
+  sessionInA: string;
+  sessionInB: string;
+  gridInA: Built<typeof buildGrid>;
+  gridInB: Built<typeof buildGrid>;
+  /** An inspection of each village with one open finding addressed to it. */
+  inspectionInA: Built<typeof buildInspection>;
+  inspectionInB: Built<typeof buildInspection>;
+  /** A supervision group sent to each township. */
+  groupA: string;
+  groupB: string;
+  /** A KTV under a close order from today, in each village. */
+  venueInA: Built<typeof buildVenue>;
+  venueInB: Built<typeof buildVenue>;
+  gatheringInA: Built<typeof buildGathering>;
+  gatheringInB: Built<typeof buildGathering>;
+  /** A county item, and a store in each village holding 100 of it. */
+  supplyItemId: string;
+  storeInA: Built<typeof buildSupplyStore>;
+  storeInB: Built<typeof buildSupplyStore>;
 };
 
-export const today = () => chinaDateOf(new Date());
+export const today = () => shanghaiDateOf(new Date());
 
 export interface Req {
   url: string;
@@ -43,13 +82,23 @@ export interface Req {
 }
 
 export interface RouteCase {
-  inScope(fx: Fixtures): Req;
+  /** The walking role, when the record depends on who asks (their own jobs); absent for anonymous calls. */
+  inScope(fx: Fixtures, role?: Role): Req;
   /** The status an allowed, in-scope call answers with, when it is not a success. */
   status?: number;
   /** A never-ending stream (server-sent events): checked over real HTTP, reading only the status. */
   stream?: boolean;
   expectInScope?(body: unknown): void;
-  outOfScope?(fx: Fixtures): Req;
+  /** Required: a request about records outside the actor's scope (or not theirs), unless `noScope` says why there is none. */
+  outOfScope?(fx: Fixtures, role?: Role): Req;
+  /** Why the route touches no scoped record (health, login, the region tree…): then no out-of-scope probe. */
+  noScope?: string;
+  /** Why a successful call may write no audit row (a replayed id, nothing changed, rows reported with errors). */
+  auditNone?: string;
+  /** Why a refused call still writes its declared audit row (a failed password change is itself audited). */
+  auditOnRefusal?: string;
+  /** Why the answer may carry full ID numbers or phones to a role without persons.readFull (the walk checks every other). */
+  unmasked?: string;
   /** What an out-of-scope request must look like: not found, or an empty list. */
   /** `body` is the parsed JSON, or the bytes of a file answer (a workbook). */
   expectOutOfScope(status: number, body: unknown, key: string): void | Promise<void>;
@@ -63,7 +112,10 @@ export const emptyList = (status: number, body: unknown, key: string) => {
 /** A reference to an out-of-scope record is reported as not found on its field. */
 export const notFoundField = (field: string) => (status: number, body: unknown, key: string) => {
   expect(status, key).toBe(422);
-  expect((body as { errors: { field: string }[] }).errors.map((e) => e.field), key).toEqual([field]);
+  expect(
+    (body as { errors: { field: string }[] }).errors.map((e) => e.field),
+    key,
+  ).toEqual([field]);
 };
 /** An export asked about records out of scope: a workbook with its `headRows` and no record rows. */
 export const emptySheet = (headRows: number) => async (status: number, body: unknown, key: string) => {

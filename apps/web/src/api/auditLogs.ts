@@ -14,4 +14,5 @@ export function useAuditLogs(filter: AuditLogFilter) {
 }
 
 /** The log as searched, as .xlsx (the export is itself audited). */
-export const exportAuditLogsUrl = ({ page: _p, pageSize: _s, ...filter }: AuditLogFilter) => downloadUrl('/api/v1/audit-logs/export', filter);
+export const exportAuditLogsUrl = ({ page: _p, pageSize: _s, ...filter }: AuditLogFilter) =>
+  downloadUrl('/api/v1/audit-logs/export', filter);

@@ -1,8 +1,19 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest, downloadUrl } from './client';
 import type {
-  Checkpoint, CheckpointEntry, CheckpointStats, CreateCheckpointBody, CreateEntryBody, DutyRoster, DutyShift,
-  LastOccupants, ListEntriesQuery, Page, Resident, StatsQuery, UpdateCheckpointBody,
+  Checkpoint,
+  CheckpointEntry,
+  CheckpointStats,
+  CreateCheckpointBody,
+  DutyRoster,
+  DutyShift,
+  DutyVolunteerList,
+  LastOccupants,
+  ListEntriesQuery,
+  Page,
+  Resident,
+  StatsQuery,
+  UpdateCheckpointBody,
 } from './types';
 
 export const checkpointKeys = {
@@ -13,25 +24,9 @@ export const checkpointKeys = {
   roster: (q: object) => ['checkpoints', 'roster', q] as const,
 };
 
-export interface CheckpointSettings { healthCodeRequired: boolean; itineraryRequired: boolean; nucleicAcidRequired: boolean }
-
-/** The county's occupant checks; the entry form shows a check's field only when it is on. */
-export function useCheckpointSettings() {
-  return useQuery({
-    queryKey: ['checkpoint-settings'],
-    queryFn: ({ signal }) => api.get<CheckpointSettings>('/api/v1/checkpoint-settings', {}, signal),
-    staleTime: 5 * 60_000,
-  });
-}
-
-/** Turns the county's occupant checks on or off (county users only; the server audits it). */
-export function useUpdateCheckpointSettings() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: Partial<CheckpointSettings>) => apiRequest<CheckpointSettings>('/api/v1/checkpoint-settings', { method: 'PUT', body }),
-    onSuccess: (settings) => qc.setQueryData(['checkpoint-settings'], settings),
-  });
-}
+export type { CheckpointSettings } from './types';
+/** The occupant checks in force at the actor's region (卡口设置); the entry form shows a check's field only when it is on. */
+export { useCheckpointSettings } from './countySettings';
 
 export function useCheckpoints(q: { page?: number; pageSize?: number; status?: 'open' | 'closed'; q?: string } = {}) {
   const query = { page: 1, pageSize: 200, ...q };
@@ -53,17 +48,13 @@ export function useCreateCheckpoint() {
 export function useUpdateCheckpoint() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateCheckpointBody }) => api.patch<Checkpoint>(`/api/v1/checkpoints/${encodeURIComponent(id)}`, body),
+    mutationFn: ({ id, body }: { id: string; body: UpdateCheckpointBody }) =>
+      api.patch<Checkpoint>(`/api/v1/checkpoints/${encodeURIComponent(id)}`, body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: checkpointKeys.all }),
   });
 }
 
-/** Sends one entry; the id is the browser's, so sending it again never stores it twice. */
-export function postEntry(checkpointId: string, body: CreateEntryBody) {
-  return api.post<CheckpointEntry>(`/api/v1/checkpoints/${encodeURIComponent(checkpointId)}/entries`, body);
-}
-
-export function findResidents(q: { idNumber?: string; name?: string }) {
+export function findResidents(q: { idNumber?: string; name?: string; q?: string }) {
   return api.get<{ items: Resident[] }>('/api/v1/checkpoint-entries/residents', q);
 }
 
@@ -94,12 +85,35 @@ export function useRoster(q: { from: string; to: string }) {
   });
 }
 
+/** The volunteers of the teams in scope who may stand a shift at this post (the roster's picker). */
+export function useDutyVolunteers(post: { checkpointId: string | null; officeRegionId: string | null } | null) {
+  const q = post?.checkpointId
+    ? { checkpointId: post.checkpointId }
+    : { officeRegionId: post?.officeRegionId ?? undefined };
+  return useQuery({
+    queryKey: [...checkpointKeys.all, 'duty-volunteers', q],
+    queryFn: ({ signal }) => api.get<DutyVolunteerList>('/api/v1/duty-shifts/volunteers', q, signal),
+    enabled: !!post,
+    staleTime: 60_000,
+  });
+}
+
 export function useSaveShift() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ post, day, members }: { post: { checkpointId: string | null; officeRegionId: string | null }; day: string; members: DutyShift['members'] }) =>
+    mutationFn: ({
+      post,
+      day,
+      members,
+    }: {
+      post: { checkpointId: string | null; officeRegionId: string | null };
+      day: string;
+      members: DutyShift['members'];
+    }) =>
       apiRequest<DutyShift>(
-        post.checkpointId ? `/api/v1/checkpoints/${encodeURIComponent(post.checkpointId)}/duty-shifts/${day}` : `/api/v1/offices/${encodeURIComponent(post.officeRegionId!)}/duty-shifts/${day}`,
+        post.checkpointId
+          ? `/api/v1/checkpoints/${encodeURIComponent(post.checkpointId)}/duty-shifts/${day}`
+          : `/api/v1/offices/${encodeURIComponent(post.officeRegionId!)}/duty-shifts/${day}`,
         { method: 'PUT', body: { members } },
       ),
     onSuccess: () => void qc.invalidateQueries({ queryKey: checkpointKeys.all }),
@@ -107,6 +121,7 @@ export function useSaveShift() {
 }
 
 /** The entry log as .xlsx through the browser's download. */
-export const exportEntriesUrl = (q: Omit<ListEntriesQuery, 'page' | 'pageSize'>) => downloadUrl('/api/v1/checkpoint-entries/export', q);
+export const exportEntriesUrl = (q: Omit<ListEntriesQuery, 'page' | 'pageSize'>) =>
+  downloadUrl('/api/v1/checkpoint-entries/export', q);
 export const exportStatsUrl = (q: StatsQuery) => downloadUrl('/api/v1/checkpoint-stats/export', q);
 export const exportRosterUrl = (q: { from: string; to: string }) => downloadUrl('/api/v1/duty-shifts/export', q);

@@ -3,8 +3,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, apiRequest, applyFieldErrors, downloadUrl, errorMessage, setCsrfToken } from './client';
 
 function mockFetch(status: number, body: unknown, contentType = 'application/json') {
-  const fn = vi.fn(async (_url: string, _init?: RequestInit) =>
-    new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': contentType } }),
+  const fn = vi.fn(
+    async (_url: string, _init?: RequestInit) =>
+      new Response(body === undefined ? null : JSON.stringify(body), {
+        status,
+        headers: { 'Content-Type': contentType },
+      }),
   );
   vi.stubGlobal('fetch', fn);
   return fn;
@@ -40,7 +44,17 @@ describe('apiRequest', () => {
   });
 
   it('throws ApiError carrying the problem and its field errors', async () => {
-    mockFetch(422, { type: 'about:blank', title: '校验失败', status: 422, detail: '填写的内容有误', errors: [{ field: 'regionId', message: '请选择区划' }] }, 'application/problem+json');
+    mockFetch(
+      422,
+      {
+        type: 'about:blank',
+        title: '校验失败',
+        status: 422,
+        detail: '填写的内容有误',
+        errors: [{ field: 'regionId', message: '请选择区划' }],
+      },
+      'application/problem+json',
+    );
     const error = await apiRequest('/api/v1/users', { method: 'POST', body: {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(422);
@@ -61,7 +75,12 @@ describe('applyFieldErrors', () => {
     return { form: form as unknown as FormInstance, setFields };
   };
   const problem = (fields: string[]) =>
-    new ApiError(422, { type: 'x', title: 't', status: 422, errors: fields.map((field) => ({ field, message: `${field}!` })) });
+    new ApiError(422, {
+      type: 'x',
+      title: 't',
+      status: 422,
+      errors: fields.map((field) => ({ field, message: `${field}!` })),
+    });
 
   it('sets errors on matching fields and reports whether all landed', () => {
     const { form, setFields } = fakeForm([['username'], ['address', 'street']]);
@@ -77,7 +96,9 @@ describe('applyFieldErrors', () => {
 
 describe('downloadUrl', () => {
   it('keeps the filled-in filters, encoded, and nothing else', () => {
-    expect(downloadUrl('/api/v1/checkpoint-entries/export', { plate: '川A', idNumber: '', from: undefined, page: 2 })).toBe('/api/v1/checkpoint-entries/export?plate=%E5%B7%9DA&page=2');
+    expect(
+      downloadUrl('/api/v1/checkpoint-entries/export', { plate: '川A', idNumber: '', from: undefined, page: 2 }),
+    ).toBe('/api/v1/checkpoint-entries/export?plate=%E5%B7%9DA&page=2');
     expect(downloadUrl('/api/v1/leads/lists/x/feedback')).toBe('/api/v1/leads/lists/x/feedback');
   });
 });

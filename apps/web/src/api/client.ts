@@ -1,6 +1,8 @@
 import type { FormInstance } from 'antd';
 import { currentLocale, i18n } from '../i18n';
 import type { Problem, ProblemFieldError } from './types';
+import { noteServerDate } from './server-clock';
+import { noteAnswerAge } from '../offline/service-worker';
 
 /** An error answer from the API (problem+json), or a network failure (status 0). */
 export class ApiError extends Error {
@@ -34,6 +36,10 @@ export interface RequestOptions {
   body?: unknown;
   contentType?: string;
   signal?: AbortSignal;
+  /** The ETag of the version an edit was made on: the server refuses (412) when someone changed it since. */
+  ifMatch?: string;
+  /** Called with the answer's ETag (the record's version after a read or a write). */
+  onEtag?: (etag: string | null) => void;
 }
 
 function buildUrl(path: string, query?: Query): string {
@@ -63,6 +69,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const headers = new Headers({ Accept: 'application/json, application/problem+json' });
   headers.set('Accept-Language', currentLocale());
   if (method !== 'GET' && csrfToken) headers.set('x-csrf-token', csrfToken);
+  if (options.ifMatch) headers.set('If-Match', options.ifMatch);
 
   let body: BodyInit | undefined;
   if (options.body instanceof Blob) {
@@ -76,13 +83,22 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   let res: Response;
   try {
     res = await fetch(buildUrl(path, options.query), {
-      method, headers, body, credentials: 'same-origin', signal: options.signal,
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal,
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, { type: 'about:blank', title: i18n.t('common.networkError'), status: 0 });
   }
+  const keptAt = res.headers.get('x-fangkong-cached-at');
+  noteAnswerAge(keptAt);
+  // A kept answer's Date is the day it was kept, not now: only live answers set the server's clock.
+  if (!keptAt) noteServerDate(res.headers.get('date'));
   if (!res.ok) throw new ApiError(res.status, await readProblem(res));
+  options.onEtag?.(res.headers.get('etag'));
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
@@ -92,12 +108,18 @@ export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => apiRequest<T>(path, { query, signal }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
   patch: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
+  put: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PUT', body }),
+  delete: <T>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
 };
 
 /** The message to show for any error thrown by a request (already in the user's language when from the API). */
 /** A download link with its query: the browser sends the session cookie with it and saves the file. */
 export function downloadUrl(path: string, q: object = {}): string {
-  const params = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+  const params = new URLSearchParams(
+    Object.entries(q)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => [k, String(v)]),
+  );
   const query = params.toString();
   return query ? `${path}?${query}` : path;
 }
@@ -126,4 +148,3 @@ export function applyFieldErrors(form: FormInstance, error: unknown): boolean {
   form.setFields(fields);
   return fields.length === byField.size;
 }
-

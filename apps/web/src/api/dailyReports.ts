@@ -1,13 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { DailyReport, DailyReportPreview, DailyReportRates, DailyReportStatus, RemindBody, ReportReminders, ReportRemindResult, SubmitDailyReportBody } from './types';
+import type {
+  DailyReport,
+  DailyReportPreview,
+  DailyReportRates,
+  DailyReportStatus,
+  RemindBody,
+  ReportReminders,
+  ReportRemindResult,
+  SubmitDailyReportBody,
+} from './types';
 
 export const dailyReportKeys = { all: ['daily-reports'] as const };
 
 export function useReportStatus(regionId: string, reportDate: string) {
   return useQuery({
     queryKey: [...dailyReportKeys.all, 'status', regionId, reportDate],
-    queryFn: ({ signal }) => api.get<DailyReportStatus>('/api/v1/daily-reports/status', { regionId, reportDate }, signal),
+    queryFn: ({ signal }) =>
+      api.get<DailyReportStatus>('/api/v1/daily-reports/status', { regionId, reportDate }, signal),
   });
 }
 
@@ -21,7 +31,8 @@ export function useReportRates(regionId: string, period: 'day' | 'week' | 'month
 export function useReportPreview(regionId: string, reportDate: string, enabled = true) {
   return useQuery({
     queryKey: [...dailyReportKeys.all, 'preview', regionId, reportDate],
-    queryFn: ({ signal }) => api.get<DailyReportPreview>('/api/v1/daily-reports/preview', { regionId, reportDate }, signal),
+    queryFn: ({ signal }) =>
+      api.get<DailyReportPreview>('/api/v1/daily-reports/preview', { regionId, reportDate }, signal),
     enabled,
   });
 }
@@ -45,7 +56,8 @@ export function useSubmitReport() {
 export function useReportReminders(regionId: string, reportDate: string, enabled = true) {
   return useQuery({
     queryKey: [...dailyReportKeys.all, 'reminders', regionId, reportDate],
-    queryFn: ({ signal }) => api.get<ReportReminders>('/api/v1/daily-reports/reminders', { regionId, reportDate }, signal),
+    queryFn: ({ signal }) =>
+      api.get<ReportReminders>('/api/v1/daily-reports/reminders', { regionId, reportDate }, signal),
     enabled,
     refetchInterval: 60_000,
   });
@@ -59,4 +71,5 @@ export function useRemind() {
   });
 }
 
-export const reportDocumentUrl = (id: string, format: 'docx' | 'xlsx') => `/api/v1/daily-reports/${encodeURIComponent(id)}/document?format=${format}`;
+export const reportDocumentUrl = (id: string, format: 'docx' | 'xlsx') =>
+  `/api/v1/daily-reports/${encodeURIComponent(id)}/document?format=${format}`;

@@ -1,10 +1,22 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest, downloadUrl } from './client';
 import { keyPersonKeys } from './keyPersons';
-import type { Lead, LeadImportResult, LeadList, ListLeadsQuery, Page, VerifyLeadBody } from './types';
+import type {
+  Lead,
+  LeadImportMapping,
+  LeadImportResult,
+  LeadList,
+  ListLeadsQuery,
+  Page,
+  VerifyLeadBody,
+} from './types';
 
 export type LeadFilter = ListLeadsQuery & { page: number; pageSize: number };
-const leadKeys = { all: ['leads'] as const, list: (f: LeadFilter) => ['leads', 'list', f] as const, lists: ['leads', 'lists'] as const };
+const leadKeys = {
+  all: ['leads'] as const,
+  list: (f: LeadFilter) => ['leads', 'list', f] as const,
+  lists: ['leads', 'lists'] as const,
+};
 
 export function useLeads(filter: LeadFilter, enabled = true) {
   return useQuery({
@@ -38,13 +50,37 @@ function useLeadMutation<V, R>(fn: (v: V) => Promise<R>) {
   });
 }
 
-export const useVerifyLead = () => useLeadMutation(({ id, body }: { id: string; body: VerifyLeadBody }) => api.post<{ leadId: string; keyPersonId: string }>(`/api/v1/leads/${id}/verify`, body));
-export const useDismissLead = () => useLeadMutation(({ id, reason }: { id: string; reason: string }) => api.post<Lead>(`/api/v1/leads/${id}/dismiss`, { reason }));
+export const useVerifyLead = () =>
+  useLeadMutation(({ id, body }: { id: string; body: VerifyLeadBody }) =>
+    api.post<{ leadId: string; keyPersonId: string }>(`/api/v1/leads/${id}/verify`, body),
+  );
+export const useDismissLead = () =>
+  useLeadMutation(({ id, reason }: { id: string; reason: string }) =>
+    api.post<Lead>(`/api/v1/leads/${id}/dismiss`, { reason }),
+  );
+/** The import answers the counts, or (nothing imported) the mapping step when its columns are unclear. */
 export const useImportLeads = () =>
-  useLeadMutation(({ file, issuer, batch }: { file: File; issuer: string; batch?: string }) =>
-    apiRequest<LeadImportResult>('/api/v1/leads/import', {
-      method: 'POST',
-      query: { issuer, batch },
-      body: file,
-      contentType: file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    }));
+  useLeadMutation(
+    ({
+      file,
+      issuer,
+      batch,
+      mapping,
+    }: {
+      file: File;
+      issuer: string;
+      batch?: string;
+      mapping?: Record<string, string>;
+    }) =>
+      apiRequest<LeadImportResult | LeadImportMapping>('/api/v1/leads/import', {
+        method: 'POST',
+        query: { issuer, batch, mapping: mapping && JSON.stringify(mapping) },
+        body: file,
+        contentType: file.name.toLowerCase().endsWith('.csv')
+          ? 'text/csv'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }),
+  );
+
+/** The empty 协查名单 template: a download link. */
+export const leadTemplateUrl = () => downloadUrl('/api/v1/leads/import-template');

@@ -14,33 +14,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Log in with username and password */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        username: string;
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Session"];
-                    };
-                };
-            };
-        };
+        post: operations["postAuthLogin"];
         delete?: never;
         options?: never;
         head?: never;
@@ -55,26 +29,41 @@ export interface paths {
             cookie?: never;
         };
         /** The logged-in user and the CSRF token for writes */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Session"];
-                    };
-                };
-            };
+        get: operations["getAuthMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        get?: never;
+        put?: never;
+        /** Change one's own password (ends one's other sessions) */
+        post: operations["postAuthPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rules a new password must meet, to show them before one is typed */
+        get: operations["getAuthPasswordPolicy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -93,24 +82,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Log out */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["postAuthLogout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -125,35 +97,7 @@ export interface paths {
             cookie?: never;
         };
         /** Health with database status */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Health"];
-                    };
-                };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Health"];
-                    };
-                };
-            };
-        };
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -169,25 +113,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics (text exposition format) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Prometheus metrics (text exposition format): from this machine only, or with the bearer token FANGKONG_METRICS_TOKEN */
+        get: operations["getMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -204,32 +131,7 @@ export interface paths {
             cookie?: never;
         };
         /** Children of a region, a search by name or code, or the scope root */
-        get: {
-            parameters: {
-                query?: {
-                    parentId?: string;
-                    q?: string;
-                    level?: "county" | "township" | "village" | "group";
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RegionPage"];
-                    };
-                };
-            };
-        };
+        get: operations["getRegions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -246,28 +148,7 @@ export interface paths {
             cookie?: never;
         };
         /** One region with its counts and ancestors */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RegionDetail"];
-                    };
-                };
-            };
-        };
+        get: operations["getRegionsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -286,31 +167,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Import a region tree (columns: 区划代码, 区划名称) from CSV or xlsx; all rows or none */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "text/csv": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RegionImportResult"];
-                    };
-                };
-            };
-        };
+        post: operations["postRegionsImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -325,32 +182,129 @@ export interface paths {
             cookie?: never;
         };
         /** Grids in scope, optionally below one region */
-        get: {
-            parameters: {
-                query?: {
-                    regionId?: string;
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["GridPage"];
-                    };
-                };
-            };
+        get: operations["getGrids"];
+        put?: never;
+        /** Draw a grid in a village, with its leader and workers */
+        post: operations["postGrids"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grids/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /** The grid roster of the villages below a region, with the gaps: households in no grid, grids without workers */
+        get: operations["getGridsRoster"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grids/unassigned-households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Households of a village that are in no grid */
+        get: operations["getGridsUnassignedHouseholds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grids/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a grid, change its leader or its workers */
+        patch: operations["patchGridsById"];
+        trace?: never;
+    };
+    "/api/v1/grids/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge a grid into another of the same village (households and workers move; the grid is retired) */
+        post: operations["postGridsByIdMerge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grids/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a grid: its households become unassigned */
+        post: operations["postGridsByIdRetire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grids/{id}/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign households to the grid: picked, by building/group (楼栋/组), or a group region; all or none */
+        post: operations["postGridsByIdHouseholds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grids/assignments/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign a village's households to its grids from CSV or xlsx (columns: 住址, 网格); all rows or none */
+        post: operations["postGridsAssignmentsImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -365,66 +319,10 @@ export interface paths {
             cookie?: never;
         };
         /** Users in scope */
-        get: {
-            parameters: {
-                query?: {
-                    q?: string;
-                    role?: "admin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer";
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["UserPage"];
-                    };
-                };
-            };
-        };
+        get: operations["getUsers"];
         put?: never;
         /** Create a user with a role and a region scope */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        username: string;
-                        displayName: string;
-                        password: string;
-                        /** @enum {string} */
-                        role: "admin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer";
-                        /** Format: uuid */
-                        regionId: string;
-                        phone?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["User"];
-                    };
-                };
-            };
-        };
+        post: operations["postUsers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -439,69 +337,65 @@ export interface paths {
             cookie?: never;
         };
         /** One user */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["User"];
-                    };
-                };
-            };
-        };
+        get: operations["getUsersById"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change, disable, unlock or reset the password of a user */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        displayName?: string;
-                        password?: string;
-                        /** @enum {string} */
-                        role?: "admin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer";
-                        /** Format: uuid */
-                        regionId?: string;
-                        phone?: string;
-                        disabled?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["User"];
-                    };
-                };
-            };
+        /** Change, disable, unlock or reset the password of a user (a reset password must be changed at the next login) */
+        patch: operations["patchUsersById"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        get?: never;
+        /** Grant a user their one role (security administrator; ends their sessions) */
+        put: operations["putUsersByIdRole"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The user import template (.xlsx): 姓名, 手机号, 角色, 区划代码, 网格, 用户名 */
+        get: operations["getUsersImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create users from the template, each with a one-time initial password (grid workers join their grid); all rows or none */
+        post: operations["postUsersImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/audit-logs": {
@@ -512,35 +406,7 @@ export interface paths {
             cookie?: never;
         };
         /** Search the audit log */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description matches actor name, event or target id */
-                    q?: string;
-                    event?: string;
-                    actorId?: string;
-                    from?: string;
-                    to?: string;
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AuditLogPage"];
-                    };
-                };
-            };
-        };
+        get: operations["getAuditLogs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -557,31 +423,7 @@ export interface paths {
             cookie?: never;
         };
         /** The audit log as searched, as .xlsx (up to 20000 rows; the export is itself audited) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description matches actor name, event or target id */
-                    q?: string;
-                    event?: string;
-                    actorId?: string;
-                    from?: string;
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getAuditLogsExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -598,81 +440,10 @@ export interface paths {
             cookie?: never;
         };
         /** Households in scope (phones masked), by address or member name, region, grid, status */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    q?: string;
-                    regionId?: string;
-                    gridId?: string;
-                    status?: "resident" | "away" | "vacant";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["HouseholdPage"];
-                    };
-                };
-            };
-        };
+        get: operations["getHouseholds"];
         put?: never;
         /** Create a household; a replay of the same id answers 200 with the stored one */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id?: string;
-                        /** Format: uuid */
-                        regionId: string;
-                        gridId?: string | null;
-                        address: string;
-                        phone?: string | null;
-                        /**
-                         * @default resident
-                         * @enum {string}
-                         */
-                        status?: "resident" | "away" | "vacant";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["HouseholdDetail"];
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["HouseholdDetail"];
-                    };
-                };
-            };
-        };
+        post: operations["postHouseholds"];
         delete?: never;
         options?: never;
         head?: never;
@@ -687,67 +458,14 @@ export interface paths {
             cookie?: never;
         };
         /** One household with its members (masked) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["HouseholdDetail"];
-                    };
-                };
-            };
-        };
+        get: operations["getHouseholdsById"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a household (address, grid, phone, status, head) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        gridId?: string | null;
-                        address?: string;
-                        phone?: string | null;
-                        /** @enum {string} */
-                        status?: "resident" | "away" | "vacant";
-                        headPersonId?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["HouseholdDetail"];
-                    };
-                };
-            };
-        };
+        /** Change a household (address, grid, phone, status, head); with If-Match (the ETag of GET /households/{id}), a change made by someone else since answers 412 */
+        patch: operations["patchHouseholdsById"];
         trace?: never;
     };
     "/api/v1/persons/ledger-template": {
@@ -758,24 +476,7 @@ export interface paths {
             cookie?: never;
         };
         /** The 基础台账表 template (xlsx) for imports */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getPersonsLedgerTemplate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -794,33 +495,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Import households and persons from the 基础台账表 (xlsx or CSV) as a job: answers 202 with the job id at once (GET /api/v1/jobs/{id} for progress and the LedgerImportResult); each row is written whole or reported; re-imports create nothing */
-        post: {
-            parameters: {
-                query?: {
-                    mapping?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "text/csv": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["FileJobStarted"];
-                    };
-                };
-            };
-        };
+        post: operations["postPersonsImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -837,31 +512,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** The header names of an uploaded 基础台账表 and the ledger column each is matched to, for the user to check before importing */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "text/csv": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["LedgerColumns"];
-                    };
-                };
-            };
-        };
+        post: operations["postPersonsImportColumns"];
         delete?: never;
         options?: never;
         head?: never;
@@ -876,27 +527,7 @@ export interface paths {
             cookie?: never;
         };
         /** 基础台账表 as xlsx, streamed; masked unless full=true (needs persons.readFull); every export is audited */
-        get: {
-            parameters: {
-                query?: {
-                    regionId?: string;
-                    full?: "true" | "false";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getPersonsExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -915,29 +546,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 基础台账表 export as a job: answers 202 with the job id; the file waits at /api/v1/jobs/{id}/file until downloaded (audited then); masked unless full=true (needs persons.readFull) */
-        post: {
-            parameters: {
-                query?: {
-                    regionId?: string;
-                    full?: "true" | "false";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["FileJobStarted"];
-                    };
-                };
-            };
-        };
+        post: operations["postPersonsExportJobs"];
         delete?: never;
         options?: never;
         head?: never;
@@ -952,29 +561,7 @@ export interface paths {
             cookie?: never;
         };
         /** Likely duplicates without an ID number, for a cadre to merge */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DuplicatePage"];
-                    };
-                };
-            };
-        };
+        get: operations["getPersonsDuplicates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -993,35 +580,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Merge a duplicate into this person: every link moves here, audited */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        duplicateId: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PersonDetail"];
-                    };
-                };
-            };
-        };
+        post: operations["postPersonsByIdMerge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1036,83 +595,10 @@ export interface paths {
             cookie?: never;
         };
         /** Persons in scope (masked): search by name, ID number or its last digits, phone */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    /** @description name (prefix), ID number (whole, or its last 4+ digits) or phone */
-                    q?: string;
-                    regionId?: string;
-                    householdId?: string;
-                    vulnerableGroup?: "extremePoverty" | "subsistenceAllowance" | "disabled" | "elderlyAlone";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PersonPage"];
-                    };
-                };
-            };
-        };
+        get: operations["getPersons"];
         put?: never;
         /** Register a person; an ID number already registered (or a replayed id) answers 200 with that record */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id?: string;
-                        idNumber?: string | null;
-                        name: string;
-                        sex?: ("male" | "female") | null;
-                        birthDate?: string | null;
-                        phone?: string | null;
-                        householdId?: string | null;
-                        regionId?: string | null;
-                        registeredRegionCode?: string | null;
-                        /** @default [] */
-                        vulnerableGroups?: ("extremePoverty" | "subsistenceAllowance" | "disabled" | "elderlyAlone")[];
-                        guardianName?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Person"];
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Person"];
-                    };
-                };
-            };
-        };
+        post: operations["postPersons"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1127,70 +613,14 @@ export interface paths {
             cookie?: never;
         };
         /** One person (masked) with household moves, visits and leads */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PersonDetail"];
-                    };
-                };
-            };
-        };
+        get: operations["getPersonsById"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a person */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        idNumber?: string | null;
-                        name?: string;
-                        sex?: ("male" | "female") | null;
-                        birthDate?: string | null;
-                        phone?: string | null;
-                        registeredRegionCode?: string | null;
-                        /** @default [] */
-                        vulnerableGroups?: ("extremePoverty" | "subsistenceAllowance" | "disabled" | "elderlyAlone")[];
-                        guardianName?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PersonDetail"];
-                    };
-                };
-            };
-        };
+        /** Change a person; with If-Match (the ETag of GET /persons/{id}), a change made by someone else since answers 412 */
+        patch: operations["patchPersonsById"];
         trace?: never;
     };
     "/api/v1/persons/{id}/full": {
@@ -1201,28 +631,7 @@ export interface paths {
             cookie?: never;
         };
         /** The unmasked ID number, phone and address of a person (audited) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PersonFull"];
-                    };
-                };
-            };
-        };
+        get: operations["getPersonsByIdFull"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1240,38 +649,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move a person to another household, keeping the history */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        householdId: string;
-                        reason?: string;
-                        effectiveOn?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PersonDetail"];
-                    };
-                };
-            };
-        };
+        /** Move a person to another household, keeping the history; with If-Match (the ETag of GET /persons/{id}), a change made by someone else since answers 412 */
+        post: operations["postPersonsByIdMove"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1286,75 +665,10 @@ export interface paths {
             cookie?: never;
         };
         /** The county's risk areas (风险地区), those applying today first */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    q?: string;
-                    /** @description only areas that apply on this day */
-                    activeOn?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RiskAreaPage"];
-                    };
-                };
-            };
-        };
+        get: operations["getRiskAreas"];
         put?: never;
         /** Add a risk area to the county list (county-level accounts only) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id?: string;
-                        name: string;
-                        /** @enum {string} */
-                        level: "high" | "medium" | "low";
-                        startsOn: string;
-                        endsOn?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RiskArea"];
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RiskArea"];
-                    };
-                };
-            };
-        };
+        post: operations["postRiskAreas"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1375,38 +689,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Change a risk area, e.g. set the day it stops applying */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        /** @enum {string} */
-                        level?: "high" | "medium" | "low";
-                        startsOn?: string;
-                        endsOn?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RiskArea"];
-                    };
-                };
-            };
-        };
+        patch: operations["patchRiskAreasById"];
         trace?: never;
     };
     "/api/v1/screening/rounds": {
@@ -1417,75 +700,10 @@ export interface paths {
             cookie?: never;
         };
         /** Screening rounds over the caller's scope or a region containing it */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    status?: "open" | "closed";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ScreeningRoundPage"];
-                    };
-                };
-            };
-        };
+        get: operations["getScreeningRounds"];
         put?: never;
         /** Open a screening round over a region */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id?: string;
-                        /** Format: uuid */
-                        regionId: string;
-                        name: string;
-                        purpose?: string | null;
-                        startsOn: string;
-                        deadline: string;
-                        travelSince: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ScreeningRound"];
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ScreeningRound"];
-                    };
-                };
-            };
-        };
+        post: operations["postScreeningRounds"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1500,66 +718,14 @@ export interface paths {
             cookie?: never;
         };
         /** One screening round */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ScreeningRound"];
-                    };
-                };
-            };
-        };
+        get: operations["getScreeningRoundsById"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Change or close a round (its whole region must be in scope) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        purpose?: string | null;
-                        deadline?: string;
-                        /** @enum {string} */
-                        status?: "open" | "closed";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ScreeningRound"];
-                    };
-                };
-            };
-        };
+        patch: operations["patchScreeningRoundsById"];
         trace?: never;
     };
     "/api/v1/screening/rounds/{id}/coverage": {
@@ -1570,30 +736,7 @@ export interface paths {
             cookie?: never;
         };
         /** Live coverage of a round in a region, with one row per child region or grid */
-        get: {
-            parameters: {
-                query?: {
-                    regionId?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Coverage"];
-                    };
-                };
-            };
-        };
+        get: operations["getScreeningRoundsByIdCoverage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1610,40 +753,7 @@ export interface paths {
             cookie?: never;
         };
         /** The households behind a coverage figure (state=missing: exactly who is not covered); mine=true for a grid worker */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    regionId?: string;
-                    gridId?: string;
-                    state?: "notVisited" | "visited" | "nobodyHome" | "refused" | "away" | "missing" | "covered";
-                    mine?: "true" | "false";
-                    q?: string;
-                    /** @description households covered (visited, or away and followed up) in the round at or after */
-                    visitedFrom?: string;
-                    /** @description … and before */
-                    visitedTo?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RoundHouseholdPage"];
-                    };
-                };
-            };
-        };
+        get: operations["getScreeningRoundsByIdHouseholds"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1660,112 +770,10 @@ export interface paths {
             cookie?: never;
         };
         /** Visits of a round, newest first, with each member's answers */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    householdId?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["VisitPage"];
-                    };
-                };
-            };
-        };
+        get: operations["getScreeningRoundsByIdVisits"];
         put?: never;
         /** Record a visit; raises leads; a replayed id answers 200 with the stored visit */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id?: string;
-                        /** Format: uuid */
-                        householdId: string;
-                        /** @enum {string} */
-                        outcome: "visited" | "nobodyHome" | "refused" | "away";
-                        /** @default false */
-                        pledgeSigned?: boolean;
-                        /** @default [] */
-                        notices?: ("isolationNotice" | "penaltyNotice" | "healthNotice" | "returneeNotice")[];
-                        note?: string | null;
-                        /** Format: date-time */
-                        visitedAt?: string;
-                        members?: {
-                            /** Format: uuid */
-                            personId?: string;
-                            newPerson?: {
-                                /** Format: uuid */
-                                id?: string;
-                                idNumber?: string | null;
-                                name: string;
-                                sex?: ("male" | "female") | null;
-                                birthDate?: string | null;
-                                phone?: string | null;
-                                registeredRegionCode?: string | null;
-                                /** @default [] */
-                                vulnerableGroups?: ("extremePoverty" | "subsistenceAllowance" | "disabled" | "elderlyAlone")[];
-                                guardianName?: string | null;
-                            };
-                            present: boolean;
-                            awayPlace?: string | null;
-                            /** @default [] */
-                            travel?: {
-                                place: string;
-                                from: string;
-                                to?: string | null;
-                                riskAreaId?: string | null;
-                            }[];
-                            /** @default [] */
-                            symptoms?: string[];
-                            temperature?: string | number | null;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Visit"];
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Visit"];
-                    };
-                };
-            };
-        };
+        post: operations["postScreeningRoundsByIdVisits"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1780,28 +788,7 @@ export interface paths {
             cookie?: never;
         };
         /** 统计表 of a round (xlsx): one row per village with register and round figures, township subtotals, the total; audited */
-        get: {
-            parameters: {
-                query?: {
-                    regionId?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getScreeningRoundsByIdExportStatistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1818,29 +805,7 @@ export interface paths {
             cookie?: never;
         };
         /** 排查进度 of a round (xlsx): per village and grid, and the missing households (phones masked unless full=true, which needs persons.readFull); audited */
-        get: {
-            parameters: {
-                query?: {
-                    regionId?: string;
-                    full?: "true" | "false";
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getScreeningRoundsByIdExportProgress"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1857,98 +822,10 @@ export interface paths {
             cookie?: never;
         };
         /** Key persons in scope, optionally one line list (due now, overdue, fever, ending today, released, lost, incomplete teams) */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    q?: string;
-                    status?: "active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp";
-                    category?: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
-                    measure?: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
-                    regionId?: string;
-                    list?: "dueNow" | "overdue" | "fever" | "endingToday" | "released" | "lostToFollowUp" | "incompleteTeam";
-                    /** @description only the key persons the caller answers for */
-                    mine?: "true" | "false";
-                    /** @description files opened at or after */
-                    createdFrom?: string;
-                    /** @description files opened before */
-                    createdTo?: string;
-                    closedFrom?: string;
-                    closedTo?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["KeyPersonPage"];
-                    };
-                };
-            };
-        };
+        get: operations["getKeyPersons"];
         put?: never;
         /** Put a registered person under a measure; a replayed id returns the existing file */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description client-made UUIDv7; a replay with the same id returns the existing file
-                         */
-                        id?: string;
-                        /** Format: uuid */
-                        personId: string;
-                        /** @enum {string} */
-                        category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
-                        /**
-                         * @default other
-                         * @enum {string}
-                         */
-                        source?: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "other";
-                        /** @enum {string} */
-                        measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
-                        startDate: string;
-                        /** @description default: the county's days for the category */
-                        plannedEndDate?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["KeyPersonDetail"];
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["KeyPersonDetail"];
-                    };
-                };
-            };
-        };
+        post: operations["postKeyPersons"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1963,29 +840,7 @@ export interface paths {
             cookie?: never;
         };
         /** How many key persons are on each line list, for a region or the caller's own worklist */
-        get: {
-            parameters: {
-                query?: {
-                    regionId?: string;
-                    mine?: "true" | "false";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["LineListCounts"];
-                    };
-                };
-            };
-        };
+        get: operations["getKeyPersonsLineLists"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2002,119 +857,8 @@ export interface paths {
             cookie?: never;
         };
         /** A line list as the 重点人员台账 workbook (.xlsx, unmasked, audited) */
-        get: {
-            parameters: {
-                query?: {
-                    q?: string;
-                    status?: "active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp";
-                    category?: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
-                    measure?: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
-                    regionId?: string;
-                    list?: "dueNow" | "overdue" | "fever" | "endingToday" | "released" | "lostToFollowUp" | "incompleteTeam";
-                    /** @description only the key persons the caller answers for */
-                    mine?: "true" | "false";
-                    /** @description files opened at or after */
-                    createdFrom?: string;
-                    /** @description files opened before */
-                    createdTo?: string;
-                    closedFrom?: string;
-                    closedTo?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getKeyPersonsExport"];
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/key-persons/policy": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The county's rules: days per category, officers required, check windows, deadlines */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ManagementPolicy"];
-                    };
-                };
-            };
-        };
-        /** Change the county's rules (county-level users only) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        measureDays?: {
-                            [key: string]: number;
-                        };
-                        requiredOfficers?: {
-                            [key: string]: number;
-                        };
-                        slotWindows?: {
-                            am: {
-                                opens: string;
-                                closes: string;
-                            };
-                            pm: {
-                                opens: string;
-                                closes: string;
-                            };
-                        };
-                        leadDeadlineHours?: number;
-                        triageDeadlineHours?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ManagementPolicy"];
-                    };
-                };
-            };
-        };
         post?: never;
         delete?: never;
         options?: never;
@@ -2130,68 +874,14 @@ export interface paths {
             cookie?: never;
         };
         /** One key person's full file (audited): team, history, checks, overdue slots */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["KeyPersonDetail"];
-                    };
-                };
-            };
-        };
+        get: operations["getKeyPersonsById"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change category or measure, extend or shorten (the old end and the reason are kept) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        category?: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
-                        /** @enum {string} */
-                        measure?: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
-                        plannedEndDate?: string;
-                        /** @description required when the end or the measure changes */
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["KeyPersonDetail"];
-                    };
-                };
-            };
-        };
+        /** Change category or measure, extend or shorten (the old end and the reason are kept); with If-Match (the ETag of GET /key-persons/{id}), a change made by someone else since answers 412 */
+        patch: operations["patchKeyPersonsById"];
         trace?: never;
     };
     "/api/v1/key-persons/{id}/status": {
@@ -2203,37 +893,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Release (after the last day's checks), hospitalise, mark lost to follow-up, or resume */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "active" | "released" | "hospitalized" | "lostToFollowUp";
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["KeyPersonDetail"];
-                    };
-                };
-            };
-        };
+        /** Release (after the last day's checks), hospitalise, mark lost to follow-up, or resume; with If-Match (the file's ETag), a change made by someone else since answers 412 */
+        post: operations["postKeyPersonsByIdStatus"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2249,42 +910,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Hand the file, with its history, to another region of the county or out of the county */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description a region of the same county: the file moves there with its history
-                         */
-                        regionId?: string;
-                        /** @description another county: the file is closed as transferred */
-                        destination?: string;
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["KeyPersonTransfer"];
-                    };
-                };
-            };
-        };
+        /** Hand the file, with its history, to another region of the county or out of the county; with If-Match (the file's ETag), a change made by someone else since answers 412 */
+        post: operations["postKeyPersonsByIdTransfer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2301,42 +928,41 @@ export interface paths {
         get?: never;
         put?: never;
         /** Name a responsible officer (包保责任人) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        role: "leader" | "cadre" | "police" | "villageCadre" | "doctor" | "gridWorker";
-                        name: string;
-                        phone?: string;
-                        /**
-                         * Format: uuid
-                         * @description the officer's account, so the file appears in their worklist
-                         */
-                        userId?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["KeyPersonDetail"];
-                    };
-                };
-            };
+        post: operations["postKeyPersonsByIdOfficers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-persons/{id}/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        get?: never;
+        put?: never;
+        /** Name several officers at once, e.g. confirm the proposed team (all or none) */
+        post: operations["postKeyPersonsByIdTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-persons/{id}/officer-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts that can serve on the team, and the default team from the person's grid and village */
+        get: operations["getKeyPersonsByIdOfficerCandidates"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2354,29 +980,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Remove a responsible officer */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    officerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["KeyPersonDetail"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteKeyPersonsByIdOfficersByOfficerId"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2390,70 +994,10 @@ export interface paths {
             cookie?: never;
         };
         /** The key person's trajectory (活动轨迹), oldest first (audited) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TrajectoryStop"][];
-                    };
-                };
-            };
-        };
+        get: operations["getKeyPersonsByIdTrajectory"];
         put?: never;
         /** Add a place to the trajectory; a replayed id changes nothing */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description client-made UUIDv7; a replay returns the trajectory unchanged
-                         */
-                        id?: string;
-                        place: string;
-                        startDate: string;
-                        endDate?: string;
-                        /** @enum {string} */
-                        transport?: "car" | "bus" | "train" | "plane" | "ship" | "walk" | "other";
-                        /** @description flight or train number, plate, seat */
-                        transportDetail?: string;
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TrajectoryStop"][];
-                    };
-                };
-            };
-        };
+        post: operations["postKeyPersonsByIdTrajectory"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2468,71 +1012,10 @@ export interface paths {
             cookie?: never;
         };
         /** Close contacts two hops out, as a graph; persons outside the caller's scope are masked (audited) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ContactGraph"];
-                    };
-                };
-            };
-        };
+        get: operations["getKeyPersonsByIdContacts"];
         put?: never;
         /** Link a close contact: a registered person, or a new one created with name and phone */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description a person of the register, in the caller's scope
-                         */
-                        contactPersonId?: string;
-                        /** @description a contact not yet in the register: created in the key person's region */
-                        newPerson?: {
-                            name: string;
-                            phone?: string;
-                        };
-                        /** @enum {string} */
-                        relation: "household" | "coTraveller" | "colleague" | "neighbour" | "classmate" | "other";
-                        lastContactDate: string;
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ContactGraph"];
-                    };
-                };
-            };
-        };
+        post: operations["postKeyPersonsByIdContacts"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2547,64 +1030,10 @@ export interface paths {
             cookie?: never;
         };
         /** Services delivered (代购生活用品, 心理疏导, medical), newest first (audited) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["KeyPersonService"][];
-                    };
-                };
-            };
-        };
+        get: operations["getKeyPersonsByIdServices"];
         put?: never;
         /** Record a service delivered; a replayed id changes nothing */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id?: string;
-                        /** @enum {string} */
-                        kind: "groceries" | "counselling" | "medical" | "other";
-                        date: string;
-                        deliveredBy: string;
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["KeyPersonService"][];
-                    };
-                };
-            };
-        };
+        post: operations["postKeyPersonsByIdServices"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2619,66 +1048,10 @@ export interface paths {
             cookie?: never;
         };
         /** Notices handed over (告知书), signed or refused, newest first (audited) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["KeyPersonNotice"][];
-                    };
-                };
-            };
-        };
+        get: operations["getKeyPersonsByIdNotices"];
         put?: never;
         /** Record a notice handed over (居家隔离医学观察告知书, 拒绝隔离处罚告知书); a replayed id changes nothing */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id?: string;
-                        /** @enum {string} */
-                        kind: "homeIsolationNotice" | "refusalPenaltyNotice";
-                        date: string;
-                        handedBy: string;
-                        /** @enum {string} */
-                        outcome: "signed" | "refused";
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["KeyPersonNotice"][];
-                    };
-                };
-            };
-        };
+        post: operations["postKeyPersonsByIdNotices"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2693,92 +1066,10 @@ export interface paths {
             cookie?: never;
         };
         /** Checks in scope, of one key person or one day */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    keyPersonId?: string;
-                    day?: string;
-                    regionId?: string;
-                    recordedFrom?: string;
-                    recordedTo?: string;
-                    /** @description false: only the checks as first recorded, not their corrections */
-                    corrections?: "true" | "false";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["HealthCheckPage"];
-                    };
-                };
-            };
-        };
+        get: operations["getHealthChecks"];
         put?: never;
         /** Record a check for an open or past slot (one per slot; a replayed id returns the stored check) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description client-made UUIDv7; a replay returns the stored check
-                         */
-                        id?: string;
-                        /** Format: uuid */
-                        keyPersonId: string;
-                        day: string;
-                        /** @enum {string} */
-                        slot: "am" | "pm";
-                        temperature: string | number;
-                        /** @default [] */
-                        symptoms?: ("cough" | "soreThroat" | "fatigue" | "diarrhoea" | "lossOfSmell" | "shortnessOfBreath" | "chestPain" | "confusion")[];
-                        /** @enum {string} */
-                        measuredBy: "doctor" | "gridWorker" | "self";
-                        /**
-                         * Format: date-time
-                         * @description when the check was taken on the phone; an offline write replayed later keeps it
-                         */
-                        recordedAt?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["HealthCheck"];
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["HealthCheck"];
-                    };
-                };
-            };
-        };
+        post: operations["postHealthChecks"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2793,32 +1084,7 @@ export interface paths {
             cookie?: never;
         };
         /** The same checks as .xlsx (up to 20000 rows; health data, so audited) */
-        get: {
-            parameters: {
-                query?: {
-                    keyPersonId?: string;
-                    day?: string;
-                    regionId?: string;
-                    recordedFrom?: string;
-                    recordedTo?: string;
-                    /** @description false: only the checks as first recorded, not their corrections */
-                    corrections?: "true" | "false";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getHealthChecksExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2837,37 +1103,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Correct a check: a new value with a reason; the first stays on record */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        temperature: string | number;
-                        /** @default [] */
-                        symptoms?: ("cough" | "soreThroat" | "fatigue" | "diarrhoea" | "lossOfSmell" | "shortnessOfBreath" | "chestPain" | "confusion")[];
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["HealthCheck"];
-                    };
-                };
-            };
-        };
+        post: operations["postHealthChecksByIdCorrections"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2882,34 +1118,7 @@ export interface paths {
             cookie?: never;
         };
         /** Triage tasks (fevers, red-flag symptoms) with their deadlines */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    keyPersonId?: string;
-                    status?: "open" | "acknowledged" | "closed";
-                    regionId?: string;
-                    createdFrom?: string;
-                    createdTo?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TriageTaskPage"];
-                    };
-                };
-            };
-        };
+        get: operations["getTriageTasks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2928,28 +1137,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** The health centre takes the task (stops its escalation) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TriageTask"];
-                    };
-                };
-            };
-        };
+        post: operations["postTriageTasksByIdAcknowledge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2966,34 +1154,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Close the task with its outcome */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        outcome: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TriageTask"];
-                    };
-                };
-            };
-        };
+        post: operations["postTriageTasksByIdClose"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3008,39 +1169,7 @@ export interface paths {
             cookie?: never;
         };
         /** Leads in scope with their deadlines and sources, soonest deadline first */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    status?: "open" | "verified" | "dismissed";
-                    overdue?: "true" | "false";
-                    /** @description only leads not matched to a registered person */
-                    unmatched?: "true" | "false";
-                    q?: string;
-                    regionId?: string;
-                    createdFrom?: string;
-                    createdTo?: string;
-                    resolvedFrom?: string;
-                    resolvedTo?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["LeadPage"];
-                    };
-                };
-            };
-        };
+        get: operations["getLeads"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3057,26 +1186,7 @@ export interface paths {
             cookie?: never;
         };
         /** The imported lists (协查名单) with rows in scope and how far their verification is, newest first */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["LeadLists"];
-                    };
-                };
-            };
-        };
+        get: operations["getLeadsLists"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3093,26 +1203,7 @@ export interface paths {
             cookie?: never;
         };
         /** The list sent back row by row with each result (协查反馈表, .xlsx, unmasked, audited) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    listId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getLeadsListsByListIdFeedback"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3129,28 +1220,7 @@ export interface paths {
             cookie?: never;
         };
         /** One lead with its sources */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Lead"];
-                    };
-                };
-            };
-        };
+        get: operations["getLeadsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3169,49 +1239,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Verify a lead into a key-person file */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description client-made id of the key-person file
-                         */
-                        keyPersonId?: string;
-                        /**
-                         * Format: uuid
-                         * @description the registered person, when the lead was not matched
-                         */
-                        personId?: string;
-                        /** @enum {string} */
-                        category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
-                        /** @enum {string} */
-                        measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
-                        startDate: string;
-                        plannedEndDate?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["LeadVerified"];
-                    };
-                };
-            };
-        };
+        post: operations["postLeadsByIdVerify"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3228,34 +1256,24 @@ export interface paths {
         get?: never;
         put?: never;
         /** Dismiss a lead with the reason */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Lead"];
-                    };
-                };
-            };
+        post: operations["postLeadsByIdDismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /** The 协查名单 template (xlsx) for imports */
+        get: operations["getLeadsImportTemplate"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3271,37 +1289,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import an upstream list (协查通报, CSV or xlsx: 姓名, 身份证号, 手机号, 地址, 批次号, 备注); all rows or none */
-        post: {
-            parameters: {
-                query: {
-                    /** @description who sent the list, e.g. 县卫健局 */
-                    issuer: string;
-                    /** @description the list's batch number (批次号) */
-                    batch?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "text/csv": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["LeadImportResult"];
-                    };
-                };
-            };
-        };
+        /** Import an upstream list (协查通报, CSV or xlsx: 姓名, 身份证号, 手机号, 地址, 来源地, 抵达时间, 批次号, 备注 or their synonyms; title rows above the header skipped, other columns ignored and named); all rows or none: a bad row answers 422 with every bad row; unclear columns answer the mapping step (LeadImportMapping) to re-submit with `mapping`; a person registered outside the scope is raised at the region covering both, untouched and unrevealed */
+        post: operations["postLeadsImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3318,28 +1307,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** A self check-in link for the key person's phone (the token is shown once) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CheckInLink"];
-                    };
-                };
-            };
-        };
+        post: operations["postKeyPersonsByIdCheckInLinks"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3354,60 +1322,10 @@ export interface paths {
             cookie?: never;
         };
         /** Today's slots of the self check-in link's key person */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CheckInState"];
-                    };
-                };
-            };
-        };
+        get: operations["getPublicCheckInByToken"];
         put?: never;
         /** Self check-in: temperature and symptoms for the slot open now */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        temperature: string | number;
-                        /** @default [] */
-                        symptoms?: ("cough" | "soreThroat" | "fatigue" | "diarrhoea" | "lossOfSmell" | "shortnessOfBreath" | "chestPain" | "confusion")[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SelfCheckResult"];
-                    };
-                };
-            };
-        };
+        post: operations["postPublicCheckInByToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3422,74 +1340,10 @@ export interface paths {
             cookie?: never;
         };
         /** Sites in scope with beds, occupied, free, occupancy and the over-90% warning, with totals */
-        get: {
-            parameters: {
-                query?: {
-                    regionId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ObservationSitePage"];
-                    };
-                };
-            };
-        };
+        get: operations["getObservationSites"];
         put?: never;
         /** Open a site with its rooms and beds */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id?: string;
-                        /** Format: uuid */
-                        regionId: string;
-                        name: string;
-                        address?: string;
-                        rooms: {
-                            room: string;
-                            beds: number;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ObservationSiteDetail"];
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ObservationSiteDetail"];
-                    };
-                };
-            };
-        };
+        post: operations["postObservationSites"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3504,28 +1358,7 @@ export interface paths {
             cookie?: never;
         };
         /** One site, bed by bed, with who is in each */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ObservationSiteDetail"];
-                    };
-                };
-            };
-        };
+        get: operations["getObservationSitesById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3542,28 +1375,26 @@ export interface paths {
             cookie?: never;
         };
         /** One site bed by bed as .xlsx (床位表: who is isolated where, so audited) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getObservationSitesByIdExport"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/observation-sites/{id}/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add rooms, or beds to a room, to an open site */
+        post: operations["postObservationSitesByIdRooms"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3580,37 +1411,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Place a key person under central isolation in a free bed */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        keyPersonId: string;
-                        /** Format: uuid */
-                        bedId: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ObservationSiteDetail"];
-                    };
-                };
-            };
-        };
+        post: operations["postObservationSitesByIdPlacements"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3627,96 +1428,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** The person leaves the bed */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    placementId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ObservationSiteDetail"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/checkpoint-settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The county's occupant checks (health code, itinerary card, 48-hour nucleic acid) that entries must record */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CheckpointSettings"];
-                    };
-                };
-            };
-        };
-        /** Turn the county's occupant checks on or off (county-level users only; audited) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description 健康码: every occupant's health-code colour is recorded */
-                        healthCodeRequired?: boolean;
-                        /** @description 行程卡: every occupant's itinerary card is recorded */
-                        itineraryRequired?: boolean;
-                        /** @description 核酸: every occupant's 48-hour nucleic-acid result is recorded */
-                        nucleicAcidRequired?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CheckpointSettings"];
-                    };
-                };
-            };
-        };
-        post?: never;
+        post: operations["postObservationSitesByIdPlacementsByPlacementIdEnd"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3731,82 +1443,10 @@ export interface paths {
             cookie?: never;
         };
         /** Checkpoints in scope, with who is on duty now */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    regionId?: string;
-                    status?: "open" | "closed";
-                    q?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CheckpointPage"];
-                    };
-                };
-            };
-        };
+        get: operations["getCheckpoints"];
         put?: never;
         /** Set up a checkpoint in a township or village (idempotent by id) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description client-made UUIDv7; a replay with the same id returns the existing checkpoint
-                         */
-                        id?: string;
-                        /** Format: uuid */
-                        regionId: string;
-                        name: string;
-                        /** @enum {string} */
-                        kind: "roadJunction" | "highwayExit" | "busStation" | "trainStation" | "marketEntrance" | "other";
-                        /** @default  */
-                        location?: string;
-                        /** @default [] */
-                        facilities?: ("tent" | "thermometer" | "observationRoom")[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Checkpoint"];
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Checkpoint"];
-                    };
-                };
-            };
-        };
+        post: operations["postCheckpoints"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3821,70 +1461,14 @@ export interface paths {
             cookie?: never;
         };
         /** One checkpoint */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Checkpoint"];
-                    };
-                };
-            };
-        };
+        get: operations["getCheckpointsById"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Rename, open or close a checkpoint, change its facilities */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        /** @enum {string} */
-                        kind?: "roadJunction" | "highwayExit" | "busStation" | "trainStation" | "marketEntrance" | "other";
-                        /** @default  */
-                        location?: string;
-                        /** @default [] */
-                        facilities?: ("tent" | "thermometer" | "observationRoom")[];
-                        /** @enum {string} */
-                        status?: "open" | "closed";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Checkpoint"];
-                    };
-                };
-            };
-        };
+        patch: operations["patchCheckpointsById"];
         trace?: never;
     };
     "/api/v1/checkpoints/{id}/entries": {
@@ -3895,120 +1479,10 @@ export interface paths {
             cookie?: never;
         };
         /** The entry log of one checkpoint (masked) */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    /** @description a plate or its beginning */
-                    plate?: string;
-                    /** @description an occupant's full ID number */
-                    idNumber?: string;
-                    from?: string;
-                    to?: string;
-                    decision?: "pass" | "turnBack" | "hold";
-                    kind?: "vehicle" | "pedestrian";
-                    /** @description only entries with a febrile person */
-                    fever?: "true" | "false";
-                    /** @description entries at checkpoints at or below this region */
-                    regionId?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CheckpointEntryPage"];
-                    };
-                };
-            };
-        };
+        get: operations["getCheckpointsByIdEntries"];
         put?: never;
         /** Register a vehicle or pedestrian with its occupants (idempotent by the client id; late offline entries keep their time) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description UUIDv7 made by the phone; a replay with the same id returns the stored entry
-                         */
-                        id: string;
-                        /** @enum {string} */
-                        kind: "vehicle" | "pedestrian";
-                        plate?: string;
-                        /** @enum {string} */
-                        vehicleType?: "car" | "bus" | "truck" | "van" | "motorcycle" | "other";
-                        /** @enum {string} */
-                        direction: "in" | "out";
-                        /** @default  */
-                        origin?: string;
-                        /** @default  */
-                        destination?: string;
-                        /** @default  */
-                        reason?: string;
-                        /** @enum {string} */
-                        decision: "pass" | "turnBack" | "hold";
-                        /** @enum {string} */
-                        holdOutcome?: "placement" | "handover";
-                        /**
-                         * Format: date-time
-                         * @description when the staff registered it, kept for late offline submissions
-                         */
-                        recordedAt: string;
-                        occupants: {
-                            idNumber: string;
-                            name?: string;
-                            phone?: string;
-                            temperature: string | number;
-                            /** @enum {string} */
-                            healthCode?: "green" | "yellow" | "red";
-                            /** @enum {string} */
-                            itinerary?: "normal" | "starred";
-                            /** @enum {string} */
-                            nucleicAcid?: "negative48h" | "none" | "positive";
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CheckpointEntry"];
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CheckpointEntry"];
-                    };
-                };
-            };
-        };
+        post: operations["postCheckpointsByIdEntries"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4023,42 +1497,7 @@ export interface paths {
             cookie?: never;
         };
         /** Search the entry log by plate, ID number and time (masked) */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    checkpointId?: string;
-                    /** @description a plate or its beginning */
-                    plate?: string;
-                    /** @description an occupant's full ID number */
-                    idNumber?: string;
-                    from?: string;
-                    to?: string;
-                    decision?: "pass" | "turnBack" | "hold";
-                    kind?: "vehicle" | "pedestrian";
-                    /** @description only entries with a febrile person */
-                    fever?: "true" | "false";
-                    /** @description entries at checkpoints at or below this region */
-                    regionId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CheckpointEntryPage"];
-                    };
-                };
-            };
-        };
+        get: operations["getCheckpointEntries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4075,40 +1514,7 @@ export interface paths {
             cookie?: never;
         };
         /** The entry log as .xlsx, one row per occupant (audited) */
-        get: {
-            parameters: {
-                query?: {
-                    checkpointId?: string;
-                    /** @description a plate or its beginning */
-                    plate?: string;
-                    /** @description an occupant's full ID number */
-                    idNumber?: string;
-                    from?: string;
-                    to?: string;
-                    decision?: "pass" | "turnBack" | "hold";
-                    kind?: "vehicle" | "pedestrian";
-                    /** @description only entries with a febrile person */
-                    fever?: "true" | "false";
-                    /** @description entries at checkpoints at or below this region */
-                    regionId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
-                    };
-                };
-            };
-        };
+        get: operations["getCheckpointEntriesExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4125,29 +1531,7 @@ export interface paths {
             cookie?: never;
         };
         /** Residents in the register by ID number or name, to fill an occupant in one step (audited) */
-        get: {
-            parameters: {
-                query?: {
-                    idNumber?: string;
-                    name?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ResidentList"];
-                    };
-                };
-            };
-        };
+        get: operations["getCheckpointEntriesResidents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4164,28 +1548,7 @@ export interface paths {
             cookie?: never;
         };
         /** The occupants of the last entry of a plate seen before (audited) */
-        get: {
-            parameters: {
-                query: {
-                    plate: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["LastOccupants"];
-                    };
-                };
-            };
-        };
+        get: operations["getCheckpointEntriesLastOccupants"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4201,29 +1564,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One entry with full ID numbers and phones (audited) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CheckpointEntry"];
-                    };
-                };
-            };
-        };
+        /** One entry with full ID numbers and phones for roles that may see full data, masked for the others (audited) */
+        get: operations["getCheckpointEntriesById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4240,32 +1582,7 @@ export interface paths {
             cookie?: never;
         };
         /** The duty roster of the checkpoints and offices in scope: shifts, today, gaps */
-        get: {
-            parameters: {
-                query: {
-                    from: string;
-                    to: string;
-                    regionId?: string;
-                    checkpointId?: string;
-                    officeRegionId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DutyRoster"];
-                    };
-                };
-            };
-        };
+        get: operations["getDutyShifts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4282,30 +1599,24 @@ export interface paths {
             cookie?: never;
         };
         /** The same roster as .xlsx: a row per office and checkpoint, a column per day, the gaps marked (值班表) */
-        get: {
-            parameters: {
-                query: {
-                    from: string;
-                    to: string;
-                    regionId?: string;
-                    checkpointId?: string;
-                    officeRegionId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
+        get: operations["getDutyShiftsExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty-shifts/volunteers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /** The members of the volunteer teams in scope who may be put on a checkpoint's or an office's shift (name, team, skills; no phones) */
+        get: operations["getDutyShiftsVolunteers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4323,40 +1634,7 @@ export interface paths {
         };
         get?: never;
         /** Set the people and roles of one 24-hour shift (08:00 to 08:00) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    day: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        members: {
-                            name: string;
-                            /** @enum {string} */
-                            role: "leader" | "cadre" | "policeOfficer" | "medicalStaff" | "villageCadre" | "volunteer";
-                            phone?: string;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DutyShift"];
-                    };
-                };
-            };
-        };
+        put: operations["putCheckpointsByIdDutyShiftsByDay"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4372,41 +1650,8 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 领导带班: set the leader and staff on duty at a township or county office for one duty day (08:00 to 08:00) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    regionId: string;
-                    day: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        members: {
-                            name: string;
-                            /** @enum {string} */
-                            role: "leader" | "cadre" | "policeOfficer" | "medicalStaff" | "villageCadre" | "volunteer";
-                            phone?: string;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DutyShift"];
-                    };
-                };
-            };
-        };
+        /** 领导带班: set the leader and staff on duty at a village, township or county office for one duty day (08:00 to 08:00) */
+        put: operations["putOfficesByRegionIdDutyShiftsByDay"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4422,35 +1667,7 @@ export interface paths {
             cookie?: never;
         };
         /** Vehicles, persons, turned back, held, fevers, local vs outside per checkpoint/township/county and hour/day */
-        get: {
-            parameters: {
-                query: {
-                    /** @description first day (Asia/Shanghai) */
-                    from: string;
-                    /** @description last day (Asia/Shanghai) */
-                    to: string;
-                    bucket?: "hour" | "day" | "total";
-                    by?: "checkpoint" | "township" | "county";
-                    regionId?: string;
-                    checkpointId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CheckpointStats"];
-                    };
-                };
-            };
-        };
+        get: operations["getCheckpointStats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4467,35 +1684,7 @@ export interface paths {
             cookie?: never;
         };
         /** The same statistics as .xlsx, with a total row and who exported them */
-        get: {
-            parameters: {
-                query: {
-                    /** @description first day (Asia/Shanghai) */
-                    from: string;
-                    /** @description last day (Asia/Shanghai) */
-                    to: string;
-                    bucket?: "hour" | "day" | "total";
-                    by?: "checkpoint" | "township" | "county";
-                    regionId?: string;
-                    checkpointId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
-                    };
-                };
-            };
-        };
+        get: operations["getCheckpointStatsExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4512,32 +1701,7 @@ export interface paths {
             cookie?: never;
         };
         /** 留验: the people checkpoints held, pending placement, placed, or handed over (masked) */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    /** @description pending: to be placed at an observation site; placed; handover: handed to the health centre */
-                    state?: "pending" | "placed" | "handover";
-                    regionId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CheckpointHoldPage"];
-                    };
-                };
-            };
-        };
+        get: operations["getCheckpointHolds"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4556,44 +1720,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Place a held person in a bed of an observation site: opens their central-isolation file and verifies their lead (a replay changes nothing) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    occupantId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        siteId: string;
-                        /** Format: uuid */
-                        bedId: string;
-                        /**
-                         * @description by default fever when the person had a fever, returnee when from a risk area, else other
-                         * @enum {string}
-                         */
-                        category?: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
-                        /** @description day 1 of the central isolation; the day of the entry by default */
-                        startDate?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["HoldPlaced"];
-                    };
-                };
-            };
-        };
+        post: operations["postCheckpointHoldsByOccupantIdPlacement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4608,29 +1735,7 @@ export interface paths {
             cookie?: never;
         };
         /** Who has submitted for a day (on time, late, missing) and the completeness and timeliness rates */
-        get: {
-            parameters: {
-                query: {
-                    regionId?: string;
-                    reportDate: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DailyReportStatus"];
-                    };
-                };
-            };
-        };
+        get: operations["getDailyReportsStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4647,33 +1752,7 @@ export interface paths {
             cookie?: never;
         };
         /** Completeness and timeliness per level and per day, week or month (expected, actual, on time), as DHIS2 reports them */
-        get: {
-            parameters: {
-                query?: {
-                    regionId?: string;
-                    period?: "day" | "week" | "month";
-                    /** @description first report day; default 14 days, 8 weeks or 6 months back */
-                    from?: string;
-                    /** @description last report day; default today, never later */
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DailyReportRates"];
-                    };
-                };
-            };
-        };
+        get: operations["getDailyReportsRates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4690,61 +1769,10 @@ export interface paths {
             cookie?: never;
         };
         /** The reminders sent for a day to a region and the regions below it (a village sees its own) */
-        get: {
-            parameters: {
-                query: {
-                    reportDate: string;
-                    /** @description the region at or below which to list reminders; the caller's own by default */
-                    regionId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ReportReminders"];
-                    };
-                };
-            };
-        };
+        get: operations["getDailyReportsReminders"];
         put?: never;
         /** 催报: remind the villages or townships below whose report for the day is still missing */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reportDate: string;
-                        /** @description the villages or townships to remind; without it, every reporter directly below the caller still missing for the day */
-                        regionIds?: string[];
-                        message?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ReportRemindResult"];
-                    };
-                };
-            };
-        };
+        post: operations["postDailyReportsReminders"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4759,29 +1787,7 @@ export interface paths {
             cookie?: never;
         };
         /** A region's figures computed now, next to its latest submitted snapshot */
-        get: {
-            parameters: {
-                query: {
-                    regionId: string;
-                    reportDate: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DailyReportPreview"];
-                    };
-                };
-            };
-        };
+        get: operations["getDailyReportsPreview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4800,45 +1806,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Submit a report (or a zero report, or a correction with its reason); the figures are frozen */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description client-made UUIDv7; a repeated id returns the stored report
-                         */
-                        id: string;
-                        /** Format: uuid */
-                        regionId: string;
-                        reportDate: string;
-                        /** @default false */
-                        isZero?: boolean;
-                        remarks?: string | null;
-                        problems?: string | null;
-                        suggestions?: string | null;
-                        correctionReason?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DailyReport"];
-                    };
-                };
-            };
-        };
+        post: operations["postDailyReports"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4853,28 +1821,7 @@ export interface paths {
             cookie?: never;
         };
         /** One submitted version */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DailyReport"];
-                    };
-                };
-            };
-        };
+        get: operations["getDailyReportsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4891,28 +1838,7 @@ export interface paths {
             cookie?: never;
         };
         /** Every version of the same region and day, newest first */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DailyReportHistory"];
-                    };
-                };
-            };
-        };
+        get: operations["getDailyReportsByIdVersions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4929,28 +1855,7 @@ export interface paths {
             cookie?: never;
         };
         /** The report as a Word (.docx) or Excel (.xlsx) file */
-        get: {
-            parameters: {
-                query?: {
-                    format?: "docx" | "xlsx";
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getDailyReportsByIdDocument"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4967,28 +1872,7 @@ export interface paths {
             cookie?: never;
         };
         /** The command dashboard of a county or township: its regions, leads and reports */
-        get: {
-            parameters: {
-                query?: {
-                    regionId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Dashboard"];
-                    };
-                };
-            };
-        };
+        get: operations["getDashboard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5005,26 +1889,7 @@ export interface paths {
             cookie?: never;
         };
         /** Server-sent events inside the caller's scope: lead.raised, lead.overdue, fever */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/event-stream": string;
-                    };
-                };
-            };
-        };
+        get: operations["getEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5041,28 +1906,7 @@ export interface paths {
             cookie?: never;
         };
         /** An import or export job: its progress, then its result; only in the scope of whoever started it */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["FileJob"];
-                    };
-                };
-            };
-        };
+        get: operations["getJobsById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5079,28 +1923,841 @@ export interface paths {
             cookie?: never;
         };
         /** The file of a finished export job (xlsx), once: audited at download, then removed */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getJobsByIdFile"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live sessions of the users in scope (在线用户) */
+        get: operations["getSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End a session at once (forced logout; audited) */
+        delete: operations["deleteSessionsById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The password policy in force */
+        get: operations["getSecurityPolicy"];
+        /** Change the password policy (audited; applies to the next password set and to expiry at once) */
+        put: operations["putSecurityPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/setup/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The county's set-up checklist: regions imported, grids drawn, users invited, county settings */
+        get: operations["getSetupChecklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regions/{id}/responsibility-chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 包保责任链 of a region: its leader, cadre, police officer and medical staff, and those of the regions above */
+        get: operations["getRegionsByIdResponsibilityChain"];
+        put?: never;
+        /** Name a person of the chain (包片/包村/包段/包户) */
+        post: operations["postRegionsByIdResponsibilityChain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regions/{id}/responsibility-chain/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a person off the chain */
+        delete: operations["deleteRegionsByIdResponsibilityChainByMemberId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open escalations (missed checks past the grid worker, overdue leads, unanswered fevers), each with the named person it goes to */
+        get: operations["getEscalations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/command-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The command structure in scope: headquarters, office, working groups and 战区 with members and duties */
+        get: operations["getCommandUnits"];
+        put?: never;
+        /** Set up a headquarters, its office, a working group (专责组) or a 战区 covering townships */
+        post: operations["postCommandUnits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/command-units/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a member with their position */
+        post: operations["postCommandUnitsByIdMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/command-units/{id}/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a member off a unit */
+        delete: operations["deleteCommandUnitsByIdMembersByMemberId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dispatches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tasks handed to the caller's region and its units (inbox) or sent from it (outbox), overdue ones flagged */
+        get: operations["getDispatches"];
+        put?: never;
+        /** Hand a task down to a working group or a region, with a deadline */
+        post: operations["postDispatches"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dispatches/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The receiver reports what was done */
+        post: operations["postDispatchesByIdReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dispatches/{id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The sender closes the task, or returns it when the reply is not enough */
+        post: operations["postDispatchesByIdFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteer-teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 志愿服务队 and 党员志愿服务队 in scope with members, skills and assignments */
+        get: operations["getVolunteerTeams"];
+        put?: never;
+        /** Set up a volunteer or party-member team of a region */
+        post: operations["postVolunteerTeams"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteer-teams/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a volunteer with skills and where they serve */
+        post: operations["postVolunteerTeamsByIdMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteer-teams/{id}/members/{volunteerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a volunteer off a team */
+        delete: operations["deleteVolunteerTeamsByIdMembersByVolunteerId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/county-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 县级设置 in force at a region (the caller's own when none is named): 管控规则, 日报设置, 卡口设置, each value with where it comes from */
+        get: operations["getCountySettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/county-settings/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the 管控规则 of the county or of one of its regions. Null on a key stops the region setting it: it inherits again. County-level users only; audited and kept in the history. */
+        put: operations["putCountySettingsPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/county-settings/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the 日报设置 (cut-off, correction window, reminder) of the county or of one of its regions. Null on a key stops the region setting it: it inherits again. County-level users only; audited and kept in the history. */
+        put: operations["putCountySettingsReport"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/county-settings/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Turn the 卡口设置 occupant checks on or off for the county or one of its regions. Null on a key stops the region setting it: it inherits again. County-level users only; audited and kept in the history. */
+        put: operations["putCountySettingsCheckpoint"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/county-settings/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who changed which settings, when, from what to what: at the regions above the caller and inside their scope */
+        get: operations["getCountySettingsHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Supervision groups (督导组) of the county sent to the townships in scope, with their leader, members, townships and period */
+        get: operations["getSupervisionGroups"];
+        put?: never;
+        /** Send a supervision group led by a county leader to townships (county-level accounts only) */
+        post: operations["postSupervisionGroups"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a supervision group: members, townships, period (county-level accounts only) */
+        patch: operations["patchSupervisionGroupsById"];
+        trace?: never;
+    };
+    "/api/v1/inspection-checklists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The county's checklist (督查清单) for each kind of place: as edited, or the shipped defaults */
+        get: operations["getInspectionChecklists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-checklists/{placeKind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the county's checklist for a kind of place (county-level accounts only); an item keeps its key when reworded */
+        put: operations["putInspectionChecklistsByPlaceKind"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inspections (督查/暗访) of places in scope, latest first */
+        get: operations["getInspections"];
+        put?: never;
+        /** Record an inspection with its checklist answers; every failed item and every finding of its own becomes a finding addressed to its responsible region, all or nothing */
+        post: operations["postInspections"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One inspection with its findings */
+        get: operations["getInspectionsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Findings (问题清单) addressed to regions in scope, open ones by deadline first */
+        get: operations["getFindings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One finding with its rectification */
+        get: operations["getFindingsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/{id}/rectification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The responsible region starts rectifying a finding, or reports it done with the evidence (整改情况) */
+        post: operations["postFindingsByIdRectification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The inspector verifies a reported rectification (closing the finding) or sends it back with the reason */
+        post: operations["postFindingsByIdReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 场所 in scope by type, with the orders in effect today and the latest check; phones masked */
+        get: operations["getVenues"];
+        put?: never;
+        /** Register a venue of a region (its id may come from the client) */
+        post: operations["postVenues"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/unchecked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Venues under an order today not checked in the last N days (never checked first) */
+        get: operations["getVenuesUnchecked"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One venue with every order that applies to it and its checks */
+        get: operations["getVenuesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an on-site check of compliance, or a re-check of a violation */
+        post: operations["postVenuesByIdChecks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venue-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Checks of venues in scope, newest first, in a window or only violations (the daily report drills into it) */
+        get: operations["getVenueChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venue-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders on venues that concern the scope: on its venues, or on a type in its region or above */
+        get: operations["getVenueOrders"];
+        put?: never;
+        /** Order a venue, or every venue of a type in a region: close, restrict hours, closed management, registration, no live poultry slaughter */
+        post: operations["postVenueOrders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venue-orders/{id}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift an order in effect: it ends with today */
+        post: operations["postVenueOrdersByIdLift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gatherings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 聚集性活动 in scope, newest settled first, with the stopped count and tables and persons cancelled */
+        get: operations["getGatherings"];
+        put?: never;
+        /** Record a wedding, funeral, banquet, market day or temple fair and its outcome (its id may come from the client) */
+        post: operations["postGatherings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gatherings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One gathering */
+        get: operations["getGatheringsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disinfections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 消杀 sessions in scope, newest first, with their total area */
+        get: operations["getDisinfections"];
+        put?: never;
+        /** Record a disinfection session (its id may come from the client) */
+        post: operations["postDisinfections"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/publicity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 宣传 records in scope by day and kind, with broadcast hours and persons reached */
+        get: operations["getPublicity"];
+        put?: never;
+        /** Record what a village put out on a day; its broadcasts add up to 24 hours at most */
+        post: operations["postPublicity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The county's threshold of days of cover below which an item is short (default 3) */
+        get: operations["getSupplySettings"];
+        /** Set the county's threshold of days of cover (county-level users only; audited) */
+        put: operations["putSupplySettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The county's catalogue of supplies (the default items from the first call on) */
+        get: operations["getSupplyItems"];
+        put?: never;
+        /** Add an item to the county's catalogue (county-level users only; audited) */
+        post: operations["postSupplyItems"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename an item, change its unit, retire it (county-level users only; audited) */
+        patch: operations["patchSupplyItemsById"];
+        trace?: never;
+    };
+    "/api/v1/supply-stores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stores in scope, each with how many items are short of cover */
+        get: operations["getSupplyStores"];
+        put?: never;
+        /** Set up a store at a region, a checkpoint or an observation site (idempotent by id; audited) */
+        post: operations["postSupplyStores"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply-stores/{id}/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A store's stock of every item, its average daily issue over the last 7 days and days of cover */
+        get: operations["getSupplyStoresByIdStock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supply-stores/{id}/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A store's movements, newest first */
+        get: operations["getSupplyStoresByIdMovements"];
+        put?: never;
+        /** Record a receipt, an issue, a transfer to another store in scope or a count (idempotent by id; audited); answers the new stock */
+        post: operations["postSupplyStoresByIdMovements"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5115,24 +2772,7 @@ export interface paths {
             cookie?: never;
         };
         /** This OpenAPI 3.1 document */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getOpenapiJson"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5145,119 +2785,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        MeInput: {
-            /** Format: uuid */
-            id: string;
-            username: string;
-            displayName: string;
-            /** @enum {string} */
-            role: "admin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer";
-            /** Format: uuid */
-            regionId: string;
-            regionPath: string;
-            regionName: string;
-            /** @enum {string} */
-            regionLevel: "county" | "township" | "village" | "group";
-        };
-        SessionInput: {
-            user: components["schemas"]["MeInput"];
-            csrfToken: string;
-        };
-        RegionInput: {
-            /** Format: uuid */
-            id: string;
-            code: string;
-            name: string;
-            /** @enum {string} */
-            level: "county" | "township" | "village" | "group";
-            path: string;
-            parentId: string | null;
-            childCount: number;
-            gridCount: number;
-            householdCount: number;
-            personCount: number;
-        };
-        RegionDetailInput: {
-            /** Format: uuid */
-            id: string;
-            code: string;
-            name: string;
-            /** @enum {string} */
-            level: "county" | "township" | "village" | "group";
-            path: string;
-            parentId: string | null;
-            childCount: number;
-            gridCount: number;
-            householdCount: number;
-            personCount: number;
-            ancestors: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                /** @enum {string} */
-                level: "county" | "township" | "village" | "group";
-            }[];
-        };
-        RegionPageInput: {
-            items: components["schemas"]["RegionInput"][];
-            total: number;
-        };
-        RegionImportResultInput: {
-            created: number;
-            updated: number;
-            errors: {
-                row: number;
-                field: string;
-                message: string;
-            }[];
-        };
-        GridInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** Format: uuid */
-            regionId: string;
-            regionName: string;
-            leader: {
-                /** Format: uuid */
-                id: string;
-                displayName: string;
-            } | null;
-            workers: {
-                /** Format: uuid */
-                id: string;
-                displayName: string;
-            }[];
-            householdCount: number;
-        };
-        GridPageInput: {
-            items: components["schemas"]["GridInput"][];
-            total: number;
-        };
-        UserInput: {
-            /** Format: uuid */
-            id: string;
-            username: string;
-            displayName: string;
-            /** @enum {string} */
-            role: "admin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer";
-            /** Format: uuid */
-            regionId: string;
-            regionName: string;
-            regionPath: string;
-            /** @description masked */
-            phone: string | null;
-            disabled: boolean;
-            lockedUntil: string | null;
-            lastLoginAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        UserPageInput: {
-            items: components["schemas"]["UserInput"][];
-            total: number;
-        };
-        AuditLogInput: {
+        AuditLog: {
             /** Format: uuid */
             id: string;
             /** Format: date-time */
@@ -5268,309 +2796,330 @@ export interface components {
             targetType: string | null;
             targetId: string | null;
             regionPath: string | null;
+            /** @description the name of the region at regionPath */
+            regionName: string | null;
+            /** @description the name of the user, region, person, checkpoint or site the row is about */
+            targetName: string | null;
             ip: string | null;
             userAgent: string | null;
             detail: {
                 [key: string]: unknown;
             } | null;
         };
-        AuditLogPageInput: {
-            items: components["schemas"]["AuditLogInput"][];
+        AuditLogPage: {
+            items: components["schemas"]["AuditLog"][];
             total: number;
         };
-        HealthInput: {
-            /** @enum {string} */
-            status: "ok" | "degraded";
-            /** @enum {string} */
-            database: "up" | "down";
-            version: string;
-        };
-        HouseholdInput: {
+        ChainMember: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             regionId: string;
             regionName: string;
-            regionPath: string;
-            gridId: string | null;
-            gridName: string | null;
-            address: string;
-            headPersonId: string | null;
-            headName: string | null;
-            /** @description masked */
-            phone: string | null;
             /** @enum {string} */
-            status: "resident" | "away" | "vacant";
-            memberCount: number;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        HouseholdMemberInput: {
-            /** Format: uuid */
-            id: string;
+            duty: "leader" | "cadre" | "police" | "medical";
             name: string;
-            /** @description masked */
-            idNumber: string | null;
-            sex: ("male" | "female") | null;
-            birthDate: string | null;
-            /** @description masked */
             phone: string | null;
-            vulnerableGroups: string[];
+            userId: string | null;
+            note: string | null;
         };
-        HouseholdDetailInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            regionId: string;
-            regionName: string;
-            regionPath: string;
-            gridId: string | null;
-            gridName: string | null;
-            address: string;
-            headPersonId: string | null;
-            headName: string | null;
-            /** @description masked */
-            phone: string | null;
-            /** @enum {string} */
-            status: "resident" | "away" | "vacant";
-            memberCount: number;
+        CheckInLink: {
+            /** @description shown once; only its hash is stored */
+            token: string;
+            path: string;
             /** Format: date-time */
-            createdAt: string;
-            members: components["schemas"]["HouseholdMemberInput"][];
+            expiresAt: string;
         };
-        HouseholdPageInput: {
-            items: components["schemas"]["HouseholdInput"][];
-            total: number;
-        };
-        PersonInput: {
-            /** Format: uuid */
-            id: string;
-            /** @description masked */
-            idNumber: string | null;
+        CheckInState: {
+            /** @description masked: the family name only */
             name: string;
-            sex: ("male" | "female") | null;
-            birthDate: string | null;
-            /** @description masked */
-            phone: string | null;
-            householdId: string | null;
-            householdAddress: string | null;
-            /** Format: uuid */
-            regionId: string;
-            regionName: string;
-            registeredRegionCode: string | null;
-            vulnerableGroups: string[];
-            guardianName: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        PersonDetailInput: {
-            /** Format: uuid */
-            id: string;
-            /** @description masked */
-            idNumber: string | null;
-            name: string;
-            sex: ("male" | "female") | null;
-            birthDate: string | null;
-            /** @description masked */
-            phone: string | null;
-            householdId: string | null;
-            householdAddress: string | null;
-            /** Format: uuid */
-            regionId: string;
-            regionName: string;
-            registeredRegionCode: string | null;
-            vulnerableGroups: string[];
-            guardianName: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            moves: {
-                /** Format: uuid */
-                id: string;
-                fromHouseholdId: string | null;
-                fromAddress: string | null;
-                toHouseholdId: string | null;
-                toAddress: string | null;
-                /** Format: date-time */
-                movedAt: string;
-                movedBy: string | null;
-                reason: string | null;
-            }[];
-            visits: {
-                /** Format: uuid */
-                visitId: string;
-                /** Format: uuid */
-                roundId: string;
-                roundName: string;
-                /** Format: date-time */
-                visitedAt: string;
-                outcome: string;
-                present: boolean;
-                symptoms: string[];
-                temperature: number | null;
-                leadId: string | null;
-            }[];
-            leads: {
-                /** Format: uuid */
-                id: string;
-                status: string;
-                reasons: string[];
-                /** Format: date-time */
-                createdAt: string;
-            }[];
-        };
-        PersonFullInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            idNumber: string | null;
-            phone: string | null;
-            householdAddress: string | null;
-            guardianName: string | null;
-        };
-        PersonPageInput: {
-            items: components["schemas"]["PersonInput"][];
-            total: number;
-        };
-        DuplicatePageInput: {
-            items: {
-                a: {
-                    /** Format: uuid */
-                    id: string;
-                    name: string;
-                    /** @description masked */
-                    idNumber: string | null;
-                    birthDate: string | null;
-                    /** @description masked */
-                    phone: string | null;
-                    householdId: string | null;
-                    address: string | null;
-                };
-                b: {
-                    /** Format: uuid */
-                    id: string;
-                    name: string;
-                    /** @description masked */
-                    idNumber: string | null;
-                    birthDate: string | null;
-                    /** @description masked */
-                    phone: string | null;
-                    householdId: string | null;
-                    address: string | null;
-                };
+            day: number;
+            totalDays: number;
+            today: string;
+            slots: {
                 /** @enum {string} */
-                reason: "sameNameBirthPhone" | "similarNameInHousehold";
-            }[];
-            total: number;
-        };
-        LedgerImportResultInput: {
-            rows: number;
-            accepted: number;
-            createdHouseholds: number;
-            createdPersons: number;
-            /** @description rows that matched a registered person (re-imports create nothing) */
-            linked: number;
-            errors: {
-                row: number;
-                field: string;
-                message: string;
+                slot: "am" | "pm";
+                opens: string;
+                closes: string;
+                /** @enum {string} */
+                state: "future" | "open" | "closed";
+                done: boolean;
             }[];
         };
-        LedgerColumnsInput: {
-            /** @description The ledger columns a file header can be mapped to */
-            columns: string[];
-            mapping: {
-                header: string;
-                column: ("所属区划代码" | "地址" | "网格" | "姓名" | "身份证号" | "性别" | "出生日期" | "手机号" | "与户主关系" | "特殊群体" | "监护人") | null;
-            }[];
+        ChecklistItem: {
+            key: string;
+            label: string;
         };
-        LedgerExportResultInput: {
-            rows: number;
-            full: boolean;
-            regionPath: string;
-            downloaded: boolean;
-            /** @description not downloaded in time: the file was deleted */
-            expired?: boolean;
-        };
-        FileJobInput: {
-            id: string;
-            /** @enum {string} */
-            kind: "import" | "export";
-            /** @enum {string} */
-            status: "queued" | "running" | "done" | "failed";
-            /** @description rows done so far */
-            done: number;
-            /** @description rows in all */
-            total: number;
-            /** @description when done: for an import, the counts and the rejected rows with their reasons; for an export, the rows written (download at /api/v1/jobs/{id}/file) */
-            result: (components["schemas"]["LedgerImportResultInput"] | components["schemas"]["LedgerExportResultInput"]) | null;
-            error: string | null;
-            createdAt: string;
-            finishedAt: string | null;
-            /** @description a finished export's file is deleted at this time if nobody downloads it */
-            expiresAt: string | null;
-        };
-        FileJobStartedInput: {
-            id: string;
-        };
-        RiskAreaInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            level: "high" | "medium" | "low";
-            startsOn: string;
-            endsOn: string | null;
-            active: boolean;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        RiskAreaPageInput: {
-            items: components["schemas"]["RiskAreaInput"][];
-            total: number;
-        };
-        ScreeningRoundInput: {
+        Checkpoint: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             regionId: string;
             regionName: string;
+            regionPath: string;
             name: string;
-            purpose: string | null;
-            startsOn: string;
-            deadline: string;
-            travelSince: string;
+            /** @enum {string} */
+            kind: "roadJunction" | "highwayExit" | "busStation" | "trainStation" | "marketEntrance" | "other";
+            location: string;
             /** @enum {string} */
             status: "open" | "closed";
+            closedAt: string | null;
+            facilities: ("tent" | "thermometer" | "observationRoom")[];
+            onDuty: {
+                name: string;
+                role: string;
+            }[];
             /** Format: date-time */
             createdAt: string;
         };
-        ScreeningRoundPageInput: {
-            items: components["schemas"]["ScreeningRoundInput"][];
+        CheckpointEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            checkpointId: string;
+            checkpointName: string;
+            /** @enum {string} */
+            kind: "vehicle" | "pedestrian";
+            plate: string | null;
+            vehicleType: ("car" | "bus" | "truck" | "van" | "motorcycle" | "other") | null;
+            /** @enum {string} */
+            direction: "in" | "out";
+            origin: string;
+            destination: string;
+            reason: string;
+            /** @enum {string} */
+            decision: "pass" | "turnBack" | "hold";
+            holdOutcome: ("placement" | "handover") | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            recordedByName: string | null;
+            local: boolean;
+            persons: number;
+            occupants: {
+                /** Format: uuid */
+                id: string;
+                position: number;
+                personId: string | null;
+                name: string;
+                /** @description masked in lists */
+                idNumber: string;
+                /** @enum {string} */
+                sex: "male" | "female";
+                birthDate: string;
+                phone: string | null;
+                temperature: number;
+                healthCode: ("green" | "yellow" | "red") | null;
+                itinerary: ("normal" | "starred") | null;
+                nucleicAcid: ("negative48h" | "none" | "positive") | null;
+                fever: boolean;
+                riskArea: boolean;
+                local: boolean;
+                leadId: string | null;
+            }[];
+        };
+        CheckpointEntryPage: {
+            items: components["schemas"]["CheckpointEntry"][];
+            total: number;
+            /** @description persons in the matching entries (drivers and passengers) */
+            occupants: number;
+            /** @description febrile persons in the matching entries; counted with fever=true only */
+            feverOccupants: number | null;
+        };
+        CheckpointHold: {
+            /** Format: uuid */
+            occupantId: string;
+            /** Format: uuid */
+            entryId: string;
+            /** Format: uuid */
+            checkpointId: string;
+            checkpointName: string;
+            /** Format: date-time */
+            recordedAt: string;
+            plate: string | null;
+            /** @enum {string} */
+            outcome: "placement" | "handover";
+            name: string;
+            /** @description masked */
+            idNumber: string;
+            /** @description masked */
+            phone: string | null;
+            temperature: number;
+            fever: boolean;
+            riskArea: boolean;
+            leadId: string | null;
+            /** @description the file opened when the person was placed */
+            keyPersonId: string | null;
+            siteName: string | null;
+            room: string | null;
+            bed: string | null;
+        };
+        CheckpointHoldPage: {
+            items: components["schemas"]["CheckpointHold"][];
             total: number;
         };
-        CoverageFiguresInput: {
-            /** @description in scope */
-            households: number;
-            visited: number;
-            /** @description whole family away, followed up by phone */
-            away: number;
-            /** @description revisit pending */
-            nobodyHome: number;
-            refused: number;
-            notVisited: number;
-            /** @description notVisited + nobodyHome + refused */
-            missing: number;
-            /** @description persons answered for in this round */
-            persons: number;
-            leads: number;
+        CheckpointPage: {
+            items: components["schemas"]["Checkpoint"][];
+            total: number;
         };
-        CoverageInput: {
+        CheckpointSettings: {
+            /** @description 健康码: every occupant's health-code colour is recorded */
+            healthCodeRequired: boolean;
+            /** @description 行程卡: every occupant's itinerary card is recorded */
+            itineraryRequired: boolean;
+            /** @description 核酸: every occupant's 48-hour nucleic-acid result is recorded */
+            nucleicAcidRequired: boolean;
+        };
+        CheckpointSettingsInForce: {
+            values: components["schemas"]["CheckpointSettings"];
+            /** @description per stored key (`deadline`, `measureDays.closeContact` …): the region that set the value in force, or null for the product default */
+            source: {
+                [key: string]: {
+                    /** Format: uuid */
+                    regionId: string;
+                    regionName: string;
+                    /** @enum {string} */
+                    level: "county" | "township" | "village" | "group";
+                } | null;
+            };
+        };
+        CheckpointStats: {
+            rows: {
+                key: string;
+                name: string;
+                /** @description 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:00' in Asia/Shanghai */
+                bucket: string | null;
+                vehicles: number;
+                pedestrians: number;
+                persons: number;
+                turnedBack: number;
+                held: number;
+                fevers: number;
+                riskArea: number;
+                localPersons: number;
+                outsidePersons: number;
+                localVehicles: number;
+                outsideVehicles: number;
+            }[];
+            totals: {
+                vehicles: number;
+                pedestrians: number;
+                persons: number;
+                turnedBack: number;
+                held: number;
+                fevers: number;
+                riskArea: number;
+                localPersons: number;
+                outsidePersons: number;
+                localVehicles: number;
+                outsideVehicles: number;
+            };
+        };
+        CommandMember: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            position: string;
+            phone: string | null;
+            userId: string | null;
+        };
+        CommandUnit: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            parentId: string | null;
+            /** @enum {string} */
+            kind: "headquarters" | "office" | "workingGroup" | "subHeadquarters";
+            name: string;
+            duties: string | null;
+            /** @description the townships a 战区 covers */
+            coverage: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            members: components["schemas"]["CommandMember"][];
+        };
+        CommandUnitList: {
+            items: components["schemas"]["CommandUnit"][];
+            total: number;
+        };
+        ContactGraph: {
+            nodes: components["schemas"]["ContactNode"][];
+            links: components["schemas"]["ContactLink"][];
+        };
+        ContactLink: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            source: string;
+            /** Format: uuid */
+            target: string;
+            /** @enum {string} */
+            relation: "household" | "coTraveller" | "colleague" | "neighbour" | "classmate" | "other";
+            lastContactDate: string;
+            note: string | null;
+        };
+        ContactNode: {
+            /** Format: uuid */
+            personId: string;
+            /** @description masked outside the caller's scope */
+            name: string;
+            /** @description masked */
+            phone: string | null;
+            inScope: boolean;
+            /** @description 0: the key person; 1: a direct contact; 2: a contact of a contact */
+            hop: number;
+            /** @description the person's latest key-person file, when in scope */
+            keyPersonId: string | null;
+            keyPersonStatus: ("active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp") | null;
+        };
+        CountySettingChangePage: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                regionId: string;
+                regionName: string;
+                /** @enum {string} */
+                level: "county" | "township" | "village" | "group";
+                /** @enum {string} */
+                section: "policy" | "report" | "checkpoint";
+                changes: {
+                    /** @description the stored key, e.g. `deadline` or `measureDays.closeContact` */
+                    key: string;
+                    /** @description the value the region set before; absent/null: inherited */
+                    old: unknown;
+                    /** @description the value the region sets now; absent/null: inherited */
+                    new: unknown;
+                }[];
+                changedByName: string | null;
+                changedAt: string;
+            }[];
+            total: number;
+        };
+        CountySettings: {
+            region: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                level: "county" | "township" | "village" | "group";
+            };
+            policy: components["schemas"]["PolicySettingsInForce"];
+            report: components["schemas"]["ReportSettingsInForce"];
+            checkpoint: components["schemas"]["CheckpointSettingsInForce"];
+        };
+        Coverage: {
             /** Format: uuid */
             roundId: string;
             /** Format: uuid */
             regionId: string;
             regionName: string;
-            total: components["schemas"]["CoverageFiguresInput"];
+            total: components["schemas"]["CoverageFigures"];
             children: {
                 /** @description in scope */
                 households: number;
@@ -5592,559 +3141,23 @@ export interface components {
                 name: string;
             }[];
         };
-        RoundHouseholdInput: {
-            /** Format: uuid */
-            id: string;
-            address: string;
-            regionName: string;
-            gridName: string | null;
-            headName: string | null;
-            /** @enum {string} */
-            status: "resident" | "away" | "vacant";
-            memberCount: number;
-            members: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            }[];
-            /** @enum {string} */
-            state: "notVisited" | "visited" | "nobodyHome" | "refused" | "away";
-            lastVisitAt: string | null;
-            visits: number;
+        CoverageFigures: {
+            /** @description in scope */
+            households: number;
+            visited: number;
+            /** @description whole family away, followed up by phone */
+            away: number;
+            /** @description revisit pending */
+            nobodyHome: number;
+            refused: number;
+            notVisited: number;
+            /** @description notVisited + nobodyHome + refused */
+            missing: number;
+            /** @description persons answered for in this round */
+            persons: number;
+            leads: number;
         };
-        RoundHouseholdPageInput: {
-            items: components["schemas"]["RoundHouseholdInput"][];
-            total: number;
-        };
-        VisitInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            roundId: string;
-            /** Format: uuid */
-            householdId: string;
-            address: string;
-            /** @enum {string} */
-            outcome: "visited" | "nobodyHome" | "refused" | "away";
-            pledgeSigned: boolean;
-            notices: string[];
-            note: string | null;
-            /** Format: date-time */
-            visitedAt: string;
-            visitorName: string | null;
-            members: {
-                /** Format: uuid */
-                personId: string;
-                name: string;
-                present: boolean;
-                awayPlace: string | null;
-                travel: {
-                    place: string;
-                    from: string;
-                    to: string | null;
-                    riskAreaId: string | null;
-                }[];
-                symptoms: string[];
-                temperature: number | null;
-                discovered: boolean;
-                leadId: string | null;
-            }[];
-        };
-        VisitPageInput: {
-            items: components["schemas"]["VisitInput"][];
-            total: number;
-        };
-        KeyPersonInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            personId: string;
-            name: string;
-            /** @description masked in lists */
-            idNumber: string | null;
-            /** @description masked in lists */
-            phone: string | null;
-            /** Format: uuid */
-            regionId: string;
-            regionName: string;
-            regionPath: string;
-            /** @enum {string} */
-            category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
-            /** @enum {string} */
-            source: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "other";
-            /** @enum {string} */
-            measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
-            startDate: string;
-            plannedEndDate: string;
-            /** @enum {string} */
-            status: "active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp";
-            statusReason: string | null;
-            /** @description day number today; day 1 is the start date */
-            day: number;
-            totalDays: number;
-            officers: number;
-            requiredOfficers: number;
-            lastTemperature: number | null;
-            openAlerts: number;
-            openTriage: number;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        ResponsibleOfficerInput: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            role: "leader" | "cadre" | "police" | "villageCadre" | "doctor" | "gridWorker";
-            name: string;
-            phone: string | null;
-            userId: string | null;
-        };
-        KeyPersonEventInput: {
-            /** Format: uuid */
-            id: string;
-            kind: string;
-            fromValue: string | null;
-            toValue: string | null;
-            reason: string | null;
-            actorName: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        HealthCheckSummaryInput: {
-            /** Format: uuid */
-            id: string;
-            day: string;
-            /** @enum {string} */
-            slot: "am" | "pm";
-            temperature: number;
-            symptoms: string[];
-            measuredBy: string;
-            late: boolean;
-            correctsId: string | null;
-            /** Format: date-time */
-            recordedAt: string;
-        };
-        KeyPersonDetailInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            personId: string;
-            name: string;
-            /** @description masked in lists */
-            idNumber: string | null;
-            /** @description masked in lists */
-            phone: string | null;
-            /** Format: uuid */
-            regionId: string;
-            regionName: string;
-            regionPath: string;
-            /** @enum {string} */
-            category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
-            /** @enum {string} */
-            source: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "other";
-            /** @enum {string} */
-            measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
-            startDate: string;
-            plannedEndDate: string;
-            /** @enum {string} */
-            status: "active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp";
-            statusReason: string | null;
-            /** @description day number today; day 1 is the start date */
-            day: number;
-            totalDays: number;
-            officers: number;
-            requiredOfficers: number;
-            lastTemperature: number | null;
-            openAlerts: number;
-            openTriage: number;
-            /** Format: date-time */
-            createdAt: string;
-            address: string | null;
-            officerList: components["schemas"]["ResponsibleOfficerInput"][];
-            events: components["schemas"]["KeyPersonEventInput"][];
-            checks: components["schemas"]["HealthCheckSummaryInput"][];
-            overdueSlots: {
-                day: string;
-                /** @enum {string} */
-                slot: "am" | "pm";
-                level: string;
-            }[];
-        };
-        KeyPersonPageInput: {
-            items: components["schemas"]["KeyPersonInput"][];
-            total: number;
-        };
-        LineListCountsInput: {
-            dueNow: number;
-            overdue: number;
-            fever: number;
-            endingToday: number;
-            released: number;
-            lostToFollowUp: number;
-            incompleteTeam: number;
-            active: number;
-        };
-        ManagementPolicyInput: {
-            measureDays: {
-                [key: string]: number;
-            };
-            requiredOfficers: {
-                [key: string]: number;
-            };
-            slotWindows: {
-                am: {
-                    opens: string;
-                    closes: string;
-                };
-                pm: {
-                    opens: string;
-                    closes: string;
-                };
-            };
-            leadDeadlineHours: number;
-            triageDeadlineHours: number;
-        };
-        KeyPersonTransferInput: {
-            /** Format: uuid */
-            id: string;
-            status: string;
-            /** Format: uuid */
-            regionId: string;
-            regionName: string;
-        };
-        TrajectoryStopInput: {
-            /** Format: uuid */
-            id: string;
-            place: string;
-            startDate: string;
-            endDate: string | null;
-            transport: ("car" | "bus" | "train" | "plane" | "ship" | "walk" | "other") | null;
-            transportDetail: string | null;
-            note: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        ContactNodeInput: {
-            /** Format: uuid */
-            personId: string;
-            /** @description masked outside the caller's scope */
-            name: string;
-            /** @description masked */
-            phone: string | null;
-            inScope: boolean;
-            /** @description 0: the key person; 1: a direct contact; 2: a contact of a contact */
-            hop: number;
-            /** @description the person's latest key-person file, when in scope */
-            keyPersonId: string | null;
-            keyPersonStatus: ("active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp") | null;
-        };
-        ContactLinkInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            source: string;
-            /** Format: uuid */
-            target: string;
-            /** @enum {string} */
-            relation: "household" | "coTraveller" | "colleague" | "neighbour" | "classmate" | "other";
-            lastContactDate: string;
-            note: string | null;
-        };
-        ContactGraphInput: {
-            nodes: components["schemas"]["ContactNodeInput"][];
-            links: components["schemas"]["ContactLinkInput"][];
-        };
-        KeyPersonServiceInput: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "groceries" | "counselling" | "medical" | "other";
-            date: string;
-            deliveredBy: string;
-            note: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        KeyPersonNoticeInput: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "homeIsolationNotice" | "refusalPenaltyNotice";
-            date: string;
-            handedBy: string;
-            /** @enum {string} */
-            outcome: "signed" | "refused";
-            note: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        HealthCheckInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            keyPersonId: string;
-            day: string;
-            /** @enum {string} */
-            slot: "am" | "pm";
-            temperature: number;
-            symptoms: string[];
-            /** @enum {string} */
-            measuredBy: "doctor" | "gridWorker" | "self";
-            /** @description recorded after its window closed */
-            late: boolean;
-            correctsId: string | null;
-            correctionReason: string | null;
-            /** Format: date-time */
-            recordedAt: string;
-            /** @description the triage task this check opened, if any */
-            triageTaskId: string | null;
-        };
-        ListedHealthCheckInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            keyPersonId: string;
-            day: string;
-            /** @enum {string} */
-            slot: "am" | "pm";
-            temperature: number;
-            symptoms: string[];
-            /** @enum {string} */
-            measuredBy: "doctor" | "gridWorker" | "self";
-            /** @description recorded after its window closed */
-            late: boolean;
-            correctsId: string | null;
-            correctionReason: string | null;
-            /** Format: date-time */
-            recordedAt: string;
-            /** @description the triage task this check opened, if any */
-            triageTaskId: string | null;
-            /** @description the key person's name */
-            name: string;
-            regionName: string;
-        };
-        HealthCheckPageInput: {
-            items: components["schemas"]["ListedHealthCheckInput"][];
-            total: number;
-        };
-        TriageTaskInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            keyPersonId: string;
-            /** Format: uuid */
-            healthCheckId: string;
-            name: string;
-            regionName: string;
-            temperature: number;
-            symptoms: string[];
-            /** @enum {string} */
-            status: "open" | "acknowledged" | "closed";
-            /** Format: date-time */
-            deadline: string;
-            overdue: boolean;
-            escalatedAt: string | null;
-            acknowledgedAt: string | null;
-            outcome: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        TriageTaskPageInput: {
-            items: components["schemas"]["TriageTaskInput"][];
-            total: number;
-        };
-        LeadSourceInput: {
-            /** Format: uuid */
-            id: string;
-            source: string;
-            sourceRef: string | null;
-            reasons: string[];
-            detail: {
-                [key: string]: unknown;
-            } | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        LeadInput: {
-            /** Format: uuid */
-            id: string;
-            personId: string | null;
-            name: string;
-            /** @description masked */
-            idNumber: string | null;
-            /** @description masked */
-            phone: string | null;
-            /** Format: uuid */
-            regionId: string;
-            regionName: string;
-            /** @description above village level: not matched to the register, for the township to place */
-            regionLevel: string;
-            /** @enum {string} */
-            status: "open" | "verified" | "dismissed";
-            /** Format: date-time */
-            deadline: string;
-            overdue: boolean;
-            escalatedAt: string | null;
-            resolvedAt: string | null;
-            resolution: string | null;
-            sources: components["schemas"]["LeadSourceInput"][];
-            /** Format: date-time */
-            createdAt: string;
-        };
-        LeadPageInput: {
-            items: components["schemas"]["LeadInput"][];
-            total: number;
-        };
-        LeadVerifiedInput: {
-            /** Format: uuid */
-            leadId: string;
-            /** Format: uuid */
-            keyPersonId: string;
-        };
-        LeadImportResultInput: {
-            rows: number;
-            /** @description rows matched to a registered person */
-            matched: number;
-            /** @description rows left for the township to place */
-            unmatched: number;
-            /** @description new leads */
-            created: number;
-            /** @description rows added as a source to an open lead */
-            merged: number;
-            errors: {
-                row: number;
-                field: string;
-                message: string;
-            }[];
-        };
-        LeadListInput: {
-            /** Format: uuid */
-            listId: string;
-            issuer: string;
-            /** @description the batch numbers of its rows, joined */
-            batch: string | null;
-            /** Format: date-time */
-            importedAt: string;
-            /** @description rows of the list in the caller's scope */
-            rows: number;
-            verified: number;
-            dismissed: number;
-            open: number;
-            overdue: number;
-        };
-        LeadListsInput: {
-            items: components["schemas"]["LeadListInput"][];
-        };
-        CheckInLinkInput: {
-            /** @description shown once; only its hash is stored */
-            token: string;
-            path: string;
-            /** Format: date-time */
-            expiresAt: string;
-        };
-        CheckInStateInput: {
-            /** @description masked: the family name only */
-            name: string;
-            day: number;
-            totalDays: number;
-            today: string;
-            slots: {
-                /** @enum {string} */
-                slot: "am" | "pm";
-                opens: string;
-                closes: string;
-                /** @enum {string} */
-                state: "future" | "open" | "closed";
-                done: boolean;
-            }[];
-        };
-        SelfCheckResultInput: {
-            day: string;
-            /** @enum {string} */
-            slot: "am" | "pm";
-            temperature: number;
-            triage: boolean;
-        };
-        ObservationSiteInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            address: string | null;
-            /** Format: uuid */
-            regionId: string;
-            regionName: string;
-            beds: number;
-            occupied: number;
-            free: number;
-            /** @description 0–1 */
-            occupancy: number;
-            /** @description occupancy over 90% */
-            warning: boolean;
-        };
-        ObservationSitePageInput: {
-            items: components["schemas"]["ObservationSiteInput"][];
-            total: number;
-            summary: {
-                beds: number;
-                occupied: number;
-                free: number;
-            };
-        };
-        ObservationSiteDetailInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            address: string | null;
-            /** Format: uuid */
-            regionId: string;
-            regionName: string;
-            beds: number;
-            occupied: number;
-            free: number;
-            /** @description 0–1 */
-            occupancy: number;
-            /** @description occupancy over 90% */
-            warning: boolean;
-            bedList: {
-                /** Format: uuid */
-                id: string;
-                room: string;
-                bed: string;
-                placementId: string | null;
-                keyPersonId: string | null;
-                name: string | null;
-                since: string | null;
-            }[];
-        };
-        PlacementInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            siteId: string;
-            /** Format: uuid */
-            bedId: string;
-            /** Format: uuid */
-            keyPersonId: string;
-            /** Format: date-time */
-            startedAt: string;
-            endedAt: string | null;
-        };
-        DrillDownInput: {
-            api: string;
-            /** @description the page of the web app that lists the records */
-            web: string;
-            query: {
-                [key: string]: string;
-            };
-            /**
-             * @description the list page's count that equals the figure
-             * @enum {string}
-             */
-            counts: "total" | "occupants" | "feverOccupants";
-            /** @description false when the list is only the nearest one to the figure */
-            exact: boolean;
-        };
-        DailyReportInput: {
+        DailyReport: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -6171,7 +3184,10 @@ export interface components {
             /** @description the report as officials send it */
             text: string[];
         };
-        DailyReportPreviewInput: {
+        DailyReportHistory: {
+            items: components["schemas"]["DailyReport"][];
+        };
+        DailyReportPreview: {
             /** Format: uuid */
             regionId: string;
             regionName: string;
@@ -6188,57 +3204,35 @@ export interface components {
             /** @description per section and figure, the list of the records behind it */
             drillDown: {
                 [key: string]: {
-                    [key: string]: components["schemas"]["DrillDownInput"];
+                    [key: string]: components["schemas"]["DrillDown"];
                 };
             };
             /** @description the latest version submitted for the day */
-            submitted: components["schemas"]["DailyReportInput"] | null;
+            submitted: components["schemas"]["DailyReport"] | null;
             /** @description for a township: the sum of its villages' latest snapshots */
             villageSum: {
                 [key: string]: {
                     [key: string]: number;
                 };
             } | null;
-            text: string[];
-        };
-        DailyReportStatusInput: {
-            reportDate: string;
-            deadline: string;
-            /** @description the region itself (when it reports) and its direct children that report */
-            reporters: {
+            /** @description lower levels that corrected (or first submitted) their report after this region submitted: the frozen snapshot is stale until resubmitted */
+            changedBelow: {
                 /** Format: uuid */
                 regionId: string;
                 name: string;
-                /** @enum {string} */
-                level: "county" | "township" | "village" | "group";
-                /** @enum {string} */
-                status: "onTime" | "late" | "missing";
-                reportId: string | null;
-                version: number | null;
-                isZero: boolean | null;
-                submittedAt: string | null;
-                /** @description 催报 sent for the day */
-                reminders: number;
-                lastRemindedAt: string | null;
+                version: number;
+                /** Format: date-time */
+                submittedAt: string;
+                /** @description its latest snapshot minus the one the submitted report was made with */
+                difference: {
+                    [key: string]: {
+                        [key: string]: number;
+                    };
+                };
             }[];
-            /** @description completeness (submitted/expected) and timeliness (onTime/expected) over the whole subtree */
-            rates: {
-                village: {
-                    expected: number;
-                    submitted: number;
-                    onTime: number;
-                };
-                township: {
-                    expected: number;
-                    submitted: number;
-                    onTime: number;
-                };
-            };
+            text: string[];
         };
-        DailyReportHistoryInput: {
-            items: components["schemas"]["DailyReportInput"][];
-        };
-        DailyReportRatesInput: {
+        DailyReportRates: {
             /** @enum {string} */
             period: "day" | "week" | "month";
             from: string;
@@ -6260,36 +3254,43 @@ export interface components {
                 timeliness: number;
             }[];
         };
-        ReportRemindResultInput: {
-            reminded: {
-                /** Format: uuid */
-                regionId: string;
-                name: string;
-            }[];
-            skipped: {
+        DailyReportStatus: {
+            reportDate: string;
+            deadline: string;
+            /** @description the region itself (when it reports) and its direct children that report */
+            reporters: {
                 /** Format: uuid */
                 regionId: string;
                 name: string;
                 /** @enum {string} */
-                reason: "submitted" | "recentlyReminded";
+                level: "county" | "township" | "village" | "group";
+                /** @enum {string} */
+                status: "onTime" | "late" | "missing";
+                reportId: string | null;
+                version: number | null;
+                isZero: boolean | null;
+                submittedAt: string | null;
+                /** @description 催报 sent for the day */
+                reminders: number;
+                lastRemindedAt: string | null;
+                /** @description a lower level submitted or corrected its report after this one was submitted */
+                changedBelow: boolean;
             }[];
+            /** @description completeness (submitted/expected) and timeliness (onTime/expected) over the whole subtree */
+            rates: {
+                village: {
+                    expected: number;
+                    submitted: number;
+                    onTime: number;
+                };
+                township: {
+                    expected: number;
+                    submitted: number;
+                    onTime: number;
+                };
+            };
         };
-        ReportRemindersInput: {
-            items: {
-                /** Format: uuid */
-                id: string;
-                /** Format: uuid */
-                regionId: string;
-                regionName: string;
-                reportDate: string;
-                /** Format: date-time */
-                sentAt: string;
-                /** @description null when the system sent it before the deadline */
-                sentByName: string | null;
-                message: string | null;
-            }[];
-        };
-        DashboardInput: {
+        Dashboard: {
             /** Format: uuid */
             regionId: string;
             regionName: string;
@@ -6365,147 +3366,115 @@ export interface components {
                 sources: string[];
             }[];
         };
-        CheckpointInput: {
+        Disinfection: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             regionId: string;
             regionName: string;
-            regionPath: string;
-            name: string;
             /** @enum {string} */
-            kind: "roadJunction" | "highwayExit" | "busStation" | "trainStation" | "marketEntrance" | "other";
-            location: string;
+            placeKind: "publicPlace" | "market" | "stairwell" | "keyPersonHome" | "checkpoint" | "vehicle" | "other";
+            place: string;
+            /** Format: date-time */
+            doneAt: string;
+            agent: string | null;
+            areaM2: number;
+            doneBy: string | null;
+            note: string | null;
+        };
+        DisinfectionPage: {
+            items: components["schemas"]["Disinfection"][];
+            total: number;
+            /** @description area of all the matching sessions */
+            areaM2: number;
+        };
+        Dispatch: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            body: string | null;
+            /** Format: date-time */
+            deadline: string;
             /** @enum {string} */
-            status: "open" | "closed";
+            status: "open" | "replied" | "closed";
+            /** @description still open past its deadline */
+            overdue: boolean;
+            /** @description the sender */
+            fromName: string;
+            fromRegionName: string;
+            /** Format: uuid */
+            toRegionId: string;
+            toRegionName: string;
+            toUnitId: string | null;
+            toUnitName: string | null;
+            reply: string | null;
+            repliedAt: string | null;
+            repliedByName: string | null;
             closedAt: string | null;
-            facilities: ("tent" | "thermometer" | "observationRoom")[];
-            onDuty: {
-                name: string;
-                role: string;
-            }[];
             /** Format: date-time */
             createdAt: string;
+            canReply: boolean;
+            canClose: boolean;
         };
-        CheckpointPageInput: {
-            items: components["schemas"]["CheckpointInput"][];
+        DispatchPage: {
+            items: components["schemas"]["Dispatch"][];
             total: number;
         };
-        CheckpointSettingsInput: {
-            /** @description 健康码: every occupant's health-code colour is recorded */
-            healthCodeRequired: boolean;
-            /** @description 行程卡: every occupant's itinerary card is recorded */
-            itineraryRequired: boolean;
-            /** @description 核酸: every occupant's 48-hour nucleic-acid result is recorded */
-            nucleicAcidRequired: boolean;
+        DrillDown: {
+            api: string;
+            /** @description the page of the web app that lists the records */
+            web: string;
+            query: {
+                [key: string]: string;
+            };
+            /**
+             * @description the list page's count that equals the figure
+             * @enum {string}
+             */
+            counts: "total" | "occupants" | "feverOccupants" | "tablesCancelled" | "personsCancelled" | "areaM2" | "hours" | "reach";
+            /** @description false when the list is only the nearest one to the figure */
+            exact: boolean;
         };
-        CheckpointEntryInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            checkpointId: string;
-            checkpointName: string;
-            /** @enum {string} */
-            kind: "vehicle" | "pedestrian";
-            plate: string | null;
-            vehicleType: ("car" | "bus" | "truck" | "van" | "motorcycle" | "other") | null;
-            /** @enum {string} */
-            direction: "in" | "out";
-            origin: string;
-            destination: string;
-            reason: string;
-            /** @enum {string} */
-            decision: "pass" | "turnBack" | "hold";
-            holdOutcome: ("placement" | "handover") | null;
-            /** Format: date-time */
-            recordedAt: string;
-            /** Format: date-time */
-            createdAt: string;
-            recordedByName: string | null;
-            local: boolean;
-            persons: number;
-            occupants: {
-                /** Format: uuid */
-                id: string;
-                position: number;
-                personId: string | null;
-                name: string;
-                /** @description masked in lists */
-                idNumber: string;
+        DuplicatePage: {
+            items: {
+                a: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    /** @description masked */
+                    idNumber: string | null;
+                    birthDate: string | null;
+                    /** @description masked */
+                    phone: string | null;
+                    householdId: string | null;
+                    address: string | null;
+                };
+                b: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    /** @description masked */
+                    idNumber: string | null;
+                    birthDate: string | null;
+                    /** @description masked */
+                    phone: string | null;
+                    householdId: string | null;
+                    address: string | null;
+                };
                 /** @enum {string} */
-                sex: "male" | "female";
-                birthDate: string;
-                phone: string | null;
-                temperature: number;
-                healthCode: ("green" | "yellow" | "red") | null;
-                itinerary: ("normal" | "starred") | null;
-                nucleicAcid: ("negative48h" | "none" | "positive") | null;
-                fever: boolean;
-                riskArea: boolean;
-                local: boolean;
-                leadId: string | null;
+                reason: "sameNameBirthPhone" | "similarNameInHousehold";
             }[];
-        };
-        CheckpointEntryPageInput: {
-            items: components["schemas"]["CheckpointEntryInput"][];
             total: number;
-            /** @description persons in the matching entries (drivers and passengers) */
-            occupants: number;
-            /** @description febrile persons in the matching entries; counted with fever=true only */
-            feverOccupants: number | null;
         };
-        ResidentInput: {
-            /** Format: uuid */
-            personId: string;
-            name: string;
-            idNumber: string;
-            sex: ("male" | "female") | null;
-            birthDate: string | null;
-            phone: string | null;
-            regionName: string;
-        };
-        ResidentListInput: {
-            items: components["schemas"]["ResidentInput"][];
-        };
-        LastOccupantsInput: {
-            entryId: string | null;
-            recordedAt: string | null;
-            occupants: {
-                name: string;
-                idNumber: string;
-                phone: string | null;
-                personId: string | null;
-            }[];
-        };
-        DutyShiftInput: {
-            /** Format: uuid */
-            id: string;
-            /** @description a checkpoint's shift */
-            checkpointId: string | null;
-            /** @description the office shift (领导带班) of a township or county */
-            officeRegionId: string | null;
-            /** @description the checkpoint, or the region of the office */
-            postName: string;
-            day: string;
-            members: {
-                name: string;
-                /** @enum {string} */
-                role: "leader" | "cadre" | "policeOfficer" | "medicalStaff" | "villageCadre" | "volunteer";
-                phone?: string | null;
-            }[];
-            hasLeader: boolean;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        DutyRosterInput: {
+        DutyRoster: {
             today: string;
-            shifts: components["schemas"]["DutyShiftInput"][];
+            shifts: components["schemas"]["DutyShift"][];
             offices: {
                 /** Format: uuid */
                 regionId: string;
                 name: string;
                 /** @enum {string} */
-                level: "county" | "township";
+                level: "county" | "township" | "village";
             }[];
             gaps: {
                 checkpointId: string | null;
@@ -6516,140 +3485,156 @@ export interface components {
                 reason: "noShift" | "noLeader";
             }[];
         };
-        CheckpointStatsInput: {
-            rows: {
-                key: string;
+        DutyShift: {
+            /** Format: uuid */
+            id: string;
+            /** @description a checkpoint's shift */
+            checkpointId: string | null;
+            /** @description the office shift (领导带班) of a village, township or county */
+            officeRegionId: string | null;
+            /** @description the checkpoint, or the region of the office */
+            postName: string;
+            day: string;
+            members: {
                 name: string;
-                /** @description 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:00' in Asia/Shanghai */
-                bucket: string | null;
-                vehicles: number;
-                pedestrians: number;
-                persons: number;
-                turnedBack: number;
-                held: number;
-                fevers: number;
-                riskArea: number;
-                localPersons: number;
-                outsidePersons: number;
-                localVehicles: number;
-                outsideVehicles: number;
+                /** @enum {string} */
+                role: "leader" | "cadre" | "policeOfficer" | "medicalStaff" | "villageCadre" | "volunteer";
+                phone?: string | null;
+                volunteerId?: string | null;
             }[];
-            totals: {
-                vehicles: number;
-                pedestrians: number;
-                persons: number;
-                turnedBack: number;
-                held: number;
-                fevers: number;
-                riskArea: number;
-                localPersons: number;
-                outsidePersons: number;
-                localVehicles: number;
-                outsideVehicles: number;
-            };
-        };
-        CheckpointHoldInput: {
-            /** Format: uuid */
-            occupantId: string;
-            /** Format: uuid */
-            entryId: string;
-            /** Format: uuid */
-            checkpointId: string;
-            checkpointName: string;
+            hasLeader: boolean;
             /** Format: date-time */
-            recordedAt: string;
-            plate: string | null;
-            /** @enum {string} */
-            outcome: "placement" | "handover";
-            name: string;
-            /** @description masked */
-            idNumber: string;
-            /** @description masked */
-            phone: string | null;
-            temperature: number;
-            fever: boolean;
-            riskArea: boolean;
-            leadId: string | null;
-            /** @description the file opened when the person was placed */
-            keyPersonId: string | null;
-            siteName: string | null;
-            room: string | null;
-            bed: string | null;
+            updatedAt: string;
         };
-        CheckpointHoldPageInput: {
-            items: components["schemas"]["CheckpointHoldInput"][];
-            total: number;
-        };
-        HoldPlacedInput: {
-            /** Format: uuid */
-            keyPersonId: string;
-            created: boolean;
-        };
-        Me: {
-            /** Format: uuid */
-            id: string;
-            username: string;
-            displayName: string;
-            /** @enum {string} */
-            role: "admin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer";
-            /** Format: uuid */
-            regionId: string;
-            regionPath: string;
-            regionName: string;
-            /** @enum {string} */
-            regionLevel: "county" | "township" | "village" | "group";
-        };
-        Session: {
-            user: components["schemas"]["Me"];
-            csrfToken: string;
-        };
-        Region: {
-            /** Format: uuid */
-            id: string;
-            code: string;
-            name: string;
-            /** @enum {string} */
-            level: "county" | "township" | "village" | "group";
-            path: string;
-            parentId: string | null;
-            childCount: number;
-            gridCount: number;
-            householdCount: number;
-            personCount: number;
-        };
-        RegionDetail: {
-            /** Format: uuid */
-            id: string;
-            code: string;
-            name: string;
-            /** @enum {string} */
-            level: "county" | "township" | "village" | "group";
-            path: string;
-            parentId: string | null;
-            childCount: number;
-            gridCount: number;
-            householdCount: number;
-            personCount: number;
-            ancestors: {
+        DutyVolunteerList: {
+            items: {
                 /** Format: uuid */
                 id: string;
                 name: string;
-                /** @enum {string} */
-                level: "county" | "township" | "village" | "group";
+                isLeader: boolean;
+                skills: string[];
+                teamName: string;
+                teamKind: string;
+                regionName: string;
             }[];
         };
-        RegionPage: {
-            items: components["schemas"]["Region"][];
+        Escalation: {
+            /** @enum {string} */
+            kind: "overdueCheck" | "overdueLead" | "fever";
+            /**
+             * Format: uuid
+             * @description the check alert, lead or triage task
+             */
+            id: string;
+            keyPersonId: string | null;
+            /** @description the person concerned */
+            name: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /**
+             * Format: date-time
+             * @description overdue since
+             */
+            since: string;
+            day: string | null;
+            slot: ("am" | "pm") | null;
+            /** @description who answers for it: the nearest chain member with the duty, up from the region; null is a gap in the chain */
+            answerable: components["schemas"]["ChainMember"] | null;
+        };
+        EscalationPage: {
+            items: components["schemas"]["Escalation"][];
             total: number;
         };
-        RegionImportResult: {
-            created: number;
-            updated: number;
-            errors: {
-                row: number;
-                field: string;
-                message: string;
-            }[];
+        FileJob: {
+            id: string;
+            /** @enum {string} */
+            kind: "import" | "export";
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            /** @description rows done so far */
+            done: number;
+            /** @description rows in all */
+            total: number;
+            /** @description when done: for an import, the counts and the rejected rows with their reasons; for an export, the rows written (download at /api/v1/jobs/{id}/file) */
+            result: (components["schemas"]["LedgerImportResult"] | components["schemas"]["LedgerExportResult"]) | null;
+            error: string | null;
+            createdAt: string;
+            finishedAt: string | null;
+            /** @description a finished export's file is deleted at this time if nobody downloads it */
+            expiresAt: string | null;
+        };
+        FileJobStarted: {
+            id: string;
+        };
+        Finding: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            inspectionId: string;
+            placeName: string;
+            itemKey: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            responsiblePerson: string | null;
+            description: string;
+            /** @enum {string} */
+            severity: "minor" | "major" | "serious";
+            deadline: string;
+            /** @enum {string} */
+            status: "assigned" | "rectifying" | "reported" | "closed";
+            overdue: boolean;
+            evidence: string | null;
+            reviewNote: string | null;
+            reportedAt: string | null;
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        FindingPage: {
+            items: components["schemas"]["Finding"][];
+            total: number;
+        };
+        Gathering: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @enum {string} */
+            kind: "wedding" | "funeral" | "banquet" | "market" | "templeFair";
+            host: string;
+            /** @description masked */
+            phone: string | null;
+            /** Format: date */
+            date: string;
+            place: string;
+            tables: number;
+            persons: number;
+            /** @enum {string} */
+            outcome: "cancelled" | "postponed" | "scaledDown" | "heldUnderConditions" | "heldInViolation";
+            tablesHeld: number | null;
+            personsHeld: number | null;
+            /** @description tables not held: all when stopped (劝停), the cut when scaled down */
+            tablesCancelled: number;
+            personsCancelled: number;
+            /**
+             * Format: date-time
+             * @description when the outcome was settled: the day it counts on
+             */
+            settledAt: string;
+            note: string | null;
+            recordedBy: string | null;
+        };
+        GatheringPage: {
+            items: components["schemas"]["Gathering"][];
+            total: number;
+            /** @description 劝停 among the matching */
+            stopped: number;
+            /** @description tables not held, of all the matching */
+            tablesCancelled: number;
+            personsCancelled: number;
         };
         Grid: {
             /** Format: uuid */
@@ -6670,53 +3655,31 @@ export interface components {
             }[];
             householdCount: number;
         };
+        GridAssignResult: {
+            assigned: number;
+            errors: {
+                /** @description the household's position in the request, or the row of the file */
+                row: number;
+                field: string;
+                message: string;
+            }[];
+        };
         GridPage: {
             items: components["schemas"]["Grid"][];
             total: number;
         };
-        User: {
-            /** Format: uuid */
-            id: string;
-            username: string;
-            displayName: string;
-            /** @enum {string} */
-            role: "admin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer";
-            /** Format: uuid */
-            regionId: string;
-            regionName: string;
-            regionPath: string;
-            /** @description masked */
-            phone: string | null;
-            disabled: boolean;
-            lockedUntil: string | null;
-            lastLoginAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        UserPage: {
-            items: components["schemas"]["User"][];
-            total: number;
-        };
-        AuditLog: {
-            /** Format: uuid */
-            id: string;
-            /** Format: date-time */
-            at: string;
-            actorId: string | null;
-            actorName: string | null;
-            event: string;
-            targetType: string | null;
-            targetId: string | null;
-            regionPath: string | null;
-            ip: string | null;
-            userAgent: string | null;
-            detail: {
-                [key: string]: unknown;
-            } | null;
-        };
-        AuditLogPage: {
-            items: components["schemas"]["AuditLog"][];
-            total: number;
+        GridRoster: {
+            villages: {
+                /** Format: uuid */
+                regionId: string;
+                name: string;
+                households: number;
+                /** @description households in no grid: a gap */
+                unassigned: number;
+                grids: components["schemas"]["Grid"][];
+                /** @description grids with neither leader nor worker: a gap */
+                gridsWithoutWorkers: number;
+            }[];
         };
         Health: {
             /** @enum {string} */
@@ -6724,6 +3687,52 @@ export interface components {
             /** @enum {string} */
             database: "up" | "down";
             version: string;
+        };
+        HealthCheck: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            keyPersonId: string;
+            day: string;
+            /** @enum {string} */
+            slot: "am" | "pm";
+            temperature: number;
+            symptoms: string[];
+            /** @enum {string} */
+            measuredBy: "doctor" | "gridWorker" | "self";
+            /** @description recorded after its window closed */
+            late: boolean;
+            correctsId: string | null;
+            correctionReason: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description the triage task this check opened, if any */
+            triageTaskId: string | null;
+            /** @description that task's deadline, counted from the server's clock when the check arrived */
+            triageDeadline: string | null;
+        };
+        HealthCheckPage: {
+            items: components["schemas"]["ListedHealthCheck"][];
+            total: number;
+        };
+        HealthCheckSummary: {
+            /** Format: uuid */
+            id: string;
+            day: string;
+            /** @enum {string} */
+            slot: "am" | "pm";
+            temperature: number;
+            symptoms: string[];
+            measuredBy: string;
+            late: boolean;
+            correctsId: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        HoldPlaced: {
+            /** Format: uuid */
+            keyPersonId: string;
+            created: boolean;
         };
         Household: {
             /** Format: uuid */
@@ -6744,18 +3753,6 @@ export interface components {
             memberCount: number;
             /** Format: date-time */
             createdAt: string;
-        };
-        HouseholdMember: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @description masked */
-            idNumber: string | null;
-            sex: ("male" | "female") | null;
-            birthDate: string | null;
-            /** @description masked */
-            phone: string | null;
-            vulnerableGroups: string[];
         };
         HouseholdDetail: {
             /** Format: uuid */
@@ -6778,9 +3775,518 @@ export interface components {
             createdAt: string;
             members: components["schemas"]["HouseholdMember"][];
         };
+        HouseholdMember: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description masked */
+            idNumber: string | null;
+            sex: ("male" | "female") | null;
+            birthDate: string | null;
+            /** @description masked */
+            phone: string | null;
+            vulnerableGroups: string[];
+        };
         HouseholdPage: {
             items: components["schemas"]["Household"][];
             total: number;
+        };
+        Inspection: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @enum {string} */
+            placeKind: "checkpoint" | "village" | "observationSite" | "office" | "clinic";
+            placeId: string | null;
+            placeName: string;
+            unannounced: boolean;
+            groupId: string | null;
+            /** Format: date-time */
+            inspectedAt: string;
+            inspectorName: string;
+            answers: {
+                key: string;
+                label: string;
+                ok: boolean | null;
+                remark: string | null;
+            }[];
+            remarks: string | null;
+            /** @description findings raised */
+            findings: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        InspectionChecklist: {
+            /** @enum {string} */
+            placeKind: "checkpoint" | "village" | "observationSite" | "office" | "clinic";
+            items: components["schemas"]["ChecklistItem"][];
+            /** @description false: the shipped defaults apply */
+            custom: boolean;
+        };
+        InspectionChecklists: {
+            items: components["schemas"]["InspectionChecklist"][];
+        };
+        InspectionDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @enum {string} */
+            placeKind: "checkpoint" | "village" | "observationSite" | "office" | "clinic";
+            placeId: string | null;
+            placeName: string;
+            unannounced: boolean;
+            groupId: string | null;
+            /** Format: date-time */
+            inspectedAt: string;
+            inspectorName: string;
+            answers: {
+                key: string;
+                label: string;
+                ok: boolean | null;
+                remark: string | null;
+            }[];
+            remarks: string | null;
+            /** @description findings raised */
+            findings: number;
+            /** Format: date-time */
+            createdAt: string;
+            findingList: components["schemas"]["Finding"][];
+        };
+        InspectionPage: {
+            items: components["schemas"]["Inspection"][];
+            total: number;
+        };
+        KeyPerson: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            /** @description masked in lists */
+            idNumber: string | null;
+            /** @description masked in lists */
+            phone: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            regionPath: string;
+            /** @enum {string} */
+            category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+            /** @enum {string} */
+            source: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "other";
+            /** @enum {string} */
+            measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+            startDate: string;
+            plannedEndDate: string;
+            /** @enum {string} */
+            status: "active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp";
+            statusReason: string | null;
+            /** @description day number today; day 1 is the start date */
+            day: number;
+            totalDays: number;
+            officers: number;
+            requiredOfficers: number;
+            lastTemperature: number | null;
+            openAlerts: number;
+            openTriage: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        KeyPersonDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            /** @description masked in lists */
+            idNumber: string | null;
+            /** @description masked in lists */
+            phone: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            regionPath: string;
+            /** @enum {string} */
+            category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+            /** @enum {string} */
+            source: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "other";
+            /** @enum {string} */
+            measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+            startDate: string;
+            plannedEndDate: string;
+            /** @enum {string} */
+            status: "active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp";
+            statusReason: string | null;
+            /** @description day number today; day 1 is the start date */
+            day: number;
+            totalDays: number;
+            officers: number;
+            requiredOfficers: number;
+            lastTemperature: number | null;
+            openAlerts: number;
+            openTriage: number;
+            /** Format: date-time */
+            createdAt: string;
+            address: string | null;
+            officerList: components["schemas"]["ResponsibleOfficer"][];
+            events: components["schemas"]["KeyPersonEvent"][];
+            checks: components["schemas"]["HealthCheckSummary"][];
+            overdueSlots: {
+                day: string;
+                /** @enum {string} */
+                slot: "am" | "pm";
+                level: string;
+            }[];
+        };
+        KeyPersonEvent: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            fromValue: string | null;
+            toValue: string | null;
+            reason: string | null;
+            actorName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        KeyPersonNotice: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "homeIsolationNotice" | "refusalPenaltyNotice";
+            date: string;
+            handedBy: string;
+            /** @enum {string} */
+            outcome: "signed" | "refused";
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        KeyPersonPage: {
+            items: components["schemas"]["KeyPerson"][];
+            total: number;
+        };
+        KeyPersonService: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "groceries" | "counselling" | "medical" | "other";
+            date: string;
+            deliveredBy: string;
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        KeyPersonTransfer: {
+            /** Format: uuid */
+            id: string;
+            status: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+        };
+        LastOccupants: {
+            entryId: string | null;
+            recordedAt: string | null;
+            occupants: {
+                name: string;
+                idNumber: string;
+                phone: string | null;
+                personId: string | null;
+            }[];
+        };
+        Lead: {
+            /** Format: uuid */
+            id: string;
+            personId: string | null;
+            name: string;
+            /** @description masked */
+            idNumber: string | null;
+            /** @description masked */
+            phone: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @description above village level: not matched to the register, for the township to place */
+            regionLevel: string;
+            /** @enum {string} */
+            status: "open" | "verified" | "dismissed";
+            /** Format: date-time */
+            deadline: string;
+            overdue: boolean;
+            escalatedAt: string | null;
+            resolvedAt: string | null;
+            resolution: string | null;
+            sources: components["schemas"]["LeadSource"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @description Nothing imported: a required column was not found or a field has two candidates; re-submit with `mapping` */
+        LeadImportMapping: {
+            /** @constant */
+            mappingNeeded: true;
+            /** @description the file's header row, title rows above it skipped */
+            headers: string[];
+            fields: {
+                /** @enum {string} */
+                field: "name" | "idNumber" | "phone" | "address" | "origin" | "arrivedAt" | "batch" | "note" | "rowNumber";
+                required: boolean;
+                /** @description the header matched by name, null when none or several fit */
+                column: string | null;
+                /** @description the headers that could be this field by their name */
+                candidates: string[];
+            }[];
+        };
+        LeadImportResult: {
+            rows: number;
+            /** @description rows matched to a registered person */
+            matched: number;
+            /** @description rows left for the township to place */
+            unmatched: number;
+            /** @description new leads */
+            created: number;
+            /** @description rows added as a source to an open lead */
+            merged: number;
+            /** @description the file's columns read for no field */
+            ignored: string[];
+            /** @description always empty: a refused list answers 422 with its bad rows */
+            errors: {
+                row: number;
+                field: string;
+                message: string;
+            }[];
+        };
+        LeadList: {
+            /** Format: uuid */
+            listId: string;
+            issuer: string;
+            /** @description the batch numbers of its rows, joined */
+            batch: string | null;
+            /** Format: date-time */
+            importedAt: string;
+            /** @description rows of the list in the caller's scope */
+            rows: number;
+            verified: number;
+            dismissed: number;
+            open: number;
+            overdue: number;
+        };
+        LeadLists: {
+            items: components["schemas"]["LeadList"][];
+        };
+        LeadPage: {
+            items: components["schemas"]["Lead"][];
+            total: number;
+        };
+        LeadSource: {
+            /** Format: uuid */
+            id: string;
+            source: string;
+            sourceRef: string | null;
+            reasons: string[];
+            detail: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        LeadVerified: {
+            /** Format: uuid */
+            leadId: string;
+            /** Format: uuid */
+            keyPersonId: string;
+        };
+        LedgerColumns: {
+            /** @description The ledger columns a file header can be mapped to */
+            columns: string[];
+            mapping: {
+                header: string;
+                column: ("所属区划代码" | "地址" | "网格" | "姓名" | "身份证号" | "性别" | "出生日期" | "手机号" | "与户主关系" | "特殊群体" | "监护人") | null;
+            }[];
+        };
+        LedgerExportResult: {
+            rows: number;
+            full: boolean;
+            regionPath: string;
+            downloaded: boolean;
+            /** @description not downloaded in time: the file was deleted */
+            expired?: boolean;
+        };
+        LedgerImportResult: {
+            rows: number;
+            accepted: number;
+            createdHouseholds: number;
+            createdPersons: number;
+            /** @description rows that matched a registered person (re-imports create nothing) */
+            linked: number;
+            errors: {
+                row: number;
+                field: string;
+                message: string;
+            }[];
+        };
+        LineListCounts: {
+            dueNow: number;
+            overdue: number;
+            fever: number;
+            endingToday: number;
+            released: number;
+            lostToFollowUp: number;
+            incompleteTeam: number;
+            active: number;
+        };
+        ListedHealthCheck: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            keyPersonId: string;
+            day: string;
+            /** @enum {string} */
+            slot: "am" | "pm";
+            temperature: number;
+            symptoms: string[];
+            /** @enum {string} */
+            measuredBy: "doctor" | "gridWorker" | "self";
+            /** @description recorded after its window closed */
+            late: boolean;
+            correctsId: string | null;
+            correctionReason: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description the triage task this check opened, if any */
+            triageTaskId: string | null;
+            /** @description that task's deadline, counted from the server's clock when the check arrived */
+            triageDeadline: string | null;
+            /** @description the key person's name */
+            name: string;
+            regionName: string;
+        };
+        Me: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "admin" | "securityAdmin" | "auditAdmin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer";
+            /** Format: uuid */
+            regionId: string;
+            regionPath: string;
+            regionName: string;
+            /** @enum {string} */
+            regionLevel: "county" | "township" | "village" | "group";
+        };
+        ObservationSite: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            address: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            beds: number;
+            occupied: number;
+            free: number;
+            /** @description 0–1 */
+            occupancy: number;
+            /** @description occupancy over 90% */
+            warning: boolean;
+        };
+        ObservationSiteDetail: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            address: string | null;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            beds: number;
+            occupied: number;
+            free: number;
+            /** @description 0–1 */
+            occupancy: number;
+            /** @description occupancy over 90% */
+            warning: boolean;
+            bedList: {
+                /** Format: uuid */
+                id: string;
+                room: string;
+                bed: string;
+                placementId: string | null;
+                keyPersonId: string | null;
+                name: string | null;
+                since: string | null;
+            }[];
+        };
+        ObservationSitePage: {
+            items: components["schemas"]["ObservationSite"][];
+            total: number;
+            summary: {
+                beds: number;
+                occupied: number;
+                free: number;
+            };
+        };
+        OfficerCandidate: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "admin" | "securityAdmin" | "auditAdmin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer";
+            regionName: string;
+            officerRoles: ("leader" | "cadre" | "police" | "villageCadre" | "doctor" | "gridWorker" | "outsider")[];
+        };
+        OfficerCandidates: {
+            /** @description the default team from the person's grid and village, without the roles already filled */
+            proposed: {
+                /** @enum {string} */
+                role: "leader" | "cadre" | "police" | "villageCadre" | "doctor" | "gridWorker" | "outsider";
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            }[];
+            /** @description accounts whose scope holds the person, nearest first */
+            accounts: components["schemas"]["OfficerCandidate"][];
+        };
+        OnlineSession: {
+            /** @description the session's id (a hash of its cookie, useless as a cookie) */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            username: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "admin" | "securityAdmin" | "auditAdmin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer";
+            regionName: string;
+            ip: string | null;
+            userAgent: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** @description the caller's own session */
+            current: boolean;
+        };
+        OnlineSessionPage: {
+            items: components["schemas"]["OnlineSession"][];
+            total: number;
+        };
+        PasswordPolicy: {
+            minLength: number;
+            minClasses: number;
+            /** @description 0: passwords never expire */
+            maxAgeDays: number;
+            historyCount: number;
+        };
+        PasswordPolicyInput: {
+            minLength: number;
+            minClasses: number;
+            /** @description 0: passwords never expire */
+            maxAgeDays: number;
+            historyCount: number;
         };
         Person: {
             /** Format: uuid */
@@ -6871,86 +4377,210 @@ export interface components {
             items: components["schemas"]["Person"][];
             total: number;
         };
-        DuplicatePage: {
-            items: {
-                a: {
-                    /** Format: uuid */
-                    id: string;
-                    name: string;
-                    /** @description masked */
-                    idNumber: string | null;
-                    birthDate: string | null;
-                    /** @description masked */
-                    phone: string | null;
-                    householdId: string | null;
-                    address: string | null;
+        PolicySettings: {
+            /** @description days of the measure by category */
+            measureDays: {
+                [key: string]: number;
+            };
+            /** @description responsible officers each key person needs, by category (三包一, 五包一) */
+            requiredOfficers: {
+                [key: string]: number;
+            };
+            /** @description the morning and afternoon check windows (HH:MM, Asia/Shanghai) */
+            slotWindows: {
+                am: {
+                    opens: string;
+                    closes: string;
                 };
-                b: {
-                    /** Format: uuid */
-                    id: string;
-                    name: string;
-                    /** @description masked */
-                    idNumber: string | null;
-                    birthDate: string | null;
-                    /** @description masked */
-                    phone: string | null;
-                    householdId: string | null;
-                    address: string | null;
+                pm: {
+                    opens: string;
+                    closes: string;
                 };
-                /** @enum {string} */
-                reason: "sameNameBirthPhone" | "similarNameInHousehold";
-            }[];
-            total: number;
+            };
+            /** @description hours to verify a lead */
+            leadDeadlineHours: number;
+            /** @description hours to answer a triage task */
+            triageDeadlineHours: number;
         };
-        LedgerImportResult: {
-            rows: number;
-            accepted: number;
-            createdHouseholds: number;
-            createdPersons: number;
-            /** @description rows that matched a registered person (re-imports create nothing) */
-            linked: number;
+        PolicySettingsInForce: {
+            values: components["schemas"]["PolicySettings"];
+            /** @description per stored key (`deadline`, `measureDays.closeContact` …): the region that set the value in force, or null for the product default */
+            source: {
+                [key: string]: {
+                    /** Format: uuid */
+                    regionId: string;
+                    regionName: string;
+                    /** @enum {string} */
+                    level: "county" | "township" | "village" | "group";
+                } | null;
+            };
+        };
+        /** @description An error (RFC 9457), its title and messages in the user’s language (Accept-Language) */
+        Problem: {
+            /** Format: uri */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            errors: {
+                field: string;
+                message: string;
+                /** @description The row of an uploaded file */
+                row?: number;
+            }[];
+        };
+        Publicity: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @enum {string} */
+            kind: "banner" | "poster" | "broadcast" | "vehicle" | "ledScreen" | "wechat" | "sms" | "leaflet";
+            /** Format: date */
+            day: string;
+            quantity: number;
+            hours: number | null;
+            reach: number | null;
+            note: string | null;
+        };
+        PublicityPage: {
+            items: components["schemas"]["Publicity"][];
+            total: number;
+            /** @description broadcast hours of the matching */
+            hours: number;
+            /** @description persons reached by the matching messages */
+            reach: number;
+        };
+        Region: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            /** @enum {string} */
+            level: "county" | "township" | "village" | "group";
+            path: string;
+            parentId: string | null;
+            childCount: number;
+            gridCount: number;
+            householdCount: number;
+            personCount: number;
+        };
+        RegionDetail: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            /** @enum {string} */
+            level: "county" | "township" | "village" | "group";
+            path: string;
+            parentId: string | null;
+            childCount: number;
+            gridCount: number;
+            householdCount: number;
+            personCount: number;
+            ancestors: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                level: "county" | "township" | "village" | "group";
+            }[];
+        };
+        RegionImportResult: {
+            created: number;
+            updated: number;
             errors: {
                 row: number;
                 field: string;
                 message: string;
             }[];
         };
-        LedgerColumns: {
-            /** @description The ledger columns a file header can be mapped to */
-            columns: string[];
-            mapping: {
-                header: string;
-                column: ("所属区划代码" | "地址" | "网格" | "姓名" | "身份证号" | "性别" | "出生日期" | "手机号" | "与户主关系" | "特殊群体" | "监护人") | null;
+        RegionPage: {
+            items: components["schemas"]["Region"][];
+            total: number;
+        };
+        ReportReminders: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                regionId: string;
+                regionName: string;
+                reportDate: string;
+                /** Format: date-time */
+                sentAt: string;
+                /** @description null when the system sent it before the deadline */
+                sentByName: string | null;
+                message: string | null;
             }[];
         };
-        LedgerExportResult: {
-            rows: number;
-            full: boolean;
-            regionPath: string;
-            downloaded: boolean;
-            /** @description not downloaded in time: the file was deleted */
-            expired?: boolean;
+        ReportRemindResult: {
+            reminded: {
+                /** Format: uuid */
+                regionId: string;
+                name: string;
+            }[];
+            skipped: {
+                /** Format: uuid */
+                regionId: string;
+                name: string;
+                /** @enum {string} */
+                reason: "submitted" | "recentlyReminded";
+            }[];
         };
-        FileJob: {
+        ReportSettings: {
+            /** @description the daily cut-off, HH:MM Asia/Shanghai (截止时间) */
+            deadline: string;
+            /** @description hours after the cut-off a report may still be corrected */
+            correctionWindowHours: number;
+            /** @description minutes before the cut-off the system reminds the reporters still missing (催报) */
+            reminderMinutesBefore: number;
+        };
+        ReportSettingsInForce: {
+            values: components["schemas"]["ReportSettings"];
+            /** @description per stored key (`deadline`, `measureDays.closeContact` …): the region that set the value in force, or null for the product default */
+            source: {
+                [key: string]: {
+                    /** Format: uuid */
+                    regionId: string;
+                    regionName: string;
+                    /** @enum {string} */
+                    level: "county" | "township" | "village" | "group";
+                } | null;
+            };
+        };
+        Resident: {
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            /** @description masked */
+            idNumber: string;
+            /** @description masked */
+            phone: string | null;
+            /** @constant */
+            local: true;
+            regionName: string;
+        };
+        ResidentList: {
+            items: components["schemas"]["Resident"][];
+        };
+        ResponsibilityChain: {
+            /** Format: uuid */
+            regionId: string;
+            /** @description the region's own chain */
+            members: components["schemas"]["ChainMember"][];
+            /** @description the chains of the regions above it, within the caller's scope, nearest first */
+            above: components["schemas"]["ChainMember"][];
+        };
+        ResponsibleOfficer: {
+            /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "import" | "export";
-            /** @enum {string} */
-            status: "queued" | "running" | "done" | "failed";
-            /** @description rows done so far */
-            done: number;
-            /** @description rows in all */
-            total: number;
-            /** @description when done: for an import, the counts and the rejected rows with their reasons; for an export, the rows written (download at /api/v1/jobs/{id}/file) */
-            result: (components["schemas"]["LedgerImportResult"] | components["schemas"]["LedgerExportResult"]) | null;
-            error: string | null;
-            createdAt: string;
-            finishedAt: string | null;
-            /** @description a finished export's file is deleted at this time if nobody downloads it */
-            expiresAt: string | null;
-        };
-        FileJobStarted: {
-            id: string;
+            role: "leader" | "cadre" | "police" | "villageCadre" | "doctor" | "gridWorker" | "outsider";
+            name: string;
+            phone: string | null;
+            userId: string | null;
         };
         RiskArea: {
             /** Format: uuid */
@@ -6967,70 +4597,6 @@ export interface components {
         RiskAreaPage: {
             items: components["schemas"]["RiskArea"][];
             total: number;
-        };
-        ScreeningRound: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            regionId: string;
-            regionName: string;
-            name: string;
-            purpose: string | null;
-            startsOn: string;
-            deadline: string;
-            travelSince: string;
-            /** @enum {string} */
-            status: "open" | "closed";
-            /** Format: date-time */
-            createdAt: string;
-        };
-        ScreeningRoundPage: {
-            items: components["schemas"]["ScreeningRound"][];
-            total: number;
-        };
-        CoverageFigures: {
-            /** @description in scope */
-            households: number;
-            visited: number;
-            /** @description whole family away, followed up by phone */
-            away: number;
-            /** @description revisit pending */
-            nobodyHome: number;
-            refused: number;
-            notVisited: number;
-            /** @description notVisited + nobodyHome + refused */
-            missing: number;
-            /** @description persons answered for in this round */
-            persons: number;
-            leads: number;
-        };
-        Coverage: {
-            /** Format: uuid */
-            roundId: string;
-            /** Format: uuid */
-            regionId: string;
-            regionName: string;
-            total: components["schemas"]["CoverageFigures"];
-            children: {
-                /** @description in scope */
-                households: number;
-                visited: number;
-                /** @description whole family away, followed up by phone */
-                away: number;
-                /** @description revisit pending */
-                nobodyHome: number;
-                refused: number;
-                notVisited: number;
-                /** @description notVisited + nobodyHome + refused */
-                missing: number;
-                /** @description persons answered for in this round */
-                persons: number;
-                leads: number;
-                /** @enum {string} */
-                kind: "region" | "grid";
-                id: string | null;
-                name: string;
-            }[];
         };
         RoundHousehold: {
             /** Format: uuid */
@@ -7054,6 +4620,354 @@ export interface components {
         };
         RoundHouseholdPage: {
             items: components["schemas"]["RoundHousehold"][];
+            total: number;
+        };
+        ScreeningRound: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            name: string;
+            purpose: string | null;
+            startsOn: string;
+            deadline: string;
+            travelSince: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ScreeningRoundPage: {
+            items: components["schemas"]["ScreeningRound"][];
+            total: number;
+        };
+        SelfCheckResult: {
+            day: string;
+            /** @enum {string} */
+            slot: "am" | "pm";
+            temperature: number;
+            triage: boolean;
+        };
+        Session: {
+            user: components["schemas"]["Me"];
+            csrfToken: string;
+            /** @description set when the password must be changed before anything else */
+            passwordChange: ("initial" | "expired") | null;
+            /** @description the login before this one (login answer only) */
+            lastLogin?: {
+                /** Format: date-time */
+                at: string;
+                ip: string | null;
+            } | null;
+        };
+        SetupChecklist: {
+            steps: {
+                /** @enum {string} */
+                key: "regions" | "grids" | "users" | "settings";
+                done: boolean;
+                figures: {
+                    [key: string]: number;
+                };
+            }[];
+        };
+        StockLine: {
+            /** Format: uuid */
+            itemId: string;
+            key: string | null;
+            name: string;
+            /** @enum {string} */
+            unit: "piece" | "pair" | "set" | "box" | "bottle" | "litre" | "kilogram" | "kit" | "unit";
+            stock: number;
+            issuedLast7Days: number;
+            averageDailyIssue: number;
+            /** @description stock ÷ average daily issue; null when nothing was issued */
+            daysOfCover: number | null;
+            /** @description out of stock while used, or fewer days of cover than the threshold */
+            short: boolean;
+        };
+        StockMovement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            itemId: string;
+            itemKey: string | null;
+            itemName: string;
+            /** @enum {string} */
+            kind: "receipt" | "issue" | "transferOut" | "transferIn" | "count";
+            /** @description signed: what the movement added to the stock */
+            quantity: number;
+            counted: number | null;
+            otherStoreId: string | null;
+            otherStoreName: string | null;
+            reason: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedByName: string | null;
+        };
+        StockMovementPage: {
+            items: components["schemas"]["StockMovement"][];
+            total: number;
+        };
+        StoreStock: {
+            store: components["schemas"]["SupplyStore"];
+            lowCoverDays: number;
+            lines: components["schemas"]["StockLine"][];
+        };
+        SupervisionGroup: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description the county leader who leads it (组长) */
+            leaderName: string;
+            leaderTitle: string | null;
+            members: string[];
+            topics: string | null;
+            startsOn: string;
+            endsOn: string | null;
+            townships: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            /** @description inspections recorded with the group */
+            inspections: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SupervisionGroupList: {
+            items: components["schemas"]["SupervisionGroup"][];
+        };
+        SupplyItem: {
+            /** Format: uuid */
+            id: string;
+            /** @description a default item's key (the web shows its translated name); null for the county's own */
+            key: string | null;
+            name: string;
+            /** @enum {string} */
+            category: "protection" | "thermometry" | "disinfection" | "shelter" | "testing" | "other";
+            /** @enum {string} */
+            unit: "piece" | "pair" | "set" | "box" | "bottle" | "litre" | "kilogram" | "kit" | "unit";
+            active: boolean;
+        };
+        SupplyItemList: {
+            items: components["schemas"]["SupplyItem"][];
+            total: number;
+        };
+        SupplySettings: {
+            /** @description a store's item is short below this many days of cover */
+            lowCoverDays: number;
+        };
+        SupplyStore: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "region" | "checkpoint" | "observationSite";
+            name: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            regionPath: string;
+            checkpointId: string | null;
+            observationSiteId: string | null;
+            itemsShort: number;
+        };
+        SupplyStorePage: {
+            items: components["schemas"]["SupplyStore"][];
+            total: number;
+        };
+        TrajectoryStop: {
+            /** Format: uuid */
+            id: string;
+            place: string;
+            startDate: string;
+            endDate: string | null;
+            transport: ("car" | "bus" | "train" | "plane" | "ship" | "walk" | "other") | null;
+            transportDetail: string | null;
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TriageTask: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            keyPersonId: string;
+            /** Format: uuid */
+            healthCheckId: string;
+            name: string;
+            regionName: string;
+            temperature: number;
+            symptoms: string[];
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "closed";
+            /** Format: date-time */
+            deadline: string;
+            overdue: boolean;
+            escalatedAt: string | null;
+            acknowledgedAt: string | null;
+            outcome: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TriageTaskPage: {
+            items: components["schemas"]["TriageTask"][];
+            total: number;
+        };
+        UnassignedHouseholdPage: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                address: string;
+                regionName: string;
+            }[];
+            total: number;
+        };
+        User: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "admin" | "securityAdmin" | "auditAdmin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer";
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            regionPath: string;
+            /** @description masked */
+            phone: string | null;
+            disabled: boolean;
+            lockedUntil: string | null;
+            lastLoginAt: string | null;
+            mustChangePassword: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UserImportResult: {
+            created: number;
+            users: {
+                row: number;
+                username: string;
+                displayName: string;
+                /** @description shown this once; hand it to the person */
+                initialPassword: string;
+            }[];
+            errors: {
+                row: number;
+                field: string;
+                message: string;
+            }[];
+        };
+        UserPage: {
+            items: components["schemas"]["User"][];
+            total: number;
+        };
+        Venue: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @enum {string} */
+            type: "ktv" | "internetCafe" | "teaHouse" | "religiousSite" | "dayCareCentre" | "elderCareHome" | "hotel" | "market" | "restaurant" | "coldChainStore" | "school" | "other";
+            name: string;
+            address: string | null;
+            operator: string | null;
+            /** @description masked, as in every list of people */
+            phone: string | null;
+            /** @description kinds of the orders in effect today */
+            orders: ("close" | "restrictHours" | "closedManagement" | "guestRegistration" | "noLivePoultrySlaughter")[];
+            lastCheckedAt: string | null;
+            lastResult: ("compliant" | "violation" | "reopenedWithoutPermission") | null;
+            /** @description its latest check found a violation: re-check until one finds it compliant */
+            needsRecheck: boolean;
+        };
+        VenueCheck: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            checkedAt: string;
+            /** @enum {string} */
+            result: "compliant" | "violation" | "reopenedWithoutPermission";
+            actionTaken: string | null;
+            note: string | null;
+            recheckOf: string | null;
+            checkedBy: string | null;
+        };
+        VenueCheckPage: {
+            items: components["schemas"]["VenueCheckRow"][];
+            total: number;
+        };
+        VenueCheckRow: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            checkedAt: string;
+            /** @enum {string} */
+            result: "compliant" | "violation" | "reopenedWithoutPermission";
+            actionTaken: string | null;
+            note: string | null;
+            recheckOf: string | null;
+            checkedBy: string | null;
+            /** Format: uuid */
+            venueId: string;
+            venueName: string;
+            /** @enum {string} */
+            venueType: "ktv" | "internetCafe" | "teaHouse" | "religiousSite" | "dayCareCentre" | "elderCareHome" | "hotel" | "market" | "restaurant" | "coldChainStore" | "school" | "other";
+            regionName: string;
+        };
+        VenueDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @enum {string} */
+            type: "ktv" | "internetCafe" | "teaHouse" | "religiousSite" | "dayCareCentre" | "elderCareHome" | "hotel" | "market" | "restaurant" | "coldChainStore" | "school" | "other";
+            name: string;
+            address: string | null;
+            operator: string | null;
+            /** @description masked, as in every list of people */
+            phone: string | null;
+            /** @description kinds of the orders in effect today */
+            orders: ("close" | "restrictHours" | "closedManagement" | "guestRegistration" | "noLivePoultrySlaughter")[];
+            lastCheckedAt: string | null;
+            lastResult: ("compliant" | "violation" | "reopenedWithoutPermission") | null;
+            /** @description its latest check found a violation: re-check until one finds it compliant */
+            needsRecheck: boolean;
+            /** @description every order that applies to the venue, newest first */
+            orderList: components["schemas"]["VenueOrder"][];
+            checks: components["schemas"]["VenueCheck"][];
+        };
+        VenueOrder: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            venueType: ("ktv" | "internetCafe" | "teaHouse" | "religiousSite" | "dayCareCentre" | "elderCareHome" | "hotel" | "market" | "restaurant" | "coldChainStore" | "school" | "other") | null;
+            venueId: string | null;
+            venueName: string | null;
+            /** @enum {string} */
+            kind: "close" | "restrictHours" | "closedManagement" | "guestRegistration" | "noLivePoultrySlaughter";
+            /** @description the hours allowed, for restrictHours */
+            hours: string | null;
+            /** Format: date */
+            effectiveFrom: string;
+            /** @description inclusive; open-ended when null */
+            effectiveUntil: string | null;
+            note: string | null;
+            /** @description in effect today (Asia/Shanghai) */
+            inEffect: boolean;
+        };
+        VenueOrderList: {
+            items: components["schemas"]["VenueOrder"][];
+            total: number;
+        };
+        VenuePage: {
+            items: components["schemas"]["Venue"][];
             total: number;
         };
         Visit: {
@@ -7094,936 +5008,32 @@ export interface components {
             items: components["schemas"]["Visit"][];
             total: number;
         };
-        KeyPerson: {
+        Volunteer: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            personId: string;
             name: string;
-            /** @description masked in lists */
-            idNumber: string | null;
-            /** @description masked in lists */
+            /** @description masked, as in every list of people */
             phone: string | null;
+            isLeader: boolean;
+            skills: ("checkpoint" | "delivery" | "screening" | "publicity" | "disinfection" | "medical" | "driving")[];
+            assignment: string | null;
+        };
+        VolunteerTeam: {
+            /** Format: uuid */
+            id: string;
             /** Format: uuid */
             regionId: string;
             regionName: string;
-            regionPath: string;
             /** @enum {string} */
-            category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
-            /** @enum {string} */
-            source: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "other";
-            /** @enum {string} */
-            measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
-            startDate: string;
-            plannedEndDate: string;
-            /** @enum {string} */
-            status: "active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp";
-            statusReason: string | null;
-            /** @description day number today; day 1 is the start date */
-            day: number;
-            totalDays: number;
-            officers: number;
-            requiredOfficers: number;
-            lastTemperature: number | null;
-            openAlerts: number;
-            openTriage: number;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        ResponsibleOfficer: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            role: "leader" | "cadre" | "police" | "villageCadre" | "doctor" | "gridWorker";
+            kind: "volunteer" | "partyMember";
             name: string;
-            phone: string | null;
-            userId: string | null;
+            members: components["schemas"]["Volunteer"][];
         };
-        KeyPersonEvent: {
-            /** Format: uuid */
-            id: string;
-            kind: string;
-            fromValue: string | null;
-            toValue: string | null;
-            reason: string | null;
-            actorName: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        HealthCheckSummary: {
-            /** Format: uuid */
-            id: string;
-            day: string;
-            /** @enum {string} */
-            slot: "am" | "pm";
-            temperature: number;
-            symptoms: string[];
-            measuredBy: string;
-            late: boolean;
-            correctsId: string | null;
-            /** Format: date-time */
-            recordedAt: string;
-        };
-        KeyPersonDetail: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            personId: string;
-            name: string;
-            /** @description masked in lists */
-            idNumber: string | null;
-            /** @description masked in lists */
-            phone: string | null;
-            /** Format: uuid */
-            regionId: string;
-            regionName: string;
-            regionPath: string;
-            /** @enum {string} */
-            category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
-            /** @enum {string} */
-            source: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "other";
-            /** @enum {string} */
-            measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
-            startDate: string;
-            plannedEndDate: string;
-            /** @enum {string} */
-            status: "active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp";
-            statusReason: string | null;
-            /** @description day number today; day 1 is the start date */
-            day: number;
-            totalDays: number;
-            officers: number;
-            requiredOfficers: number;
-            lastTemperature: number | null;
-            openAlerts: number;
-            openTriage: number;
-            /** Format: date-time */
-            createdAt: string;
-            address: string | null;
-            officerList: components["schemas"]["ResponsibleOfficer"][];
-            events: components["schemas"]["KeyPersonEvent"][];
-            checks: components["schemas"]["HealthCheckSummary"][];
-            overdueSlots: {
-                day: string;
-                /** @enum {string} */
-                slot: "am" | "pm";
-                level: string;
-            }[];
-        };
-        KeyPersonPage: {
-            items: components["schemas"]["KeyPerson"][];
+        VolunteerTeamList: {
+            items: components["schemas"]["VolunteerTeam"][];
             total: number;
-        };
-        LineListCounts: {
-            dueNow: number;
-            overdue: number;
-            fever: number;
-            endingToday: number;
-            released: number;
-            lostToFollowUp: number;
-            incompleteTeam: number;
-            active: number;
-        };
-        ManagementPolicy: {
-            measureDays: {
-                [key: string]: number;
-            };
-            requiredOfficers: {
-                [key: string]: number;
-            };
-            slotWindows: {
-                am: {
-                    opens: string;
-                    closes: string;
-                };
-                pm: {
-                    opens: string;
-                    closes: string;
-                };
-            };
-            leadDeadlineHours: number;
-            triageDeadlineHours: number;
-        };
-        KeyPersonTransfer: {
-            /** Format: uuid */
-            id: string;
-            status: string;
-            /** Format: uuid */
-            regionId: string;
-            regionName: string;
-        };
-        TrajectoryStop: {
-            /** Format: uuid */
-            id: string;
-            place: string;
-            startDate: string;
-            endDate: string | null;
-            transport: ("car" | "bus" | "train" | "plane" | "ship" | "walk" | "other") | null;
-            transportDetail: string | null;
-            note: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        ContactNode: {
-            /** Format: uuid */
-            personId: string;
-            /** @description masked outside the caller's scope */
-            name: string;
-            /** @description masked */
-            phone: string | null;
-            inScope: boolean;
-            /** @description 0: the key person; 1: a direct contact; 2: a contact of a contact */
-            hop: number;
-            /** @description the person's latest key-person file, when in scope */
-            keyPersonId: string | null;
-            keyPersonStatus: ("active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp") | null;
-        };
-        ContactLink: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            source: string;
-            /** Format: uuid */
-            target: string;
-            /** @enum {string} */
-            relation: "household" | "coTraveller" | "colleague" | "neighbour" | "classmate" | "other";
-            lastContactDate: string;
-            note: string | null;
-        };
-        ContactGraph: {
-            nodes: components["schemas"]["ContactNode"][];
-            links: components["schemas"]["ContactLink"][];
-        };
-        KeyPersonService: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "groceries" | "counselling" | "medical" | "other";
-            date: string;
-            deliveredBy: string;
-            note: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        KeyPersonNotice: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "homeIsolationNotice" | "refusalPenaltyNotice";
-            date: string;
-            handedBy: string;
-            /** @enum {string} */
-            outcome: "signed" | "refused";
-            note: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        HealthCheck: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            keyPersonId: string;
-            day: string;
-            /** @enum {string} */
-            slot: "am" | "pm";
-            temperature: number;
-            symptoms: string[];
-            /** @enum {string} */
-            measuredBy: "doctor" | "gridWorker" | "self";
-            /** @description recorded after its window closed */
-            late: boolean;
-            correctsId: string | null;
-            correctionReason: string | null;
-            /** Format: date-time */
-            recordedAt: string;
-            /** @description the triage task this check opened, if any */
-            triageTaskId: string | null;
-        };
-        ListedHealthCheck: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            keyPersonId: string;
-            day: string;
-            /** @enum {string} */
-            slot: "am" | "pm";
-            temperature: number;
-            symptoms: string[];
-            /** @enum {string} */
-            measuredBy: "doctor" | "gridWorker" | "self";
-            /** @description recorded after its window closed */
-            late: boolean;
-            correctsId: string | null;
-            correctionReason: string | null;
-            /** Format: date-time */
-            recordedAt: string;
-            /** @description the triage task this check opened, if any */
-            triageTaskId: string | null;
-            /** @description the key person's name */
-            name: string;
-            regionName: string;
-        };
-        HealthCheckPage: {
-            items: components["schemas"]["ListedHealthCheck"][];
-            total: number;
-        };
-        TriageTask: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            keyPersonId: string;
-            /** Format: uuid */
-            healthCheckId: string;
-            name: string;
-            regionName: string;
-            temperature: number;
-            symptoms: string[];
-            /** @enum {string} */
-            status: "open" | "acknowledged" | "closed";
-            /** Format: date-time */
-            deadline: string;
-            overdue: boolean;
-            escalatedAt: string | null;
-            acknowledgedAt: string | null;
-            outcome: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        TriageTaskPage: {
-            items: components["schemas"]["TriageTask"][];
-            total: number;
-        };
-        LeadSource: {
-            /** Format: uuid */
-            id: string;
-            source: string;
-            sourceRef: string | null;
-            reasons: string[];
-            detail: {
-                [key: string]: unknown;
-            } | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        Lead: {
-            /** Format: uuid */
-            id: string;
-            personId: string | null;
-            name: string;
-            /** @description masked */
-            idNumber: string | null;
-            /** @description masked */
-            phone: string | null;
-            /** Format: uuid */
-            regionId: string;
-            regionName: string;
-            /** @description above village level: not matched to the register, for the township to place */
-            regionLevel: string;
-            /** @enum {string} */
-            status: "open" | "verified" | "dismissed";
-            /** Format: date-time */
-            deadline: string;
-            overdue: boolean;
-            escalatedAt: string | null;
-            resolvedAt: string | null;
-            resolution: string | null;
-            sources: components["schemas"]["LeadSource"][];
-            /** Format: date-time */
-            createdAt: string;
-        };
-        LeadPage: {
-            items: components["schemas"]["Lead"][];
-            total: number;
-        };
-        LeadVerified: {
-            /** Format: uuid */
-            leadId: string;
-            /** Format: uuid */
-            keyPersonId: string;
-        };
-        LeadImportResult: {
-            rows: number;
-            /** @description rows matched to a registered person */
-            matched: number;
-            /** @description rows left for the township to place */
-            unmatched: number;
-            /** @description new leads */
-            created: number;
-            /** @description rows added as a source to an open lead */
-            merged: number;
-            errors: {
-                row: number;
-                field: string;
-                message: string;
-            }[];
-        };
-        LeadList: {
-            /** Format: uuid */
-            listId: string;
-            issuer: string;
-            /** @description the batch numbers of its rows, joined */
-            batch: string | null;
-            /** Format: date-time */
-            importedAt: string;
-            /** @description rows of the list in the caller's scope */
-            rows: number;
-            verified: number;
-            dismissed: number;
-            open: number;
-            overdue: number;
-        };
-        LeadLists: {
-            items: components["schemas"]["LeadList"][];
-        };
-        CheckInLink: {
-            /** @description shown once; only its hash is stored */
-            token: string;
-            path: string;
-            /** Format: date-time */
-            expiresAt: string;
-        };
-        CheckInState: {
-            /** @description masked: the family name only */
-            name: string;
-            day: number;
-            totalDays: number;
-            today: string;
-            slots: {
-                /** @enum {string} */
-                slot: "am" | "pm";
-                opens: string;
-                closes: string;
-                /** @enum {string} */
-                state: "future" | "open" | "closed";
-                done: boolean;
-            }[];
-        };
-        SelfCheckResult: {
-            day: string;
-            /** @enum {string} */
-            slot: "am" | "pm";
-            temperature: number;
-            triage: boolean;
-        };
-        ObservationSite: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            address: string | null;
-            /** Format: uuid */
-            regionId: string;
-            regionName: string;
-            beds: number;
-            occupied: number;
-            free: number;
-            /** @description 0–1 */
-            occupancy: number;
-            /** @description occupancy over 90% */
-            warning: boolean;
-        };
-        ObservationSitePage: {
-            items: components["schemas"]["ObservationSite"][];
-            total: number;
-            summary: {
-                beds: number;
-                occupied: number;
-                free: number;
-            };
-        };
-        ObservationSiteDetail: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            address: string | null;
-            /** Format: uuid */
-            regionId: string;
-            regionName: string;
-            beds: number;
-            occupied: number;
-            free: number;
-            /** @description 0–1 */
-            occupancy: number;
-            /** @description occupancy over 90% */
-            warning: boolean;
-            bedList: {
-                /** Format: uuid */
-                id: string;
-                room: string;
-                bed: string;
-                placementId: string | null;
-                keyPersonId: string | null;
-                name: string | null;
-                since: string | null;
-            }[];
-        };
-        Placement: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            siteId: string;
-            /** Format: uuid */
-            bedId: string;
-            /** Format: uuid */
-            keyPersonId: string;
-            /** Format: date-time */
-            startedAt: string;
-            endedAt: string | null;
-        };
-        DrillDown: {
-            api: string;
-            /** @description the page of the web app that lists the records */
-            web: string;
-            query: {
-                [key: string]: string;
-            };
-            /**
-             * @description the list page's count that equals the figure
-             * @enum {string}
-             */
-            counts: "total" | "occupants" | "feverOccupants";
-            /** @description false when the list is only the nearest one to the figure */
-            exact: boolean;
-        };
-        DailyReport: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            regionId: string;
-            regionName: string;
-            /** @enum {string} */
-            level: "county" | "township" | "village" | "group";
-            reportDate: string;
-            version: number;
-            isZero: boolean;
-            figures: {
-                [key: string]: {
-                    [key: string]: number;
-                };
-            };
-            remarks: string | null;
-            problems: string | null;
-            suggestions: string | null;
-            correctionReason: string | null;
-            submittedByName: string;
-            /** Format: date-time */
-            submittedAt: string;
-            late: boolean;
-            /** @description the report as officials send it */
-            text: string[];
-        };
-        DailyReportPreview: {
-            /** Format: uuid */
-            regionId: string;
-            regionName: string;
-            /** @enum {string} */
-            level: "county" | "township" | "village" | "group";
-            reportDate: string;
-            deadline: string;
-            /** @description computed from the records now */
-            live: {
-                [key: string]: {
-                    [key: string]: number;
-                };
-            };
-            /** @description per section and figure, the list of the records behind it */
-            drillDown: {
-                [key: string]: {
-                    [key: string]: components["schemas"]["DrillDown"];
-                };
-            };
-            /** @description the latest version submitted for the day */
-            submitted: components["schemas"]["DailyReport"] | null;
-            /** @description for a township: the sum of its villages' latest snapshots */
-            villageSum: {
-                [key: string]: {
-                    [key: string]: number;
-                };
-            } | null;
-            text: string[];
-        };
-        DailyReportStatus: {
-            reportDate: string;
-            deadline: string;
-            /** @description the region itself (when it reports) and its direct children that report */
-            reporters: {
-                /** Format: uuid */
-                regionId: string;
-                name: string;
-                /** @enum {string} */
-                level: "county" | "township" | "village" | "group";
-                /** @enum {string} */
-                status: "onTime" | "late" | "missing";
-                reportId: string | null;
-                version: number | null;
-                isZero: boolean | null;
-                submittedAt: string | null;
-                /** @description 催报 sent for the day */
-                reminders: number;
-                lastRemindedAt: string | null;
-            }[];
-            /** @description completeness (submitted/expected) and timeliness (onTime/expected) over the whole subtree */
-            rates: {
-                village: {
-                    expected: number;
-                    submitted: number;
-                    onTime: number;
-                };
-                township: {
-                    expected: number;
-                    submitted: number;
-                    onTime: number;
-                };
-            };
-        };
-        DailyReportHistory: {
-            items: components["schemas"]["DailyReport"][];
-        };
-        DailyReportRates: {
-            /** @enum {string} */
-            period: "day" | "week" | "month";
-            from: string;
-            to: string;
-            rows: {
-                /** @description the first day of the period (weeks start on Monday) */
-                period: string;
-                /** @enum {string} */
-                level: "village" | "township";
-                /** @description reporting units × report days in the period */
-                expected: number;
-                /** @description reports submitted (first versions) */
-                actual: number;
-                /** @description reports whose first version came before the deadline */
-                onTime: number;
-                /** @description actual / expected, in percent */
-                completeness: number;
-                /** @description onTime / expected, in percent */
-                timeliness: number;
-            }[];
-        };
-        ReportRemindResult: {
-            reminded: {
-                /** Format: uuid */
-                regionId: string;
-                name: string;
-            }[];
-            skipped: {
-                /** Format: uuid */
-                regionId: string;
-                name: string;
-                /** @enum {string} */
-                reason: "submitted" | "recentlyReminded";
-            }[];
-        };
-        ReportReminders: {
-            items: {
-                /** Format: uuid */
-                id: string;
-                /** Format: uuid */
-                regionId: string;
-                regionName: string;
-                reportDate: string;
-                /** Format: date-time */
-                sentAt: string;
-                /** @description null when the system sent it before the deadline */
-                sentByName: string | null;
-                message: string | null;
-            }[];
-        };
-        Dashboard: {
-            /** Format: uuid */
-            regionId: string;
-            regionName: string;
-            today: string;
-            totals: {
-                households: number;
-                persons: number;
-                leadsOpen: number;
-                leadsOverdue: number;
-                /** @description villages and townships at or below that report today */
-                reportsExpected: number;
-                reportsSubmitted: number;
-                /** @description two slots for every active key person whose measure covers today */
-                checksDueToday: number;
-                /** @description checks recorded for today (corrections not counted again) */
-                checksDoneToday: number;
-                /** @description households visited, or away and followed up, in the current round (the latest open round over or inside the region) */
-                householdsCovered: number;
-            };
-            children: {
-                /** Format: uuid */
-                regionId: string;
-                name: string;
-                /** @enum {string} */
-                level: "county" | "township" | "village" | "group";
-                households: number;
-                persons: number;
-                leadsOpen: number;
-                leadsOverdue: number;
-                /** @description villages and townships at or below that report today */
-                reportsExpected: number;
-                reportsSubmitted: number;
-                /** @description two slots for every active key person whose measure covers today */
-                checksDueToday: number;
-                /** @description checks recorded for today (corrections not counted again) */
-                checksDoneToday: number;
-                /** @description households visited, or away and followed up, in the current round (the latest open round over or inside the region) */
-                householdsCovered: number;
-            }[];
-            /** @description the last 14 days */
-            leadsByDay: {
-                day: string;
-                raised: number;
-                resolved: number;
-            }[];
-            /** @description the last 7 days */
-            reportsByDay: {
-                day: string;
-                expected: number;
-                submitted: number;
-                onTime: number;
-            }[];
-            /** @description key persons under management per day and category, the last 30 days (days without any are left out) */
-            keyPersonsByDay: {
-                day: string;
-                category: string;
-                n: number;
-            }[];
-            /** @description today's checkpoint entries per hour, 0–23 */
-            checkpointFlow: {
-                hour: number;
-                vehicles: number;
-                persons: number;
-                turnedBack: number;
-            }[];
-            /** @description the 20 most overdue open leads, without personal data */
-            overdueLeads: {
-                /** Format: uuid */
-                id: string;
-                regionName: string;
-                /** Format: date-time */
-                deadline: string;
-                sources: string[];
-            }[];
-        };
-        Checkpoint: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            regionId: string;
-            regionName: string;
-            regionPath: string;
-            name: string;
-            /** @enum {string} */
-            kind: "roadJunction" | "highwayExit" | "busStation" | "trainStation" | "marketEntrance" | "other";
-            location: string;
-            /** @enum {string} */
-            status: "open" | "closed";
-            closedAt: string | null;
-            facilities: ("tent" | "thermometer" | "observationRoom")[];
-            onDuty: {
-                name: string;
-                role: string;
-            }[];
-            /** Format: date-time */
-            createdAt: string;
-        };
-        CheckpointPage: {
-            items: components["schemas"]["Checkpoint"][];
-            total: number;
-        };
-        CheckpointSettings: {
-            /** @description 健康码: every occupant's health-code colour is recorded */
-            healthCodeRequired: boolean;
-            /** @description 行程卡: every occupant's itinerary card is recorded */
-            itineraryRequired: boolean;
-            /** @description 核酸: every occupant's 48-hour nucleic-acid result is recorded */
-            nucleicAcidRequired: boolean;
-        };
-        CheckpointEntry: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            checkpointId: string;
-            checkpointName: string;
-            /** @enum {string} */
-            kind: "vehicle" | "pedestrian";
-            plate: string | null;
-            vehicleType: ("car" | "bus" | "truck" | "van" | "motorcycle" | "other") | null;
-            /** @enum {string} */
-            direction: "in" | "out";
-            origin: string;
-            destination: string;
-            reason: string;
-            /** @enum {string} */
-            decision: "pass" | "turnBack" | "hold";
-            holdOutcome: ("placement" | "handover") | null;
-            /** Format: date-time */
-            recordedAt: string;
-            /** Format: date-time */
-            createdAt: string;
-            recordedByName: string | null;
-            local: boolean;
-            persons: number;
-            occupants: {
-                /** Format: uuid */
-                id: string;
-                position: number;
-                personId: string | null;
-                name: string;
-                /** @description masked in lists */
-                idNumber: string;
-                /** @enum {string} */
-                sex: "male" | "female";
-                birthDate: string;
-                phone: string | null;
-                temperature: number;
-                healthCode: ("green" | "yellow" | "red") | null;
-                itinerary: ("normal" | "starred") | null;
-                nucleicAcid: ("negative48h" | "none" | "positive") | null;
-                fever: boolean;
-                riskArea: boolean;
-                local: boolean;
-                leadId: string | null;
-            }[];
-        };
-        CheckpointEntryPage: {
-            items: components["schemas"]["CheckpointEntry"][];
-            total: number;
-            /** @description persons in the matching entries (drivers and passengers) */
-            occupants: number;
-            /** @description febrile persons in the matching entries; counted with fever=true only */
-            feverOccupants: number | null;
-        };
-        Resident: {
-            /** Format: uuid */
-            personId: string;
-            name: string;
-            idNumber: string;
-            sex: ("male" | "female") | null;
-            birthDate: string | null;
-            phone: string | null;
-            regionName: string;
-        };
-        ResidentList: {
-            items: components["schemas"]["Resident"][];
-        };
-        LastOccupants: {
-            entryId: string | null;
-            recordedAt: string | null;
-            occupants: {
-                name: string;
-                idNumber: string;
-                phone: string | null;
-                personId: string | null;
-            }[];
-        };
-        DutyShift: {
-            /** Format: uuid */
-            id: string;
-            /** @description a checkpoint's shift */
-            checkpointId: string | null;
-            /** @description the office shift (领导带班) of a township or county */
-            officeRegionId: string | null;
-            /** @description the checkpoint, or the region of the office */
-            postName: string;
-            day: string;
-            members: {
-                name: string;
-                /** @enum {string} */
-                role: "leader" | "cadre" | "policeOfficer" | "medicalStaff" | "villageCadre" | "volunteer";
-                phone?: string | null;
-            }[];
-            hasLeader: boolean;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        DutyRoster: {
-            today: string;
-            shifts: components["schemas"]["DutyShift"][];
-            offices: {
-                /** Format: uuid */
-                regionId: string;
-                name: string;
-                /** @enum {string} */
-                level: "county" | "township";
-            }[];
-            gaps: {
-                checkpointId: string | null;
-                officeRegionId: string | null;
-                postName: string;
-                day: string;
-                /** @enum {string} */
-                reason: "noShift" | "noLeader";
-            }[];
-        };
-        CheckpointStats: {
-            rows: {
-                key: string;
-                name: string;
-                /** @description 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:00' in Asia/Shanghai */
-                bucket: string | null;
-                vehicles: number;
-                pedestrians: number;
-                persons: number;
-                turnedBack: number;
-                held: number;
-                fevers: number;
-                riskArea: number;
-                localPersons: number;
-                outsidePersons: number;
-                localVehicles: number;
-                outsideVehicles: number;
-            }[];
-            totals: {
-                vehicles: number;
-                pedestrians: number;
-                persons: number;
-                turnedBack: number;
-                held: number;
-                fevers: number;
-                riskArea: number;
-                localPersons: number;
-                outsidePersons: number;
-                localVehicles: number;
-                outsideVehicles: number;
-            };
-        };
-        CheckpointHold: {
-            /** Format: uuid */
-            occupantId: string;
-            /** Format: uuid */
-            entryId: string;
-            /** Format: uuid */
-            checkpointId: string;
-            checkpointName: string;
-            /** Format: date-time */
-            recordedAt: string;
-            plate: string | null;
-            /** @enum {string} */
-            outcome: "placement" | "handover";
-            name: string;
-            /** @description masked */
-            idNumber: string;
-            /** @description masked */
-            phone: string | null;
-            temperature: number;
-            fever: boolean;
-            riskArea: boolean;
-            leadId: string | null;
-            /** @description the file opened when the person was placed */
-            keyPersonId: string | null;
-            siteName: string | null;
-            room: string | null;
-            bed: string | null;
-        };
-        CheckpointHoldPage: {
-            items: components["schemas"]["CheckpointHold"][];
-            total: number;
-        };
-        HoldPlaced: {
-            /** Format: uuid */
-            keyPersonId: string;
-            created: boolean;
+            /** @description members of all teams listed */
+            volunteers: number;
         };
     };
     responses: never;
@@ -8033,4 +5043,16783 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    postAuthLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    username: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuthMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthPassword: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuthPasswordPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordPolicy"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthLogout: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRegions: {
+        parameters: {
+            query?: {
+                parentId?: string;
+                q?: string;
+                level?: "county" | "township" | "village" | "group";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRegionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postRegionsImport: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionImportResult"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The upload is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getGrids: {
+        parameters: {
+            query?: {
+                regionId?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GridPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postGrids: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description the village (村/社区) the grid lies in
+                     */
+                    regionId: string;
+                    name: string;
+                    /** @description 网格长: an account of the village or above */
+                    leaderId?: string | null;
+                    /** @description 网格员 */
+                    workerIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Grid"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getGridsRoster: {
+        parameters: {
+            query?: {
+                /** @description default: the caller's region */
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GridRoster"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getGridsUnassignedHouseholds: {
+        parameters: {
+            query: {
+                regionId: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnassignedHouseholdPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchGridsById: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    leaderId?: string | null;
+                    /** @description the whole set of workers */
+                    workerIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Grid"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postGridsByIdMerge: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description the grid of the same village that takes over the households and workers
+                     */
+                    intoId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Grid"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postGridsByIdRetire: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        retired: boolean;
+                    };
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postGridsByIdHouseholds: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description households picked one by one */
+                    householdIds?: string[];
+                    /** @description a range: every household of the village whose address contains this (楼栋, 组, e.g. "3组" or "2栋") */
+                    addressContains?: string;
+                    /**
+                     * Format: uuid
+                     * @description a range: every household of this group (村民小组/小区) of the village
+                     */
+                    groupId?: string;
+                    /**
+                     * @description take households out of the grid they are in; without it such households are errors
+                     * @default false
+                     */
+                    move?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GridAssignResult"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postGridsAssignmentsImport: {
+        parameters: {
+            query: {
+                /** @description the village whose households the file assigns */
+                regionId: string;
+                move?: "true" | "false";
+            };
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GridAssignResult"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The upload is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUsers: {
+        parameters: {
+            query?: {
+                q?: string;
+                role?: "admin" | "securityAdmin" | "auditAdmin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postUsers: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    username: string;
+                    displayName: string;
+                    password: string;
+                    /** @enum {string} */
+                    role: "admin" | "securityAdmin" | "auditAdmin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer";
+                    /** Format: uuid */
+                    regionId: string;
+                    phone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUsersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchUsersById: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    displayName?: string;
+                    password?: string;
+                    /** Format: uuid */
+                    regionId?: string;
+                    phone?: string;
+                    disabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putUsersByIdRole: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    role: "admin" | "securityAdmin" | "auditAdmin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUsersImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postUsersImport: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserImportResult"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The upload is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuditLogs: {
+        parameters: {
+            query?: {
+                /** @description matches actor name, event or target id */
+                q?: string;
+                event?: string;
+                actorId?: string;
+                from?: string;
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuditLogsExport: {
+        parameters: {
+            query?: {
+                /** @description matches actor name, event or target id */
+                q?: string;
+                event?: string;
+                actorId?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHouseholds: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                regionId?: string;
+                gridId?: string;
+                status?: "resident" | "away" | "vacant";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postHouseholds: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    id?: string;
+                    /** Format: uuid */
+                    regionId: string;
+                    gridId?: string | null;
+                    address: string;
+                    phone?: string | null;
+                    /**
+                     * @default resident
+                     * @enum {string}
+                     */
+                    status?: "resident" | "away" | "vacant";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdDetail"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHouseholdsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchHouseholdsById: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    gridId?: string | null;
+                    address?: string;
+                    phone?: string | null;
+                    /** @enum {string} */
+                    status?: "resident" | "away" | "vacant";
+                    headPersonId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPersonsLedgerTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPersonsImport: {
+        parameters: {
+            query?: {
+                mapping?: string;
+            };
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileJobStarted"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The upload is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPersonsImportColumns: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerColumns"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The upload is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPersonsExport: {
+        parameters: {
+            query?: {
+                regionId?: string;
+                full?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPersonsExportJobs: {
+        parameters: {
+            query?: {
+                regionId?: string;
+                full?: "true" | "false";
+            };
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileJobStarted"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPersonsDuplicates: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicatePage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPersonsByIdMerge: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    duplicateId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPersons: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description name (prefix), ID number (whole, or its last 4+ digits) or phone */
+                q?: string;
+                regionId?: string;
+                householdId?: string;
+                vulnerableGroup?: "extremePoverty" | "subsistenceAllowance" | "disabled" | "elderlyAlone";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPersons: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    id?: string;
+                    idNumber?: string | null;
+                    name: string;
+                    sex?: ("male" | "female") | null;
+                    birthDate?: string | null;
+                    phone?: string | null;
+                    householdId?: string | null;
+                    regionId?: string | null;
+                    registeredRegionCode?: string | null;
+                    /** @default [] */
+                    vulnerableGroups?: ("extremePoverty" | "subsistenceAllowance" | "disabled" | "elderlyAlone")[];
+                    guardianName?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPersonsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchPersonsById: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    idNumber?: string | null;
+                    name?: string;
+                    sex?: ("male" | "female") | null;
+                    birthDate?: string | null;
+                    phone?: string | null;
+                    registeredRegionCode?: string | null;
+                    /** @default [] */
+                    vulnerableGroups?: ("extremePoverty" | "subsistenceAllowance" | "disabled" | "elderlyAlone")[];
+                    guardianName?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPersonsByIdFull: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonFull"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPersonsByIdMove: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    householdId: string;
+                    reason?: string;
+                    effectiveOn?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRiskAreas: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                /** @description only areas that apply on this day */
+                activeOn?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskAreaPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postRiskAreas: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    id?: string;
+                    name: string;
+                    /** @enum {string} */
+                    level: "high" | "medium" | "low";
+                    startsOn: string;
+                    endsOn?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskArea"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskArea"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchRiskAreasById: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @enum {string} */
+                    level?: "high" | "medium" | "low";
+                    startsOn?: string;
+                    endsOn?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskArea"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getScreeningRounds: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "open" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningRoundPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postScreeningRounds: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    id?: string;
+                    /** Format: uuid */
+                    regionId: string;
+                    name: string;
+                    purpose?: string | null;
+                    startsOn: string;
+                    deadline: string;
+                    travelSince: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningRound"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningRound"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getScreeningRoundsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningRound"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchScreeningRoundsById: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    purpose?: string | null;
+                    deadline?: string;
+                    /** @enum {string} */
+                    status?: "open" | "closed";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreeningRound"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getScreeningRoundsByIdCoverage: {
+        parameters: {
+            query?: {
+                regionId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Coverage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getScreeningRoundsByIdHouseholds: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                regionId?: string;
+                gridId?: string;
+                /** @description only households in no grid */
+                unassigned?: "true" | "false";
+                state?: "notVisited" | "visited" | "nobodyHome" | "refused" | "away" | "missing" | "covered";
+                mine?: "true" | "false";
+                q?: string;
+                /** @description households covered (visited, or away and followed up) in the round at or after */
+                visitedFrom?: string;
+                /** @description … and before */
+                visitedTo?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundHouseholdPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getScreeningRoundsByIdVisits: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                householdId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postScreeningRoundsByIdVisits: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    id?: string;
+                    /** Format: uuid */
+                    householdId: string;
+                    /** @enum {string} */
+                    outcome: "visited" | "nobodyHome" | "refused" | "away";
+                    /** @default false */
+                    pledgeSigned?: boolean;
+                    /** @default [] */
+                    notices?: ("isolationNotice" | "penaltyNotice" | "healthNotice" | "returneeNotice")[];
+                    note?: string | null;
+                    /** Format: date-time */
+                    visitedAt?: string;
+                    members?: {
+                        /** Format: uuid */
+                        personId?: string;
+                        newPerson?: {
+                            /** Format: uuid */
+                            id?: string;
+                            idNumber?: string | null;
+                            name: string;
+                            sex?: ("male" | "female") | null;
+                            birthDate?: string | null;
+                            phone?: string | null;
+                            registeredRegionCode?: string | null;
+                            /** @default [] */
+                            vulnerableGroups?: ("extremePoverty" | "subsistenceAllowance" | "disabled" | "elderlyAlone")[];
+                            guardianName?: string | null;
+                        };
+                        present: boolean;
+                        awayPlace?: string | null;
+                        /** @default [] */
+                        travel?: {
+                            place: string;
+                            from: string;
+                            to?: string | null;
+                            riskAreaId?: string | null;
+                        }[];
+                        /** @default [] */
+                        symptoms?: string[];
+                        temperature?: string | number | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visit"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Visit"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getScreeningRoundsByIdExportStatistics: {
+        parameters: {
+            query?: {
+                regionId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getScreeningRoundsByIdExportProgress: {
+        parameters: {
+            query?: {
+                regionId?: string;
+                full?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKeyPersons: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                status?: "active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp";
+                category?: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+                measure?: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+                regionId?: string;
+                list?: "dueNow" | "overdue" | "fever" | "endingToday" | "released" | "lostToFollowUp" | "incompleteTeam";
+                /** @description only the key persons the caller answers for */
+                mine?: "true" | "false";
+                /** @description files opened at or after */
+                createdFrom?: string;
+                /** @description files opened before */
+                createdTo?: string;
+                closedFrom?: string;
+                closedTo?: string;
+                /** @description measures that took effect at or after (opened that day, else the start date): 今日新增 */
+                startedFrom?: string;
+                /** @description measures that took effect before */
+                startedTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPersonPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postKeyPersons: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description client-made UUIDv7; a replay with the same id returns the existing file
+                     */
+                    id?: string;
+                    /** Format: uuid */
+                    personId: string;
+                    /** @enum {string} */
+                    category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+                    /**
+                     * @default other
+                     * @enum {string}
+                     */
+                    source?: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "other";
+                    /** @enum {string} */
+                    measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+                    startDate: string;
+                    /** @description default: the county's days for the category */
+                    plannedEndDate?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPersonDetail"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPersonDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKeyPersonsLineLists: {
+        parameters: {
+            query?: {
+                regionId?: string;
+                mine?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineListCounts"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKeyPersonsExport: {
+        parameters: {
+            query?: {
+                q?: string;
+                status?: "active" | "released" | "transferred" | "hospitalized" | "lostToFollowUp";
+                category?: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+                measure?: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+                regionId?: string;
+                list?: "dueNow" | "overdue" | "fever" | "endingToday" | "released" | "lostToFollowUp" | "incompleteTeam";
+                /** @description only the key persons the caller answers for */
+                mine?: "true" | "false";
+                /** @description files opened at or after */
+                createdFrom?: string;
+                /** @description files opened before */
+                createdTo?: string;
+                closedFrom?: string;
+                closedTo?: string;
+                /** @description measures that took effect at or after (opened that day, else the start date): 今日新增 */
+                startedFrom?: string;
+                /** @description measures that took effect before */
+                startedTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKeyPersonsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPersonDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchKeyPersonsById: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    category?: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+                    /** @enum {string} */
+                    measure?: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+                    plannedEndDate?: string;
+                    /** @description required when the end or the measure changes */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPersonDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postKeyPersonsByIdStatus: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status: "active" | "released" | "hospitalized" | "lostToFollowUp";
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPersonDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postKeyPersonsByIdTransfer: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description a region of the same county: the file moves there with its history
+                     */
+                    regionId?: string;
+                    /** @description another county: the file is closed as transferred */
+                    destination?: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPersonTransfer"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postKeyPersonsByIdOfficers: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    role: "leader" | "cadre" | "police" | "villageCadre" | "doctor" | "gridWorker" | "outsider";
+                    /**
+                     * Format: uuid
+                     * @description the officer's account (required except for leader, police and outsider): the file then appears in their worklists
+                     */
+                    userId?: string;
+                    /** @description an officer without an account; with an account its name is used */
+                    name?: string;
+                    phone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPersonDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postKeyPersonsByIdTeam: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description several officers at once (the proposed team), all or none */
+        requestBody: {
+            content: {
+                "application/json": {
+                    officers: {
+                        /** @enum {string} */
+                        role: "leader" | "cadre" | "police" | "villageCadre" | "doctor" | "gridWorker" | "outsider";
+                        /**
+                         * Format: uuid
+                         * @description the officer's account (required except for leader, police and outsider): the file then appears in their worklists
+                         */
+                        userId?: string;
+                        /** @description an officer without an account; with an account its name is used */
+                        name?: string;
+                        phone?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPersonDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKeyPersonsByIdOfficerCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerCandidates"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteKeyPersonsByIdOfficersByOfficerId: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+                officerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPersonDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKeyPersonsByIdTrajectory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStop"][];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postKeyPersonsByIdTrajectory: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description client-made UUIDv7; a replay returns the trajectory unchanged
+                     */
+                    id?: string;
+                    place: string;
+                    startDate: string;
+                    endDate?: string;
+                    /** @enum {string} */
+                    transport?: "car" | "bus" | "train" | "plane" | "ship" | "walk" | "other";
+                    /** @description flight or train number, plate, seat */
+                    transportDetail?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStop"][];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKeyPersonsByIdContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactGraph"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postKeyPersonsByIdContacts: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description a person of the register, in the caller's scope
+                     */
+                    contactPersonId?: string;
+                    /** @description a contact not yet in the register: created in the key person's region */
+                    newPerson?: {
+                        name: string;
+                        phone?: string;
+                    };
+                    /** @enum {string} */
+                    relation: "household" | "coTraveller" | "colleague" | "neighbour" | "classmate" | "other";
+                    lastContactDate: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactGraph"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKeyPersonsByIdServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPersonService"][];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postKeyPersonsByIdServices: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    id?: string;
+                    /** @enum {string} */
+                    kind: "groceries" | "counselling" | "medical" | "other";
+                    date: string;
+                    deliveredBy: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPersonService"][];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKeyPersonsByIdNotices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPersonNotice"][];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postKeyPersonsByIdNotices: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    id?: string;
+                    /** @enum {string} */
+                    kind: "homeIsolationNotice" | "refusalPenaltyNotice";
+                    date: string;
+                    handedBy: string;
+                    /** @enum {string} */
+                    outcome: "signed" | "refused";
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPersonNotice"][];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHealthChecks: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                keyPersonId?: string;
+                day?: string;
+                regionId?: string;
+                recordedFrom?: string;
+                recordedTo?: string;
+                /** @description false: only the checks as first recorded, not their corrections */
+                corrections?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthCheckPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postHealthChecks: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description client-made UUIDv7; a replay returns the stored check
+                     */
+                    id?: string;
+                    /** Format: uuid */
+                    keyPersonId: string;
+                    day: string;
+                    /** @enum {string} */
+                    slot: "am" | "pm";
+                    temperature: string | number;
+                    /** @default [] */
+                    symptoms?: ("cough" | "soreThroat" | "fatigue" | "diarrhoea" | "lossOfSmell" | "shortnessOfBreath" | "chestPain" | "confusion")[];
+                    /** @enum {string} */
+                    measuredBy: "doctor" | "gridWorker" | "self";
+                    /**
+                     * Format: date-time
+                     * @description when the check was taken on the phone; an offline write replayed later keeps it
+                     */
+                    recordedAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthCheck"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthCheck"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHealthChecksExport: {
+        parameters: {
+            query?: {
+                keyPersonId?: string;
+                day?: string;
+                regionId?: string;
+                recordedFrom?: string;
+                recordedTo?: string;
+                /** @description false: only the checks as first recorded, not their corrections */
+                corrections?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postHealthChecksByIdCorrections: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    temperature: string | number;
+                    /** @default [] */
+                    symptoms?: ("cough" | "soreThroat" | "fatigue" | "diarrhoea" | "lossOfSmell" | "shortnessOfBreath" | "chestPain" | "confusion")[];
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthCheck"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTriageTasks: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                keyPersonId?: string;
+                status?: "open" | "acknowledged" | "closed";
+                regionId?: string;
+                createdFrom?: string;
+                createdTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriageTaskPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTriageTasksByIdAcknowledge: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriageTask"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTriageTasksByIdClose: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    outcome: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriageTask"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLeads: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "open" | "verified" | "dismissed";
+                overdue?: "true" | "false";
+                /** @description only leads not matched to a registered person */
+                unmatched?: "true" | "false";
+                q?: string;
+                regionId?: string;
+                createdFrom?: string;
+                createdTo?: string;
+                resolvedFrom?: string;
+                resolvedTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLeadsLists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadLists"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLeadsListsByListIdFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                listId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLeadsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postLeadsByIdVerify: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description client-made id of the key-person file
+                     */
+                    keyPersonId?: string;
+                    /**
+                     * Format: uuid
+                     * @description the registered person, when the lead was not matched
+                     */
+                    personId?: string;
+                    /** @enum {string} */
+                    category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+                    /** @enum {string} */
+                    measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+                    startDate: string;
+                    plannedEndDate?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadVerified"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postLeadsByIdDismiss: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLeadsImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postLeadsImport: {
+        parameters: {
+            query: {
+                /** @description who sent the list, e.g. 县卫健局 */
+                issuer: string;
+                /** @description the list's batch number (批次号) */
+                batch?: string;
+                /** @description JSON object of field → the file's header for it ('' for none): the user's answer to a mapping step */
+                mapping?: string;
+            };
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadImportResult"] | components["schemas"]["LeadImportMapping"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The upload is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postKeyPersonsByIdCheckInLinks: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInLink"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicCheckInByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInState"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPublicCheckInByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    temperature: string | number;
+                    /** @default [] */
+                    symptoms?: ("cough" | "soreThroat" | "fatigue" | "diarrhoea" | "lossOfSmell" | "shortnessOfBreath" | "chestPain" | "confusion")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfCheckResult"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getObservationSites: {
+        parameters: {
+            query?: {
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservationSitePage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postObservationSites: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    id?: string;
+                    /** Format: uuid */
+                    regionId: string;
+                    name: string;
+                    address?: string;
+                    rooms: {
+                        room: string;
+                        beds: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservationSiteDetail"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservationSiteDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getObservationSitesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservationSiteDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getObservationSitesByIdExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postObservationSitesByIdRooms: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description new rooms, or more beds in a room the site has (numbered after its last bed) */
+        requestBody: {
+            content: {
+                "application/json": {
+                    rooms: {
+                        room: string;
+                        beds: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservationSiteDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postObservationSitesByIdPlacements: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    keyPersonId: string;
+                    /** Format: uuid */
+                    bedId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservationSiteDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postObservationSitesByIdPlacementsByPlacementIdEnd: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+                placementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservationSiteDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCheckpoints: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                regionId?: string;
+                status?: "open" | "closed";
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCheckpoints: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description client-made UUIDv7; a replay with the same id returns the existing checkpoint
+                     */
+                    id?: string;
+                    /** Format: uuid */
+                    regionId: string;
+                    name: string;
+                    /** @enum {string} */
+                    kind: "roadJunction" | "highwayExit" | "busStation" | "trainStation" | "marketEntrance" | "other";
+                    /** @default  */
+                    location?: string;
+                    /** @default [] */
+                    facilities?: ("tent" | "thermometer" | "observationRoom")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkpoint"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkpoint"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCheckpointsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkpoint"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchCheckpointsById: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @enum {string} */
+                    kind?: "roadJunction" | "highwayExit" | "busStation" | "trainStation" | "marketEntrance" | "other";
+                    /** @default  */
+                    location?: string;
+                    /** @default [] */
+                    facilities?: ("tent" | "thermometer" | "observationRoom")[];
+                    /** @enum {string} */
+                    status?: "open" | "closed";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkpoint"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCheckpointsByIdEntries: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description a plate or its beginning */
+                plate?: string;
+                /** @description an occupant's full ID number */
+                idNumber?: string;
+                from?: string;
+                to?: string;
+                decision?: "pass" | "turnBack" | "hold";
+                kind?: "vehicle" | "pedestrian";
+                /** @description only entries with a febrile person */
+                fever?: "true" | "false";
+                /** @description entries at checkpoints at or below this region */
+                regionId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointEntryPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCheckpointsByIdEntries: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description UUIDv7 made by the phone; a replay with the same id returns the stored entry
+                     */
+                    id: string;
+                    /** @enum {string} */
+                    kind: "vehicle" | "pedestrian";
+                    plate?: string;
+                    /** @enum {string} */
+                    vehicleType?: "car" | "bus" | "truck" | "van" | "motorcycle" | "other";
+                    /** @enum {string} */
+                    direction: "in" | "out";
+                    /** @default  */
+                    origin?: string;
+                    /** @default  */
+                    destination?: string;
+                    /** @default  */
+                    reason?: string;
+                    /** @enum {string} */
+                    decision: "pass" | "turnBack" | "hold";
+                    /** @enum {string} */
+                    holdOutcome?: "placement" | "handover";
+                    /**
+                     * Format: date-time
+                     * @description when the staff registered it, kept for late offline submissions
+                     */
+                    recordedAt: string;
+                    occupants: {
+                        /** @description required unless personId is given */
+                        idNumber?: string;
+                        /**
+                         * Format: uuid
+                         * @description a resident picked from the look-up (answered masked): the register's ID number is used
+                         */
+                        personId?: string;
+                        name?: string;
+                        phone?: string;
+                        temperature: string | number;
+                        /** @enum {string} */
+                        healthCode?: "green" | "yellow" | "red";
+                        /** @enum {string} */
+                        itinerary?: "normal" | "starred";
+                        /** @enum {string} */
+                        nucleicAcid?: "negative48h" | "none" | "positive";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointEntry"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointEntry"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCheckpointEntries: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                checkpointId?: string;
+                /** @description a plate or its beginning */
+                plate?: string;
+                /** @description an occupant's full ID number */
+                idNumber?: string;
+                from?: string;
+                to?: string;
+                decision?: "pass" | "turnBack" | "hold";
+                kind?: "vehicle" | "pedestrian";
+                /** @description only entries with a febrile person */
+                fever?: "true" | "false";
+                /** @description entries at checkpoints at or below this region */
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointEntryPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCheckpointEntriesExport: {
+        parameters: {
+            query?: {
+                checkpointId?: string;
+                /** @description a plate or its beginning */
+                plate?: string;
+                /** @description an occupant's full ID number */
+                idNumber?: string;
+                from?: string;
+                to?: string;
+                decision?: "pass" | "turnBack" | "hold";
+                kind?: "vehicle" | "pedestrian";
+                /** @description only entries with a febrile person */
+                fever?: "true" | "false";
+                /** @description entries at checkpoints at or below this region */
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCheckpointEntriesResidents: {
+        parameters: {
+            query?: {
+                idNumber?: string;
+                name?: string;
+                /** @description the last 4–17 characters of an ID number, 2–4 pinyin initials (zs), a full ID number or the beginning of a name */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentList"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCheckpointEntriesLastOccupants: {
+        parameters: {
+            query: {
+                plate: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LastOccupants"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCheckpointEntriesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointEntry"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDutyShifts: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                regionId?: string;
+                checkpointId?: string;
+                officeRegionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyRoster"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDutyShiftsExport: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                regionId?: string;
+                checkpointId?: string;
+                officeRegionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDutyShiftsVolunteers: {
+        parameters: {
+            query?: {
+                checkpointId?: string;
+                officeRegionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyVolunteerList"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putCheckpointsByIdDutyShiftsByDay: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+                day: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    members: {
+                        name: string;
+                        /** @enum {string} */
+                        role: "leader" | "cadre" | "policeOfficer" | "medicalStaff" | "villageCadre" | "volunteer";
+                        phone?: string;
+                        /**
+                         * Format: uuid
+                         * @description a member of a volunteer team in scope (GET /api/v1/duty-shifts/volunteers): the name is taken from the team
+                         */
+                        volunteerId?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyShift"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putOfficesByRegionIdDutyShiftsByDay: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                regionId: string;
+                day: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    members: {
+                        name: string;
+                        /** @enum {string} */
+                        role: "leader" | "cadre" | "policeOfficer" | "medicalStaff" | "villageCadre" | "volunteer";
+                        phone?: string;
+                        /**
+                         * Format: uuid
+                         * @description a member of a volunteer team in scope (GET /api/v1/duty-shifts/volunteers): the name is taken from the team
+                         */
+                        volunteerId?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyShift"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCheckpointStats: {
+        parameters: {
+            query: {
+                /** @description first day (Asia/Shanghai) */
+                from: string;
+                /** @description last day (Asia/Shanghai) */
+                to: string;
+                bucket?: "hour" | "day" | "total";
+                by?: "checkpoint" | "township" | "county";
+                regionId?: string;
+                checkpointId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointStats"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCheckpointStatsExport: {
+        parameters: {
+            query: {
+                /** @description first day (Asia/Shanghai) */
+                from: string;
+                /** @description last day (Asia/Shanghai) */
+                to: string;
+                bucket?: "hour" | "day" | "total";
+                by?: "checkpoint" | "township" | "county";
+                regionId?: string;
+                checkpointId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCheckpointHolds: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description pending: to be placed at an observation site; placed; handover: handed to the health centre */
+                state?: "pending" | "placed" | "handover";
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointHoldPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCheckpointHoldsByOccupantIdPlacement: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                occupantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    siteId: string;
+                    /** Format: uuid */
+                    bedId: string;
+                    /**
+                     * @description by default fever when the person had a fever, returnee when from a risk area, else other
+                     * @enum {string}
+                     */
+                    category?: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
+                    /** @description day 1 of the central isolation; the day of the entry by default */
+                    startDate?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldPlaced"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDailyReportsStatus: {
+        parameters: {
+            query: {
+                regionId?: string;
+                reportDate: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyReportStatus"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDailyReportsRates: {
+        parameters: {
+            query?: {
+                regionId?: string;
+                period?: "day" | "week" | "month";
+                /** @description first report day; default 14 days, 8 weeks or 6 months back */
+                from?: string;
+                /** @description last report day; default today, never later */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyReportRates"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDailyReportsReminders: {
+        parameters: {
+            query: {
+                reportDate: string;
+                /** @description the region at or below which to list reminders; the caller's own by default */
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportReminders"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postDailyReportsReminders: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reportDate: string;
+                    /** @description the villages or townships to remind; without it, every reporter directly below the caller still missing for the day */
+                    regionIds?: string[];
+                    message?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRemindResult"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDailyReportsPreview: {
+        parameters: {
+            query: {
+                regionId: string;
+                reportDate: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyReportPreview"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postDailyReports: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description client-made UUIDv7; a repeated id returns the stored report
+                     */
+                    id: string;
+                    /** Format: uuid */
+                    regionId: string;
+                    reportDate: string;
+                    /** @default false */
+                    isZero?: boolean;
+                    remarks?: string | null;
+                    problems?: string | null;
+                    suggestions?: string | null;
+                    correctionReason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyReport"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDailyReportsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyReport"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDailyReportsByIdVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyReportHistory"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDailyReportsByIdDocument: {
+        parameters: {
+            query?: {
+                format?: "docx" | "xlsx";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDashboard: {
+        parameters: {
+            query?: {
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getJobsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileJob"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getJobsByIdFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSessions: {
+        parameters: {
+            query?: {
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnlineSessionPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSessionsById: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSecurityPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordPolicy"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putSecurityPolicy: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordPolicyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordPolicy"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSetupChecklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupChecklist"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRegionsByIdResponsibilityChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsibilityChain"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postRegionsByIdResponsibilityChain: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    duty: "leader" | "cadre" | "police" | "medical";
+                    name: string;
+                    phone?: string;
+                    /**
+                     * Format: uuid
+                     * @description their account, of this region or one above it
+                     */
+                    userId?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsibilityChain"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteRegionsByIdResponsibilityChainByMemberId: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsibilityChain"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEscalations: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCommandUnits: {
+        parameters: {
+            query?: {
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandUnitList"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCommandUnits: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description client-made; a replay returns the same unit
+                     */
+                    id?: string;
+                    /** Format: uuid */
+                    regionId: string;
+                    /**
+                     * Format: uuid
+                     * @description the headquarters this office, group or 战区 belongs to
+                     */
+                    parentId?: string;
+                    /** @enum {string} */
+                    kind: "headquarters" | "office" | "workingGroup" | "subHeadquarters";
+                    name: string;
+                    duties?: string;
+                    /**
+                     * @description for a 战区: the regions it covers, below the unit's region
+                     * @default []
+                     */
+                    coverage?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandUnit"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCommandUnitsByIdMembers: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    position: string;
+                    phone?: string;
+                    /** Format: uuid */
+                    userId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandUnit"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteCommandUnitsByIdMembersByMemberId: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandUnit"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDispatches: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description inbox: handed to the caller's region or its units; outbox: sent from it */
+                box?: "inbox" | "outbox";
+                status?: "open" | "replied" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DispatchPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postDispatches: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description client-made; a replay returns the same task
+                     */
+                    id?: string;
+                    /**
+                     * Format: uuid
+                     * @description a region below the sender's
+                     */
+                    toRegionId?: string;
+                    /**
+                     * Format: uuid
+                     * @description a working group or 战区 in the sender's scope
+                     */
+                    toUnitId?: string;
+                    title: string;
+                    body?: string;
+                    /** Format: date-time */
+                    deadline: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dispatch"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postDispatchesByIdReply: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reply: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dispatch"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postDispatchesByIdFollowUp: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description close: done; return: the reply is not enough, open again
+                     * @enum {string}
+                     */
+                    action: "close" | "return";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dispatch"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getVolunteerTeams: {
+        parameters: {
+            query?: {
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerTeamList"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postVolunteerTeams: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    id?: string;
+                    /** Format: uuid */
+                    regionId: string;
+                    /** @enum {string} */
+                    kind: "volunteer" | "partyMember";
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerTeam"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postVolunteerTeamsByIdMembers: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    phone?: string;
+                    /** @default false */
+                    isLeader?: boolean;
+                    /** @default [] */
+                    skills?: ("checkpoint" | "delivery" | "screening" | "publicity" | "disinfection" | "medical" | "driving")[];
+                    /** @description where they serve now, e.g. 淮口收费站出口 夜班; 代购配送 */
+                    assignment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerTeam"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteVolunteerTeamsByIdMembersByVolunteerId: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+                volunteerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerTeam"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCountySettings: {
+        parameters: {
+            query?: {
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountySettings"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putCountySettingsPolicy: {
+        parameters: {
+            query?: {
+                regionId?: string;
+            };
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    measureDays?: {
+                        [key: string]: number | null;
+                    };
+                    requiredOfficers?: {
+                        [key: string]: number | null;
+                    };
+                    slotWindows?: {
+                        am: {
+                            opens: string;
+                            closes: string;
+                        };
+                        pm: {
+                            opens: string;
+                            closes: string;
+                        };
+                    } | null;
+                    leadDeadlineHours?: number | null;
+                    triageDeadlineHours?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicySettingsInForce"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putCountySettingsReport: {
+        parameters: {
+            query?: {
+                regionId?: string;
+            };
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    deadline?: string | null;
+                    correctionWindowHours?: number | null;
+                    reminderMinutesBefore?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSettingsInForce"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putCountySettingsCheckpoint: {
+        parameters: {
+            query?: {
+                regionId?: string;
+            };
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    healthCodeRequired?: boolean | null;
+                    itineraryRequired?: boolean | null;
+                    nucleicAcidRequired?: boolean | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointSettingsInForce"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCountySettingsHistory: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description changes that shaped this region's settings (at it and above) or override them below it */
+                regionId?: string;
+                section?: "policy" | "report" | "checkpoint";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountySettingChangePage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSupervisionGroups: {
+        parameters: {
+            query?: {
+                /** @description groups assigned to the township holding this region */
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionGroupList"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSupervisionGroups: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    id?: string;
+                    name: string;
+                    leaderName: string;
+                    leaderTitle?: string;
+                    /** @default [] */
+                    members?: string[];
+                    /** @description what the group checks, on which days */
+                    topics?: string;
+                    townshipIds: string[];
+                    startsOn: string;
+                    endsOn?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionGroup"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchSupervisionGroupsById: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    leaderName?: string;
+                    leaderTitle?: string;
+                    members?: string[];
+                    /** @description what the group checks, on which days */
+                    topics?: string;
+                    townshipIds?: string[];
+                    startsOn?: string;
+                    endsOn?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionGroup"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInspectionChecklists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionChecklists"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putInspectionChecklistsByPlaceKind: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                placeKind: "checkpoint" | "village" | "observationSite" | "office" | "clinic";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        /** @description kept when rewording an item; new items get one */
+                        key?: string;
+                        label: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionChecklist"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInspections: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                regionId?: string;
+                placeKind?: "checkpoint" | "village" | "observationSite" | "office" | "clinic";
+                groupId?: string;
+                inspectedFrom?: string;
+                inspectedTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postInspections: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description client-made, so a replayed write is stored once
+                     */
+                    id?: string;
+                    /** @enum {string} */
+                    placeKind: "checkpoint" | "village" | "observationSite" | "office" | "clinic";
+                    /**
+                     * Format: uuid
+                     * @description the checkpoint or observation site
+                     */
+                    placeId?: string;
+                    /**
+                     * Format: uuid
+                     * @description the region inspected (village, office, clinic); ignored for a checkpoint or site
+                     */
+                    regionId?: string;
+                    /** @description the office or clinic inspected */
+                    placeName?: string;
+                    unannounced: boolean;
+                    /**
+                     * Format: uuid
+                     * @description the supervision group (督导组) the inspector went with
+                     */
+                    groupId?: string;
+                    /**
+                     * Format: date-time
+                     * @description default now
+                     */
+                    inspectedAt?: string;
+                    answers: {
+                        key: string;
+                        /** @description null: not applicable */
+                        ok: boolean | null;
+                        remark?: string;
+                        /** @description for a failed item: who must rectify it, how bad, by when */
+                        finding?: {
+                            /**
+                             * Format: uuid
+                             * @description default the place's region
+                             */
+                            regionId?: string;
+                            responsiblePerson?: string;
+                            /** @enum {string} */
+                            severity: "minor" | "major" | "serious";
+                            /** @description Shanghai date; default today (即知即改) */
+                            deadline?: string;
+                        };
+                    }[];
+                    /**
+                     * @description findings of their own (not a checklist item)
+                     * @default []
+                     */
+                    findings?: {
+                        description: string;
+                        /**
+                         * Format: uuid
+                         * @description the responsible region (责任单位)
+                         */
+                        regionId: string;
+                        responsiblePerson?: string;
+                        /** @enum {string} */
+                        severity: "minor" | "major" | "serious";
+                        /** @description Shanghai date; default today (即知即改) */
+                        deadline?: string;
+                    }[];
+                    remarks?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInspectionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFindings: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                regionId?: string;
+                status?: "assigned" | "rectifying" | "reported" | "closed";
+                /** @description not closed */
+                open?: "true" | "false";
+                /** @description not closed and past its deadline day */
+                overdue?: "true" | "false";
+                /** @description overdue findings of the regions below the caller's own (escalated to the level above) */
+                escalated?: "true" | "false";
+                inspectionId?: string;
+                /** @description found from */
+                createdFrom?: string;
+                createdTo?: string;
+                closedFrom?: string;
+                closedTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFindingsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Finding"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postFindingsByIdRectification: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "start";
+                } | {
+                    /** @enum {string} */
+                    action: "report";
+                    /** @description what was done (整改情况) */
+                    evidence: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Finding"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postFindingsByIdReview: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "verify";
+                    note?: string;
+                } | {
+                    /** @enum {string} */
+                    action: "sendBack";
+                    /** @description why it is sent back */
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Finding"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getVenues: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                regionId?: string;
+                type?: "ktv" | "internetCafe" | "teaHouse" | "religiousSite" | "dayCareCentre" | "elderCareHome" | "hotel" | "market" | "restaurant" | "coldChainStore" | "school" | "other";
+                /** @description only venues under an order (or not) on `onDay` */
+                underOrder?: "true" | "false";
+                /** @description only venues under an order of this kind on `onDay` */
+                order?: "close" | "restrictHours" | "closedManagement" | "guestRegistration" | "noLivePoultrySlaughter";
+                /** @description the day the orders are taken on (a report day); today when absent */
+                onDay?: string;
+                needsRecheck?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenuePage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postVenues: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    id?: string;
+                    /** Format: uuid */
+                    regionId: string;
+                    /** @enum {string} */
+                    type: "ktv" | "internetCafe" | "teaHouse" | "religiousSite" | "dayCareCentre" | "elderCareHome" | "hotel" | "market" | "restaurant" | "coldChainStore" | "school" | "other";
+                    name: string;
+                    address?: string;
+                    operator?: string;
+                    phone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getVenuesUnchecked: {
+        parameters: {
+            query?: {
+                regionId?: string;
+                /** @description not checked in this many days */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenuePage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getVenuesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postVenuesByIdChecks: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    id?: string;
+                    /** Format: date-time */
+                    checkedAt: string;
+                    /** @enum {string} */
+                    result: "compliant" | "violation" | "reopenedWithoutPermission";
+                    /** @description what was done: 责令停业, 立案查处 …; required when not compliant */
+                    actionTaken?: string;
+                    note?: string;
+                    /**
+                     * Format: uuid
+                     * @description the violation this re-check follows up
+                     */
+                    recheckOf?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getVenueChecks: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                regionId?: string;
+                /** @description checked at or after (a drill-down window) */
+                checkedFrom?: string;
+                /** @description checked before */
+                checkedTo?: string;
+                /** @description only checks that found a violation or a reopening */
+                violation?: "true";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueCheckPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getVenueOrders: {
+        parameters: {
+            query?: {
+                regionId?: string;
+                inEffect?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueOrderList"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postVenueOrders: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    id?: string;
+                    /**
+                     * Format: uuid
+                     * @description with venueType: every venue of the type at or below this region
+                     */
+                    regionId?: string;
+                    /** @enum {string} */
+                    venueType?: "ktv" | "internetCafe" | "teaHouse" | "religiousSite" | "dayCareCentre" | "elderCareHome" | "hotel" | "market" | "restaurant" | "coldChainStore" | "school" | "other";
+                    /**
+                     * Format: uuid
+                     * @description or one venue
+                     */
+                    venueId?: string;
+                    /** @enum {string} */
+                    kind: "close" | "restrictHours" | "closedManagement" | "guestRegistration" | "noLivePoultrySlaughter";
+                    /** @description e.g. 08:00-20:00, for restrictHours */
+                    hours?: string;
+                    effectiveFrom: string;
+                    effectiveUntil?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueOrder"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postVenueOrdersByIdLift: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueOrder"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getGatherings: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                regionId?: string;
+                kind?: "wedding" | "funeral" | "banquet" | "market" | "templeFair";
+                outcome?: "cancelled" | "postponed" | "scaledDown" | "heldUnderConditions" | "heldInViolation";
+                /** @description only 劝停 (cancelled or postponed) */
+                stopped?: "true";
+                /** @description settled at or after (a drill-down window) */
+                settledFrom?: string;
+                /** @description settled before */
+                settledTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatheringPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postGatherings: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    id?: string;
+                    /** Format: uuid */
+                    regionId: string;
+                    /** @enum {string} */
+                    kind: "wedding" | "funeral" | "banquet" | "market" | "templeFair";
+                    /** @description who holds it (事主), or the organiser of a market or fair */
+                    host: string;
+                    phone?: string;
+                    /** @description the day it was or is to be held */
+                    date: string;
+                    place: string;
+                    /** @default 0 */
+                    tables?: number;
+                    /** @default 0 */
+                    persons?: number;
+                    /** @enum {string} */
+                    outcome: "cancelled" | "postponed" | "scaledDown" | "heldUnderConditions" | "heldInViolation";
+                    /** @description when scaled down or held: the tables actually set */
+                    tablesHeld?: number;
+                    personsHeld?: number;
+                    /** Format: date-time */
+                    settledAt: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Gathering"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getGatheringsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Gathering"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDisinfections: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                regionId?: string;
+                placeKind?: "publicPlace" | "market" | "stairwell" | "keyPersonHome" | "checkpoint" | "vehicle" | "other";
+                /** @description done at or after */
+                doneFrom?: string;
+                /** @description done before */
+                doneTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisinfectionPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postDisinfections: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    id?: string;
+                    /** Format: uuid */
+                    regionId: string;
+                    /** @enum {string} */
+                    placeKind: "publicPlace" | "market" | "stairwell" | "keyPersonHome" | "checkpoint" | "vehicle" | "other";
+                    place: string;
+                    /** Format: date-time */
+                    doneAt: string;
+                    /** @description e.g. 84消毒液 1:100 */
+                    agent?: string;
+                    /** @default 0 */
+                    areaM2?: number;
+                    doneBy?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Disinfection"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicity: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                regionId?: string;
+                kind?: "banner" | "poster" | "broadcast" | "vehicle" | "ledScreen" | "wechat" | "sms" | "leaflet";
+                day?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicityPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPublicity: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    id?: string;
+                    /** Format: uuid */
+                    regionId: string;
+                    /** @enum {string} */
+                    kind: "banner" | "poster" | "broadcast" | "vehicle" | "ledScreen" | "wechat" | "sms" | "leaflet";
+                    day: string;
+                    /**
+                     * @description banners, posters, vehicles, screens, messages or leaflets
+                     * @default 0
+                     */
+                    quantity?: number;
+                    /** @description broadcast hours (村村响) */
+                    hours?: number;
+                    /** @description persons a WeChat or SMS message went to */
+                    reach?: number;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Publicity"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSupplySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplySettings"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putSupplySettings: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    lowCoverDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplySettings"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSupplyItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyItemList"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSupplyItems: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @enum {string} */
+                    category: "protection" | "thermometry" | "disinfection" | "shelter" | "testing" | "other";
+                    /** @enum {string} */
+                    unit: "piece" | "pair" | "set" | "box" | "bottle" | "litre" | "kilogram" | "kit" | "unit";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyItem"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchSupplyItemsById: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @enum {string} */
+                    category?: "protection" | "thermometry" | "disinfection" | "shelter" | "testing" | "other";
+                    /** @enum {string} */
+                    unit?: "piece" | "pair" | "set" | "box" | "bottle" | "litre" | "kilogram" | "kit" | "unit";
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyItem"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSupplyStores: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                regionId?: string;
+                /** @description only stores with an item short of cover */
+                short?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyStorePage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSupplyStores: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description client-made UUIDv7; a replay with the same id returns the existing store
+                     */
+                    id?: string;
+                    /**
+                     * Format: uuid
+                     * @description a region store: the county, a township or a village
+                     */
+                    regionId?: string;
+                    /** Format: uuid */
+                    checkpointId?: string;
+                    /** Format: uuid */
+                    observationSiteId?: string;
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyStore"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyStore"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSupplyStoresByIdStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreStock"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSupplyStoresByIdMovements: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                itemId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockMovementPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSupplyStoresByIdMovements: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description client-made UUIDv7; a replay with the same id changes nothing
+                     */
+                    id?: string;
+                    /** @enum {string} */
+                    kind: "receipt" | "issue" | "transfer" | "count";
+                    /** Format: uuid */
+                    itemId: string;
+                    /** @description received, issued or sent; for a count, the stock found */
+                    quantity: number;
+                    /**
+                     * Format: uuid
+                     * @description a transfer's receiving store
+                     */
+                    toStoreId?: string;
+                    /** @default  */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreStock"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenapiJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}

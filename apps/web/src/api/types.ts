@@ -45,6 +45,8 @@ export interface ProblemFieldError {
   field: string;
   /** Already in the user's language. */
   message: string;
+  /** The row of an uploaded file it is about (imports). */
+  row?: number;
 }
 
 /** An application/problem+json error reply. */
@@ -70,7 +72,9 @@ export type Visit = Schemas['Visit'];
 export type CreateVisitBody = JsonBody<paths['/api/v1/screening/rounds/{id}/visits']['post']>;
 export type ListHouseholdsQuery = NonNullable<paths['/api/v1/households']['get']['parameters']['query']>;
 export type ListPersonsQuery = NonNullable<paths['/api/v1/persons']['get']['parameters']['query']>;
-export type RoundHouseholdsQuery = NonNullable<paths['/api/v1/screening/rounds/{id}/households']['get']['parameters']['query']>;
+export type RoundHouseholdsQuery = NonNullable<
+  paths['/api/v1/screening/rounds/{id}/households']['get']['parameters']['query']
+>;
 export type KeyPerson = Schemas['KeyPerson'];
 export type KeyPersonDetail = Schemas['KeyPersonDetail'];
 export type LineListCounts = Schemas['LineListCounts'];
@@ -78,6 +82,7 @@ export type HealthCheck = Schemas['HealthCheck'];
 export type HealthCheckPage = Schemas['HealthCheckPage'];
 export type Lead = Schemas['Lead'];
 export type LeadImportResult = Schemas['LeadImportResult'];
+export type LeadImportMapping = Schemas['LeadImportMapping'];
 export type LeadList = Schemas['LeadList'];
 export type CheckInState = Schemas['CheckInState'];
 export type CheckInLink = Schemas['CheckInLink'];
@@ -85,6 +90,7 @@ export type ListKeyPersonsQuery = NonNullable<paths['/api/v1/key-persons']['get'
 export type ListLeadsQuery = NonNullable<paths['/api/v1/leads']['get']['parameters']['query']>;
 export type RecordCheckBody = JsonBody<paths['/api/v1/health-checks']['post']>;
 export type AddOfficerBody = JsonBody<paths['/api/v1/key-persons/{id}/officers']['post']>;
+export type OfficerCandidates = Schemas['OfficerCandidates'];
 export type VerifyLeadBody = JsonBody<paths['/api/v1/leads/{id}/verify']['post']>;
 export type Checkpoint = Schemas['Checkpoint'];
 export type CheckpointEntry = Schemas['CheckpointEntry'];
@@ -92,6 +98,7 @@ export type Resident = Schemas['Resident'];
 export type LastOccupants = Schemas['LastOccupants'];
 export type DutyShift = Schemas['DutyShift'];
 export type DutyRoster = Schemas['DutyRoster'];
+export type DutyVolunteerList = Schemas['DutyVolunteerList'];
 export type CheckpointStats = Schemas['CheckpointStats'];
 export type CreateCheckpointBody = JsonBody<paths['/api/v1/checkpoints']['post']>;
 export type UpdateCheckpointBody = JsonBody<paths['/api/v1/checkpoints/{id}']['patch']>;
@@ -114,5 +121,16 @@ export type AddNoticeBody = JsonBody<paths['/api/v1/key-persons/{id}/notices']['
 export type ObservationSiteDetail = Schemas['ObservationSiteDetail'];
 export type TriageTask = Schemas['TriageTask'];
 export type TriageTaskPage = Schemas['TriageTaskPage'];
-export type ManagementPolicy = Schemas['ManagementPolicy'];
-export type UpdatePolicyBody = JsonBody<paths['/api/v1/key-persons/policy']['put']>;
+export type CountySettings = Schemas['CountySettings'];
+export type PolicySettings = Schemas['PolicySettings'];
+export type ReportSettings = Schemas['ReportSettings'];
+export type CheckpointSettings = Schemas['CheckpointSettings'];
+export type CountySettingChangePage = Schemas['CountySettingChangePage'];
+export type UpdatePolicySettingsBody = JsonBody<paths['/api/v1/county-settings/policy']['put']>;
+export type UpdateReportSettingsBody = JsonBody<paths['/api/v1/county-settings/report']['put']>;
+export type UpdateCheckpointSettingsBody = JsonBody<paths['/api/v1/county-settings/checkpoint']['put']>;
+export type GridRoster = Schemas['GridRoster'];
+export type GridAssignResult = Schemas['GridAssignResult'];
+export type UnassignedHouseholdPage = Schemas['UnassignedHouseholdPage'];
+export type SetupChecklist = Schemas['SetupChecklist'];
+export type UserImportResult = Schemas['UserImportResult'];

@@ -1,4 +1,5 @@
-import { Button, Result, Spin } from 'antd';
+import { Button, Spin } from 'antd';
+import { LazyResult as Result } from '../components/LazyResult';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router-dom';
@@ -18,12 +19,19 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   }
   if (me.isError) {
     return (
-      <Result status="error" title={errorMessage(me.error)}
-        extra={<Button onClick={() => void me.refetch()}>{t('common.retry')}</Button>} />
+      <Result
+        status="error"
+        title={errorMessage(me.error)}
+        extra={<Button onClick={() => void me.refetch()}>{t('common.retry')}</Button>}
+      />
     );
   }
   if (!me.data) {
     return <Navigate to="/login" replace state={{ from: location }} />;
+  }
+  // An initial, reset or expired password is changed before anything else (the server refuses the rest).
+  if (me.data.passwordChange && location.pathname !== '/account') {
+    return <Navigate to="/account" replace />;
   }
   return <>{children}</>;
 }
@@ -34,8 +42,12 @@ export function RequireRole({ roles, children }: { roles: readonly Role[]; child
   const me = useMeQuery();
   if (!hasRole(me.data?.role, roles)) {
     return (
-      <Result status="403" title="403" subTitle={t('common.forbidden')}
-        extra={<Link to="/">{t('common.backHome')}</Link>} />
+      <Result
+        status="403"
+        title="403"
+        subTitle={t('common.forbidden')}
+        extra={<Link to="/">{t('common.backHome')}</Link>}
+      />
     );
   }
   return <>{children}</>;

@@ -22,7 +22,11 @@ export function DrillBanner({ total }: { total?: number }) {
       showIcon
       style={{ marginBottom: 8 }}
       message={t('figures.filtered', { count: total ?? 0 })}
-      action={<Button size="small" onClick={() => setParams({})}>{t('figures.clear')}</Button>}
+      action={
+        <Button size="small" onClick={() => setParams({})}>
+          {t('figures.clear')}
+        </Button>
+      }
     />
   );
 }

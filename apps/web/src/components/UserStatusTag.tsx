@@ -13,7 +13,11 @@ export function UserStatusTag({ user }: { user: Pick<User, 'disabled' | 'lockedU
   const { t } = useTranslation();
   if (user.disabled) return <Tag>{t('users.statusDisabled')}</Tag>;
   if (isLocked(user) && user.lockedUntil) {
-    return <Tag color="red" title={dayjs(user.lockedUntil).format('YYYY-MM-DD HH:mm')}>{t('users.statusLocked')}</Tag>;
+    return (
+      <Tag color="red" title={dayjs(user.lockedUntil).format('YYYY-MM-DD HH:mm')}>
+        {t('users.statusLocked')}
+      </Tag>
+    );
   }
   return <Tag color="green">{t('users.statusActive')}</Tag>;
 }

@@ -1,10 +1,13 @@
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUSAntd from 'antd/locale/en_US';
-import zhCNAntd from 'antd/locale/zh_CN';
+// The ES builds: 'antd/locale/*' are CommonJS re-exports whose default import arrives as
+// `{ default: locale }`, which ConfigProvider does not read, so every antd text fell back to English.
+import enUSAntd from 'antd/es/locale/en_US';
+import zhCNAntd from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { THEME } from '../theme';
 import { currentLocale, type AppLocale } from './index';
 
 const antdLocales = { 'zh-CN': zhCNAntd, 'en-US': enUSAntd } as const;
@@ -22,7 +25,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   }, [locale, i18n]);
 
   return (
-    <ConfigProvider locale={antdLocales[locale]} theme={{ token: { colorPrimary: '#1677ff' } }}>
+    <ConfigProvider locale={antdLocales[locale]} theme={THEME}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

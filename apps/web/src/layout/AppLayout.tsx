@@ -1,14 +1,25 @@
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Grid, Layout, Menu, Tag, Typography, type MenuProps } from 'antd';
-import { useState } from 'react';
+import { Button, Grid, Layout, Tag, Typography } from 'antd';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { hasRole } from '../auth/roles';
 import { useLogout, useMe } from '../auth/session';
+import { ChunkBoundary } from '../components/ChunkBoundary';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { lazyWithPreload } from '../components/lazyWithPreload';
 import { roleName } from '../components/labels';
 import { NAV_ITEMS } from '../nav';
-import { OutboxIndicator } from '../offline/OutboxIndicator';
+import { useOutboxItems } from '../offline';
+import { OfflineNotice } from '../offline/OfflineNotice';
+
+// Out of the first download: the menu (see NavMenu.tsx) and the outbox list, shown only when writes
+// wait. Both are fetched once the frame is up, so that neither is first asked for offline.
+const NavMenu = lazyWithPreload(() => import('./NavMenu'));
+const NavDrawer = lazyWithPreload(() => import('./NavMenu').then((m) => ({ default: m.NavDrawer })));
+const OutboxIndicator = lazyWithPreload(() =>
+  import('../offline/OutboxIndicator').then((m) => ({ default: m.OutboxIndicator })),
+);
 
 const { Header, Sider, Content } = Layout;
 
@@ -20,30 +31,32 @@ export function AppLayout() {
   const isDesktop = screens.md ?? true;
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [drawerUsed, setDrawerUsed] = useState(false);
+  const waiting = useOutboxItems().length > 0;
   const location = useLocation();
   const navigate = useNavigate();
   const logout = useLogout();
 
-  const items: MenuProps['items'] = NAV_ITEMS.filter((item) => hasRole(me.role, item.roles)).map((item) => ({
+  const items = NAV_ITEMS.filter((item) => hasRole(me.role, item.roles)).map((item) => ({
     key: item.path,
-    icon: item.icon,
     label: t(item.labelKey),
   }));
-  const selected = NAV_ITEMS.filter((i) => i.path === '/' ? location.pathname === '/' : location.pathname.startsWith(i.path))
-    .map((i) => i.path);
+  const selected = NAV_ITEMS.filter((i) =>
+    i.path === '/' ? location.pathname === '/' : location.pathname.startsWith(i.path),
+  ).map((i) => i.path);
 
-  const menu = (
-    <Menu
-      theme="dark"
-      mode="inline"
-      items={items}
-      selectedKeys={selected}
-      onClick={({ key }) => {
-        setDrawerOpen(false);
-        void navigate(key);
-      }}
-    />
-  );
+  const menu = {
+    items,
+    selected,
+    onNavigate: (path: string) => {
+      setDrawerOpen(false);
+      void navigate(path);
+    },
+  };
+
+  useEffect(() => {
+    for (const part of [OutboxIndicator, isDesktop ? NavMenu : NavDrawer]) part.preload().catch(() => undefined);
+  }, [isDesktop]);
 
   const onLogout = () => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
 
@@ -52,27 +65,38 @@ export function AppLayout() {
       {isDesktop ? (
         <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" aria-label={t('nav.menu')}>
           <div className="fk-logo">{collapsed ? t('app.name').slice(0, 1) : t('app.name')}</div>
-          {menu}
+          <ChunkBoundary quiet>
+            <Suspense fallback={null}>
+              <NavMenu {...menu} />
+            </Suspense>
+          </ChunkBoundary>
         </Sider>
       ) : (
-        <Drawer
-          placement="left"
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          width={240}
-          title={t('app.fullName')}
-          styles={{ body: { padding: 0, background: '#001529' } }}
-        >
-          {menu}
-        </Drawer>
+        drawerUsed && (
+          <ChunkBoundary quiet>
+            <Suspense fallback={null}>
+              <NavDrawer {...menu} open={drawerOpen} onClose={() => setDrawerOpen(false)} title={t('app.fullName')} />
+            </Suspense>
+          </ChunkBoundary>
+        )
       )}
       <Layout>
         <Header className="fk-header">
           {!isDesktop && (
-            <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.menu')} onClick={() => setDrawerOpen(true)} />
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('nav.menu')}
+              onClick={() => {
+                setDrawerUsed(true);
+                setDrawerOpen(true);
+              }}
+            />
           )}
           <div className="fk-header-user" style={{ flex: 1 }}>
-            <Typography.Text strong ellipsis>{me.displayName}</Typography.Text>
+            <Typography.Text strong ellipsis>
+              {me.displayName}
+            </Typography.Text>
             {/* A phone's header has room for the name alone; role and scope head the home page. */}
             {isDesktop && <Tag color="blue">{roleName(me.role)}</Tag>}
             {isDesktop && (
@@ -81,7 +105,13 @@ export function AppLayout() {
               </Typography.Text>
             )}
           </div>
-          <OutboxIndicator />
+          {waiting && (
+            <ChunkBoundary quiet>
+              <Suspense fallback={null}>
+                <OutboxIndicator />
+              </Suspense>
+            </ChunkBoundary>
+          )}
           <LanguageSwitch compact={!isDesktop} />
           <Button
             type="text"
@@ -94,6 +124,7 @@ export function AppLayout() {
           </Button>
         </Header>
         <Content className="fk-content">
+          <OfflineNotice />
           <Outlet />
         </Content>
       </Layout>

@@ -14,18 +14,32 @@ export function OutboxIndicator() {
       size="small"
       style={{ maxWidth: 360 }}
       dataSource={items}
-      footer={<Button type="primary" block onClick={() => void outbox.replay()}>{t('outbox.syncNow')}</Button>}
+      footer={
+        <Button type="primary" block onClick={() => void outbox.replay()}>
+          {t('outbox.syncNow')}
+        </Button>
+      }
       renderItem={(item) => (
         <List.Item
-          actions={item.error ? [
-            <Button key="retry" size="small" onClick={() => void outbox.retry(item.id)}>{t('common.retry')}</Button>,
-            <Button key="discard" size="small" danger onClick={() => void outbox.discard(item.id)}>{t('outbox.discard')}</Button>,
-          ] : []}
+          actions={
+            item.error
+              ? [
+                  <Button key="retry" size="small" onClick={() => void outbox.retry(item.id)}>
+                    {t('common.retry')}
+                  </Button>,
+                  <Button key="discard" size="small" danger onClick={() => void outbox.discard(item.id)}>
+                    {t('outbox.discard')}
+                  </Button>,
+                ]
+              : []
+          }
         >
           <Space direction="vertical" size={0}>
             <Typography.Text>{item.label}</Typography.Text>
             <Typography.Text type={item.error ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-              {item.error ? item.error.message : t('outbox.waiting', { time: new Date(item.createdAt).toLocaleTimeString() })}
+              {item.error
+                ? item.error.message
+                : t('outbox.waiting', { time: new Date(item.createdAt).toLocaleTimeString() })}
             </Typography.Text>
           </Space>
         </List.Item>
@@ -35,7 +49,11 @@ export function OutboxIndicator() {
   return (
     <Popover content={content} title={t('outbox.title')} trigger="click">
       <Badge count={items.length} color={failed ? 'red' : 'orange'} size="small">
-        <Button type="text" icon={failed ? <WarningOutlined /> : <CloudSyncOutlined />} aria-label={t('outbox.pending', { count: items.length })} />
+        <Button
+          type="text"
+          icon={failed ? <WarningOutlined /> : <CloudSyncOutlined />}
+          aria-label={t('outbox.pending', { count: items.length })}
+        />
       </Badge>
     </Popover>
   );

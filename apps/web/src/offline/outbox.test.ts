@@ -21,7 +21,11 @@ describe('outbox', () => {
   it('sends at once when online and keeps nothing', async () => {
     const store = memoryStore();
     const sent: string[] = [];
-    const box = createOutbox(store, async (i) => sent.push(i.id), () => true);
+    const box = createOutbox(
+      store,
+      async (i) => sent.push(i.id),
+      () => true,
+    );
     expect(await box.submit(req('a'))).toEqual({ status: 'sent', data: 1 });
     expect(store.rows.size).toBe(0);
   });
@@ -30,7 +34,14 @@ describe('outbox', () => {
     const store = memoryStore();
     let online = false;
     const sent: string[] = [];
-    const box = createOutbox(store, async (i) => { if (!online) throw offlineError(); sent.push(i.id); }, () => online);
+    const box = createOutbox(
+      store,
+      async (i) => {
+        if (!online) throw offlineError();
+        sent.push(i.id);
+      },
+      () => online,
+    );
     await box.submit(req('first'));
     await new Promise((r) => setTimeout(r, 2));
     await box.submit(req('second'));
@@ -44,17 +55,32 @@ describe('outbox', () => {
   it('queues when the network drops during the send, and stops replaying at the first failure', async () => {
     const store = memoryStore();
     let failures = 3;
-    const box = createOutbox(store, async () => { if (failures-- > 0) throw offlineError(); }, () => true);
+    const box = createOutbox(
+      store,
+      async () => {
+        if (failures-- > 0) throw offlineError();
+      },
+      () => true,
+    );
     expect(await box.submit(req('x'))).toEqual({ status: 'queued' });
     await box.submit(req('y'));
     await box.replay();
-    expect(box.items().map((i) => [i.id, i.attempts])).toEqual([['x', 2], ['y', 1]]);
+    expect(box.items().map((i) => [i.id, i.attempts])).toEqual([
+      ['x', 2],
+      ['y', 1],
+    ]);
     await box.replay();
     expect(box.items()).toEqual([]);
   });
 
   it('shows validation errors at once instead of queueing them', async () => {
-    const box = createOutbox(memoryStore(), async () => { throw new ApiError(422, { type: 't', title: 'bad', status: 422 }); }, () => true);
+    const box = createOutbox(
+      memoryStore(),
+      async () => {
+        throw new ApiError(422, { type: 't', title: 'bad', status: 422 });
+      },
+      () => true,
+    );
     await expect(box.submit(req('bad'))).rejects.toBeInstanceOf(ApiError);
     expect(box.items()).toEqual([]);
   });
@@ -63,11 +89,15 @@ describe('outbox', () => {
     const store = memoryStore();
     let online = false;
     const sent: string[] = [];
-    const box = createOutbox(store, async (i) => {
-      if (!online) throw offlineError();
-      if (i.id === 'refused') throw new ApiError(422, { type: 't', title: 'refused', status: 422 });
-      sent.push(i.id);
-    }, () => online);
+    const box = createOutbox(
+      store,
+      async (i) => {
+        if (!online) throw offlineError();
+        if (i.id === 'refused') throw new ApiError(422, { type: 't', title: 'refused', status: 422 });
+        sent.push(i.id);
+      },
+      () => online,
+    );
     await box.submit(req('refused'));
     await new Promise((r) => setTimeout(r, 2));
     await box.submit(req('fine'));

@@ -13,7 +13,11 @@ const retryable = (e: unknown) => e instanceof ApiError && (e.status === 0 || e.
  * network allows, otherwise kept in IndexedDB and replayed in order on reconnect. The server
  * treats a repeated id as the same record, so a replay never creates a second one.
  */
-export function createOutbox(store: OutboxStore = outboxDb, send: Send = sendWithApi, isOnline = () => navigator.onLine) {
+export function createOutbox(
+  store: OutboxStore = outboxDb,
+  send: Send = sendWithApi,
+  isOnline = () => navigator.onLine,
+) {
   const listeners = new Set<() => void>();
   let snapshot: OutboxRequest[] = [];
   let replaying: Promise<void> | undefined;
@@ -28,7 +32,9 @@ export function createOutbox(store: OutboxStore = outboxDb, send: Send = sendWit
     await refresh();
   }
 
-  async function submit<T>(request: Pick<OutboxRequest, 'id' | 'method' | 'url' | 'body' | 'label'>): Promise<SubmitResult<T>> {
+  async function submit<T>(
+    request: Pick<OutboxRequest, 'id' | 'method' | 'url' | 'body' | 'label'>,
+  ): Promise<SubmitResult<T>> {
     const item: OutboxRequest = { ...request, createdAt: new Date().toISOString(), attempts: 0 };
     if (!isOnline()) {
       await enqueue(item);
@@ -57,7 +63,14 @@ export function createOutbox(store: OutboxStore = outboxDb, send: Send = sendWit
               await store.put({ ...item, attempts: item.attempts + 1 });
               break;
             }
-            await store.put({ ...item, attempts: item.attempts + 1, error: { status: e instanceof ApiError ? e.status : 0, message: e instanceof Error ? e.message : String(e) } });
+            await store.put({
+              ...item,
+              attempts: item.attempts + 1,
+              error: {
+                status: e instanceof ApiError ? e.status : 0,
+                message: e instanceof Error ? e.message : String(e),
+              },
+            });
           }
         }
       } finally {

@@ -1,12 +1,33 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { createdAt, ltree, updatedAt } from './types.js';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { createdAt, derivedIndex, encrypted, encryptedJson, ltree, updatedAt } from './types.js';
 import { region } from './regions.js';
 import { person } from './households.js';
 import { users } from './users.js';
 import { keyPerson } from './key-persons.js';
 
-export const CHECKPOINT_KINDS = ['roadJunction', 'highwayExit', 'busStation', 'trainStation', 'marketEntrance', 'other'] as const;
+export const CHECKPOINT_KINDS = [
+  'roadJunction',
+  'highwayExit',
+  'busStation',
+  'trainStation',
+  'marketEntrance',
+  'other',
+] as const;
 export const CHECKPOINT_FACILITIES = ['tent', 'thermometer', 'observationRoom'] as const;
 export const DUTY_ROLES = ['leader', 'cadre', 'policeOfficer', 'medicalStaff', 'villageCadre', 'volunteer'] as const;
 
@@ -15,12 +36,16 @@ export const checkpoint = pgTable(
   'checkpoint',
   {
     id: uuid('id').primaryKey(),
-    regionId: uuid('region_id').notNull().references(() => region.id),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => region.id),
     regionPath: ltree('region_path').notNull(),
     name: text('name').notNull(),
     kind: text('kind', { enum: CHECKPOINT_KINDS }).notNull(),
     location: text('location').notNull().default(''),
-    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
     /** When it was last closed: entries recorded offline before that instant are still accepted. */
     closedAt: timestamp('closed_at', { withTimezone: true }),
     facilities: text('facilities').array().notNull().default([]),
@@ -35,6 +60,8 @@ export interface DutyMember {
   role: (typeof DUTY_ROLES)[number];
   phone?: string | null;
   userId?: string | null;
+  /** Picked from a volunteer team (志愿服务队). */
+  volunteerId?: string | null;
 }
 
 /**
@@ -49,7 +76,8 @@ export const dutyShift = pgTable(
     officeRegionId: uuid('office_region_id').references(() => region.id),
     regionPath: ltree('region_path').notNull(),
     day: date('day').notNull(),
-    members: jsonb('members').$type<DutyMember[]>().notNull(),
+    /** The phones inside are encrypted (security/personal-data-json.ts). */
+    members: encryptedJson<DutyMember[]>('duty_shift', 'members').notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -66,7 +94,9 @@ export const checkpointEntry = pgTable(
   'checkpoint_entry',
   {
     id: uuid('id').primaryKey(),
-    checkpointId: uuid('checkpoint_id').notNull().references(() => checkpoint.id),
+    checkpointId: uuid('checkpoint_id')
+      .notNull()
+      .references(() => checkpoint.id),
     regionPath: ltree('region_path').notNull(),
     kind: text('kind', { enum: ['vehicle', 'pedestrian'] }).notNull(),
     plate: varchar('plate', { length: 10 }),
@@ -99,15 +129,18 @@ export const checkpointOccupant = pgTable(
   'checkpoint_occupant',
   {
     id: uuid('id').primaryKey(),
-    entryId: uuid('entry_id').notNull().references(() => checkpointEntry.id, { onDelete: 'cascade' }),
+    entryId: uuid('entry_id')
+      .notNull()
+      .references(() => checkpointEntry.id, { onDelete: 'cascade' }),
     position: smallint('position').notNull(),
     regionPath: ltree('region_path').notNull(),
     personId: uuid('person_id').references(() => person.id),
     name: text('name').notNull(),
-    idNumber: varchar('id_number', { length: 18 }).notNull(),
+    idNumber: encrypted('id_number', 'idNumber').notNull(),
+    idNumberBidx: derivedIndex('id_number_bidx', 'id_number', 2),
     sex: text('sex', { enum: ['male', 'female'] }).notNull(),
     birthDate: date('birth_date').notNull(),
-    phone: varchar('phone', { length: 20 }),
+    phone: encrypted('phone', 'phone'),
     temperature: numeric('temperature', { precision: 3, scale: 1 }).notNull(),
     healthCode: text('health_code', { enum: ['green', 'yellow', 'red'] }),
     itinerary: text('itinerary', { enum: ['normal', 'starred'] }),
@@ -118,7 +151,10 @@ export const checkpointOccupant = pgTable(
     /** A held occupant placed at an observation site: the key-person file opened for the placement. */
     keyPersonId: uuid('key_person_id').references(() => keyPerson.id),
   },
-  (t) => [index('checkpoint_occupant_entry_idx').on(t.entryId), index('checkpoint_occupant_id_number_idx').on(t.idNumber)],
+  (t) => [
+    index('checkpoint_occupant_entry_idx').on(t.entryId),
+    index('checkpoint_occupant_id_number_idx').on(t.idNumberBidx),
+  ],
 );
 
 /**
@@ -128,13 +164,17 @@ export const checkpointOccupant = pgTable(
 export const checkpointStat = pgTable(
   'checkpoint_stat',
   {
-    checkpointId: uuid('checkpoint_id').notNull().references(() => checkpoint.id, { onDelete: 'cascade' }),
+    checkpointId: uuid('checkpoint_id')
+      .notNull()
+      .references(() => checkpoint.id, { onDelete: 'cascade' }),
     regionPath: ltree('region_path').notNull(),
     hour: timestamp('hour', { withTimezone: true }).notNull(),
     vehicles: integer('vehicles').notNull().default(0),
     pedestrians: integer('pedestrians').notNull().default(0),
     persons: integer('persons').notNull().default(0),
     turnedBack: integer('turned_back').notNull().default(0),
+    /** 劝返人次: the persons in the entries turned back (turned_back counts vehicles and pedestrians). */
+    turnedBackPersons: integer('turned_back_persons').notNull().default(0),
     held: integer('held').notNull().default(0),
     fevers: integer('fevers').notNull().default(0),
     riskArea: integer('risk_area').notNull().default(0),
@@ -157,28 +197,25 @@ export const checkpointStat = pgTable(
 export const checkpointStatDay = pgTable(
   'checkpoint_stat_day',
   {
-    checkpointId: uuid('checkpoint_id').notNull().references(() => checkpoint.id, { onDelete: 'cascade' }),
+    checkpointId: uuid('checkpoint_id')
+      .notNull()
+      .references(() => checkpoint.id, { onDelete: 'cascade' }),
     regionPath: ltree('region_path').notNull(),
     day: date('day', { mode: 'string' }).notNull(),
     vehicles: integer('vehicles').notNull().default(0),
     pedestrians: integer('pedestrians').notNull().default(0),
     persons: integer('persons').notNull().default(0),
     turnedBack: integer('turned_back').notNull().default(0),
+    /** 劝返人次: the persons in the entries turned back (turned_back counts vehicles and pedestrians). */
+    turnedBackPersons: integer('turned_back_persons').notNull().default(0),
     held: integer('held').notNull().default(0),
     fevers: integer('fevers').notNull().default(0),
     riskArea: integer('risk_area').notNull().default(0),
     localPersons: integer('local_persons').notNull().default(0),
     localVehicles: integer('local_vehicles').notNull().default(0),
   },
-  (t) => [uniqueIndex('checkpoint_stat_day_uq').on(t.checkpointId, t.day), index('checkpoint_stat_day_day_idx').on(t.day)],
+  (t) => [
+    uniqueIndex('checkpoint_stat_day_uq').on(t.checkpointId, t.day),
+    index('checkpoint_stat_day_day_idx').on(t.day),
+  ],
 );
-
-/** Per county: which occupant checks (健康码, 行程卡, 48 小时核酸) its checkpoints must record. */
-export const checkpointSetting = pgTable('checkpoint_setting', {
-  regionId: uuid('region_id').primaryKey().references(() => region.id),
-  healthCodeRequired: boolean('health_code_required').notNull().default(false),
-  itineraryRequired: boolean('itinerary_required').notNull().default(false),
-  nucleicAcidRequired: boolean('nucleic_acid_required').notNull().default(false),
-  updatedBy: uuid('updated_by').references(() => users.id),
-  updatedAt: updatedAt(),
-});

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, time, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ltree } from './types.js';
 import { region } from './regions.js';
 import { users } from './users.js';
@@ -12,7 +12,9 @@ export const dailyReport = pgTable(
   'daily_report',
   {
     id: uuid('id').primaryKey(),
-    regionId: uuid('region_id').notNull().references(() => region.id),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => region.id),
     regionPath: ltree('region_path').notNull(),
     reportDate: date('report_date').notNull(),
     version: integer('version').notNull(),
@@ -23,7 +25,9 @@ export const dailyReport = pgTable(
     problems: text('problems'),
     suggestions: text('suggestions'),
     correctionReason: text('correction_reason'),
-    submittedBy: uuid('submitted_by').notNull().references(() => users.id),
+    submittedBy: uuid('submitted_by')
+      .notNull()
+      .references(() => users.id),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
     /** Submitted after the day's deadline. */
     late: boolean('late').notNull(),
@@ -35,15 +39,6 @@ export const dailyReport = pgTable(
   ],
 );
 
-/** A county's reporting rules (the county decides; the defaults follow seed 000's 18:00). */
-export const reportSetting = pgTable('report_setting', {
-  regionId: uuid('region_id').primaryKey().references(() => region.id),
-  deadline: time('deadline').notNull().default('18:00'),
-  correctionWindowHours: integer('correction_window_hours').notNull().default(48),
-  /** How long before the deadline the system itself reminds (催报) the reporters still missing. */
-  reminderMinutesBefore: integer('reminder_minutes_before').notNull().default(60),
-});
-
 /**
  * 催报: a reminder to a village or township whose report for a day is still missing, sent by the
  * level above or, before the deadline, by the scheduler (`sentBy` null; one per region and day).
@@ -52,7 +47,9 @@ export const reportReminder = pgTable(
   'report_reminder',
   {
     id: uuid('id').primaryKey(),
-    regionId: uuid('region_id').notNull().references(() => region.id),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => region.id),
     regionPath: ltree('region_path').notNull(),
     reportDate: date('report_date').notNull(),
     sentBy: uuid('sent_by').references(() => users.id),

@@ -11,13 +11,17 @@ export const fileJob = pgTable(
   {
     id: uuid('id').primaryKey(),
     kind: text('kind', { enum: ['import', 'export'] }).notNull(),
-    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull().default('queued'),
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] })
+      .notNull()
+      .default('queued'),
     done: integer('done').notNull().default(0),
     total: integer('total').notNull().default(0),
     /** The outcome: for an import the accepted/rejected counts and the rejected rows with their reasons. */
     result: jsonb('result').$type<Record<string, unknown>>(),
     error: text('error'),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
     regionPath: ltree('region_path').notNull(),
     createdAt: createdAt(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),

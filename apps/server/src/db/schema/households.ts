@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { date, index, jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
-import { createdAt, ltree, updatedAt } from './types.js';
+import { date, index, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { createdAt, derivedIndex, encrypted, encryptedJson, ltree, updatedAt, version } from './types.js';
 import { grid, region } from './regions.js';
 import { users } from './users.js';
 
@@ -8,15 +8,20 @@ export const household = pgTable(
   'household',
   {
     id: uuid('id').primaryKey(),
-    regionId: uuid('region_id').notNull().references(() => region.id),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => region.id),
     regionPath: ltree('region_path').notNull(),
     gridId: uuid('grid_id').references(() => grid.id),
     address: text('address').notNull(),
     headPersonId: uuid('head_person_id'),
-    phone: varchar('phone', { length: 20 }),
-    status: text('status', { enum: ['resident', 'away', 'vacant'] }).notNull().default('resident'),
+    phone: encrypted('phone', 'phone'),
+    status: text('status', { enum: ['resident', 'away', 'vacant'] })
+      .notNull()
+      .default('resident'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    version: version(),
   },
   (t) => [
     index('household_region_path_gist').using('gist', t.regionPath),
@@ -36,13 +41,19 @@ export const person = pgTable(
   'person',
   {
     id: uuid('id').primaryKey(),
-    idNumber: varchar('id_number', { length: 18 }).unique(),
+    idNumber: encrypted('id_number', 'idNumber'),
+    idNumberBidx: derivedIndex('id_number_bidx', 'id_number', 2).unique(),
+    idNumberT4: derivedIndex('id_number_t4', 'id_number', 3),
+    idNumberT6: derivedIndex('id_number_t6', 'id_number', 4),
     name: text('name').notNull(),
     sex: text('sex', { enum: ['male', 'female'] }),
     birthDate: date('birth_date'),
-    phone: varchar('phone', { length: 20 }),
+    phone: encrypted('phone', 'phone'),
+    phoneBidx: derivedIndex('phone_bidx', 'phone', 2),
     householdId: uuid('household_id').references(() => household.id),
-    regionId: uuid('region_id').notNull().references(() => region.id),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => region.id),
     regionPath: ltree('region_path').notNull(),
     registeredRegionCode: varchar('registered_region_code', { length: 12 }),
     vulnerableGroups: text('vulnerable_groups').array().notNull().default([]),
@@ -50,17 +61,19 @@ export const person = pgTable(
     guardianName: text('guardian_name'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    version: version(),
   },
   (t) => [
     index('person_region_path_gist').using('gist', t.regionPath),
     index('person_household_idx').on(t.householdId),
     index('person_region_idx').on(t.regionId),
-    index('person_phone_idx').on(t.phone),
+    index('person_phone_idx').on(t.phoneBidx),
     index('person_name_idx').on(t.name),
     // Person lists walk this order (region, household, birth date): a page from the index, not a sort of the county.
     index('person_walk_order_idx').on(t.regionPath, t.householdId, t.birthDate, t.id),
-    // Search by the last digits of an ID number (what people read out) uses this prefix index.
-    index('person_id_number_suffix_idx').on(sql`reverse(${t.idNumber}) text_pattern_ops`),
+    // Search by the last digits of an ID number (what people read out): keyed indexes of the last 4 and 6.
+    index('person_id_number_t4_idx').on(t.idNumberT4),
+    index('person_id_number_t6_idx').on(t.idNumberT6),
   ],
 );
 
@@ -69,7 +82,9 @@ export const personMove = pgTable(
   'person_move',
   {
     id: uuid('id').primaryKey(),
-    personId: uuid('person_id').notNull().references(() => person.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
     fromHouseholdId: uuid('from_household_id').references(() => household.id),
     toHouseholdId: uuid('to_household_id').references(() => household.id),
     /** The destination's region, so the history is scoped like the person. */
@@ -88,10 +103,12 @@ export const personMerge = pgTable(
   'person_merge',
   {
     id: uuid('id').primaryKey(),
-    survivorId: uuid('survivor_id').notNull().references(() => person.id),
+    survivorId: uuid('survivor_id')
+      .notNull()
+      .references(() => person.id),
     mergedId: uuid('merged_id').notNull(),
-    /** The merged record as it was, for review and to undo by hand. */
-    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    /** The merged record as it was, for review and to undo by hand; its ID number and phone encrypted inside. */
+    snapshot: encryptedJson<Record<string, unknown>>('person_merge', 'snapshot').notNull(),
     regionPath: ltree('region_path').notNull(),
     mergedBy: uuid('merged_by').references(() => users.id),
     mergedAt: timestamp('merged_at', { withTimezone: true }).notNull().defaultNow(),

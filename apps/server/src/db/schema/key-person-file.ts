@@ -11,7 +11,9 @@ export const trajectoryStop = pgTable(
   'trajectory_stop',
   {
     id: uuid('id').primaryKey(),
-    keyPersonId: uuid('key_person_id').notNull().references(() => keyPerson.id, { onDelete: 'cascade' }),
+    keyPersonId: uuid('key_person_id')
+      .notNull()
+      .references(() => keyPerson.id, { onDelete: 'cascade' }),
     regionPath: ltree('region_path').notNull(),
     place: text('place').notNull(),
     startDate: date('start_date').notNull(),
@@ -23,7 +25,10 @@ export const trajectoryStop = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index('trajectory_stop_kp_idx').on(t.keyPersonId, t.startDate), check('trajectory_stop_dates_ck', sql`${t.endDate} IS NULL OR ${t.endDate} >= ${t.startDate}`)],
+  (t) => [
+    index('trajectory_stop_kp_idx').on(t.keyPersonId, t.startDate),
+    check('trajectory_stop_dates_ck', sql`${t.endDate} IS NULL OR ${t.endDate} >= ${t.startDate}`),
+  ],
 );
 
 /**
@@ -34,8 +39,12 @@ export const contactLink = pgTable(
   'contact_link',
   {
     id: uuid('id').primaryKey(),
-    personId: uuid('person_id').notNull().references(() => person.id),
-    contactPersonId: uuid('contact_person_id').notNull().references(() => person.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    contactPersonId: uuid('contact_person_id')
+      .notNull()
+      .references(() => person.id),
     /** Where it was recorded (the key person's region): what the scope filter reads. */
     regionPath: ltree('region_path').notNull(),
     relation: text('relation', { enum: CONTACT_RELATIONS }).notNull(),
@@ -45,7 +54,10 @@ export const contactLink = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('contact_link_pair_uq').on(sql`least(${t.personId}, ${t.contactPersonId})`, sql`greatest(${t.personId}, ${t.contactPersonId})`),
+    uniqueIndex('contact_link_pair_uq').on(
+      sql`least(${t.personId}, ${t.contactPersonId})`,
+      sql`greatest(${t.personId}, ${t.contactPersonId})`,
+    ),
     index('contact_link_person_idx').on(t.personId),
     index('contact_link_contact_idx').on(t.contactPersonId),
     check('contact_link_not_self_ck', sql`${t.personId} <> ${t.contactPersonId}`),
@@ -57,7 +69,9 @@ export const keyPersonService = pgTable(
   'key_person_service',
   {
     id: uuid('id').primaryKey(),
-    keyPersonId: uuid('key_person_id').notNull().references(() => keyPerson.id, { onDelete: 'cascade' }),
+    keyPersonId: uuid('key_person_id')
+      .notNull()
+      .references(() => keyPerson.id, { onDelete: 'cascade' }),
     regionPath: ltree('region_path').notNull(),
     kind: text('kind', { enum: SERVICE_KINDS }).notNull(),
     date: date('date').notNull(),
@@ -74,7 +88,9 @@ export const keyPersonNotice = pgTable(
   'key_person_notice',
   {
     id: uuid('id').primaryKey(),
-    keyPersonId: uuid('key_person_id').notNull().references(() => keyPerson.id, { onDelete: 'cascade' }),
+    keyPersonId: uuid('key_person_id')
+      .notNull()
+      .references(() => keyPerson.id, { onDelete: 'cascade' }),
     regionPath: ltree('region_path').notNull(),
     kind: text('kind', { enum: NOTICE_KINDS }).notNull(),
     date: date('date').notNull(),

@@ -1,32 +1,45 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { KEY_PERSON_CATEGORIES, KEY_PERSON_SOURCES, KEY_PERSON_STATUSES, MEASURED_BY, MEASURES, OFFICER_ROLES, SLOTS, type SlotWindows } from '@fangkong/domain';
-import { createdAt, ltree, updatedAt } from './types.js';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import {
+  KEY_PERSON_CATEGORIES,
+  KEY_PERSON_SOURCES,
+  KEY_PERSON_STATUSES,
+  MEASURED_BY,
+  MEASURES,
+  OFFICER_ROLES,
+  SLOTS,
+} from '@fangkong/domain';
+import { createdAt, encrypted, ltree, updatedAt, version } from './types.js';
 import { person } from './households.js';
 import { region } from './regions.js';
 import { users } from './users.js';
 import { lead } from './leads.js';
-
-/** A county's rules for key persons; absent fields fall back to the domain's defaults. */
-export const managementPolicy = pgTable('management_policy', {
-  /** The county's region path: one row per county. */
-  regionPath: ltree('region_path').primaryKey(),
-  measureDays: jsonb('measure_days').$type<Record<string, number>>().notNull().default({}),
-  requiredOfficers: jsonb('required_officers').$type<Record<string, number>>().notNull().default({}),
-  slotWindows: jsonb('slot_windows').$type<SlotWindows>(),
-  leadDeadlineHours: integer('lead_deadline_hours'),
-  triageDeadlineHours: integer('triage_deadline_hours'),
-  updatedAt: updatedAt(),
-});
 
 /** 重点人员: one person under a measure; at most one open file per person. */
 export const keyPerson = pgTable(
   'key_person',
   {
     id: uuid('id').primaryKey(),
-    personId: uuid('person_id').notNull().references(() => person.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
     leadId: uuid('lead_id').references(() => lead.id),
-    regionId: uuid('region_id').notNull().references(() => region.id),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => region.id),
     regionPath: ltree('region_path').notNull(),
     category: text('category', { enum: KEY_PERSON_CATEGORIES }).notNull(),
     source: text('source', { enum: KEY_PERSON_SOURCES }).notNull(),
@@ -50,10 +63,13 @@ export const keyPerson = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    version: version(),
   },
   (t) => [
     index('key_person_region_path_gist').using('gist', t.regionPath),
-    uniqueIndex('key_person_open_person_uq').on(t.personId).where(sql`status IN ('active', 'hospitalized', 'lostToFollowUp')`),
+    uniqueIndex('key_person_open_person_uq')
+      .on(t.personId)
+      .where(sql`status IN ('active', 'hospitalized', 'lostToFollowUp')`),
     index('key_person_status_end_idx').on(t.status, t.plannedEndDate),
     // The two short lists, in their page order: found without passing over the active files.
     index('key_person_overdue_idx').on(t.plannedEndDate, t.id).where(sql`status = 'active' AND open_alerts > 0`),
@@ -65,7 +81,9 @@ export const keyPerson = pgTable(
 export const keyPersonTally = pgTable(
   'key_person_tally',
   {
-    regionId: uuid('region_id').notNull().references(() => region.id, { onDelete: 'cascade' }),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => region.id, { onDelete: 'cascade' }),
     status: text('status', { enum: KEY_PERSON_STATUSES }).notNull(),
     n: integer('n').notNull().default(0),
   },
@@ -77,8 +95,12 @@ export const keyPersonEvent = pgTable(
   'key_person_event',
   {
     id: uuid('id').primaryKey(),
-    keyPersonId: uuid('key_person_id').notNull().references(() => keyPerson.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['created', 'endChanged', 'measureChanged', 'statusChanged', 'transferred'] }).notNull(),
+    keyPersonId: uuid('key_person_id')
+      .notNull()
+      .references(() => keyPerson.id, { onDelete: 'cascade' }),
+    kind: text('kind', {
+      enum: ['created', 'endChanged', 'measureChanged', 'statusChanged', 'transferred', 'categoryChanged'],
+    }).notNull(),
     fromValue: text('from_value'),
     toValue: text('to_value'),
     reason: text('reason'),
@@ -94,18 +116,22 @@ export const responsibleOfficer = pgTable(
   'responsible_officer',
   {
     id: uuid('id').primaryKey(),
-    keyPersonId: uuid('key_person_id').notNull().references(() => keyPerson.id, { onDelete: 'cascade' }),
+    keyPersonId: uuid('key_person_id')
+      .notNull()
+      .references(() => keyPerson.id, { onDelete: 'cascade' }),
     regionPath: ltree('region_path').notNull(),
     role: text('role', { enum: OFFICER_ROLES }).notNull(),
     name: text('name').notNull(),
-    phone: varchar('phone', { length: 20 }),
+    phone: encrypted('phone', 'phone'),
     userId: uuid('user_id').references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [
     index('responsible_officer_kp_idx').on(t.keyPersonId),
     index('responsible_officer_user_idx').on(t.userId),
-    uniqueIndex('responsible_officer_uq').on(t.keyPersonId, t.role, t.name),
+    // An account serves once per role; two accounts of the same name (common names repeat) both may.
+    uniqueIndex('responsible_officer_user_uq').on(t.keyPersonId, t.role, t.userId).where(sql`user_id IS NOT NULL`),
+    uniqueIndex('responsible_officer_name_uq').on(t.keyPersonId, t.role, t.name).where(sql`user_id IS NULL`),
   ],
 );
 
@@ -114,7 +140,9 @@ export const healthCheck = pgTable(
   'health_check',
   {
     id: uuid('id').primaryKey(),
-    keyPersonId: uuid('key_person_id').notNull().references(() => keyPerson.id, { onDelete: 'cascade' }),
+    keyPersonId: uuid('key_person_id')
+      .notNull()
+      .references(() => keyPerson.id, { onDelete: 'cascade' }),
     regionPath: ltree('region_path').notNull(),
     day: date('day').notNull(),
     slot: text('slot', { enum: SLOTS }).notNull(),
@@ -143,11 +171,15 @@ export const checkAlert = pgTable(
   'check_alert',
   {
     id: uuid('id').primaryKey(),
-    keyPersonId: uuid('key_person_id').notNull().references(() => keyPerson.id, { onDelete: 'cascade' }),
+    keyPersonId: uuid('key_person_id')
+      .notNull()
+      .references(() => keyPerson.id, { onDelete: 'cascade' }),
     regionPath: ltree('region_path').notNull(),
     day: date('day').notNull(),
     slot: text('slot', { enum: SLOTS }).notNull(),
-    level: text('level', { enum: ['gridWorker', 'doctor', 'township'] }).notNull().default('gridWorker'),
+    level: text('level', { enum: ['gridWorker', 'doctor', 'township'] })
+      .notNull()
+      .default('gridWorker'),
     overdueAt: timestamp('overdue_at', { withTimezone: true }).notNull(),
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
@@ -165,12 +197,18 @@ export const triageTask = pgTable(
   'triage_task',
   {
     id: uuid('id').primaryKey(),
-    keyPersonId: uuid('key_person_id').notNull().references(() => keyPerson.id, { onDelete: 'cascade' }),
-    healthCheckId: uuid('health_check_id').notNull().references(() => healthCheck.id),
+    keyPersonId: uuid('key_person_id')
+      .notNull()
+      .references(() => keyPerson.id, { onDelete: 'cascade' }),
+    healthCheckId: uuid('health_check_id')
+      .notNull()
+      .references(() => healthCheck.id),
     regionPath: ltree('region_path').notNull(),
     temperature: numeric('temperature', { precision: 3, scale: 1, mode: 'number' }).notNull(),
     symptoms: text('symptoms').array().notNull().default([]),
-    status: text('status', { enum: ['open', 'acknowledged', 'closed'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'acknowledged', 'closed'] })
+      .notNull()
+      .default('open'),
     deadline: timestamp('deadline', { withTimezone: true }).notNull(),
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
@@ -178,13 +216,18 @@ export const triageTask = pgTable(
     outcome: text('outcome'),
     createdAt: createdAt(),
   },
-  (t) => [index('triage_task_region_path_gist').using('gist', t.regionPath), index('triage_task_status_idx').on(t.status, t.deadline)],
+  (t) => [
+    index('triage_task_region_path_gist').using('gist', t.regionPath),
+    index('triage_task_status_idx').on(t.status, t.deadline),
+  ],
 );
 
 /** A self check-in link (no login): only the SHA-256 of its token is stored. */
 export const checkInLink = pgTable('check_in_link', {
   id: uuid('id').primaryKey(),
-  keyPersonId: uuid('key_person_id').notNull().references(() => keyPerson.id, { onDelete: 'cascade' }),
+  keyPersonId: uuid('key_person_id')
+    .notNull()
+    .references(() => keyPerson.id, { onDelete: 'cascade' }),
   tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),

@@ -1,5 +1,5 @@
-import { date, index, jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
-import { createdAt, ltree } from './types.js';
+import { date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, derivedIndex, encrypted, ltree } from './types.js';
 import { person } from './households.js';
 import { region } from './regions.js';
 
@@ -13,11 +13,17 @@ export const lead = pgTable(
     id: uuid('id').primaryKey(),
     personId: uuid('person_id').references(() => person.id),
     name: text('name').notNull(),
-    idNumber: varchar('id_number', { length: 18 }),
-    phone: varchar('phone', { length: 20 }),
-    regionId: uuid('region_id').notNull().references(() => region.id),
+    idNumber: encrypted('id_number', 'idNumber'),
+    idNumberBidx: derivedIndex('id_number_bidx', 'id_number', 2),
+    phone: encrypted('phone', 'phone'),
+    phoneBidx: derivedIndex('phone_bidx', 'phone', 2),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => region.id),
     regionPath: ltree('region_path').notNull(),
-    status: text('status', { enum: ['open', 'verified', 'dismissed'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'verified', 'dismissed'] })
+      .notNull()
+      .default('open'),
     /** Verify by then (协查时限); overdue open leads are escalated. */
     deadline: timestamp('deadline', { withTimezone: true }).notNull(),
     /** When the overdue lead was escalated to the township. */
@@ -30,6 +36,7 @@ export const lead = pgTable(
   (t) => [
     index('lead_region_path_gist').using('gist', t.regionPath),
     index('lead_person_idx').on(t.personId),
+    index('lead_id_number_bidx_idx').on(t.idNumberBidx),
     index('lead_status_deadline_idx').on(t.status, t.deadline),
   ],
 );
@@ -39,7 +46,9 @@ export const leadSource = pgTable(
   'lead_source',
   {
     id: uuid('id').primaryKey(),
-    leadId: uuid('lead_id').notNull().references(() => lead.id, { onDelete: 'cascade' }),
+    leadId: uuid('lead_id')
+      .notNull()
+      .references(() => lead.id, { onDelete: 'cascade' }),
     source: text('source', { enum: ['screening', 'checkpoint', 'tip', 'selfReport', 'assistRequest'] }).notNull(),
     /** The record that raised it (a visit, an entry, a list row), for the drill-down. */
     sourceRef: uuid('source_ref'),

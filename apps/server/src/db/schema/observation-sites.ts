@@ -9,7 +9,9 @@ export const observationSite = pgTable(
   'observation_site',
   {
     id: uuid('id').primaryKey(),
-    regionId: uuid('region_id').notNull().references(() => region.id),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => region.id),
     regionPath: ltree('region_path').notNull(),
     name: text('name').notNull(),
     address: text('address'),
@@ -22,7 +24,9 @@ export const observationBed = pgTable(
   'observation_bed',
   {
     id: uuid('id').primaryKey(),
-    siteId: uuid('site_id').notNull().references(() => observationSite.id, { onDelete: 'cascade' }),
+    siteId: uuid('site_id')
+      .notNull()
+      .references(() => observationSite.id, { onDelete: 'cascade' }),
     room: text('room').notNull(),
     bed: text('bed').notNull(),
   },
@@ -34,9 +38,15 @@ export const placement = pgTable(
   'placement',
   {
     id: uuid('id').primaryKey(),
-    siteId: uuid('site_id').notNull().references(() => observationSite.id),
-    bedId: uuid('bed_id').notNull().references(() => observationBed.id),
-    keyPersonId: uuid('key_person_id').notNull().references(() => keyPerson.id),
+    siteId: uuid('site_id')
+      .notNull()
+      .references(() => observationSite.id),
+    bedId: uuid('bed_id')
+      .notNull()
+      .references(() => observationBed.id),
+    keyPersonId: uuid('key_person_id')
+      .notNull()
+      .references(() => keyPerson.id),
     regionPath: ltree('region_path').notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     endedAt: timestamp('ended_at', { withTimezone: true }),

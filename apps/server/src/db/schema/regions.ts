@@ -1,4 +1,16 @@
-import { type AnyPgColumn, index, integer, pgTable, primaryKey, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { createdAt, ltree } from './types.js';
 import { users } from './users.js';
 
@@ -20,20 +32,32 @@ export const grid = pgTable(
   'grid',
   {
     id: uuid('id').primaryKey(),
-    regionId: uuid('region_id').notNull().references(() => region.id),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => region.id),
     regionPath: ltree('region_path').notNull(),
     name: text('name').notNull(),
     leaderId: uuid('leader_id').references(() => users.id),
+    /** A retired grid (撤销, or merged into another) keeps its row for history; it holds no households. */
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('grid_region_path_gist').using('gist', t.regionPath), index('grid_region_idx').on(t.regionId)],
+  (t) => [
+    index('grid_region_path_gist').using('gist', t.regionPath),
+    index('grid_region_idx').on(t.regionId),
+    uniqueIndex('grid_village_name_uq').on(t.regionId, t.name).where(sql`retired_at IS NULL`),
+  ],
 );
 
 export const gridWorker = pgTable(
   'grid_worker',
   {
-    gridId: uuid('grid_id').notNull().references(() => grid.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    gridId: uuid('grid_id')
+      .notNull()
+      .references(() => grid.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.gridId, t.userId] })],
 );
@@ -44,7 +68,9 @@ export const gridWorker = pgTable(
  * regions instead of a scan over a million people.
  */
 export const regionTally = pgTable('region_tally', {
-  regionId: uuid('region_id').primaryKey().references(() => region.id, { onDelete: 'cascade' }),
+  regionId: uuid('region_id')
+    .primaryKey()
+    .references(() => region.id, { onDelete: 'cascade' }),
   households: integer('households').notNull().default(0),
   persons: integer('persons').notNull().default(0),
   grids: integer('grids').notNull().default(0),

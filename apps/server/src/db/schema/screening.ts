@@ -1,4 +1,17 @@
-import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, ltree } from './types.js';
 import { grid, region } from './regions.js';
 import { users } from './users.js';
@@ -9,7 +22,9 @@ export const screeningRound = pgTable(
   'screening_round',
   {
     id: uuid('id').primaryKey(),
-    regionId: uuid('region_id').notNull().references(() => region.id),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => region.id),
     regionPath: ltree('region_path').notNull(),
     name: text('name').notNull(),
     purpose: text('purpose'),
@@ -17,7 +32,9 @@ export const screeningRound = pgTable(
     deadline: date('deadline').notNull(),
     /** Members are asked about travel since this day. */
     travelSince: date('travel_since').notNull(),
-    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAt(),
   },
@@ -31,8 +48,12 @@ export const visit = pgTable(
   'visit',
   {
     id: uuid('id').primaryKey(),
-    roundId: uuid('round_id').notNull().references(() => screeningRound.id),
-    householdId: uuid('household_id').notNull().references(() => household.id),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => screeningRound.id),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => household.id),
     regionPath: ltree('region_path').notNull(),
     gridId: uuid('grid_id').references(() => grid.id),
     outcome: text('outcome', { enum: VISIT_OUTCOMES }).notNull(),
@@ -63,8 +84,12 @@ export const visitMember = pgTable(
   'visit_member',
   {
     id: uuid('id').primaryKey(),
-    visitId: uuid('visit_id').notNull().references(() => visit.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id').notNull().references(() => person.id),
+    visitId: uuid('visit_id')
+      .notNull()
+      .references(() => visit.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
     present: boolean('present').notNull(),
     awayPlace: text('away_place'),
     travel: jsonb('travel').$type<Trip[]>().notNull().default([]),
@@ -89,8 +114,12 @@ export const visitMember = pgTable(
 export const householdVisitState = pgTable(
   'household_visit_state',
   {
-    roundId: uuid('round_id').notNull().references(() => screeningRound.id, { onDelete: 'cascade' }),
-    householdId: uuid('household_id').notNull().references(() => household.id, { onDelete: 'cascade' }),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => screeningRound.id, { onDelete: 'cascade' }),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => household.id, { onDelete: 'cascade' }),
     regionId: uuid('region_id').notNull(),
     gridId: uuid('grid_id'),
     state: text('state', { enum: VISIT_OUTCOMES }).notNull(),
@@ -99,7 +128,10 @@ export const householdVisitState = pgTable(
     persons: integer('persons').notNull(),
     leads: integer('leads').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.roundId, t.householdId] }), index('household_visit_state_household_idx').on(t.householdId)],
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.householdId] }),
+    index('household_visit_state_household_idx').on(t.householdId),
+  ],
 );
 
 /**
@@ -110,8 +142,12 @@ export const householdVisitState = pgTable(
 export const screeningTally = pgTable(
   'screening_tally',
   {
-    roundId: uuid('round_id').notNull().references(() => screeningRound.id, { onDelete: 'cascade' }),
-    regionId: uuid('region_id').notNull().references(() => region.id, { onDelete: 'cascade' }),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => screeningRound.id, { onDelete: 'cascade' }),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => region.id, { onDelete: 'cascade' }),
     gridId: uuid('grid_id'),
     visited: integer('visited').notNull().default(0),
     away: integer('away').notNull().default(0),

@@ -11,6 +11,11 @@ export const auditLogSchema = z
     targetType: z.string().nullable(),
     targetId: z.string().nullable(),
     regionPath: z.string().nullable(),
+    regionName: z.string().nullable().describe('the name of the region at regionPath'),
+    targetName: z
+      .string()
+      .nullable()
+      .describe('the name of the user, region, person, checkpoint or site the row is about'),
     ip: z.string().nullable(),
     userAgent: z.string().nullable(),
     detail: z.record(z.string(), z.unknown()).nullable(),
@@ -28,4 +33,6 @@ export const listAuditLogsQuery = z.object({
 export type ListAuditLogsQuery = z.infer<typeof listAuditLogsQuery>;
 export const exportAuditLogsQuery = listAuditLogsQuery.omit({ page: true, pageSize: true });
 
-export const auditLogPage = z.object({ items: z.array(auditLogSchema), total: z.number().int() }).meta({ id: 'AuditLogPage' });
+export const auditLogPage = z
+  .object({ items: z.array(auditLogSchema), total: z.number().int() })
+  .meta({ id: 'AuditLogPage' });

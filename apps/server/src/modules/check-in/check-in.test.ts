@@ -17,7 +17,11 @@ describe('self check-in link', async () => {
   });
 
   it('lets the person check in without a login through an unguessable token stored only as a hash', async () => {
-    const link = await app.inject({ method: 'POST', url: `/api/v1/key-persons/${kpId}/check-in-links`, headers: grid.headers });
+    const link = await app.inject({
+      method: 'POST',
+      url: `/api/v1/key-persons/${kpId}/check-in-links`,
+      headers: grid.headers,
+    });
     expect(link.statusCode).toBe(201);
     const { token, path, expiresAt } = link.json();
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -27,11 +31,28 @@ describe('self check-in link', async () => {
     expect(stored.rows[0]!.token_hash).not.toContain(token);
 
     const state = await app.inject({ url: `/api/public/check-in/${token}` });
-    expect(state.json()).toMatchObject({ name: '陈**', day: 10, totalDays: 14, today: '2024-02-29', slots: [{ slot: 'am', state: 'open', done: false }, { slot: 'pm', state: 'future', done: false }] });
-    const sent = await app.inject({ method: 'POST', url: `/api/public/check-in/${token}`, payload: { temperature: '37.5' } });
+    expect(state.json()).toMatchObject({
+      name: '陈**',
+      day: 10,
+      totalDays: 14,
+      today: '2024-02-29',
+      slots: [
+        { slot: 'am', state: 'open', done: false },
+        { slot: 'pm', state: 'future', done: false },
+      ],
+    });
+    const sent = await app.inject({
+      method: 'POST',
+      url: `/api/public/check-in/${token}`,
+      payload: { temperature: '37.5' },
+    });
     expect(sent.statusCode).toBe(201);
     expect(sent.json()).toEqual({ day: '2024-02-29', slot: 'am', temperature: 37.5, triage: true });
-    const again = await app.inject({ method: 'POST', url: `/api/public/check-in/${token}`, payload: { temperature: '36.5' } });
+    const again = await app.inject({
+      method: 'POST',
+      url: `/api/public/check-in/${token}`,
+      payload: { temperature: '36.5' },
+    });
     expect(again.statusCode).toBe(409);
     const row = await db.execute(sql`SELECT measured_by, recorded_by FROM health_check WHERE key_person_id = ${kpId}`);
     expect(row.rows).toEqual([{ measured_by: 'self', recorded_by: null }]);
@@ -42,10 +63,18 @@ describe('self check-in link', async () => {
     expect(wrong.statusCode).toBe(404);
     expect(wrong.json().detail ?? wrong.json().title).toContain('链接无效或已过期');
     expect((await app.inject({ url: '/api/public/check-in/short' })).statusCode).toBe(422);
-    const { token } = (await app.inject({ method: 'POST', url: `/api/v1/key-persons/${kpId}/check-in-links`, headers: grid.headers })).json();
+    const { token } = (
+      await app.inject({ method: 'POST', url: `/api/v1/key-persons/${kpId}/check-in-links`, headers: grid.headers })
+    ).json();
     clock = new Date('2024-02-29T05:00:00Z'); // 13:00: between windows
-    expect((await app.inject({ method: 'POST', url: `/api/public/check-in/${token}`, payload: { temperature: 36.5 } })).statusCode).toBe(422);
-    expect((await app.inject({ method: 'POST', url: `/api/public/check-in/${token}`, payload: { temperature: 45 } })).json().errors[0].field).toBe('temperature');
+    expect(
+      (await app.inject({ method: 'POST', url: `/api/public/check-in/${token}`, payload: { temperature: 36.5 } }))
+        .statusCode,
+    ).toBe(422);
+    expect(
+      (await app.inject({ method: 'POST', url: `/api/public/check-in/${token}`, payload: { temperature: 45 } })).json()
+        .errors[0].field,
+    ).toBe('temperature');
     clock = new Date('2024-03-05T16:00:00Z');
     expect((await app.inject({ url: `/api/public/check-in/${token}` })).statusCode).toBe(404);
   });

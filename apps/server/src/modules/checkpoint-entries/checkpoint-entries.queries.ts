@@ -1,29 +1,44 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { blindIndexArray } from '../../security/personal-data-sql.js';
 import { maskIdNumber, maskPhone } from '@fangkong/domain';
 import type { Tx } from '../../db/client.js';
-import { checkpoint, checkpointEntry, checkpointOccupant, person, region, users } from '../../db/schema/index.js';
-import { inScope } from '../../auth/scope.js';
+import { checkpoint, checkpointEntry, checkpointOccupant, users } from '../../db/schema/index.js';
+import { inScope, pathUnder } from '../../auth/scope.js';
 import type { Actor } from '../../auth/actor.js';
 import type { EntryDto, ListEntriesQuery } from './checkpoint-entries.schemas.js';
 
 /** The filter of the entry log: scope first, then plate, occupant ID number, time, decision. */
-export function entryFilter(actor: Actor, q: Omit<ListEntriesQuery, 'page' | 'pageSize'>, below?: string): SQL | undefined {
+export function entryFilter(
+  actor: Actor,
+  q: Omit<ListEntriesQuery, 'page' | 'pageSize'>,
+  below?: string,
+): SQL | undefined {
   return and(
     inScope(actor, checkpointEntry.regionPath),
     q.checkpointId ? eq(checkpointEntry.checkpointId, q.checkpointId) : undefined,
     q.plate ? ilike(checkpointEntry.plate, `${q.plate.replace(/[·•\s]/g, '').toUpperCase()}%`) : undefined,
-    q.idNumber ? sql`${checkpointEntry.id} IN (SELECT o.entry_id FROM checkpoint_occupant o WHERE o.id_number = ${q.idNumber.toUpperCase()})` : undefined,
+    q.idNumber
+      ? sql`${checkpointEntry.id} IN (SELECT o.entry_id FROM checkpoint_occupant o WHERE o.id_number_bidx = ANY(${blindIndexArray('idNumber', [q.idNumber])}::text[]))`
+      : undefined,
     q.from ? gte(checkpointEntry.recordedAt, new Date(q.from)) : undefined,
     q.to ? lte(checkpointEntry.recordedAt, new Date(q.to)) : undefined,
     q.decision ? eq(checkpointEntry.decision, q.decision) : undefined,
     q.kind ? eq(checkpointEntry.kind, q.kind) : undefined,
-    q.fever === 'true' ? sql`${checkpointEntry.id} IN (SELECT o.entry_id FROM checkpoint_occupant o WHERE o.fever)` : undefined,
-    below ? sql`${checkpointEntry.regionPath} <@ ${below}::ltree` : undefined,
+    q.fever === 'true'
+      ? sql`${checkpointEntry.id} IN (SELECT o.entry_id FROM checkpoint_occupant o WHERE o.fever)`
+      : undefined,
+    below ? pathUnder(checkpointEntry.regionPath, below) : undefined,
   );
 }
 
 /** A page of entries with their occupants; ID numbers and phones masked unless `full`. */
-export async function selectEntries(tx: Tx, where: SQL | undefined, page: { page: number; pageSize: number }, full = false, countFevers = false): Promise<{ items: EntryDto[]; total: number; occupants: number; feverOccupants: number | null }> {
+export async function selectEntries(
+  tx: Tx,
+  where: SQL | undefined,
+  page: { page: number; pageSize: number },
+  full = false,
+  countFevers = false,
+): Promise<{ items: EntryDto[]; total: number; occupants: number; feverOccupants: number | null }> {
   const [rows, [total]] = await Promise.all([
     tx
       .select({
@@ -56,12 +71,25 @@ export async function selectEntries(tx: Tx, where: SQL | undefined, page: { page
       .select({
         n: sql<number>`count(*)::int`,
         occupants: sql<number>`coalesce(sum(${checkpointEntry.persons}), 0)::int`,
-        fevers: countFevers ? sql<number>`(SELECT count(*) FROM checkpoint_occupant o WHERE o.fever AND o.entry_id IN (SELECT ${checkpointEntry.id} FROM ${checkpointEntry} WHERE ${where ?? sql`true`}))::int` : sql<null>`NULL`,
+        fevers: countFevers
+          ? sql<number>`(SELECT count(*) FROM checkpoint_occupant o WHERE o.fever AND o.entry_id IN (SELECT ${checkpointEntry.id} FROM ${checkpointEntry} WHERE ${where ?? sql`true`}))::int`
+          : sql<null>`NULL`,
       })
       .from(checkpointEntry)
       .where(where),
   ]);
-  const occupants = rows.length ? await tx.select().from(checkpointOccupant).where(inArray(checkpointOccupant.entryId, rows.map((r) => r.id))).orderBy(asc(checkpointOccupant.position)) : [];
+  const occupants = rows.length
+    ? await tx
+        .select()
+        .from(checkpointOccupant)
+        .where(
+          inArray(
+            checkpointOccupant.entryId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .orderBy(asc(checkpointOccupant.position))
+    : [];
   const items = rows.map((r) => ({
     ...r,
     recordedAt: r.recordedAt.toISOString(),
@@ -81,19 +109,11 @@ export async function selectEntries(tx: Tx, where: SQL | undefined, page: { page
 
 /** The stored entry with this id, in any scope: a replay must be told apart from an id clash. */
 export async function selectEntryOwner(tx: Tx, id: string) {
-  const [row] = await tx.select({ checkpointId: checkpointEntry.checkpointId, regionPath: checkpointEntry.regionPath }).from(checkpointEntry).where(eq(checkpointEntry.id, id));
+  const [row] = await tx
+    .select({ checkpointId: checkpointEntry.checkpointId, regionPath: checkpointEntry.regionPath })
+    .from(checkpointEntry)
+    .where(eq(checkpointEntry.id, id));
   return row;
-}
-
-/** Residents in the actor's scope by full ID number or by name (at most 10). */
-export function selectResidents(tx: Tx, actor: Actor, q: { idNumber?: string; name?: string }) {
-  return tx
-    .select({ personId: person.id, name: person.name, idNumber: person.idNumber, sex: person.sex, birthDate: person.birthDate, phone: person.phone, regionName: region.name })
-    .from(person)
-    .innerJoin(region, eq(region.id, person.regionId))
-    .where(and(inScope(actor, person.regionPath), q.idNumber ? eq(person.idNumber, q.idNumber.toUpperCase()) : undefined, q.name ? eq(person.name, q.name) : undefined, sql`${person.idNumber} IS NOT NULL`))
-    .orderBy(asc(person.name))
-    .limit(10);
 }
 
 /** The occupants of the latest entry in scope with this plate. */
@@ -106,7 +126,12 @@ export async function selectLastOccupants(tx: Tx, actor: Actor, plate: string) {
     .limit(1);
   if (!last) return undefined;
   const occupants = await tx
-    .select({ name: checkpointOccupant.name, idNumber: checkpointOccupant.idNumber, phone: checkpointOccupant.phone, personId: checkpointOccupant.personId })
+    .select({
+      name: checkpointOccupant.name,
+      idNumber: checkpointOccupant.idNumber,
+      phone: checkpointOccupant.phone,
+      personId: checkpointOccupant.personId,
+    })
     .from(checkpointOccupant)
     .where(eq(checkpointOccupant.entryId, last.id))
     .orderBy(asc(checkpointOccupant.position));

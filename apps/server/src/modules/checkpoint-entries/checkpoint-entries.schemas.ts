@@ -2,7 +2,14 @@ import { z } from 'zod';
 
 /** A field left empty in a form counts as absent. */
 const blankAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-import { idNumberSchema, pageQuerySchema, phoneSchema, plateSchema, temperatureSchema, uuidSchema } from '@fangkong/domain';
+import {
+  idNumberSchema,
+  pageQuerySchema,
+  phoneSchema,
+  plateSchema,
+  temperatureSchema,
+  uuidSchema,
+} from '@fangkong/domain';
 
 const HEALTH_CODES = ['green', 'yellow', 'red'] as const;
 const ITINERARY = ['normal', 'starred'] as const;
@@ -12,7 +19,10 @@ const DECISIONS = ['pass', 'turnBack', 'hold'] as const;
 const shortText = (max: number) => z.string().trim().max(max, 'tooLong');
 
 export const occupantInput = z.object({
-  idNumber: idNumberSchema,
+  idNumber: idNumberSchema.optional().describe('required unless personId is given'),
+  personId: uuidSchema
+    .optional()
+    .describe("a resident picked from the look-up (answered masked): the register's ID number is used"),
   /** Optional for a resident in the register: the register's name is used. */
   name: shortText(30).optional(),
   phone: z.preprocess(blankAsUndefined, phoneSchema.optional()),
@@ -33,7 +43,9 @@ export const createEntryBody = z.object({
   reason: shortText(200).default(''),
   decision: z.enum(DECISIONS, 'invalidEnum'),
   holdOutcome: z.enum(['placement', 'handover'], 'invalidEnum').optional(),
-  recordedAt: z.iso.datetime({ offset: true, error: 'invalidDate' }).describe('when the staff registered it, kept for late offline submissions'),
+  recordedAt: z.iso
+    .datetime({ offset: true, error: 'invalidDate' })
+    .describe('when the staff registered it, kept for late offline submissions'),
   occupants: z.array(occupantInput).min(1, 'checkpointEntry.noOccupants').max(60, 'tooBig'),
 });
 export type CreateEntryBody = z.infer<typeof createEntryBody>;
@@ -84,7 +96,7 @@ export type EntryDto = z.infer<typeof entrySchema>;
 export const listEntriesQuery = pageQuerySchema.extend({
   checkpointId: uuidSchema.optional(),
   plate: z.string().trim().max(10, 'tooLong').optional().describe('a plate or its beginning'),
-  idNumber: z.string().trim().max(18, 'tooLong').optional().describe('an occupant\'s full ID number'),
+  idNumber: z.string().trim().max(18, 'tooLong').optional().describe("an occupant's full ID number"),
   from: z.iso.datetime({ offset: true, error: 'invalidDate' }).optional(),
   to: z.iso.datetime({ offset: true, error: 'invalidDate' }).optional(),
   decision: z.enum(DECISIONS).optional(),
@@ -100,19 +112,41 @@ export const entryPage = z
     items: z.array(entrySchema),
     total: z.number().int(),
     occupants: z.number().int().describe('persons in the matching entries (drivers and passengers)'),
-    feverOccupants: z.number().int().nullable().describe('febrile persons in the matching entries; counted with fever=true only'),
+    feverOccupants: z
+      .number()
+      .int()
+      .nullable()
+      .describe('febrile persons in the matching entries; counted with fever=true only'),
   })
   .meta({ id: 'CheckpointEntryPage' });
 export const entryIdParams = z.object({ id: uuidSchema });
 export const checkpointEntriesParams = z.object({ id: uuidSchema });
 
+/** Only what the occupant form needs: the register's name, ID number and phone masked, and that the person is local (and where). */
 export const residentSchema = z
-  .object({ personId: z.uuid(), name: z.string(), idNumber: z.string(), sex: z.enum(['male', 'female']).nullable(), birthDate: z.string().nullable(), phone: z.string().nullable(), regionName: z.string() })
+  .object({
+    personId: z.uuid(),
+    name: z.string(),
+    idNumber: z.string().describe('masked'),
+    phone: z.string().nullable().describe('masked'),
+    local: z.literal(true),
+    regionName: z.string(),
+  })
   .meta({ id: 'Resident' });
 export const residentsQuery = z.object({
   idNumber: z.string().trim().max(18, 'tooLong').optional(),
   name: z.string().trim().min(1, 'required').max(30, 'tooLong').optional(),
+  q: z
+    .string()
+    .trim()
+    .min(2, 'tooShort')
+    .max(30, 'tooLong')
+    .optional()
+    .describe(
+      'the last 4–17 characters of an ID number, 2–4 pinyin initials (zs), a full ID number or the beginning of a name',
+    ),
 });
+export type ResidentsQuery = z.infer<typeof residentsQuery>;
 export const residentList = z.object({ items: z.array(residentSchema) }).meta({ id: 'ResidentList' });
 
 export const lastOccupantsQuery = z.object({ plate: plateSchema });
@@ -120,6 +154,8 @@ export const lastOccupants = z
   .object({
     entryId: z.uuid().nullable(),
     recordedAt: z.iso.datetime().nullable(),
-    occupants: z.array(z.object({ name: z.string(), idNumber: z.string(), phone: z.string().nullable(), personId: z.uuid().nullable() })),
+    occupants: z.array(
+      z.object({ name: z.string(), idNumber: z.string(), phone: z.string().nullable(), personId: z.uuid().nullable() }),
+    ),
   })
   .meta({ id: 'LastOccupants' });

@@ -8,19 +8,33 @@ import { checkpointHoldsService } from './checkpoint-holds.service.js';
 export const checkpointHoldsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const service = checkpointHoldsService(db);
 
-  app.get('/api/v1/checkpoint-holds', {
-    config: { access: 'checkpointEntries.read' },
-    schema: { tags: ['checkpoints'], summary: '留验: the people checkpoints held, pending placement, placed, or handed over (masked)', querystring: listHoldsQuery, response: { 200: holdPage } },
-  }, (request) => service.list(actorOf(request), request.query));
-
-  app.post('/api/v1/checkpoint-holds/:occupantId/placement', {
-    config: { access: 'keyPersons.manage' },
-    schema: {
-      tags: ['checkpoints'],
-      summary: 'Place a held person in a bed of an observation site: opens their central-isolation file and verifies their lead (a replay changes nothing)',
-      params: occupantParams,
-      body: placeHoldBody,
-      response: { 200: z.object({ keyPersonId: z.uuid(), created: z.boolean() }).meta({ id: 'HoldPlaced' }) },
+  app.get(
+    '/api/v1/checkpoint-holds',
+    {
+      config: { access: 'checkpointEntries.read' },
+      schema: {
+        tags: ['checkpoints'],
+        summary: '留验: the people checkpoints held, pending placement, placed, or handed over (masked)',
+        querystring: listHoldsQuery,
+        response: { 200: holdPage },
+      },
     },
-  }, (request) => service.place(actorOf(request), request.params.occupantId, request.body));
+    (request) => service.list(actorOf(request), request.query),
+  );
+
+  app.post(
+    '/api/v1/checkpoint-holds/:occupantId/placement',
+    {
+      config: { access: 'keyPersons.manage', audit: 'checkpointHold.place' },
+      schema: {
+        tags: ['checkpoints'],
+        summary:
+          'Place a held person in a bed of an observation site: opens their central-isolation file and verifies their lead (a replay changes nothing)',
+        params: occupantParams,
+        body: placeHoldBody,
+        response: { 200: z.object({ keyPersonId: z.uuid(), created: z.boolean() }).meta({ id: 'HoldPlaced' }) },
+      },
+    },
+    (request) => service.place(actorOf(request), request.params.occupantId, request.body),
+  );
 };

@@ -1,6 +1,5 @@
-import ExcelJS from 'exceljs';
 import type { Actor } from '../../auth/actor.js';
-import { exportedByLine } from '../../files/exported-by.js';
+import { sheet, workbookBuffer, type Column } from '../../files/workbook.js';
 import type { StatsQuery } from './checkpoint-stats.schemas.js';
 import type { selectStats } from './checkpoint-stats.queries.js';
 
@@ -20,24 +19,42 @@ const FIGURES: { key: Figure; zh: string; en: string }[] = [
   { key: 'fevers', zh: '发热', en: 'Fevers' },
   { key: 'riskArea', zh: '来自风险地区', en: 'From risk areas' },
 ];
-const BY = { checkpoint: ['卡口', 'Checkpoint'], township: ['乡镇（街道）', 'Township'], county: ['县', 'County'] } as const;
+const BY = {
+  checkpoint: ['卡口', 'Checkpoint'],
+  township: ['乡镇（街道）', 'Township'],
+  county: ['县', 'County'],
+} as const;
 
 /**
  * The statistics as the township sends them up: one sheet with the figures per checkpoint,
  * township or county and hour or day, a total row, and who exported it and when. Figures only, no
  * personal data, so nothing is audited.
  */
-export async function statsXlsx(actor: Actor, q: StatsQuery, stats: Stats): Promise<Buffer> {
+export async function statsXlsx(actor: Actor, q: StatsQuery, stats: Stats, at: Date): Promise<Buffer> {
   const en = actor.locale === 'en-US';
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(en ? 'Checkpoint statistics' : '卡口登记统计');
-  ws.addRow([en ? `Checkpoint statistics ${q.from} – ${q.to}` : `卡口登记统计（${q.from} 至 ${q.to}）`]).font = { bold: true, size: 14 };
-  ws.addRow([exportedByLine(actor)]);
   const bucketed = q.bucket !== 'total';
-  ws.addRow([BY[q.by][en ? 1 : 0], ...(bucketed ? [en ? (q.bucket === 'hour' ? 'Hour' : 'Day') : q.bucket === 'hour' ? '时段' : '日期'] : []), ...FIGURES.map((f) => (en ? f.en : f.zh))]).font = { bold: true };
-  for (const r of stats.rows) ws.addRow([r.name, ...(bucketed ? [r.bucket ?? ''] : []), ...FIGURES.map((f) => r[f.key])]);
-  ws.addRow([en ? 'Total' : '合计', ...(bucketed ? [''] : []), ...FIGURES.map((f) => stats.totals[f.key])]).font = { bold: true };
-  ws.getColumn(1).width = 22;
-  if (bucketed) ws.getColumn(2).width = 18;
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const columns: Column<Stats['rows'][number]>[] = [
+    { zh: BY[q.by][0], en: BY[q.by][1], width: 22, cell: (r) => r.name },
+    ...(bucketed
+      ? [
+          {
+            zh: q.bucket === 'hour' ? '时段' : '日期',
+            en: q.bucket === 'hour' ? 'Hour' : 'Day',
+            width: 18,
+            cell: (r: Stats['rows'][number]) => r.bucket ?? '',
+          },
+        ]
+      : []),
+    ...FIGURES.map((f) => ({ zh: f.zh, en: f.en, cell: (r: Stats['rows'][number]) => r[f.key] })),
+  ];
+  return workbookBuffer(actor.locale, [
+    sheet({
+      name: en ? 'Checkpoint statistics' : '卡口登记统计',
+      title: en ? `Checkpoint statistics ${q.from} – ${q.to}` : `卡口登记统计（${q.from} 至 ${q.to}）`,
+      exportedBy: { actor, at },
+      columns,
+      rows: stats.rows,
+      total: [en ? 'Total' : '合计', ...(bucketed ? [''] : []), ...FIGURES.map((f) => stats.totals[f.key])],
+    }),
+  ]);
 }

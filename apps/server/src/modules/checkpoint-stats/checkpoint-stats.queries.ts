@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import type { Actor } from '../../auth/actor.js';
 import type { StatsQuery } from './checkpoint-stats.schemas.js';
+import { inScopeBelow } from '../../auth/scope.js';
 
 const n = (v: unknown) => Number(v ?? 0);
 
@@ -13,10 +14,17 @@ export async function selectStats(tx: Tx, actor: Actor, q: StatsQuery, below: st
   // Hours come from the hourly rollup; days and ranges from the daily one, 24 times smaller.
   const hourly = q.bucket === 'hour';
   const local = sql`(s.hour AT TIME ZONE 'Asia/Shanghai')`;
-  const bucket = hourly ? sql`to_char(${local}, 'YYYY-MM-DD"T"HH24:00')` : q.bucket === 'day' ? sql`s.day::text` : sql`NULL::text`;
+  const bucket = hourly
+    ? sql`to_char(${local}, 'YYYY-MM-DD"T"HH24:00')`
+    : q.bucket === 'day'
+      ? sql`s.day::text`
+      : sql`NULL::text`;
   const depth = q.by === 'county' ? 1 : 2;
   const key = q.by === 'checkpoint' ? sql`s.checkpoint_id::text` : sql`subpath(s.region_path, 0, ${depth})::text`;
-  const name = q.by === 'checkpoint' ? sql`(SELECT c.name FROM checkpoint c WHERE c.id::text = g.key)` : sql`(SELECT r.name FROM region r WHERE r.path = g.key::ltree)`;
+  const name =
+    q.by === 'checkpoint'
+      ? sql`(SELECT c.name FROM checkpoint c WHERE c.id::text = g.key)`
+      : sql`(SELECT r.name FROM region r WHERE r.path = g.key::ltree)`;
   const range = hourly
     ? sql`s.hour >= (${q.from}::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND s.hour < ((${q.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`
     : sql`s.day >= ${q.from}::date AND s.day <= ${q.to}::date`;
@@ -26,8 +34,7 @@ export async function selectStats(tx: Tx, actor: Actor, q: StatsQuery, below: st
         sum(vehicles) AS vehicles, sum(pedestrians) AS pedestrians, sum(persons) AS persons, sum(turned_back) AS turned_back,
         sum(held) AS held, sum(fevers) AS fevers, sum(risk_area) AS risk_area, sum(local_persons) AS local_persons, sum(local_vehicles) AS local_vehicles
       FROM ${hourly ? sql`checkpoint_stat` : sql`checkpoint_stat_day`} s
-      WHERE s.region_path <@ ${actor.scopePath}::ltree
-        ${below ? sql`AND s.region_path <@ ${below}::ltree` : sql``}
+      WHERE ${inScopeBelow(actor, sql`s.region_path`, below)}
         ${q.checkpointId ? sql`AND s.checkpoint_id = ${q.checkpointId}` : sql``}
         AND ${range}
       GROUP BY 1, 2
@@ -53,7 +60,19 @@ export async function selectStats(tx: Tx, actor: Actor, q: StatsQuery, below: st
       outsideVehicles: vehicles - n(r.local_vehicles),
     };
   });
-  const totals = { vehicles: 0, pedestrians: 0, persons: 0, turnedBack: 0, held: 0, fevers: 0, riskArea: 0, localPersons: 0, outsidePersons: 0, localVehicles: 0, outsideVehicles: 0 };
+  const totals = {
+    vehicles: 0,
+    pedestrians: 0,
+    persons: 0,
+    turnedBack: 0,
+    held: 0,
+    fevers: 0,
+    riskArea: 0,
+    localPersons: 0,
+    outsidePersons: 0,
+    localVehicles: 0,
+    outsideVehicles: 0,
+  };
   for (const r of rows) for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += r[k];
   return { rows, totals };
 }

@@ -27,7 +27,14 @@ const figures = {
 
 export const statsSchema = z
   .object({
-    rows: z.array(z.object({ key: z.string(), name: z.string(), bucket: z.string().nullable().describe("'YYYY-MM-DD' or 'YYYY-MM-DDTHH:00' in Asia/Shanghai"), ...figures })),
+    rows: z.array(
+      z.object({
+        key: z.string(),
+        name: z.string(),
+        bucket: z.string().nullable().describe("'YYYY-MM-DD' or 'YYYY-MM-DDTHH:00' in Asia/Shanghai"),
+        ...figures,
+      }),
+    ),
     totals: z.object(figures),
   })
   .meta({ id: 'CheckpointStats' });

@@ -44,5 +44,7 @@ export const listCheckpointsQuery = pageQuerySchema.extend({
 });
 export type ListCheckpointsQuery = z.infer<typeof listCheckpointsQuery>;
 
-export const checkpointPage = z.object({ items: z.array(checkpointSchema), total: z.number().int() }).meta({ id: 'CheckpointPage' });
+export const checkpointPage = z
+  .object({ items: z.array(checkpointSchema), total: z.number().int() })
+  .meta({ id: 'CheckpointPage' });
 export const checkpointIdParams = z.object({ id: uuidSchema });

@@ -7,7 +7,14 @@ import { inScope } from '../../auth/scope.js';
 import { audit } from '../../audit/audit.js';
 import { invalid, notFound, conflict } from '../../http/problem.js';
 import type { CreateCheckpointBody, ListCheckpointsQuery, UpdateCheckpointBody } from './checkpoints.schemas.js';
-import { checkpointBelow, checkpointById, checkpointMatching, checkpointWithStatus, selectCheckpoints, selectRegionInScope } from './checkpoints.queries.js';
+import {
+  checkpointBelow,
+  checkpointById,
+  checkpointMatching,
+  checkpointWithStatus,
+  selectCheckpoints,
+  selectRegionInScope,
+} from './checkpoints.queries.js';
 
 export function checkpointsService(db: Db) {
   async function list(actor: Actor, q: ListCheckpointsQuery) {
@@ -17,7 +24,11 @@ export function checkpointsService(db: Db) {
       if (!r) throw notFound();
       below = r.path;
     }
-    const where = and(below ? checkpointBelow(below) : undefined, q.status ? checkpointWithStatus(q.status) : undefined, q.q ? checkpointMatching(q.q) : undefined);
+    const where = and(
+      below ? checkpointBelow(below) : undefined,
+      q.status ? checkpointWithStatus(q.status) : undefined,
+      q.q ? checkpointMatching(q.q) : undefined,
+    );
     return selectCheckpoints(db, actor, where, q);
   }
 
@@ -31,16 +42,31 @@ export function checkpointsService(db: Db) {
   async function create(actor: Actor, body: CreateCheckpointBody) {
     const r = await selectRegionInScope(db, actor, body.regionId);
     if (!r) throw invalid([{ field: 'regionId', key: 'notFound' }]);
-    if (r.level !== 'township' && r.level !== 'village') throw invalid([{ field: 'regionId', key: 'checkpoint.regionLevel' }]);
+    if (r.level !== 'township' && r.level !== 'village')
+      throw invalid([{ field: 'regionId', key: 'checkpoint.regionLevel' }]);
     const id = body.id ?? uuidv7();
     const created = await db.transaction(async (tx) => {
       const rows = await tx
         .insert(checkpoint)
-        .values({ id, regionId: r.id, regionPath: r.path, name: body.name, kind: body.kind, location: body.location, facilities: body.facilities })
+        .values({
+          id,
+          regionId: r.id,
+          regionPath: r.path,
+          name: body.name,
+          kind: body.kind,
+          location: body.location,
+          facilities: body.facilities,
+        })
         .onConflictDoNothing({ target: checkpoint.id })
         .returning({ id: checkpoint.id });
       if (!rows.length) return false;
-      await audit(tx, actor, { event: 'checkpoint.create', targetType: 'checkpoint', targetId: id, regionPath: r.path, detail: { name: body.name, kind: body.kind } });
+      await audit(tx, actor, {
+        event: 'checkpoint.create',
+        targetType: 'checkpoint',
+        targetId: id,
+        regionPath: r.path,
+        detail: { name: body.name, kind: body.kind },
+      });
       return true;
     });
     const found = (await selectCheckpoints(db, actor, checkpointById(id), { page: 1, pageSize: 1 })).items[0];
@@ -55,9 +81,19 @@ export function checkpointsService(db: Db) {
       const opening = body.status === 'open' && before.status === 'closed';
       await tx
         .update(checkpoint)
-        .set({ ...body, ...(closing ? { closedAt: new Date() } : opening ? { closedAt: null } : {}), updatedAt: new Date() })
+        .set({
+          ...body,
+          ...(closing ? { closedAt: new Date() } : opening ? { closedAt: null } : {}),
+          updatedAt: new Date(),
+        })
         .where(and(eq(checkpoint.id, id), inScope(actor, checkpoint.regionPath)));
-      await audit(tx, actor, { event: 'checkpoint.update', targetType: 'checkpoint', targetId: id, regionPath: before.regionPath, detail: { fields: Object.keys(body), ...(body.status ? { status: body.status } : {}) } });
+      await audit(tx, actor, {
+        event: 'checkpoint.update',
+        targetType: 'checkpoint',
+        targetId: id,
+        regionPath: before.regionPath,
+        detail: { fields: Object.keys(body), ...(body.status ? { status: body.status } : {}) },
+      });
     });
     return get(actor, id);
   }

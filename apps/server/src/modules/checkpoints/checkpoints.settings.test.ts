@@ -12,8 +12,9 @@ describe('county switches for occupant checks', async () => {
   let staff: Session;
   let commander: Session;
   let officer: Session;
+  let county: Awaited<ReturnType<typeof buildCounty>>;
   beforeAll(async () => {
-    const county = await buildCounty(db);
+    county = await buildCounty(db);
     cp = await buildCheckpoint(db, county.villageA, { name: '五凤村路口' });
     await buildResident(db, county.villageA, RESIDENT, '张建国', '13812345678');
     await buildUser(db, { username: 'staff', role: 'checkpointStaff', region: county.townshipA });
@@ -25,14 +26,28 @@ describe('county switches for occupant checks', async () => {
   });
   const post = (occupant: Record<string, unknown>, lang = 'zh-CN') =>
     app.inject({
-      method: 'POST', url: `/api/v1/checkpoints/${cp.id}/entries`, headers: { ...staff.headers, 'accept-language': lang },
-      payload: { id: uuidv7(), kind: 'pedestrian', direction: 'in', decision: 'pass', recordedAt: new Date().toISOString(), occupants: [{ idNumber: RESIDENT, temperature: '36.5', ...occupant }] },
+      method: 'POST',
+      url: `/api/v1/checkpoints/${cp.id}/entries`,
+      headers: { ...staff.headers, 'accept-language': lang },
+      payload: {
+        id: uuidv7(),
+        kind: 'pedestrian',
+        direction: 'in',
+        decision: 'pass',
+        recordedAt: new Date().toISOString(),
+        occupants: [{ idNumber: RESIDENT, temperature: '36.5', ...occupant }],
+      },
     });
-  const put = (s: Session, payload: Record<string, unknown>) => app.inject({ method: 'PUT', url: '/api/v1/checkpoint-settings', payload, headers: s.headers });
+  const put = (s: Session, payload: Record<string, unknown>) =>
+    app.inject({ method: 'PUT', url: '/api/v1/county-settings/checkpoint', payload, headers: s.headers });
 
   it('leaves the checks optional while the county has them off', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/checkpoint-settings', headers: staff.headers });
-    expect(res.json()).toEqual({ healthCodeRequired: false, itineraryRequired: false, nucleicAcidRequired: false });
+    const res = await app.inject({ method: 'GET', url: '/api/v1/county-settings', headers: staff.headers });
+    expect(res.json().checkpoint.values).toEqual({
+      healthCodeRequired: false,
+      itineraryRequired: false,
+      nucleicAcidRequired: false,
+    });
     expect((await post({})).statusCode).toBe(201);
   });
 
@@ -40,10 +55,28 @@ describe('county switches for occupant checks', async () => {
     expect((await put(officer, { healthCodeRequired: true })).statusCode).toBe(403);
     const res = await put(commander, { healthCodeRequired: true, nucleicAcidRequired: true });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ healthCodeRequired: true, itineraryRequired: false, nucleicAcidRequired: true });
-    const audit = await db.execute(sql`SELECT detail FROM audit_log WHERE event = 'checkpointSetting.update'`);
-    expect(audit.rows).toEqual([{ detail: { healthCodeRequired: true, itineraryRequired: false, nucleicAcidRequired: true } }]);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/checkpoint-settings', headers: staff.headers })).json().healthCodeRequired).toBe(true);
+    expect(res.json().values).toEqual({
+      healthCodeRequired: true,
+      itineraryRequired: false,
+      nucleicAcidRequired: true,
+    });
+    const audit = await db.execute(sql`SELECT detail FROM audit_log WHERE event = 'countySetting.update'`);
+    expect(audit.rows).toEqual([
+      {
+        detail: {
+          section: 'checkpoint',
+          regionId: county.county.id,
+          changes: [
+            { key: 'healthCodeRequired', old: null, new: true },
+            { key: 'nucleicAcidRequired', old: null, new: true },
+          ],
+        },
+      },
+    ]);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/county-settings', headers: staff.headers })).json().checkpoint
+        .values.healthCodeRequired,
+    ).toBe(true);
   });
 
   it('requires the switched-on fields on every occupant, field by field, in both languages', async () => {

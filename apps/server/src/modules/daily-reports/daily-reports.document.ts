@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import type { Locale } from '@fangkong/domain';
+import { shanghaiDateTimeOf, type Locale } from '@fangkong/domain';
+import { sheet, workbookBuffer } from '../../files/workbook.js';
 
 export interface ReportDocument {
   regionName: string;
@@ -17,8 +17,9 @@ const TITLE: Record<Locale, (r: ReportDocument) => string> = {
   'en-US': (r) => `${r.regionName} daily epidemic-control report (${r.reportDate})`,
 };
 const SIGNED: Record<Locale, (r: ReportDocument) => string> = {
-  'zh-CN': (r) => `报送人：${r.submittedByName}　报送时间：${r.submittedAt}　第${r.version}版`,
-  'en-US': (r) => `Submitted by ${r.submittedByName} at ${r.submittedAt}, version ${r.version}`,
+  'zh-CN': (r) => `报送人：${r.submittedByName}　报送时间：${shanghaiDateTimeOf(r.submittedAt)}　第${r.version}版`,
+  'en-US': (r) =>
+    `Submitted by ${r.submittedByName} at ${shanghaiDateTimeOf(r.submittedAt)} (UTC+8), version ${r.version}`,
 };
 
 /** The report as a .docx: title, the text officials send, who submitted it and when. */
@@ -28,7 +29,9 @@ export async function reportDocx(r: ReportDocument, locale: Locale): Promise<Buf
       {
         children: [
           new Paragraph({ text: TITLE[locale](r), heading: HeadingLevel.HEADING_1 }),
-          ...r.text.map((t) => new Paragraph({ children: [new TextRun({ text: t, size: 28 })], spacing: { after: 200 } })),
+          ...r.text.map(
+            (t) => new Paragraph({ children: [new TextRun({ text: t, size: 28 })], spacing: { after: 200 } }),
+          ),
           new Paragraph({ children: [new TextRun({ text: SIGNED[locale](r), italics: true, size: 20 })] }),
         ],
       },
@@ -39,16 +42,30 @@ export async function reportDocx(r: ReportDocument, locale: Locale): Promise<Buf
 
 /** The report as an .xlsx: the text on the first sheet, every figure on the second. */
 export async function reportXlsx(r: ReportDocument, locale: Locale): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
   const zh = locale === 'zh-CN';
-  const text = wb.addWorksheet(zh ? '日报' : 'Report');
-  text.getColumn(1).width = 100;
-  text.addRow([TITLE[locale](r)]).font = { bold: true, size: 14 };
-  for (const t of r.text) text.addRow([t]).alignment = { wrapText: true };
-  text.addRow([SIGNED[locale](r)]);
-  const figures = wb.addWorksheet(zh ? '数据' : 'Figures');
-  figures.addRow(zh ? ['类别', '指标', '数值'] : ['Section', 'Figure', 'Value']).font = { bold: true };
-  for (const [section, values] of Object.entries(r.figures)) for (const [k, v] of Object.entries(values)) figures.addRow([section, k, v]);
-  figures.columns.forEach((c) => (c.width = 24));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const paragraphs = [...r.text.map((text) => ({ text, wrap: true })), { text: SIGNED[locale](r), wrap: false }];
+  const figures = Object.entries(r.figures).flatMap(([section, values]) =>
+    Object.entries(values).map(([figure, value]) => ({ section, figure, value })),
+  );
+  return workbookBuffer(locale, [
+    sheet({
+      name: zh ? '日报' : 'Report',
+      title: TITLE[locale](r),
+      header: false,
+      columns: [{ zh: '', width: 100, cell: (p) => p.text }],
+      rows: paragraphs,
+      style: (row, p) => {
+        if (p.wrap) row.alignment = { wrapText: true };
+      },
+    }),
+    sheet({
+      name: zh ? '数据' : 'Figures',
+      columns: [
+        { zh: '类别', en: 'Section', width: 24, cell: (f) => f.section },
+        { zh: '指标', en: 'Figure', width: 24, cell: (f) => f.figure },
+        { zh: '数值', en: 'Value', width: 24, cell: (f) => f.value },
+      ],
+      rows: figures,
+    }),
+  ]);
 }

@@ -1,22 +1,11 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { dailyReport, region, reportSetting, users } from '../../db/schema/index.js';
+import { dailyReport, region, users } from '../../db/schema/index.js';
 import { inScope } from '../../auth/scope.js';
 import type { Actor } from '../../auth/actor.js';
+import { submissionsByDay } from './daily-reports.figures.js';
 
 export { selectRegionInScope } from '../regions/region-scope.js';
-
-/** The reporting rules of the nearest region above (the county) that set them; else the defaults. */
-export async function selectSetting(tx: Tx, path: string) {
-  const [row] = await tx
-    .select({ deadline: reportSetting.deadline, correctionWindowHours: reportSetting.correctionWindowHours, reminderMinutesBefore: reportSetting.reminderMinutesBefore })
-    .from(reportSetting)
-    .innerJoin(region, eq(region.id, reportSetting.regionId))
-    .where(sql`${region.path} @> ${path}::ltree`)
-    .orderBy(sql`nlevel(${region.path}) DESC`)
-    .limit(1);
-  return { deadline: (row?.deadline ?? '18:00:00').slice(0, 5), correctionWindowHours: row?.correctionWindowHours ?? 48, reminderMinutesBefore: row?.reminderMinutesBefore ?? 60 };
-}
 
 const reportColumns = {
   id: dailyReport.id,
@@ -38,13 +27,19 @@ const reportColumns = {
 };
 
 const reports = (tx: Tx) =>
-  tx.select(reportColumns).from(dailyReport).innerJoin(region, eq(region.id, dailyReport.regionId)).innerJoin(users, eq(users.id, dailyReport.submittedBy));
+  tx
+    .select(reportColumns)
+    .from(dailyReport)
+    .innerJoin(region, eq(region.id, dailyReport.regionId))
+    .innerJoin(users, eq(users.id, dailyReport.submittedBy));
 
 export type ReportRow = Awaited<ReturnType<typeof selectVersions>>[number];
 
 /** Every version of one region's report for one day, newest first. */
 export const selectVersions = (tx: Tx, regionId: string, day: string) =>
-  reports(tx).where(and(eq(dailyReport.regionId, regionId), eq(dailyReport.reportDate, day))).orderBy(desc(dailyReport.version));
+  reports(tx)
+    .where(and(eq(dailyReport.regionId, regionId), eq(dailyReport.reportDate, day)))
+    .orderBy(desc(dailyReport.version));
 
 export async function selectReport(tx: Tx, actor: Actor, id: string) {
   const [row] = await reports(tx).where(and(eq(dailyReport.id, id), inScope(actor, dailyReport.regionPath)));
@@ -61,10 +56,24 @@ export async function selectLatestChildFigures(tx: Tx, parentId: string, day: st
 
 /** The region itself (when it reports) and its reporting children, with their latest report of the day. */
 export async function selectReporters(tx: Tx, regionId: string, day: string) {
-  const { rows } = await tx.execute<{ region_id: string; name: string; level: string; report_id: string | null; version: number | null; is_zero: boolean | null; submitted_at: Date | null; first_late: boolean | null; reminders: number; last_reminded: Date | null }>(sql`
+  const { rows } = await tx.execute<{
+    region_id: string;
+    name: string;
+    level: string;
+    report_id: string | null;
+    version: number | null;
+    is_zero: boolean | null;
+    submitted_at: Date | null;
+    first_late: boolean | null;
+    reminders: number;
+    last_reminded: Date | null;
+    changed_below: boolean;
+  }>(sql`
     SELECT g.id AS region_id, g.name, g.level, r.id AS report_id, r.version, r.is_zero, r.submitted_at,
            (SELECT f.late FROM daily_report f WHERE f.region_id = g.id AND f.report_date = ${day} AND f.version = 1) AS first_late,
-           m.reminders, m.last_reminded
+           m.reminders, m.last_reminded,
+           r.id IS NOT NULL AND EXISTS (SELECT 1 FROM region c JOIN daily_report x ON x.region_id = c.id
+             WHERE c.parent_id = g.id AND x.report_date = ${day} AND x.submitted_at > r.submitted_at) AS changed_below
     FROM region g
     LEFT JOIN LATERAL (SELECT * FROM daily_report x WHERE x.region_id = g.id AND x.report_date = ${day} ORDER BY x.version DESC LIMIT 1) r ON true
     CROSS JOIN LATERAL (SELECT count(*)::int AS reminders, max(sent_at) AS last_reminded FROM report_reminder y WHERE y.region_id = g.id AND y.report_date = ${day}) m
@@ -75,14 +84,32 @@ export async function selectReporters(tx: Tx, regionId: string, day: string) {
 
 /** Completeness and timeliness over every village and township below a path. */
 export async function selectRates(tx: Tx, path: string, day: string) {
-  const { rows } = await tx.execute<{ level: 'village' | 'township'; expected: number; submitted: number; on_time: number }>(sql`
-    SELECT g.level, count(*)::int AS expected, count(f.id)::int AS submitted, count(f.id) FILTER (WHERE NOT f.late)::int AS on_time
-    FROM region g LEFT JOIN daily_report f ON f.region_id = g.id AND f.report_date = ${day} AND f.version = 1
-    WHERE g.path <@ ${path}::ltree AND g.level IN ('village', 'township')
-    GROUP BY g.level`);
+  const rows = await submissionsByDay(tx, path, day, day, sql`u.level`);
   const rate = (level: string) => {
-    const r = rows.find((x) => x.level === level);
-    return { expected: r?.expected ?? 0, submitted: r?.submitted ?? 0, onTime: r?.on_time ?? 0 };
+    const r = rows.find((x) => x.key === level);
+    return { expected: r?.expected ?? 0, submitted: r?.submitted ?? 0, onTime: r?.onTime ?? 0 };
   };
   return { village: rate('village'), township: rate('township') };
+}
+
+/**
+ * The children whose latest report of the day is newer than `since` (the parent's submission), with
+ * their latest figures and those of the version that was current at `since` (null: none yet).
+ */
+export async function selectChangedBelow(tx: Tx, parentId: string, day: string, since: Date) {
+  const { rows } = await tx.execute<{
+    region_id: string;
+    name: string;
+    version: number;
+    submitted_at: Date | string;
+    figures: Record<string, Record<string, number>>;
+    before: Record<string, Record<string, number>> | null;
+  }>(sql`
+    SELECT g.id AS region_id, g.name, l.version, l.submitted_at, l.figures,
+           (SELECT b.figures FROM daily_report b WHERE b.region_id = g.id AND b.report_date = ${day} AND b.submitted_at <= ${since} ORDER BY b.version DESC LIMIT 1) AS before
+    FROM region g
+    JOIN LATERAL (SELECT * FROM daily_report x WHERE x.region_id = g.id AND x.report_date = ${day} ORDER BY x.version DESC LIMIT 1) l ON true
+    WHERE g.parent_id = ${parentId} AND l.submitted_at > ${since}
+    ORDER BY g.code`);
+  return rows;
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { pathAbove, pathRelated } from '../../auth/scope.js';
 
 /**
  * Where a figure leads: the list of the records behind it, as the API serves it (`api`, whose
@@ -11,7 +12,15 @@ export interface DrillDown {
   web: string;
   query: Record<string, string>;
   /** Which count of the list page equals the figure; `total` unless the figure counts occupants. */
-  counts: 'total' | 'occupants' | 'feverOccupants';
+  counts:
+    | 'total'
+    | 'occupants'
+    | 'feverOccupants'
+    | 'tablesCancelled'
+    | 'personsCancelled'
+    | 'areaM2'
+    | 'hours'
+    | 'reach';
   /**
    * False when no list holds exactly the records behind the figure (it leads to the nearest list):
    * persons seen today, households covered over all rounds, overdue check slots.
@@ -22,6 +31,8 @@ export interface DrillDown {
 export interface DrillContext {
   regionId: string;
   regionPath: string;
+  /** The report day (its slot day for checks). */
+  reportDay: string;
   dayStart: Date;
   cutoff: Date;
   /** The open screening round, when there is one. */
@@ -30,7 +41,12 @@ export interface DrillContext {
 
 export type DrillDowns = Record<string, Record<string, DrillDown>>;
 
-const to = (api: string, web: string, query: Record<string, string | undefined>, more: Partial<DrillDown> = {}): DrillDown => ({
+const to = (
+  api: string,
+  web: string,
+  query: Record<string, string | undefined>,
+  more: Partial<DrillDown> = {},
+): DrillDown => ({
   api,
   web,
   query: Object.fromEntries(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined)),
@@ -39,12 +55,12 @@ const to = (api: string, web: string, query: Record<string, string | undefined>,
   ...more,
 });
 
-/** The open round whose region holds the report's region (the current round of the report). */
+/** The latest open round whose region holds the report's region (its current round), else one inside it. */
 export async function openRoundFor(tx: Tx, regionPath: string): Promise<string | null> {
   const { rows } = await tx.execute<{ id: string }>(sql`
     SELECT r.id FROM screening_round r JOIN region g ON g.id = r.region_id
-    WHERE r.status = 'open' AND (g.path @> ${regionPath}::ltree OR g.path <@ ${regionPath}::ltree)
-    ORDER BY nlevel(g.path), r.created_at DESC LIMIT 1`);
+    WHERE r.status = 'open' AND ${pathRelated(sql`g.path`, regionPath)}
+    ORDER BY ${pathAbove(sql`g.path`, regionPath)} DESC, r.created_at DESC, r.id DESC LIMIT 1`);
   return rows[0]?.id ?? null;
 }
 
@@ -53,18 +69,42 @@ export function drillLists(c: DrillContext) {
   const regionId = c.regionId;
   const day = { from: c.dayStart.toISOString(), to: c.cutoff.toISOString() };
   type Q = Record<string, string | undefined>;
-  const households = (q: Q = {}, more?: Partial<DrillDown>) => to('/api/v1/households', '/register', { regionId, ...q }, more);
+  const households = (q: Q = {}, more?: Partial<DrillDown>) =>
+    to('/api/v1/households', '/register', { regionId, ...q }, more);
   return {
     day,
+    reportDay: c.reportDay,
     households,
     persons: (q: Q = {}) => to('/api/v1/persons', '/register/persons', { regionId, ...q }),
     round: (q: Q, more?: Partial<DrillDown>) =>
-      c.roundId ? to(`/api/v1/screening/rounds/${c.roundId}/households`, '/screening', { roundId: c.roundId, regionId, ...q }, more) : households({}, { exact: false }),
-    keyPersons: (q: Q, more?: Partial<DrillDown>) => to('/api/v1/key-persons', '/key-persons', { regionId, ...q }, more),
-    healthChecks: (q: Q) => to('/api/v1/health-checks', '/checks', { regionId, ...q }),
+      c.roundId
+        ? to(
+            `/api/v1/screening/rounds/${c.roundId}/households`,
+            '/screening',
+            { roundId: c.roundId, regionId, ...q },
+            more,
+          )
+        : households({}, { exact: false }),
+    keyPersons: (q: Q, more?: Partial<DrillDown>) =>
+      to('/api/v1/key-persons', '/key-persons', { regionId, ...q }, more),
+    healthChecks: (q: Q, more?: Partial<DrillDown>) => to('/api/v1/health-checks', '/checks', { regionId, ...q }, more),
     triageTasks: (q: Q) => to('/api/v1/triage-tasks', '/triage', { regionId, ...q }),
-    entries: (q: Q, more?: Partial<DrillDown>) => to('/api/v1/checkpoint-entries', '/checkpoint-log', { regionId, ...day, ...q }, more),
-    leads: (q: Q) => to('/api/v1/leads', '/leads', { regionId, ...q }),
+    entries: (q: Q, more?: Partial<DrillDown>) =>
+      to('/api/v1/checkpoint-entries', '/checkpoint-log', { regionId, ...day, ...q }, more),
+    leads: (q: Q, more?: Partial<DrillDown>) => to('/api/v1/leads', '/leads', { regionId, ...q }, more),
+    inspections: (q: Q) => to('/api/v1/inspections', '/supervision', { regionId, ...q }),
+    findings: (q: Q) => to('/api/v1/findings', '/supervision/findings', { regionId, ...q }),
+    venues: (q: Q) => to('/api/v1/venues', '/venues', { regionId, ...q }),
+    venueChecks: (q: Q) =>
+      to('/api/v1/venue-checks', '/venues', { regionId, checkedFrom: day.from, checkedTo: day.to, ...q }),
+    disinfections: (q: Q, more?: Partial<DrillDown>) =>
+      to('/api/v1/disinfections', '/community-logs', { regionId, doneFrom: day.from, doneTo: day.to, ...q }, more),
+    publicity: (q: Q, more?: Partial<DrillDown>) =>
+      to('/api/v1/publicity', '/community-logs', { regionId, day: c.reportDay, ...q }, more),
+    gatherings: (q: Q, more?: Partial<DrillDown>) =>
+      to('/api/v1/gatherings', '/gatherings', { regionId, settledFrom: day.from, settledTo: day.to, ...q }, more),
+    supplyStores: (q: Q, more?: Partial<DrillDown>) =>
+      to('/api/v1/supply-stores', '/supplies', { regionId, ...q }, more),
   };
 }
 export type DrillLists = ReturnType<typeof drillLists>;

@@ -1,148 +1,234 @@
-import { sql } from 'drizzle-orm';
+// The one engine behind every figure: the single-region report, the dashboard's regions and the
+// drill-down lists all take the sections the capabilities define (each figure once, set-based) and
+// differ only in how the groups roll up. See docs/figures.md.
+import { sql, type SQL } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
-import type { ReportFigures } from '@fangkong/domain';
+import { reportDayWindow, slotWindowOf, type ReportFigures } from '@fangkong/domain';
 import type { Tx } from '../../db/client.js';
-import { drillLists, openRoundFor, type DrillContext, type DrillDown, type DrillDowns, type DrillLists } from './drill-down.js';
+import type { FigureScope, FigureSection } from '../../figures/section.js';
+import { populationFigures } from '../households/households.figures.js';
+import { screeningFigures } from '../screening/screening.figures.js';
+import { keyPersonCategoryFigures, keyPersonFigures } from '../key-persons/key-persons.figures.js';
+import { healthCheckFigures } from '../health-checks/health-checks.figures.js';
+import { checkpointFigures } from '../checkpoint-stats/checkpoint-stats.figures.js';
+import { assistListFigures, leadFigures } from '../leads/leads.figures.js';
+import { settingsFor } from '../county-settings/index.js';
+import { supervisionFigures } from '../supervision/supervision.figures.js';
+import { venueFigures } from '../venues/venues.figures.js';
+import { gatheringFigures } from '../gatherings/gatherings.figures.js';
+import { disinfectionFigures, publicityFigures } from '../community-logs/community-logs.figures.js';
+import { supplyFigures } from '../supplies/supplies.figures.js';
+import {
+  drillLists,
+  openRoundFor,
+  type DrillContext,
+  type DrillDown,
+  type DrillDowns,
+  type DrillLists,
+} from './drill-down.js';
 
-export interface FigureWindow {
-  /** The region the report is about: figures count everything at or below it. */
-  regionPath: string;
+/** Every section, in the order the report reads. */
+export const figureSections: FigureSection[] = [
+  populationFigures,
+  screeningFigures,
+  keyPersonFigures,
+  keyPersonCategoryFigures,
+  healthCheckFigures,
+  checkpointFigures,
+  leadFigures,
+  assistListFigures,
+  supervisionFigures,
+  venueFigures,
+  gatheringFigures,
+  disinfectionFigures,
+  publicityFigures,
+  supplyFigures,
+];
+
+/** The report day the figures are about and the instant they are taken at. */
+export interface ReportMoment {
+  day: string;
+  /** The previous day's cut-off. */
   dayStart: Date;
-  /** The cut-off, or now when earlier: events after it belong to the next report. */
-  cutoff: Date;
+  /** The day's cut-off, or now when earlier. */
+  asOf: Date;
+  /** Now (see FigureScope.known). */
+  known: Date;
 }
 
-/** One section of the daily report, computed from the records of one capability. */
-export interface FigureSource {
-  section: string;
-  compute(tx: Tx, w: FigureWindow): Promise<Record<string, number>>;
-  /** Per figure key, the list of the records behind it (see drill-down.ts). */
-  drill(l: DrillLists): Record<string, DrillDown>;
+export function reportMoment(day: string, deadline: string, now: Date): ReportMoment {
+  const { dayStart, cutoff } = reportDayWindow(day, deadline);
+  return { day, dayStart, asOf: new Date(Math.min(cutoff.getTime(), now.getTime())), known: now };
 }
 
-const one = async (tx: Tx, query: ReturnType<typeof sql>) => {
-  const { rows } = await tx.execute<Record<string, number>>(query);
-  return Object.fromEntries(Object.entries(rows[0] ?? {}).map(([k, v]) => [k, Number(v ?? 0)]));
-};
+const nlevel = (path: string) => path.split('.').length;
 
-const population: FigureSource = {
-  section: 'population',
-  drill: (l) => ({ households: l.households(), persons: l.persons(), awayHouseholds: l.households({ status: 'away' }) }),
-  compute: (tx, w) =>
-    one(tx, sql`
-      SELECT coalesce(sum(t.households), 0) AS households, coalesce(sum(t.persons), 0) AS persons,
-             (SELECT count(*) FROM household h WHERE h.region_path <@ ${w.regionPath}::ltree AND h.status = 'away') AS "awayHouseholds"
-      FROM region d JOIN region_tally t ON t.region_id = d.id WHERE d.path <@ ${w.regionPath}::ltree`),
-};
+/**
+ * The figures of each target region (at or below `root`): every query groups the subtree's
+ * records by their path cut to `depth` labels, and each group adds into every target that holds
+ * it. Counts are of records that lie in one region each, so the sums are exact; a figure that is a
+ * set (a list spanning villages) comes as an array and targets unite them.
+ */
+export async function computeFigureSets(
+  tx: Tx,
+  root: string,
+  depth: number,
+  targets: string[],
+  m: ReportMoment,
+): Promise<Map<string, ReportFigures>> {
+  const { slotWindows } = await settingsFor(tx, 'policy', root);
+  const scope: FigureScope = {
+    root,
+    key: (column: SQL) =>
+      depth <= nlevel(root) ? sql`${root}::text` : sql`subpath(${column}, 0, least(nlevel(${column}), ${depth}))::text`,
+    day: m.day,
+    dayStart: m.dayStart,
+    asOf: m.asOf,
+    known: m.known,
+    slotOpens: {
+      am: slotWindowOf(m.day, 'am', slotWindows).opensAt,
+      pm: slotWindowOf(m.day, 'pm', slotWindows).opensAt,
+    },
+  };
+  const out = new Map<string, ReportFigures>();
+  const sets = new Map<string, Map<string, Set<string>>>();
+  for (const t of targets)
+    out.set(
+      t,
+      Object.fromEntries(figureSections.map((s) => [s.section, Object.fromEntries(s.keys.map((k) => [k, 0]))])),
+    );
+  const queries = figureSections.flatMap((s) => s.queries(scope).map((q) => [s.section, q] as const));
+  const run = async ([section, query]: readonly [string, SQL]) => {
+    const { rows } = await tx.execute<Record<string, string | number | string[] | null>>(query);
+    for (const { key: at, ...counts } of rows) {
+      const labels = String(at).split('.');
+      for (let d = 1; d <= labels.length; d++) {
+        const target = labels.slice(0, d).join('.');
+        const figures = out.get(target)?.[section];
+        if (!figures) continue;
+        for (const [k, v] of Object.entries(counts)) {
+          if (Array.isArray(v)) {
+            const bySection = sets.get(`${target}|${section}`) ?? new Map<string, Set<string>>();
+            sets.set(`${target}|${section}`, bySection);
+            const set = bySection.get(k) ?? new Set<string>();
+            bySection.set(k, set);
+            for (const x of v) set.add(x);
+            figures[k] = set.size;
+          } else figures[k] = (figures[k] ?? 0) + Number(v ?? 0);
+        }
+      }
+    }
+  };
+  // Side by side on the pool; one after the other in a transaction, whose single connection runs one query at a time anyway.
+  if (tx instanceof PgTransaction) for (const q of queries) await run(q);
+  else await Promise.all(queries.map(run));
+  return out;
+}
 
-const leads: FigureSource = {
-  section: 'leads',
-  drill: (l) => ({
-    raisedToday: l.leads({ createdFrom: l.day.from, createdTo: l.day.to }),
-    resolvedToday: l.leads({ resolvedFrom: l.day.from, resolvedTo: l.day.to }),
-    open: l.leads({ status: 'open', createdTo: l.day.to }),
-    overdue: l.leads({ overdue: 'true', createdTo: l.day.to }),
+/** One region's report. */
+export async function computeFigures(tx: Tx, regionPath: string, m: ReportMoment): Promise<ReportFigures> {
+  return (await computeFigureSets(tx, regionPath, nlevel(regionPath), [regionPath], m)).get(regionPath)!;
+}
+
+/** A region and each of its children (the dashboard): the region's own figures include what is held at its level. */
+export async function computeChildFigures(
+  tx: Tx,
+  path: string,
+  children: string[],
+  m: ReportMoment,
+): Promise<Map<string, ReportFigures>> {
+  return computeFigureSets(tx, path, nlevel(path) + 1, [path, ...children], m);
+}
+
+/** Per section and figure, the list behind it (see drill-down.ts). */
+const drills: Record<string, (l: DrillLists) => Record<string, DrillDown>> = {
+  population: (l) => ({
+    households: l.households(),
+    persons: l.persons(),
+    awayHouseholds: l.households({ status: 'away' }),
+    personsAway: l.households({ status: 'away' }, { exact: false }),
   }),
-  compute: (tx, w) =>
-    one(tx, sql`
-      SELECT count(*) FILTER (WHERE created_at >= ${w.dayStart} AND created_at < ${w.cutoff}) AS "raisedToday",
-             count(*) FILTER (WHERE resolved_at >= ${w.dayStart} AND resolved_at < ${w.cutoff}) AS "resolvedToday",
-             count(*) FILTER (WHERE created_at < ${w.cutoff} AND (resolved_at IS NULL OR resolved_at >= ${w.cutoff})) AS open,
-             count(*) FILTER (WHERE created_at < ${w.cutoff} AND (resolved_at IS NULL OR resolved_at >= ${w.cutoff}) AND deadline < ${w.cutoff}) AS overdue
-      FROM lead WHERE region_path <@ ${w.regionPath}::ltree`),
-};
-
-// Covered = visited, or the whole family away and followed up by phone (as the coverage page counts).
-const screening: FigureSource = {
-  section: 'screening',
-  drill: (l) => ({
+  screening: (l) => ({
     householdsToday: l.round({ state: 'covered', visitedFrom: l.day.from, visitedTo: l.day.to }),
     personsToday: l.round({ state: 'covered', visitedFrom: l.day.from, visitedTo: l.day.to }, { exact: false }),
     householdsCurrentRound: l.round({ state: 'covered', visitedTo: l.day.to }),
     householdsCumulative: l.round({ state: 'covered' }, { exact: false }),
   }),
-  compute: (tx, w) =>
-    one(tx, sql`
-      SELECT count(DISTINCT v.household_id) FILTER (WHERE v.visited_at >= ${w.dayStart} AND v.visited_at < ${w.cutoff} AND v.outcome IN ('visited', 'away')) AS "householdsToday",
-             (SELECT count(DISTINCT m.person_id) FROM visit_member m JOIN visit x ON x.id = m.visit_id
-              WHERE m.region_path <@ ${w.regionPath}::ltree AND x.visited_at >= ${w.dayStart} AND x.visited_at < ${w.cutoff}) AS "personsToday",
-             count(DISTINCT v.household_id) FILTER (WHERE r.status = 'open' AND v.visited_at < ${w.cutoff} AND v.outcome IN ('visited', 'away')) AS "householdsCurrentRound",
-             count(DISTINCT v.household_id) FILTER (WHERE v.visited_at < ${w.cutoff} AND v.outcome IN ('visited', 'away')) AS "householdsCumulative"
-      FROM visit v JOIN screening_round r ON r.id = v.round_id WHERE v.region_path <@ ${w.regionPath}::ltree`),
-};
-
-// Files open at the cut-off; days are report days in Asia/Shanghai.
-const keyPersons: FigureSource = {
-  section: 'keyPersons',
-  drill: (l) => ({
-    active: l.keyPersons({ status: 'active' }),
-    homeIsolation: l.keyPersons({ status: 'active', measure: 'homeIsolation' }),
-    centralIsolation: l.keyPersons({ status: 'active', measure: 'centralIsolation' }),
-    newToday: l.keyPersons({ createdFrom: l.day.from, createdTo: l.day.to }),
+  keyPersons: (l) => ({
+    active: l.keyPersons({ status: 'active', createdTo: l.day.to }),
+    homeIsolation: l.keyPersons({ status: 'active', measure: 'homeIsolation', createdTo: l.day.to }),
+    centralIsolation: l.keyPersons({ status: 'active', measure: 'centralIsolation', createdTo: l.day.to }),
+    newToday: l.keyPersons({ startedFrom: l.day.from, startedTo: l.day.to }),
     releasedToday: l.keyPersons({ status: 'released', closedFrom: l.day.from, closedTo: l.day.to }),
   }),
-  compute: (tx, w) =>
-    one(tx, sql`
-      SELECT count(*) FILTER (WHERE status = 'active') AS active,
-             count(*) FILTER (WHERE status = 'active' AND measure = 'homeIsolation') AS "homeIsolation",
-             count(*) FILTER (WHERE status = 'active' AND measure = 'centralIsolation') AS "centralIsolation",
-             count(*) FILTER (WHERE created_at >= ${w.dayStart} AND created_at < ${w.cutoff}) AS "newToday",
-             count(*) FILTER (WHERE status = 'released' AND closed_at >= ${w.dayStart} AND closed_at < ${w.cutoff}) AS "releasedToday"
-      FROM key_person WHERE region_path <@ ${w.regionPath}::ltree`),
-};
-
-const healthChecks: FigureSource = {
-  section: 'healthChecks',
-  drill: (l) => ({
-    checksToday: l.healthChecks({ recordedFrom: l.day.from, recordedTo: l.day.to, corrections: 'false' }),
+  keyPersonCategories: (l) =>
+    Object.fromEntries(
+      keyPersonCategoryFigures.keys.map((c) => [
+        c,
+        l.keyPersons({ status: 'active', category: c, createdTo: l.day.to }),
+      ]),
+    ),
+  healthChecks: (l) => ({
+    checksToday: l.healthChecks({ day: l.reportDay, corrections: 'false' }),
     overdue: l.keyPersons({ list: 'overdue' }, { exact: false }),
-    fevers: l.triageTasks({ createdFrom: l.day.from, createdTo: l.day.to }),
+    fevers: l.keyPersons({ list: 'fever' }, { exact: false }),
     openTriage: l.triageTasks({ status: 'open', createdTo: l.day.to }),
+    slotsDue: l.keyPersons({ status: 'active' }, { exact: false }),
+    slotsDone: l.healthChecks({ day: l.reportDay, recordedTo: l.day.to, corrections: 'false' }, { exact: false }),
   }),
-  compute: (tx, w) =>
-    one(tx, sql`
-      SELECT (SELECT count(*) FROM health_check WHERE region_path <@ ${w.regionPath}::ltree AND corrects_id IS NULL AND recorded_at >= ${w.dayStart} AND recorded_at < ${w.cutoff}) AS "checksToday",
-             (SELECT count(*) FROM check_alert WHERE region_path <@ ${w.regionPath}::ltree AND overdue_at < ${w.cutoff} AND (resolved_at IS NULL OR resolved_at >= ${w.cutoff})) AS overdue,
-             (SELECT count(*) FROM triage_task WHERE region_path <@ ${w.regionPath}::ltree AND created_at >= ${w.dayStart} AND created_at < ${w.cutoff}) AS fevers,
-             (SELECT count(*) FROM triage_task WHERE region_path <@ ${w.regionPath}::ltree AND status = 'open' AND created_at < ${w.cutoff}) AS "openTriage"`),
-};
-
-// From the hourly tallies the checkpoint module keeps with every entry.
-const checkpoints: FigureSource = {
-  section: 'checkpoints',
-  drill: (l) => ({
+  checkpoints: (l) => ({
     vehicles: l.entries({ kind: 'vehicle' }),
     persons: l.entries({}, { counts: 'occupants' }),
     turnedBack: l.entries({ decision: 'turnBack' }),
+    turnedBackPersons: l.entries({ decision: 'turnBack' }, { counts: 'occupants' }),
     held: l.entries({ decision: 'hold' }),
     fevers: l.entries({ fever: 'true' }, { counts: 'feverOccupants' }),
   }),
-  compute: (tx, w) =>
-    one(tx, sql`
-      SELECT coalesce(sum(vehicles), 0) AS vehicles, coalesce(sum(persons), 0) AS persons, coalesce(sum(turned_back), 0) AS "turnedBack",
-             coalesce(sum(held), 0) AS held, coalesce(sum(fevers), 0) AS fevers
-      FROM checkpoint_stat WHERE region_path <@ ${w.regionPath}::ltree AND hour >= ${w.dayStart} AND hour < ${w.cutoff}`),
+  leads: (l) => ({
+    raisedToday: l.leads({ createdFrom: l.day.from, createdTo: l.day.to }),
+    resolvedToday: l.leads({ resolvedFrom: l.day.from, resolvedTo: l.day.to }),
+    open: l.leads({ status: 'open', createdTo: l.day.to }),
+    overdue: l.leads({ overdue: 'true', createdTo: l.day.to }),
+  }),
+  supplies: (l) => ({
+    storesShort: l.supplyStores({ short: 'true' }),
+    itemsShort: l.supplyStores({ short: 'true' }, { exact: false }),
+  }),
+  assistLists: (l) => ({
+    batches: l.leads({}, { exact: false }),
+    persons: l.leads({}, { exact: false }),
+    verified: l.leads({ status: 'verified' }, { exact: false }),
+  }),
+  supervision: (l) => ({
+    inspectionsToday: l.inspections({ inspectedFrom: l.day.from, inspectedTo: l.day.to }),
+    findingsToday: l.findings({ createdFrom: l.day.from, createdTo: l.day.to }),
+    findingsOpen: l.findings({ open: 'true', createdTo: l.day.to }),
+    findingsOverdue: l.findings({ overdue: 'true', createdTo: l.day.to }),
+    rectifiedToday: l.findings({ closedFrom: l.day.from, closedTo: l.day.to }),
+  }),
+  venues: (l) => ({
+    underOrder: l.venues({ underOrder: 'true', onDay: l.reportDay }),
+    closed: l.venues({ order: 'close', onDay: l.reportDay }),
+    checksToday: l.venueChecks({}),
+    violationsToday: l.venueChecks({ violation: 'true' }),
+  }),
+  gatherings: (l) => ({
+    stoppedToday: l.gatherings({ stopped: 'true' }),
+    tablesCancelled: l.gatherings({}, { counts: 'tablesCancelled' }),
+    personsCancelled: l.gatherings({}, { counts: 'personsCancelled' }),
+    heldInViolation: l.gatherings({ outcome: 'heldInViolation' }),
+  }),
+  disinfections: (l) => ({ sessionsToday: l.disinfections({}), areaToday: l.disinfections({}, { counts: 'areaM2' }) }),
+  publicity: (l) => ({
+    broadcastHours: l.publicity({ kind: 'broadcast' }, { counts: 'hours' }),
+    reach: l.publicity({}, { counts: 'reach' }),
+  }),
 };
-
-/** Every section, in the order the report reads; capabilities add theirs here. */
-export const figureSources: FigureSource[] = [population, screening, keyPersons, healthChecks, checkpoints, leads];
-
-/**
- * All sections for one region and day: side by side on the pool, one after the other in a
- * transaction, whose single connection runs one query at a time anyway (and pg 9 will refuse more).
- */
-export async function computeFigures(tx: Tx, w: FigureWindow): Promise<ReportFigures> {
-  const compute = async (s: FigureSource) => [s.section, await s.compute(tx, w)] as const;
-  if (!(tx instanceof PgTransaction)) return Object.fromEntries(await Promise.all(figureSources.map(compute)));
-  const sections = [];
-  for (const s of figureSources) sections.push(await compute(s));
-  return Object.fromEntries(sections);
-}
 
 /** Per section and figure, the list behind it, for one region and day. */
 export async function computeDrillDowns(tx: Tx, c: Omit<DrillContext, 'roundId'>): Promise<DrillDowns> {
   const lists = drillLists({ ...c, roundId: await openRoundFor(tx, c.regionPath) });
-  return Object.fromEntries(figureSources.map((s) => [s.section, s.drill(lists)]));
+  return Object.fromEntries(figureSections.map((s) => [s.section, drills[s.section]!(lists)]));
 }
 
 /** Element-wise sum, for comparing a township with the snapshots its villages submitted. */

@@ -8,7 +8,8 @@ describe('daily report rates', async () => {
   const { app, db } = await testApp();
   let commander: Session;
   let townA: Session;
-  const rates = async (s: Session, query: string) => app.inject({ url: `/api/v1/daily-reports/rates?${query}`, headers: { ...s.headers, 'accept-language': 'en-US' } });
+  const rates = async (s: Session, query: string) =>
+    app.inject({ url: `/api/v1/daily-reports/rates?${query}`, headers: { ...s.headers, 'accept-language': 'en-US' } });
 
   beforeAll(async () => {
     const county = await buildCounty(db);
@@ -29,16 +30,45 @@ describe('daily report rates', async () => {
     const res = await rates(commander, 'period=week&from=2026-11-02&to=2026-11-15');
     expect(res.statusCode).toBe(200);
     expect(res.json().rows).toEqual([
-      { period: '2026-11-02', level: 'village', expected: 14, actual: 2, onTime: 1, completeness: 14.3, timeliness: 7.1 },
-      { period: '2026-11-02', level: 'township', expected: 14, actual: 1, onTime: 1, completeness: 7.1, timeliness: 7.1 },
-      { period: '2026-11-09', level: 'village', expected: 14, actual: 1, onTime: 1, completeness: 7.1, timeliness: 7.1 },
+      {
+        period: '2026-11-02',
+        level: 'village',
+        expected: 14,
+        actual: 2,
+        onTime: 1,
+        completeness: 14.3,
+        timeliness: 7.1,
+      },
+      {
+        period: '2026-11-02',
+        level: 'township',
+        expected: 14,
+        actual: 1,
+        onTime: 1,
+        completeness: 7.1,
+        timeliness: 7.1,
+      },
+      {
+        period: '2026-11-09',
+        level: 'village',
+        expected: 14,
+        actual: 1,
+        onTime: 1,
+        completeness: 7.1,
+        timeliness: 7.1,
+      },
       { period: '2026-11-09', level: 'township', expected: 14, actual: 0, onTime: 0, completeness: 0, timeliness: 0 },
     ]);
   });
 
-  it('rolls days into months and days, and counts only the reporters in the viewer\'s scope', async () => {
+  it("rolls days into months and days, and counts only the reporters in the viewer's scope", async () => {
     const month = (await rates(commander, 'period=month&from=2026-11-02&to=2026-11-15')).json();
-    expect(month.rows.find((r: { level: string }) => r.level === 'village')).toMatchObject({ period: '2026-11-01', expected: 28, actual: 3, onTime: 2 });
+    expect(month.rows.find((r: { level: string }) => r.level === 'village')).toMatchObject({
+      period: '2026-11-01',
+      expected: 28,
+      actual: 3,
+      onTime: 2,
+    });
     const days = (await rates(townA, 'period=day&from=2026-11-02&to=2026-11-03')).json();
     expect(days.rows).toEqual([
       expect.objectContaining({ period: '2026-11-02', level: 'village', expected: 1, actual: 1, onTime: 1 }),
@@ -49,7 +79,9 @@ describe('daily report rates', async () => {
   });
 
   it('refuses a reversed or overlong range and never counts days after today', async () => {
-    expect((await rates(commander, 'from=2026-11-10&to=2026-11-02')).json().errors).toEqual([{ field: 'from', message: 'The date range is invalid (from must not be after to, and at most a year)' }]);
+    expect((await rates(commander, 'from=2026-11-10&to=2026-11-02')).json().errors).toEqual([
+      { field: 'from', message: 'The date range is invalid (from must not be after to, and at most a year)' },
+    ]);
     expect((await rates(commander, 'from=2020-01-01&to=2026-11-02')).statusCode).toBe(422);
     const future = (await rates(commander, 'period=day&to=2999-01-01')).json();
     expect(future.to <= new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)).toBe(true);

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { chinaDateOf, isoDateSchema } from '@fangkong/domain';
+import { shanghaiDateOf, isoDateSchema } from '@fangkong/domain';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../auth/actor.js';
 import { invalid, notFound } from '../../http/problem.js';
 import { selectRegionInScope } from '../regions/region-scope.js';
+import { submissionsQuery } from './daily-reports.figures.js';
 
 export const PERIODS = ['day', 'week', 'month'] as const;
 type Period = (typeof PERIODS)[number];
@@ -25,7 +26,9 @@ const rowSchema = z.object({
   completeness: z.number().describe('actual / expected, in percent'),
   timeliness: z.number().describe('onTime / expected, in percent'),
 });
-export const ratesSchema = z.object({ period: z.enum(PERIODS), from: z.string(), to: z.string(), rows: z.array(rowSchema) }).meta({ id: 'DailyReportRates' });
+export const ratesSchema = z
+  .object({ period: z.enum(PERIODS), from: z.string(), to: z.string(), rows: z.array(rowSchema) })
+  .meta({ id: 'DailyReportRates' });
 
 const DEFAULT_SPAN: Record<Period, string> = { day: '13 days', week: '55 days', month: '5 months' };
 const MAX_DAYS = 366;
@@ -39,24 +42,41 @@ const pct = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : 0);
 export async function reportingRates(db: Db, actor: Actor, q: z.infer<typeof ratesQuery>, now = new Date()) {
   const region = await selectRegionInScope(db, actor, q.regionId ?? actor.regionId);
   if (!region) throw notFound();
-  const today = chinaDateOf(now);
+  const today = shanghaiDateOf(now);
   const to = q.to && q.to < today ? q.to : today;
-  const from = q.from ?? (await db.execute<{ d: string }>(sql`SELECT date_trunc(${q.period}, ${to}::date - ${DEFAULT_SPAN[q.period]}::interval)::date::text AS d`)).rows[0]!.d;
+  const from =
+    q.from ??
+    (
+      await db.execute<{ d: string }>(
+        sql`SELECT date_trunc(${q.period}, ${to}::date - ${DEFAULT_SPAN[q.period]}::interval)::date::text AS d`,
+      )
+    ).rows[0]!.d;
   if (from > to) throw invalid([{ field: 'from', key: 'dailyReport.range' }]);
-  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_DAYS) throw invalid([{ field: 'from', key: 'dailyReport.range' }]);
-  const { rows } = await db.execute<{ period: string; level: 'village' | 'township'; expected: number; actual: number; on_time: number }>(sql`
-    WITH reporters AS (SELECT id, level FROM region WHERE path <@ ${region.path}::ltree AND level IN ('village', 'township')),
-    days AS (SELECT g::date AS day FROM generate_series(${from}::date, ${to}::date, interval '1 day') g),
-    firsts AS (SELECT f.region_id, f.report_date, f.late FROM daily_report f JOIN reporters r ON r.id = f.region_id
-               WHERE f.version = 1 AND f.report_date BETWEEN ${from}::date AND ${to}::date)
-    SELECT date_trunc(${q.period}, d.day)::date::text AS period, r.level,
-           count(*)::int AS expected, count(f.region_id)::int AS actual, count(f.region_id) FILTER (WHERE NOT f.late)::int AS on_time
-    FROM days d CROSS JOIN reporters r LEFT JOIN firsts f ON f.region_id = r.id AND f.report_date = d.day
+  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_DAYS)
+    throw invalid([{ field: 'from', key: 'dailyReport.range' }]);
+  const { rows } = await db.execute<{
+    period: string;
+    level: 'village' | 'township';
+    expected: number;
+    actual: number;
+    on_time: number;
+  }>(sql`
+    SELECT date_trunc(${q.period}, s.day)::date::text AS period, s.key AS level,
+           sum(s.expected)::int AS expected, sum(s.submitted)::int AS actual, sum(s.on_time)::int AS on_time
+    FROM (${submissionsQuery(region.path, from, to, sql`u.level`)}) s
     GROUP BY 1, 2 ORDER BY 1, 2 DESC`);
   return {
     period: q.period,
     from,
     to,
-    rows: rows.map((r) => ({ period: r.period, level: r.level, expected: r.expected, actual: r.actual, onTime: r.on_time, completeness: pct(r.actual, r.expected), timeliness: pct(r.on_time, r.expected) })),
+    rows: rows.map((r) => ({
+      period: r.period,
+      level: r.level,
+      expected: r.expected,
+      actual: r.actual,
+      onTime: r.on_time,
+      completeness: pct(r.actual, r.expected),
+      timeliness: pct(r.on_time, r.expected),
+    })),
   };
 }

@@ -8,7 +8,9 @@ export const remindBody = z.object({
     .min(1, 'required')
     .max(500, 'tooBig')
     .optional()
-    .describe('the villages or townships to remind; without it, every reporter directly below the caller still missing for the day'),
+    .describe(
+      'the villages or townships to remind; without it, every reporter directly below the caller still missing for the day',
+    ),
   message: z.string().trim().max(200, 'tooLong').optional().nullable(),
 });
 export type RemindBody = z.infer<typeof remindBody>;
@@ -23,7 +25,10 @@ export const remindResultSchema = z
 
 export const remindersQuery = z.object({
   reportDate: isoDateSchema,
-  regionId: z.uuid('invalidUuid').optional().describe('the region at or below which to list reminders; the caller\'s own by default'),
+  regionId: z
+    .uuid('invalidUuid')
+    .optional()
+    .describe("the region at or below which to list reminders; the caller's own by default"),
 });
 export const remindersSchema = z
   .object({

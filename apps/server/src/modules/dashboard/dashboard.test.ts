@@ -1,8 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testApp, loginAs, type Session } from '../../../test/app.js';
-import { chinaDateOf } from '@fangkong/domain';
-import { buildCheckpoint, buildCounty, buildEntry, buildHousehold, buildKeyPerson, buildRound, buildUser } from '../../../test/factories.js';
+import { shanghaiDateOf, shanghaiInstant, slotWindowOf } from '@fangkong/domain';
+import {
+  buildCheckpoint,
+  buildCounty,
+  buildEntry,
+  buildHousehold,
+  buildKeyPerson,
+  buildRound,
+  buildUser,
+} from '../../../test/factories.js';
 import { raiseLead } from '../leads/leads.service.js';
 
 describe('command dashboard', async () => {
@@ -11,7 +19,16 @@ describe('command dashboard', async () => {
   let commander: Session;
   let townA: Session;
   const lead = (village: typeof county.villageA, name: string, deadlineHours = 2) =>
-    db.transaction((tx) => raiseLead(tx, { name, regionId: village.id, regionPath: village.path, source: 'tip', reasons: ['other'], deadlineHours }));
+    db.transaction((tx) =>
+      raiseLead(tx, {
+        name,
+        regionId: village.id,
+        regionPath: village.path,
+        source: 'tip',
+        reasons: ['other'],
+        deadlineHours,
+      }),
+    );
 
   beforeAll(async () => {
     county = await buildCounty(db);
@@ -29,29 +46,51 @@ describe('command dashboard', async () => {
   it('sums people, leads and reports per township, matching the records', async () => {
     const res = await app.inject({ url: '/api/v1/dashboard', headers: commander.headers });
     const body = res.json();
-    expect(body.children.map((c: { name: string; persons: number; leadsOpen: number; leadsOverdue: number }) => [c.name, c.persons, c.leadsOpen, c.leadsOverdue])).toEqual([
+    expect(
+      body.children.map((c: { name: string; persons: number; leadsOpen: number; leadsOverdue: number }) => [
+        c.name,
+        c.persons,
+        c.leadsOpen,
+        c.leadsOverdue,
+      ]),
+    ).toEqual([
       ['淮口街道', 3, 1, 1],
       ['官仓街道', 2, 1, 0],
     ]);
     const persons = (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM person`)).rows[0]!.n;
-    expect(body.totals).toMatchObject({ persons, leadsOpen: 2, leadsOverdue: 1, reportsExpected: 4, reportsSubmitted: 0 });
+    expect(body.totals).toMatchObject({
+      persons,
+      leadsOpen: 2,
+      leadsOverdue: 1,
+      reportsExpected: 4,
+      reportsSubmitted: 0,
+    });
     expect(body.leadsByDay).toHaveLength(14);
     expect(body.leadsByDay.at(-1).raised).toBe(2);
     expect(body.overdueLeads).toEqual([expect.objectContaining({ regionName: '五凤村', sources: ['tip'] })]);
     expect(JSON.stringify(body.overdueLeads)).not.toContain('甲');
   });
 
-  it('draws key persons per day by category from their start and end dates, and today\'s checkpoint flow per hour', async () => {
-    const today = chinaDateOf(new Date());
-    const daysAgo = (n: number) => chinaDateOf(new Date(Date.now() - n * 86_400_000));
+  it("draws key persons per day by category from their start and end dates, and today's checkpoint flow per hour", async () => {
+    const today = shanghaiDateOf(new Date());
+    const daysAgo = (n: number) => shanghaiDateOf(new Date(Date.now() - n * 86_400_000));
     await buildKeyPerson(db, county.villageA, { startDate: daysAgo(3) });
     const closed = await buildKeyPerson(db, county.villageB, { startDate: daysAgo(5), category: 'closeContact' });
-    await db.execute(sql`UPDATE key_person SET status = 'released', closed_at = now() - interval '2 days' WHERE id = ${closed.id}`);
+    await db.execute(
+      sql`UPDATE key_person SET status = 'released', closed_at = now() - interval '2 days' WHERE id = ${closed.id}`,
+    );
     await buildKeyPerson(db, county.villageA, { startDate: daysAgo(60) }); // closed long ago
-    await db.execute(sql`UPDATE key_person SET status = 'released', closed_at = now() - interval '40 days' WHERE start_date = ${daysAgo(60)}::date`);
+    await db.execute(
+      sql`UPDATE key_person SET status = 'released', closed_at = now() - interval '40 days' WHERE start_date = ${daysAgo(60)}::date`,
+    );
     await buildEntry(db, await buildCheckpoint(db, county.villageA), { plate: '川A55555' });
     const body = (await app.inject({ url: '/api/v1/dashboard', headers: commander.headers })).json();
-    const on = (day: string) => Object.fromEntries(body.keyPersonsByDay.filter((r: { day: string }) => r.day === day).map((r: { category: string; n: number }) => [r.category, r.n]));
+    const on = (day: string) =>
+      Object.fromEntries(
+        body.keyPersonsByDay
+          .filter((r: { day: string }) => r.day === day)
+          .map((r: { category: string; n: number }) => [r.category, r.n]),
+      );
     expect(on(today)).toEqual({ returnee: 1 });
     expect(on(daysAgo(3))).toEqual({ returnee: 1, closeContact: 1 });
     expect(on(daysAgo(4))).toEqual({ closeContact: 1 });
@@ -61,12 +100,19 @@ describe('command dashboard', async () => {
     expect(body.checkpointFlow[hour]).toMatchObject({ vehicles: 1, persons: 1 });
     expect(body.checkpointFlow.reduce((n: number, h: { vehicles: number }) => n + h.vehicles, 0)).toBe(1);
     // A township sees only its own.
-    expect((await app.inject({ url: '/api/v1/dashboard', headers: townA.headers })).json().keyPersonsByDay.filter((r: { day: string }) => r.day === daysAgo(4))).toEqual([]);
+    expect(
+      (await app.inject({ url: '/api/v1/dashboard', headers: townA.headers }))
+        .json()
+        .keyPersonsByDay.filter((r: { day: string }) => r.day === daysAgo(4)),
+    ).toEqual([]);
   });
 
-  it('shows the current round\'s coverage per township from the tallies, matching the visits', async () => {
+  it("shows the current round's coverage per township from the tallies, matching the visits", async () => {
     const round = await buildRound(db, county.county);
-    const [a1, a2] = [await buildHousehold(db, county.villageA, 1, undefined, '甲1号'), await buildHousehold(db, county.villageA, 1, undefined, '甲2号')];
+    const [a1, a2] = [
+      await buildHousehold(db, county.villageA, 1, undefined, '甲1号'),
+      await buildHousehold(db, county.villageA, 1, undefined, '甲2号'),
+    ];
     const b1 = await buildHousehold(db, county.villageB, 1, undefined, '乙1号');
     const visit = (h: { id: string }, village: typeof county.villageA, outcome: string, at: string) =>
       db.execute(sql`INSERT INTO visit (id, round_id, household_id, region_path, outcome, visited_at)
@@ -75,12 +121,16 @@ describe('command dashboard', async () => {
     await visit(a2, county.villageA, 'nobodyHome', '2026-11-20T03:00:00Z'); // a revisit is owed: not covered
     await visit(b1, county.villageB, 'nobodyHome', '2026-11-20T02:00:00Z');
     await visit(b1, county.villageB, 'away', '2026-11-21T02:00:00Z'); // followed up later: covered once
-    const covered = (await db.execute<{ p: string; n: number }>(sql`
+    const covered = (
+      await db.execute<{ p: string; n: number }>(sql`
       SELECT subpath(h.region_path, 0, 2)::text AS p, count(*)::int AS n FROM household h
       WHERE (SELECT v.outcome FROM visit v WHERE v.household_id = h.id AND v.round_id = ${round.id} ORDER BY v.visited_at DESC LIMIT 1) IN ('visited', 'away')
-      GROUP BY 1`)).rows;
+      GROUP BY 1`)
+    ).rows;
     const body = (await app.inject({ url: '/api/v1/dashboard', headers: commander.headers })).json();
-    const byTownship = Object.fromEntries(body.children.map((c: { name: string; householdsCovered: number }) => [c.name, c.householdsCovered]));
+    const byTownship = Object.fromEntries(
+      body.children.map((c: { name: string; householdsCovered: number }) => [c.name, c.householdsCovered]),
+    );
     expect(byTownship).toEqual({ 淮口街道: 1, 官仓街道: 1 });
     expect(covered.map((r) => r.n).sort()).toEqual([1, 1]);
     expect(body.totals.householdsCovered).toBe(2);
@@ -89,24 +139,61 @@ describe('command dashboard', async () => {
     expect(town.totals.householdsCovered).toBe(1);
   });
 
-  it('counts today\'s health checks due and done per township, a correction not counted twice', async () => {
-    const today = chinaDateOf(new Date());
+  it("counts today's health checks due and done per township, a correction not counted twice, a slot due only once the file existed", async () => {
+    const now = new Date();
+    const today = shanghaiDateOf(now);
     const kp = await buildKeyPerson(db, county.villageB, { startDate: today });
+    await db.execute(
+      sql`UPDATE key_person SET created_at = ${new Date(shanghaiInstant(today, '00:00').getTime() - 3_600_000)} WHERE id = ${kp.id}`,
+    );
+    await buildKeyPerson(db, county.villageB, { startDate: today }); // opened just now: owes no slot whose window opened before
     const check = (id: string, slot: string, correctsId: string | null = null) =>
       db.execute(sql`INSERT INTO health_check (id, key_person_id, region_path, day, slot, temperature, measured_by, recorded_at, corrects_id)
                      VALUES (${id}::uuid, ${kp.id}, ${kp.regionPath}::ltree, ${today}::date, ${slot}, 36.5, 'doctor', now(), ${correctsId}::uuid)`);
     const first = crypto.randomUUID();
     await check(first, 'am');
     await check(crypto.randomUUID(), 'am', first); // a correction of the same slot
-    const recount = (await db.execute<{ p: string; due: number; done: number }>(sql`
-      SELECT subpath(kp.region_path, 0, 2)::text AS p, 2 * count(*)::int AS due,
-             sum((SELECT count(*) FROM health_check h WHERE h.key_person_id = kp.id AND h.day = ${today}::date AND h.corrects_id IS NULL))::int AS done
-      FROM key_person kp WHERE kp.status = 'active' AND kp.start_date <= ${today}::date AND kp.planned_end_date >= ${today}::date GROUP BY 1 ORDER BY 1`)).rows;
+    const opened = (['am', 'pm'] as const).filter((slot) => slotWindowOf(today, slot).opensAt <= now).length;
     const body = (await app.inject({ url: '/api/v1/dashboard', headers: commander.headers })).json();
-    const shown = Object.fromEntries(body.children.map((c: { name: string; checksDueToday: number; checksDoneToday: number }) => [c.name, [c.checksDueToday, c.checksDoneToday]]));
-    expect(shown['官仓街道']).toEqual([2, 1]);
-    expect(Object.values(shown).reduce((n: number, [due]) => n + (due as number), 0)).toBe(recount.reduce((n, r) => n + r.due, 0));
-    expect(body.totals.checksDoneToday).toBe(recount.reduce((n, r) => n + r.done, 0));
+    const shown = Object.fromEntries(
+      body.children.map((c: { name: string; checksDueToday: number; checksDoneToday: number }) => [
+        c.name,
+        [c.checksDueToday, c.checksDoneToday],
+      ]),
+    );
+    expect(shown['官仓街道']).toEqual([opened, Math.min(opened, 1)]);
+    expect(body.totals.checksDoneToday).toBe(Math.min(opened, 1));
+  });
+
+  it("draws the lead trend with the report's own figures: each day equals raisedToday and resolvedToday of that day's report", async () => {
+    const first = (await app.inject({ url: '/api/v1/dashboard', headers: townA.headers })).json();
+    const day = first.leadsByDay[10].day as string;
+    const before = first.leadsByDay[9].day as string;
+    const after = first.leadsByDay[11].day as string;
+    const backdate = async (name: string, createdAt: string, resolvedAt: string | null = null) => {
+      const { leadId } = await lead(county.villageA, name);
+      await db.execute(
+        sql`UPDATE lead SET created_at = ${createdAt}::timestamptz, resolved_at = ${resolvedAt}::timestamptz, status = ${resolvedAt ? 'dismissed' : 'open'} WHERE id = ${leadId}`,
+      );
+    };
+    await backdate('戊', `${before}T18:00:00+08:00`); // at the cut-off: the next day's report
+    await backdate('己', `${day}T17:59:59+08:00`, `${after}T09:00:00+08:00`);
+    await backdate('庚', `${day}T18:00:00+08:00`, `${after}T19:00:00+08:00`); // resolved after the next day's cut-off
+    const body = (await app.inject({ url: '/api/v1/dashboard', headers: townA.headers })).json();
+    expect(body.leadsByDay.find((d: { day: string }) => d.day === day)).toEqual({ day, raised: 2, resolved: 0 });
+    for (const d of body.leadsByDay as { day: string; raised: number; resolved: number }[]) {
+      const preview = (
+        await app.inject({
+          url: `/api/v1/daily-reports/preview?regionId=${county.townshipA.id}&reportDate=${d.day}`,
+          headers: townA.headers,
+        })
+      ).json();
+      expect([d.day, d.raised, d.resolved]).toEqual([
+        d.day,
+        preview.live.leads.raisedToday,
+        preview.live.leads.resolvedToday,
+      ]);
+    }
   });
 
   it('streams a new lead to the viewers whose scope holds it, and only to them', async () => {
@@ -130,7 +217,10 @@ describe('command dashboard', async () => {
     await new Promise((r) => setTimeout(r, 500));
     abort.abort();
     await reading;
-    const events = received.join('').split('\n\n').filter((e) => e.startsWith('event:'));
+    const events = received
+      .join('')
+      .split('\n\n')
+      .filter((e) => e.startsWith('event:'));
     expect(events).toHaveLength(1);
     expect(events[0]).toContain('event: lead.raised');
   });

@@ -9,6 +9,11 @@ export const dutyMember = z.object({
   name: z.string().trim().min(1, 'required').max(30, 'tooLong'),
   role: z.enum(DUTY_ROLES, 'invalidEnum'),
   phone: z.preprocess(blankAsUndefined, phoneSchema.optional()),
+  volunteerId: uuidSchema
+    .optional()
+    .describe(
+      'a member of a volunteer team in scope (GET /api/v1/duty-shifts/volunteers): the name is taken from the team',
+    ),
 });
 
 export const saveShiftBody = z.object({ members: z.array(dutyMember).min(1, 'dutyShift.noMembers').max(30, 'tooBig') });
@@ -20,10 +25,17 @@ export const shiftSchema = z
   .object({
     id: z.uuid(),
     checkpointId: z.uuid().nullable().describe("a checkpoint's shift"),
-    officeRegionId: z.uuid().nullable().describe("the office shift (领导带班) of a township or county"),
+    officeRegionId: z.uuid().nullable().describe('the office shift (领导带班) of a village, township or county'),
     postName: z.string().describe('the checkpoint, or the region of the office'),
     day: z.string(),
-    members: z.array(z.object({ name: z.string(), role: z.enum(DUTY_ROLES), phone: z.string().nullable().optional() })),
+    members: z.array(
+      z.object({
+        name: z.string(),
+        role: z.enum(DUTY_ROLES),
+        phone: z.string().nullable().optional(),
+        volunteerId: z.uuid().nullable().optional(),
+      }),
+    ),
     hasLeader: z.boolean(),
     updatedAt: z.iso.datetime(),
   })
@@ -44,8 +56,37 @@ export const rosterSchema = z
     today: z.string(),
     shifts: z.array(shiftSchema),
     /** The township and county offices in scope, each owing a leader on duty every day. */
-    offices: z.array(z.object({ regionId: z.uuid(), name: z.string(), level: z.enum(['county', 'township']) })),
+    offices: z.array(
+      z.object({ regionId: z.uuid(), name: z.string(), level: z.enum(['county', 'township', 'village']) }),
+    ),
     /** Open checkpoints and offices × days without a shift, or whose shift has no leader. */
-    gaps: z.array(z.object({ checkpointId: z.uuid().nullable(), officeRegionId: z.uuid().nullable(), postName: z.string(), day: z.string(), reason: z.enum(['noShift', 'noLeader']) })),
+    gaps: z.array(
+      z.object({
+        checkpointId: z.uuid().nullable(),
+        officeRegionId: z.uuid().nullable(),
+        postName: z.string(),
+        day: z.string(),
+        reason: z.enum(['noShift', 'noLeader']),
+      }),
+    ),
   })
   .meta({ id: 'DutyRoster' });
+
+export const dutyVolunteersQuery = z
+  .object({ checkpointId: uuidSchema.optional(), officeRegionId: uuidSchema.optional() })
+  .refine((q) => !!q.checkpointId !== !!q.officeRegionId, { path: ['checkpointId'], message: 'dutyShift.onePost' });
+export const dutyVolunteerList = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        isLeader: z.boolean(),
+        skills: z.array(z.string()),
+        teamName: z.string(),
+        teamKind: z.string(),
+        regionName: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'DutyVolunteerList' });

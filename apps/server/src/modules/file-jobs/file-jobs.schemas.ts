@@ -21,11 +21,19 @@ export const fileJobSchema = z
     status: z.enum(['queued', 'running', 'done', 'failed']),
     done: z.number().int().describe('rows done so far'),
     total: z.number().int().describe('rows in all'),
-    result: z.union([importResult, exportResult]).nullable().describe('when done: for an import, the counts and the rejected rows with their reasons; for an export, the rows written (download at /api/v1/jobs/{id}/file)'),
+    result: z
+      .union([importResult, exportResult])
+      .nullable()
+      .describe(
+        'when done: for an import, the counts and the rejected rows with their reasons; for an export, the rows written (download at /api/v1/jobs/{id}/file)',
+      ),
     error: z.string().nullable(),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
-    expiresAt: z.string().nullable().describe("a finished export's file is deleted at this time if nobody downloads it"),
+    expiresAt: z
+      .string()
+      .nullable()
+      .describe("a finished export's file is deleted at this time if nobody downloads it"),
   })
   .meta({ id: 'FileJob' });
 

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { instantQuery } from '../../http/time-window.js';
-import { MEASURED_BY, SLOTS, SYMPTOMS, isoDateSchema, pageQuerySchema, temperatureSchema, uuidSchema } from '@fangkong/domain';
+import {
+  MEASURED_BY,
+  SLOTS,
+  SYMPTOMS,
+  isoDateSchema,
+  pageQuerySchema,
+  temperatureSchema,
+  uniqueList,
+  uuidSchema,
+} from '@fangkong/domain';
 
 export const healthCheckSchema = z
   .object({
@@ -16,10 +25,14 @@ export const healthCheckSchema = z
     correctionReason: z.string().nullable(),
     recordedAt: z.iso.datetime(),
     triageTaskId: z.uuid().nullable().describe('the triage task this check opened, if any'),
+    triageDeadline: z.iso
+      .datetime()
+      .nullable()
+      .describe("that task's deadline, counted from the server's clock when the check arrived"),
   })
   .meta({ id: 'HealthCheck' });
 
-const symptoms = z.array(z.enum(SYMPTOMS, 'invalidEnum')).max(SYMPTOMS.length).default([]);
+const symptoms = uniqueList(z.enum(SYMPTOMS, 'invalidEnum')).default([]);
 
 export const recordCheckBody = z.object({
   id: uuidSchema.optional().describe('client-made UUIDv7; a replay returns the stored check'),
@@ -29,7 +42,10 @@ export const recordCheckBody = z.object({
   temperature: temperatureSchema,
   symptoms,
   measuredBy: z.enum(MEASURED_BY, 'invalidEnum'),
-  recordedAt: z.iso.datetime({ offset: true, error: 'invalidDate' }).optional().describe('when the check was taken on the phone; an offline write replayed later keeps it'),
+  recordedAt: z.iso
+    .datetime({ offset: true, error: 'invalidDate' })
+    .optional()
+    .describe('when the check was taken on the phone; an offline write replayed later keeps it'),
 });
 export type RecordCheckBody = z.infer<typeof recordCheckBody>;
 
@@ -46,12 +62,19 @@ export const listChecksQuery = pageQuerySchema.extend({
   regionId: uuidSchema.optional(),
   recordedFrom: instantQuery,
   recordedTo: instantQuery,
-  corrections: z.enum(['true', 'false'], 'invalidEnum').optional().describe('false: only the checks as first recorded, not their corrections'),
+  corrections: z
+    .enum(['true', 'false'], 'invalidEnum')
+    .optional()
+    .describe('false: only the checks as first recorded, not their corrections'),
 });
 export type ListChecksQuery = z.infer<typeof listChecksQuery>;
 export const exportChecksQuery = listChecksQuery.omit({ page: true, pageSize: true });
-const listedCheckSchema = healthCheckSchema.extend({ name: z.string().describe("the key person's name"), regionName: z.string() }).meta({ id: 'ListedHealthCheck' });
-export const healthCheckPage = z.object({ items: z.array(listedCheckSchema), total: z.number().int() }).meta({ id: 'HealthCheckPage' });
+const listedCheckSchema = healthCheckSchema
+  .extend({ name: z.string().describe("the key person's name"), regionName: z.string() })
+  .meta({ id: 'ListedHealthCheck' });
+export const healthCheckPage = z
+  .object({ items: z.array(listedCheckSchema), total: z.number().int() })
+  .meta({ id: 'HealthCheckPage' });
 
 export const triageTaskSchema = z
   .object({
@@ -71,7 +94,9 @@ export const triageTaskSchema = z
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'TriageTask' });
-export const triageTaskPage = z.object({ items: z.array(triageTaskSchema), total: z.number().int() }).meta({ id: 'TriageTaskPage' });
+export const triageTaskPage = z
+  .object({ items: z.array(triageTaskSchema), total: z.number().int() })
+  .meta({ id: 'TriageTaskPage' });
 export const listTriageQuery = pageQuerySchema.extend({
   keyPersonId: uuidSchema.optional(),
   status: z.enum(['open', 'acknowledged', 'closed'], 'invalidEnum').optional(),

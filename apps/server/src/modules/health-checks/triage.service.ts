@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { keyPerson, person, region, triageTask } from '../../db/schema/index.js';
 import type { Actor } from '../../auth/actor.js';
-import { inScope } from '../../auth/scope.js';
+import { inScope, pathUnder } from '../../auth/scope.js';
 import { withinWindow } from '../../http/time-window.js';
 import { regionFilterPath } from '../regions/region-scope.js';
 import { audit } from '../../audit/audit.js';
@@ -38,11 +38,14 @@ export function triageService(db: Db, now: () => Date) {
       inScope(actor, triageTask.regionPath),
       q.status ? eq(triageTask.status, q.status) : undefined,
       q.keyPersonId ? eq(triageTask.keyPersonId, q.keyPersonId) : undefined,
-      below ? sql`${triageTask.regionPath} <@ ${below}::ltree` : undefined,
+      below ? pathUnder(triageTask.regionPath, below) : undefined,
       withinWindow(triageTask.createdAt, q.createdFrom, q.createdTo),
     );
     const [items, [total]] = await Promise.all([
-      select(filter).orderBy(asc(triageTask.deadline)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+      select(filter)
+        .orderBy(asc(triageTask.deadline))
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize),
       db.select({ n: sql<number>`count(*)::int` }).from(triageTask).where(filter),
     ]);
     return { items: items.map(shape(now())), total: total?.n ?? 0 };
@@ -52,18 +55,34 @@ export function triageService(db: Db, now: () => Date) {
     const [found] = await select(and(eq(triageTask.id, id), inScope(actor, triageTask.regionPath)));
     if (!found) throw notFound();
     const from = found.task.status;
-    if (from === 'closed' || (to === 'acknowledged' && from !== 'open')) throw invalid([{ field: 'status', key: 'triage.transition' }]);
+    if (from === 'closed' || (to === 'acknowledged' && from !== 'open'))
+      throw invalid([{ field: 'status', key: 'triage.transition' }]);
     const at = now();
     await db.transaction(async (tx) => {
       await tx
         .update(triageTask)
-        .set({ status: to, acknowledgedAt: found.task.acknowledgedAt ?? at, acknowledgedBy: found.task.acknowledgedBy ?? actor.userId, ...(outcome ? { outcome } : {}) })
+        .set({
+          status: to,
+          acknowledgedAt: found.task.acknowledgedAt ?? at,
+          acknowledgedBy: found.task.acknowledgedBy ?? actor.userId,
+          ...(outcome ? { outcome } : {}),
+        })
         .where(eq(triageTask.id, id));
-      await audit(tx, actor, { event: 'triage.acknowledge', targetType: 'keyPerson', targetId: found.task.keyPersonId, regionPath: found.task.regionPath, detail: { task: id, to, outcome } });
+      await audit(tx, actor, {
+        event: 'triage.acknowledge',
+        targetType: 'keyPerson',
+        targetId: found.task.keyPersonId,
+        regionPath: found.task.regionPath,
+        detail: { task: id, to, outcome },
+      });
     });
     const [after] = await select(eq(triageTask.id, id));
     return shape(now())(after!);
   }
 
-  return { list, acknowledge: (a: Actor, id: string) => transition(a, id, 'acknowledged'), close: (a: Actor, id: string, outcome: string) => transition(a, id, 'closed', outcome) };
+  return {
+    list,
+    acknowledge: (a: Actor, id: string) => transition(a, id, 'acknowledged'),
+    close: (a: Actor, id: string, outcome: string) => transition(a, id, 'closed', outcome),
+  };
 }

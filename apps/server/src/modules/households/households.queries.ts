@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { maskIdNumber, maskPhone } from '@fangkong/domain';
 import type { Tx } from '../../db/client.js';
 import { grid, household, person, region } from '../../db/schema/index.js';
-import { inScope } from '../../auth/scope.js';
+import { inScope, pathUnder } from '../../auth/scope.js';
 import type { Actor } from '../../auth/actor.js';
 
 const columns = {
@@ -32,7 +32,13 @@ const toHousehold = <R extends { phone: string | null; createdAt: Date; regionPa
  * Households in the actor's scope, ordered by region and address (the order a walker follows).
  * `total`, when given, is the count already known (from region_tally) and spares a count(*).
  */
-export async function selectHouseholds(tx: Tx, actor: Actor, where: SQL | undefined, page: { page: number; pageSize: number }, total?: Promise<number>) {
+export async function selectHouseholds(
+  tx: Tx,
+  actor: Actor,
+  where: SQL | undefined,
+  page: { page: number; pageSize: number },
+  total?: Promise<number>,
+) {
   const filter = and(inScope(actor, household.regionPath), where);
   const [items, counted] = await Promise.all([
     tx
@@ -44,31 +50,54 @@ export async function selectHouseholds(tx: Tx, actor: Actor, where: SQL | undefi
       .orderBy(asc(household.regionPath), asc(household.address), asc(household.id))
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize),
-    total ?? tx.select({ n: sql<number>`count(*)::int` }).from(household).where(filter).then(([r]) => r?.n ?? 0),
+    total ??
+      tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(household)
+        .where(filter)
+        .then(([r]) => r?.n ?? 0),
   ]);
   return { items: items.map(toHousehold), total: counted };
 }
 
 export const householdById = (id: string) => eq(household.id, id);
-export const householdBelow = (path: string) => sql`${household.regionPath} <@ ${path}::ltree`;
+export const householdBelow = (path: string) => pathUnder(household.regionPath, path);
 export const householdInGrid = (gridId: string) => eq(household.gridId, gridId);
 export const householdWithStatus = (status: 'resident' | 'away' | 'vacant') => eq(household.status, status);
 /** Address, or the name of a member (the head is how people name a household). */
 export const householdMatching = (q: string) =>
-  or(ilike(household.address, `%${q}%`), sql`EXISTS (SELECT 1 FROM person p WHERE p.household_id = ${household.id} AND p.name LIKE ${`${q}%`})`);
+  or(
+    ilike(household.address, `%${q}%`),
+    sql`EXISTS (SELECT 1 FROM person p WHERE p.household_id = ${household.id} AND p.name LIKE ${`${q}%`})`,
+  );
 
 export async function selectMembers(tx: Tx, householdId: string) {
   const rows = await tx
-    .select({ id: person.id, name: person.name, idNumber: person.idNumber, sex: person.sex, birthDate: person.birthDate, phone: person.phone, vulnerableGroups: person.vulnerableGroups })
+    .select({
+      id: person.id,
+      name: person.name,
+      idNumber: person.idNumber,
+      sex: person.sex,
+      birthDate: person.birthDate,
+      phone: person.phone,
+      vulnerableGroups: person.vulnerableGroups,
+    })
     .from(person)
     .where(eq(person.householdId, householdId))
     .orderBy(asc(person.birthDate), asc(person.id));
-  return rows.map((r) => ({ ...r, idNumber: r.idNumber ? maskIdNumber(r.idNumber) : null, phone: r.phone ? maskPhone(r.phone) : null }));
+  return rows.map((r) => ({
+    ...r,
+    idNumber: r.idNumber ? maskIdNumber(r.idNumber) : null,
+    phone: r.phone ? maskPhone(r.phone) : null,
+  }));
 }
 
 export { selectRegionInScope } from '../regions/region-scope.js';
 
 export async function selectGridInScope(tx: Tx, actor: Actor, gridId: string) {
-  const [row] = await tx.select({ id: grid.id, regionPath: grid.regionPath }).from(grid).where(and(eq(grid.id, gridId), inScope(actor, grid.regionPath)));
+  const [row] = await tx
+    .select({ id: grid.id, regionPath: grid.regionPath })
+    .from(grid)
+    .where(and(eq(grid.id, gridId), inScope(actor, grid.regionPath)));
   return row;
 }

@@ -33,7 +33,9 @@ export const memberSchema = z
   })
   .meta({ id: 'HouseholdMember' });
 
-export const householdDetail = householdSchema.extend({ members: z.array(memberSchema) }).meta({ id: 'HouseholdDetail' });
+export const householdDetail = householdSchema
+  .extend({ members: z.array(memberSchema) })
+  .meta({ id: 'HouseholdDetail' });
 
 export const listHouseholdsQuery = pageQuerySchema.extend({
   q: z.string().trim().max(50, 'tooLong').optional(),
@@ -63,5 +65,7 @@ export const updateHouseholdBody = z.object({
 });
 export type UpdateHouseholdBody = z.infer<typeof updateHouseholdBody>;
 
-export const householdPage = z.object({ items: z.array(householdSchema), total: z.number().int() }).meta({ id: 'HouseholdPage' });
+export const householdPage = z
+  .object({ items: z.array(householdSchema), total: z.number().int() })
+  .meta({ id: 'HouseholdPage' });
 export const householdIdParams = z.object({ id: uuidSchema });

@@ -1,10 +1,11 @@
 import { regionFilterPath, tallyInScope } from '../regions/region-scope.js';
+import { lockVersion } from '../../http/edit-version.js';
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { household, person } from '../../db/schema/index.js';
 import { uuidv7 } from '../../db/ids.js';
 import type { Actor } from '../../auth/actor.js';
-import { inScope } from '../../auth/scope.js';
+import { inScope, isPathWithin } from '../../auth/scope.js';
 import { audit } from '../../audit/audit.js';
 import { invalid, notFound } from '../../http/problem.js';
 import type { CreateHouseholdBody, ListHouseholdsQuery, UpdateHouseholdBody } from './households.schemas.js';
@@ -24,7 +25,7 @@ import {
 export async function gridFor(tx: Tx, actor: Actor, gridId: string, regionPath: string) {
   const g = await selectGridInScope(tx, actor, gridId);
   if (!g) throw invalid([{ field: 'gridId', key: 'notFound' }]);
-  if (!regionPath.startsWith(`${g.regionPath}.`) && regionPath !== g.regionPath) throw invalid([{ field: 'gridId', key: 'household.gridElsewhere' }]);
+  if (!isPathWithin(regionPath, g.regionPath)) throw invalid([{ field: 'gridId', key: 'household.gridElsewhere' }]);
   return g;
 }
 
@@ -52,9 +53,20 @@ export function householdsService(db: Db) {
   async function create(actor: Actor, body: CreateHouseholdBody) {
     const id = body.id ?? uuidv7();
     const created = await db.transaction(async (tx) => {
-      const [existing] = await tx.select({ id: household.id, path: household.regionPath }).from(household).where(eq(household.id, id));
+      const [existing] = await tx
+        .select({ id: household.id, path: household.regionPath })
+        .from(household)
+        .where(eq(household.id, id));
       if (existing) {
-        if (!(await tx.select({ id: household.id }).from(household).where(and(eq(household.id, id), inScope(actor, household.regionPath)))).length) throw notFound();
+        if (
+          !(
+            await tx
+              .select({ id: household.id })
+              .from(household)
+              .where(and(eq(household.id, id), inScope(actor, household.regionPath)))
+          ).length
+        )
+          throw notFound();
         return false;
       }
       const r = await selectRegionInScope(tx, actor, body.regionId);
@@ -62,29 +74,54 @@ export function householdsService(db: Db) {
       if (body.gridId) await gridFor(tx, actor, body.gridId, r.path);
       const inserted = await tx
         .insert(household)
-        .values({ id, regionId: r.id, regionPath: r.path, gridId: body.gridId ?? null, address: body.address, phone: body.phone ?? null, status: body.status })
+        .values({
+          id,
+          regionId: r.id,
+          regionPath: r.path,
+          gridId: body.gridId ?? null,
+          address: body.address,
+          phone: body.phone ?? null,
+          status: body.status,
+        })
         .onConflictDoNothing({ target: household.id })
         .returning({ id: household.id });
       if (!inserted.length) return false;
-      await audit(tx, actor, { event: 'household.create', targetType: 'household', targetId: id, regionPath: r.path, detail: { address: body.address } });
+      await audit(tx, actor, {
+        event: 'household.create',
+        targetType: 'household',
+        targetId: id,
+        regionPath: r.path,
+        detail: { address: body.address },
+      });
       return true;
     });
     return { created, household: await get(actor, id) };
   }
 
-  async function update(actor: Actor, id: string, body: UpdateHouseholdBody) {
+  /** `expectedVersion`: the edit version the change was made on (If-Match); another's change since is 412. */
+  async function update(actor: Actor, id: string, body: UpdateHouseholdBody, expectedVersion?: number) {
     const current = await get(actor, id);
     await db.transaction(async (tx) => {
+      await lockVersion(tx, household, id, expectedVersion);
       if (body.gridId) await gridFor(tx, actor, body.gridId, current.regionPath);
       if (body.headPersonId) {
-        const [member] = await tx.select({ id: person.id }).from(person).where(and(eq(person.id, body.headPersonId), eq(person.householdId, id)));
+        const [member] = await tx
+          .select({ id: person.id })
+          .from(person)
+          .where(and(eq(person.id, body.headPersonId), eq(person.householdId, id)));
         if (!member) throw invalid([{ field: 'headPersonId', key: 'person.notMember' }]);
       }
       await tx
         .update(household)
         .set({ ...body, updatedAt: new Date() })
         .where(and(eq(household.id, id), inScope(actor, household.regionPath)));
-      await audit(tx, actor, { event: 'household.update', targetType: 'household', targetId: id, regionPath: current.regionPath, detail: { fields: Object.keys(body) } });
+      await audit(tx, actor, {
+        event: 'household.update',
+        targetType: 'household',
+        targetId: id,
+        regionPath: current.regionPath,
+        detail: { fields: Object.keys(body) },
+      });
     });
     return get(actor, id);
   }
@@ -95,7 +132,12 @@ export function householdsService(db: Db) {
 /** Locks a household in scope for a change that depends on it (a member moving in, a visit). */
 export async function lockHousehold(tx: Tx, actor: Actor, id: string) {
   const [row] = await tx
-    .select({ id: household.id, regionId: household.regionId, regionPath: household.regionPath, gridId: household.gridId })
+    .select({
+      id: household.id,
+      regionId: household.regionId,
+      regionPath: household.regionPath,
+      gridId: household.gridId,
+    })
     .from(household)
     .where(and(eq(household.id, id), inScope(actor, household.regionPath)))
     .for('update');

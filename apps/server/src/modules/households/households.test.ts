@@ -15,7 +15,7 @@ describe('household and person list pages', async () => {
     for (let i = 0; i < 3; i++) await buildHousehold(db, county.villageB, 1, undefined, `石板村${i}号`);
     await db.execute(sql`UPDATE household SET status = 'vacant' WHERE address = '五凤村0号'`);
     await buildUser(db, { username: 'officer', role: 'townshipOfficer', region: county.townshipA });
-    await buildUser(db, { username: 'chief', role: 'admin', region: county.county });
+    await buildUser(db, { username: 'chief', role: 'townshipOfficer', region: county.county });
     officer = await loginAs(app, 'officer');
   });
   const get = async (url: string, s: Session) => (await app.inject({ url, headers: s.headers })).json();
@@ -34,8 +34,13 @@ describe('household and person list pages', async () => {
   it('pages follow one order, region then address then id, without gaps or repeats', async () => {
     const chief = await loginAs(app, 'chief');
     const pages = [];
-    for (let page = 1; page <= 4; page++) pages.push(...(await get(`/api/v1/households?pageSize=3&page=${page}`, chief)).items.map((x: { id: string }) => x.id));
-    const expected = (await db.execute(sql`SELECT id FROM household ORDER BY region_path, address, id`)).rows.map((r) => r.id);
+    for (let page = 1; page <= 4; page++)
+      pages.push(
+        ...(await get(`/api/v1/households?pageSize=3&page=${page}`, chief)).items.map((x: { id: string }) => x.id),
+      );
+    const expected = (await db.execute(sql`SELECT id FROM household ORDER BY region_path, address, id`)).rows.map(
+      (r) => r.id,
+    );
     expect(pages).toEqual(expected);
   });
 });

@@ -22,43 +22,120 @@ export const keyPersonFileRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (
   const services = z.array(serviceSchema);
   const notices = z.array(noticeSchema);
 
-  app.get('/api/v1/key-persons/:id/trajectory', {
-    config: { access: 'keyPersons.read' },
-    schema: { tags, summary: 'The key person\'s trajectory (活动轨迹), oldest first (audited)', params, response: { 200: trajectory } },
-  }, (request) => service.trajectory(actorOf(request), request.params.id));
+  app.get(
+    '/api/v1/key-persons/:id/trajectory',
+    {
+      config: { access: 'keyPersons.read', audit: 'person.view' },
+      schema: {
+        tags,
+        summary: "The key person's trajectory (活动轨迹), oldest first (audited)",
+        params,
+        response: { 200: trajectory },
+      },
+    },
+    (request) => service.trajectory(actorOf(request), request.params.id),
+  );
 
-  app.post('/api/v1/key-persons/:id/trajectory', {
-    config: { access: 'keyPersons.manage' },
-    schema: { tags, summary: 'Add a place to the trajectory; a replayed id changes nothing', params, body: addTrajectoryStopBody, response: { 200: trajectory } },
-  }, (request) => service.addTrajectoryStop(actorOf(request), request.params.id, request.body));
+  app.post(
+    '/api/v1/key-persons/:id/trajectory',
+    {
+      config: { access: 'keyPersons.manage', audit: ['keyPerson.trajectoryAdd', 'person.view'] },
+      schema: {
+        tags,
+        summary: 'Add a place to the trajectory; a replayed id changes nothing',
+        params,
+        body: addTrajectoryStopBody,
+        response: { 200: trajectory },
+      },
+    },
+    (request) => service.addTrajectoryStop(actorOf(request), request.params.id, request.body),
+  );
 
-  app.get('/api/v1/key-persons/:id/contacts', {
-    config: { access: 'keyPersons.read' },
-    schema: { tags, summary: 'Close contacts two hops out, as a graph; persons outside the caller\'s scope are masked (audited)', params, response: { 200: contactGraphSchema } },
-  }, (request) => service.contacts(actorOf(request), request.params.id));
+  app.get(
+    '/api/v1/key-persons/:id/contacts',
+    {
+      config: { access: 'keyPersons.read', audit: 'person.view' },
+      schema: {
+        tags,
+        summary: "Close contacts two hops out, as a graph; persons outside the caller's scope are masked (audited)",
+        params,
+        response: { 200: contactGraphSchema },
+      },
+    },
+    (request) => service.contacts(actorOf(request), request.params.id),
+  );
 
-  app.post('/api/v1/key-persons/:id/contacts', {
-    config: { access: 'keyPersons.manage' },
-    schema: { tags, summary: 'Link a close contact: a registered person, or a new one created with name and phone', params, body: addContactBody, response: { 200: contactGraphSchema } },
-  }, (request) => service.addContact(actorOf(request), request.params.id, request.body));
+  app.post(
+    '/api/v1/key-persons/:id/contacts',
+    {
+      config: { access: 'keyPersons.manage', audit: ['keyPerson.contactAdd', 'person.create', 'person.view'] },
+      schema: {
+        tags,
+        summary: 'Link a close contact: a registered person, or a new one created with name and phone',
+        params,
+        body: addContactBody,
+        response: { 200: contactGraphSchema },
+      },
+    },
+    (request) => service.addContact(actorOf(request), request.params.id, request.body),
+  );
 
-  app.get('/api/v1/key-persons/:id/services', {
-    config: { access: 'keyPersons.read' },
-    schema: { tags, summary: 'Services delivered (代购生活用品, 心理疏导, medical), newest first (audited)', params, response: { 200: services } },
-  }, (request) => service.services(actorOf(request), request.params.id));
+  app.get(
+    '/api/v1/key-persons/:id/services',
+    {
+      config: { access: 'keyPersons.read', audit: 'person.view' },
+      schema: {
+        tags,
+        summary: 'Services delivered (代购生活用品, 心理疏导, medical), newest first (audited)',
+        params,
+        response: { 200: services },
+      },
+    },
+    (request) => service.services(actorOf(request), request.params.id),
+  );
 
-  app.post('/api/v1/key-persons/:id/services', {
-    config: { access: 'keyPersons.manage' },
-    schema: { tags, summary: 'Record a service delivered; a replayed id changes nothing', params, body: addServiceBody, response: { 200: services } },
-  }, (request) => service.addService(actorOf(request), request.params.id, request.body));
+  app.post(
+    '/api/v1/key-persons/:id/services',
+    {
+      config: { access: 'keyPersons.manage', audit: ['keyPerson.serviceAdd', 'person.view'] },
+      schema: {
+        tags,
+        summary: 'Record a service delivered; a replayed id changes nothing',
+        params,
+        body: addServiceBody,
+        response: { 200: services },
+      },
+    },
+    (request) => service.addService(actorOf(request), request.params.id, request.body),
+  );
 
-  app.get('/api/v1/key-persons/:id/notices', {
-    config: { access: 'keyPersons.read' },
-    schema: { tags, summary: 'Notices handed over (告知书), signed or refused, newest first (audited)', params, response: { 200: notices } },
-  }, (request) => service.notices(actorOf(request), request.params.id));
+  app.get(
+    '/api/v1/key-persons/:id/notices',
+    {
+      config: { access: 'keyPersons.read', audit: 'person.view' },
+      schema: {
+        tags,
+        summary: 'Notices handed over (告知书), signed or refused, newest first (audited)',
+        params,
+        response: { 200: notices },
+      },
+    },
+    (request) => service.notices(actorOf(request), request.params.id),
+  );
 
-  app.post('/api/v1/key-persons/:id/notices', {
-    config: { access: 'keyPersons.manage' },
-    schema: { tags, summary: 'Record a notice handed over (居家隔离医学观察告知书, 拒绝隔离处罚告知书); a replayed id changes nothing', params, body: addNoticeBody, response: { 200: notices } },
-  }, (request) => service.addNotice(actorOf(request), request.params.id, request.body));
+  app.post(
+    '/api/v1/key-persons/:id/notices',
+    {
+      config: { access: 'keyPersons.manage', audit: ['keyPerson.noticeAdd', 'person.view'] },
+      schema: {
+        tags,
+        summary:
+          'Record a notice handed over (居家隔离医学观察告知书, 拒绝隔离处罚告知书); a replayed id changes nothing',
+        params,
+        body: addNoticeBody,
+        response: { 200: notices },
+      },
+    },
+    (request) => service.addNotice(actorOf(request), request.params.id, request.body),
+  );
 };

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { CONTACT_RELATIONS, KEY_PERSON_STATUSES, NOTICE_KINDS, NOTICE_OUTCOMES, SERVICE_KINDS, TRANSPORT_MODES, isoDateSchema, phoneSchema, uuidSchema } from '@fangkong/domain';
+import {
+  CONTACT_RELATIONS,
+  KEY_PERSON_STATUSES,
+  NOTICE_KINDS,
+  NOTICE_OUTCOMES,
+  SERVICE_KINDS,
+  TRANSPORT_MODES,
+  isoDateSchema,
+  phoneSchema,
+  uuidSchema,
+} from '@fangkong/domain';
 
 const note = z.string().trim().max(500, 'tooLong').optional();
 const name = z.string().trim().min(1, 'required').max(50, 'tooLong');
@@ -31,25 +41,37 @@ export type AddTrajectoryStopBody = z.infer<typeof addTrajectoryStopBody>;
 export const contactNodeSchema = z
   .object({
     personId: z.uuid(),
-    name: z.string().describe('masked outside the caller\'s scope'),
+    name: z.string().describe("masked outside the caller's scope"),
     phone: z.string().nullable().describe('masked'),
     inScope: z.boolean(),
     hop: z.number().int().describe('0: the key person; 1: a direct contact; 2: a contact of a contact'),
-    keyPersonId: z.uuid().nullable().describe('the person\'s latest key-person file, when in scope'),
+    keyPersonId: z.uuid().nullable().describe("the person's latest key-person file, when in scope"),
     keyPersonStatus: z.enum(KEY_PERSON_STATUSES).nullable(),
   })
   .meta({ id: 'ContactNode' });
 
 export const contactLinkSchema = z
-  .object({ id: z.uuid(), source: z.uuid(), target: z.uuid(), relation: z.enum(CONTACT_RELATIONS), lastContactDate: z.string(), note: z.string().nullable() })
+  .object({
+    id: z.uuid(),
+    source: z.uuid(),
+    target: z.uuid(),
+    relation: z.enum(CONTACT_RELATIONS),
+    lastContactDate: z.string(),
+    note: z.string().nullable(),
+  })
   .meta({ id: 'ContactLink' });
 
-export const contactGraphSchema = z.object({ nodes: z.array(contactNodeSchema), links: z.array(contactLinkSchema) }).meta({ id: 'ContactGraph' });
+export const contactGraphSchema = z
+  .object({ nodes: z.array(contactNodeSchema), links: z.array(contactLinkSchema) })
+  .meta({ id: 'ContactGraph' });
 
 export const addContactBody = z
   .object({
-    contactPersonId: uuidSchema.optional().describe('a person of the register, in the caller\'s scope'),
-    newPerson: z.object({ name, phone: phoneSchema.optional() }).optional().describe('a contact not yet in the register: created in the key person\'s region'),
+    contactPersonId: uuidSchema.optional().describe("a person of the register, in the caller's scope"),
+    newPerson: z
+      .object({ name, phone: phoneSchema.optional() })
+      .optional()
+      .describe("a contact not yet in the register: created in the key person's region"),
     relation: z.enum(CONTACT_RELATIONS, 'invalidEnum'),
     lastContactDate: isoDateSchema,
     note,
@@ -58,7 +80,14 @@ export const addContactBody = z
 export type AddContactBody = z.infer<typeof addContactBody>;
 
 export const serviceSchema = z
-  .object({ id: z.uuid(), kind: z.enum(SERVICE_KINDS), date: z.string(), deliveredBy: z.string(), note: z.string().nullable(), createdAt: z.iso.datetime() })
+  .object({
+    id: z.uuid(),
+    kind: z.enum(SERVICE_KINDS),
+    date: z.string(),
+    deliveredBy: z.string(),
+    note: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+  })
   .meta({ id: 'KeyPersonService' });
 
 export const addServiceBody = z.object({
@@ -71,7 +100,15 @@ export const addServiceBody = z.object({
 export type AddServiceBody = z.infer<typeof addServiceBody>;
 
 export const noticeSchema = z
-  .object({ id: z.uuid(), kind: z.enum(NOTICE_KINDS), date: z.string(), handedBy: z.string(), outcome: z.enum(NOTICE_OUTCOMES), note: z.string().nullable(), createdAt: z.iso.datetime() })
+  .object({
+    id: z.uuid(),
+    kind: z.enum(NOTICE_KINDS),
+    date: z.string(),
+    handedBy: z.string(),
+    outcome: z.enum(NOTICE_OUTCOMES),
+    note: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+  })
   .meta({ id: 'KeyPersonNotice' });
 
 export const addNoticeBody = z.object({

@@ -1,8 +1,29 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { KEY_PERSON_CATEGORIES, dayNumber, maskIdNumber, maskPhone, measureLength, type KeyPersonCategory, type KeyPersonStatus, type SlotRef } from '@fangkong/domain';
+import { blindIndexArray } from '../../security/personal-data-sql.js';
+import {
+  KEY_PERSON_CATEGORIES,
+  dayNumber,
+  maskIdNumber,
+  maskPhone,
+  measureLength,
+  type KeyPersonCategory,
+  type KeyPersonStatus,
+  type SlotRef,
+} from '@fangkong/domain';
 import type { Tx } from '../../db/client.js';
-import { checkAlert, healthCheck, household, keyPerson, keyPersonEvent, keyPersonTally, person, region, responsibleOfficer } from '../../db/schema/index.js';
-import { inScope } from '../../auth/scope.js';
+import {
+  checkAlert,
+  healthCheck,
+  household,
+  keyPerson,
+  keyPersonEvent,
+  keyPersonTally,
+  person,
+  region,
+  responsibleOfficer,
+} from '../../db/schema/index.js';
+import { seesFullData } from '../../auth/masking.js';
+import { inScope, pathUnder } from '../../auth/scope.js';
 import type { Actor } from '../../auth/actor.js';
 import type { LineList } from './key-persons.schemas.js';
 
@@ -14,7 +35,14 @@ export interface ListContext {
 }
 
 const requiredFor = (ctx: ListContext) =>
-  sql.join([sql`(CASE ${keyPerson.category}`, ...KEY_PERSON_CATEGORIES.map((c) => sql`WHEN ${c} THEN ${ctx.requiredOfficers[c]}::int`), sql`END)`], sql` `);
+  sql.join(
+    [
+      sql`(CASE ${keyPerson.category}`,
+      ...KEY_PERSON_CATEGORIES.map((c) => sql`WHEN ${c} THEN ${ctx.requiredOfficers[c]}::int`),
+      sql`END)`,
+    ],
+    sql` `,
+  );
 const active = eq(keyPerson.status, 'active');
 
 /**
@@ -28,8 +56,11 @@ export function lineListFilter(list: LineList, ctx: ListContext): SQL {
       const s = ctx.openSlot;
       if (!s) return sql`false`;
       // No check for a slot that has not opened is accepted: a latest checked slot before the open one means it is still owed.
-      return and(active, sql`${keyPerson.startDate} <= ${s.day}::date AND ${keyPerson.plannedEndDate} >= ${s.day}::date`,
-        sql`(${keyPerson.lastCheckDay} IS NULL OR (${keyPerson.lastCheckDay}, ${keyPerson.lastCheckSlot}) < (${s.day}::date, ${s.slot}::text))`)!;
+      return and(
+        active,
+        sql`${keyPerson.startDate} <= ${s.day}::date AND ${keyPerson.plannedEndDate} >= ${s.day}::date`,
+        sql`(${keyPerson.lastCheckDay} IS NULL OR (${keyPerson.lastCheckDay}, ${keyPerson.lastCheckSlot}) < (${s.day}::date, ${s.slot}::text))`,
+      )!;
     }
     case 'overdue':
       return and(active, sql`${keyPerson.openAlerts} > 0`)!;
@@ -46,11 +77,12 @@ export function lineListFilter(list: LineList, ctx: ListContext): SQL {
   }
 }
 
-export const answeredBy = (userId: string) => sql`EXISTS (SELECT 1 FROM ${responsibleOfficer} o WHERE o.key_person_id = ${keyPerson.id} AND o.user_id = ${userId})`;
+export const answeredBy = (userId: string) =>
+  sql`EXISTS (SELECT 1 FROM ${responsibleOfficer} o WHERE o.key_person_id = ${keyPerson.id} AND o.user_id = ${userId})`;
 export const keyPersonById = (id: string) => eq(keyPerson.id, id);
-export const keyPersonUnder = (path: string) => sql`${keyPerson.regionPath} <@ ${path}::ltree`;
+export const keyPersonUnder = (path: string) => pathUnder(keyPerson.regionPath, path);
 export const keyPersonMatching = (q: string) =>
-  sql`EXISTS (SELECT 1 FROM ${person} p WHERE p.id = ${keyPerson.personId} AND (p.name LIKE ${`%${q}%`} OR p.id_number = ${q} OR p.phone = ${q}))`;
+  sql`EXISTS (SELECT 1 FROM ${person} p WHERE p.id = ${keyPerson.personId} AND (p.name LIKE ${`%${q}%`} OR p.id_number_bidx = ANY(${blindIndexArray('idNumber', [q])}::text[]) OR p.phone_bidx = ANY(${blindIndexArray('phone', [q])}::text[])))`;
 
 const columns = (ctx: ListContext) => ({
   id: keyPerson.id,
@@ -70,7 +102,9 @@ const columns = (ctx: ListContext) => ({
   statusReason: keyPerson.statusReason,
   officers: keyPerson.officers,
   requiredOfficers: sql<number>`${requiredFor(ctx)}`,
-  lastTemperature: sql<number | null>`(SELECT h.temperature::float FROM ${healthCheck} h WHERE h.key_person_id = ${keyPerson.id} ORDER BY h.day DESC, h.slot DESC, h.created_at DESC LIMIT 1)`,
+  lastTemperature: sql<
+    number | null
+  >`(SELECT h.temperature::float FROM ${healthCheck} h WHERE h.key_person_id = ${keyPerson.id} ORDER BY h.day DESC, h.slot DESC, h.created_at DESC LIMIT 1)`,
   openAlerts: keyPerson.openAlerts,
   openTriage: keyPerson.openTriage,
   createdAt: keyPerson.createdAt,
@@ -78,7 +112,12 @@ const columns = (ctx: ListContext) => ({
 
 type Row = Awaited<ReturnType<typeof selectRows>>[number];
 const selectRows = (tx: Tx, ctx: ListContext, where: SQL | undefined) =>
-  tx.select(columns(ctx)).from(keyPerson).innerJoin(person, eq(person.id, keyPerson.personId)).innerJoin(region, eq(region.id, keyPerson.regionId)).where(where);
+  tx
+    .select(columns(ctx))
+    .from(keyPerson)
+    .innerJoin(person, eq(person.id, keyPerson.personId))
+    .innerJoin(region, eq(region.id, keyPerson.regionId))
+    .where(where);
 
 const shape = (ctx: ListContext, masked: boolean) => (r: Row) => ({
   ...r,
@@ -89,40 +128,73 @@ const shape = (ctx: ListContext, masked: boolean) => (r: Row) => ({
   createdAt: r.createdAt.toISOString(),
 });
 
-export async function selectKeyPersons(tx: Tx, actor: Actor, ctx: ListContext, where: SQL | undefined, page: { page: number; pageSize: number }, known?: { total: Promise<number> }) {
+export async function selectKeyPersons(
+  tx: Tx,
+  actor: Actor,
+  ctx: ListContext,
+  where: SQL | undefined,
+  page: { page: number; pageSize: number },
+  known?: { total: Promise<number> },
+) {
   const filter = and(inScope(actor, keyPerson.regionPath), where);
   // The page's ids first, then their columns: the per-row subqueries run for one page, not for every match.
   const [ids, total] = await Promise.all([
-    tx.select({ id: keyPerson.id }).from(keyPerson).where(filter).orderBy(asc(keyPerson.plannedEndDate), desc(keyPerson.id)).limit(page.pageSize).offset((page.page - 1) * page.pageSize),
-    known?.total ?? tx.select({ n: sql<number>`count(*)::int` }).from(keyPerson).where(filter).then((r) => r[0]?.n ?? 0),
+    tx
+      .select({ id: keyPerson.id })
+      .from(keyPerson)
+      .where(filter)
+      .orderBy(asc(keyPerson.plannedEndDate), desc(keyPerson.id))
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    known?.total ??
+      tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(keyPerson)
+        .where(filter)
+        .then((r) => r[0]?.n ?? 0),
   ]);
-  const rows = ids.length ? await selectRows(tx, ctx, inArray(keyPerson.id, ids.map((r) => r.id))) : [];
+  const rows = ids.length
+    ? await selectRows(
+        tx,
+        ctx,
+        inArray(
+          keyPerson.id,
+          ids.map((r) => r.id),
+        ),
+      )
+    : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return { items: ids.map((r) => shape(ctx, true)(byId.get(r.id)!)), total };
 }
 
-/** The whole list, unmasked, for the ledger export (the caller audits it). */
+/** The whole list for the ledger export, unmasked if the actor may see full data (the caller audits it). */
 export async function selectLedger(tx: Tx, actor: Actor, ctx: ListContext, where: SQL | undefined, limit: number) {
-  const rows = await selectRows(tx, ctx, and(inScope(actor, keyPerson.regionPath), where)).orderBy(asc(keyPerson.regionPath), asc(keyPerson.plannedEndDate), asc(keyPerson.id)).limit(limit);
-  return rows.map(shape(ctx, false));
+  const rows = await selectRows(tx, ctx, and(inScope(actor, keyPerson.regionPath), where))
+    .orderBy(asc(keyPerson.regionPath), asc(keyPerson.plannedEndDate), asc(keyPerson.id))
+    .limit(limit);
+  return rows.map(shape(ctx, !seesFullData(actor)));
 }
 
-/** One file, unmasked (the caller audits the full view). */
+/** One file, unmasked if the actor may see full data (the caller audits the full view). */
 export async function selectKeyPerson(tx: Tx, actor: Actor, ctx: ListContext, id: string) {
   const [row] = await selectRows(tx, ctx, and(inScope(actor, keyPerson.regionPath), keyPersonById(id)));
-  return row ? shape(ctx, false)(row) : undefined;
+  return row ? shape(ctx, !seesFullData(actor))(row) : undefined;
 }
 
 /**
  * Files per status under a path, from key_person_tally (a few rows per region holding files) rather
  * than from the files: closed files pile up over an epidemic, the tally does not grow with them.
  */
-export async function tallyByStatus(tx: Tx, actor: Actor, regionPath?: string): Promise<Partial<Record<KeyPersonStatus, number>>> {
+export async function tallyByStatus(
+  tx: Tx,
+  actor: Actor,
+  regionPath?: string,
+): Promise<Partial<Record<KeyPersonStatus, number>>> {
   const rows = await tx
     .select({ status: keyPersonTally.status, n: sql<number>`sum(${keyPersonTally.n})::int` })
     .from(keyPersonTally)
     .innerJoin(region, eq(region.id, keyPersonTally.regionId))
-    .where(and(inScope(actor, region.path), regionPath ? sql`${region.path} <@ ${regionPath}::ltree` : undefined))
+    .where(and(inScope(actor, region.path), regionPath ? pathUnder(region.path, regionPath) : undefined))
     .groupBy(keyPersonTally.status);
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
@@ -130,15 +202,40 @@ export async function tallyByStatus(tx: Tx, actor: Actor, regionPath?: string): 
 const ACTIVE_LISTS = ['dueNow', 'overdue', 'fever', 'endingToday', 'incompleteTeam'] as const;
 
 /** How many files are on each line list under a region (or the caller's scope), or on one officer's worklist. */
-export async function countLineLists(tx: Tx, actor: Actor, ctx: ListContext, by: { regionPath?: string; officerId?: string }): Promise<Record<LineList | 'active', number>> {
-  const scope = and(inScope(actor, keyPerson.regionPath), by.regionPath ? keyPersonUnder(by.regionPath) : undefined, by.officerId ? answeredBy(by.officerId) : undefined);
+export async function countLineLists(
+  tx: Tx,
+  actor: Actor,
+  ctx: ListContext,
+  by: { regionPath?: string; officerId?: string },
+): Promise<Record<LineList | 'active', number>> {
+  const scope = and(
+    inScope(actor, keyPerson.regionPath),
+    by.regionPath ? keyPersonUnder(by.regionPath) : undefined,
+    by.officerId ? answeredBy(by.officerId) : undefined,
+  );
   const closed = by.officerId
-    ? tx.select({ released: sql<number>`count(*) FILTER (WHERE ${keyPerson.status} = 'released')::int`, lostToFollowUp: sql<number>`count(*) FILTER (WHERE ${keyPerson.status} = 'lostToFollowUp')::int` })
-      .from(keyPerson).where(and(scope, inArray(keyPerson.status, ['released', 'lostToFollowUp']))).then((r) => r[0]!)
-    : tallyByStatus(tx, actor, by.regionPath).then((t) => ({ released: t.released ?? 0, lostToFollowUp: t.lostToFollowUp ?? 0 }));
+    ? tx
+        .select({
+          released: sql<number>`count(*) FILTER (WHERE ${keyPerson.status} = 'released')::int`,
+          lostToFollowUp: sql<number>`count(*) FILTER (WHERE ${keyPerson.status} = 'lostToFollowUp')::int`,
+        })
+        .from(keyPerson)
+        .where(and(scope, inArray(keyPerson.status, ['released', 'lostToFollowUp'])))
+        .then((r) => r[0]!)
+    : tallyByStatus(tx, actor, by.regionPath).then((t) => ({
+        released: t.released ?? 0,
+        lostToFollowUp: t.lostToFollowUp ?? 0,
+      }));
   const [open, done] = await Promise.all([
-    tx.select({ active: sql<number>`count(*)::int`, ...Object.fromEntries(ACTIVE_LISTS.map((l) => [l, sql<number>`count(*) FILTER (WHERE ${lineListFilter(l, ctx)})::int`])) })
-      .from(keyPerson).where(and(scope, active)),
+    tx
+      .select({
+        active: sql<number>`count(*)::int`,
+        ...Object.fromEntries(
+          ACTIVE_LISTS.map((l) => [l, sql<number>`count(*) FILTER (WHERE ${lineListFilter(l, ctx)})::int`]),
+        ),
+      })
+      .from(keyPerson)
+      .where(and(scope, active)),
     closed,
   ]);
   return { ...(open[0] as Record<(typeof ACTIVE_LISTS)[number] | 'active', number>), ...done };
@@ -146,22 +243,70 @@ export async function countLineLists(tx: Tx, actor: Actor, ctx: ListContext, by:
 
 export async function selectFileParts(tx: Tx, keyPersonId: string) {
   const [officers, events, checks, alerts, [home]] = await Promise.all([
-    tx.select({ id: responsibleOfficer.id, role: responsibleOfficer.role, name: responsibleOfficer.name, phone: responsibleOfficer.phone, userId: responsibleOfficer.userId }).from(responsibleOfficer).where(eq(responsibleOfficer.keyPersonId, keyPersonId)).orderBy(asc(responsibleOfficer.createdAt)),
-    tx.select().from(keyPersonEvent).where(eq(keyPersonEvent.keyPersonId, keyPersonId)).orderBy(asc(keyPersonEvent.createdAt), asc(keyPersonEvent.id)),
-    tx.select().from(healthCheck).where(eq(healthCheck.keyPersonId, keyPersonId)).orderBy(asc(healthCheck.day), asc(healthCheck.slot), asc(healthCheck.createdAt)),
-    tx.select({ day: checkAlert.day, slot: checkAlert.slot, level: checkAlert.level }).from(checkAlert).where(and(eq(checkAlert.keyPersonId, keyPersonId), sql`${checkAlert.resolvedAt} IS NULL`)).orderBy(asc(checkAlert.day), asc(checkAlert.slot)),
-    tx.select({ address: household.address }).from(keyPerson).innerJoin(person, eq(person.id, keyPerson.personId)).leftJoin(household, eq(household.id, person.householdId)).where(eq(keyPerson.id, keyPersonId)),
+    tx
+      .select({
+        id: responsibleOfficer.id,
+        role: responsibleOfficer.role,
+        name: responsibleOfficer.name,
+        phone: responsibleOfficer.phone,
+        userId: responsibleOfficer.userId,
+      })
+      .from(responsibleOfficer)
+      .where(eq(responsibleOfficer.keyPersonId, keyPersonId))
+      .orderBy(asc(responsibleOfficer.createdAt)),
+    tx
+      .select()
+      .from(keyPersonEvent)
+      .where(eq(keyPersonEvent.keyPersonId, keyPersonId))
+      .orderBy(asc(keyPersonEvent.createdAt), asc(keyPersonEvent.id)),
+    tx
+      .select()
+      .from(healthCheck)
+      .where(eq(healthCheck.keyPersonId, keyPersonId))
+      .orderBy(asc(healthCheck.day), asc(healthCheck.slot), asc(healthCheck.createdAt)),
+    tx
+      .select({ day: checkAlert.day, slot: checkAlert.slot, level: checkAlert.level })
+      .from(checkAlert)
+      .where(and(eq(checkAlert.keyPersonId, keyPersonId), sql`${checkAlert.resolvedAt} IS NULL`))
+      .orderBy(asc(checkAlert.day), asc(checkAlert.slot)),
+    tx
+      .select({ address: household.address })
+      .from(keyPerson)
+      .innerJoin(person, eq(person.id, keyPerson.personId))
+      .leftJoin(household, eq(household.id, person.householdId))
+      .where(eq(keyPerson.id, keyPersonId)),
   ]);
   return {
     address: home?.address ?? null,
     officerList: officers,
-    events: events.map((e) => ({ id: e.id, kind: e.kind, fromValue: e.fromValue, toValue: e.toValue, reason: e.reason, actorName: e.actorName, createdAt: e.createdAt.toISOString() })),
-    checks: checks.map((c) => ({ id: c.id, day: c.day, slot: c.slot, temperature: c.temperature, symptoms: c.symptoms, measuredBy: c.measuredBy, late: c.late, correctsId: c.correctsId, recordedAt: c.recordedAt.toISOString() })),
+    events: events.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      fromValue: e.fromValue,
+      toValue: e.toValue,
+      reason: e.reason,
+      actorName: e.actorName,
+      createdAt: e.createdAt.toISOString(),
+    })),
+    checks: checks.map((c) => ({
+      id: c.id,
+      day: c.day,
+      slot: c.slot,
+      temperature: c.temperature,
+      symptoms: c.symptoms,
+      measuredBy: c.measuredBy,
+      late: c.late,
+      correctsId: c.correctsId,
+      recordedAt: c.recordedAt.toISOString(),
+    })),
     overdueSlots: alerts,
   };
 }
 
 export async function selectPersonInScope(tx: Tx, actor: Actor, personId: string) {
-  const [row] = await tx.select({ id: person.id, regionId: person.regionId, regionPath: person.regionPath }).from(person).where(and(eq(person.id, personId), inScope(actor, person.regionPath)));
+  const [row] = await tx
+    .select({ id: person.id, regionId: person.regionId, regionPath: person.regionPath })
+    .from(person)
+    .where(and(eq(person.id, personId), inScope(actor, person.regionPath)));
   return row;
 }

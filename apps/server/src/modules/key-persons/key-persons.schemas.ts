@@ -6,6 +6,7 @@ import {
   KEY_PERSON_STATUSES,
   MEASURES,
   OFFICER_ROLES,
+  ROLES,
   SLOTS,
   isoDateSchema,
   pageQuerySchema,
@@ -15,7 +16,15 @@ import {
 
 const reason = z.string().trim().min(1, 'required').max(500, 'tooLong');
 
-export const LINE_LISTS = ['dueNow', 'overdue', 'fever', 'endingToday', 'released', 'lostToFollowUp', 'incompleteTeam'] as const;
+export const LINE_LISTS = [
+  'dueNow',
+  'overdue',
+  'fever',
+  'endingToday',
+  'released',
+  'lostToFollowUp',
+  'incompleteTeam',
+] as const;
 export type LineList = (typeof LINE_LISTS)[number];
 
 export const keyPersonSchema = z
@@ -47,15 +56,39 @@ export const keyPersonSchema = z
   .meta({ id: 'KeyPerson' });
 
 export const officerSchema = z
-  .object({ id: z.uuid(), role: z.enum(OFFICER_ROLES), name: z.string(), phone: z.string().nullable(), userId: z.uuid().nullable() })
+  .object({
+    id: z.uuid(),
+    role: z.enum(OFFICER_ROLES),
+    name: z.string(),
+    phone: z.string().nullable(),
+    userId: z.uuid().nullable(),
+  })
   .meta({ id: 'ResponsibleOfficer' });
 
 export const keyPersonEventSchema = z
-  .object({ id: z.uuid(), kind: z.string(), fromValue: z.string().nullable(), toValue: z.string().nullable(), reason: z.string().nullable(), actorName: z.string().nullable(), createdAt: z.iso.datetime() })
+  .object({
+    id: z.uuid(),
+    kind: z.string(),
+    fromValue: z.string().nullable(),
+    toValue: z.string().nullable(),
+    reason: z.string().nullable(),
+    actorName: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+  })
   .meta({ id: 'KeyPersonEvent' });
 
 export const checkSummarySchema = z
-  .object({ id: z.uuid(), day: z.string(), slot: z.enum(SLOTS), temperature: z.number(), symptoms: z.array(z.string()), measuredBy: z.string(), late: z.boolean(), correctsId: z.uuid().nullable(), recordedAt: z.iso.datetime() })
+  .object({
+    id: z.uuid(),
+    day: z.string(),
+    slot: z.enum(SLOTS),
+    temperature: z.number(),
+    symptoms: z.array(z.string()),
+    measuredBy: z.string(),
+    late: z.boolean(),
+    correctsId: z.uuid().nullable(),
+    recordedAt: z.iso.datetime(),
+  })
   .meta({ id: 'HealthCheckSummary' });
 
 export const keyPersonDetailSchema = keyPersonSchema
@@ -68,7 +101,9 @@ export const keyPersonDetailSchema = keyPersonSchema
   })
   .meta({ id: 'KeyPersonDetail' });
 
-export const keyPersonPage = z.object({ items: z.array(keyPersonSchema), total: z.number().int() }).meta({ id: 'KeyPersonPage' });
+export const keyPersonPage = z
+  .object({ items: z.array(keyPersonSchema), total: z.number().int() })
+  .meta({ id: 'KeyPersonPage' });
 
 export const listKeyPersonsQuery = pageQuerySchema.extend({
   q: z.string().trim().max(50, 'tooLong').optional(),
@@ -82,11 +117,21 @@ export const listKeyPersonsQuery = pageQuerySchema.extend({
   createdTo: instantQuery.describe('files opened before'),
   closedFrom: instantQuery,
   closedTo: instantQuery,
+  startedFrom: instantQuery.describe(
+    'measures that took effect at or after (opened that day, else the start date): 今日新增',
+  ),
+  startedTo: instantQuery.describe('measures that took effect before'),
 });
 export type ListKeyPersonsQuery = z.infer<typeof listKeyPersonsQuery>;
 
-export const lineListCountsQuery = z.object({ regionId: uuidSchema.optional(), mine: z.enum(['true', 'false']).optional() });
-export const lineListCounts = z.object(Object.fromEntries(LINE_LISTS.map((l) => [l, z.number().int()])) as Record<LineList, z.ZodNumber>).extend({ active: z.number().int() }).meta({ id: 'LineListCounts' });
+export const lineListCountsQuery = z.object({
+  regionId: uuidSchema.optional(),
+  mine: z.enum(['true', 'false']).optional(),
+});
+export const lineListCounts = z
+  .object(Object.fromEntries(LINE_LISTS.map((l) => [l, z.number().int()])) as Record<LineList, z.ZodNumber>)
+  .extend({ active: z.number().int() })
+  .meta({ id: 'LineListCounts' });
 
 export const createKeyPersonBody = z.object({
   id: uuidSchema.optional().describe('client-made UUIDv7; a replay with the same id returns the existing file'),
@@ -107,13 +152,22 @@ export const updateKeyPersonBody = z.object({
 });
 export type UpdateKeyPersonBody = z.infer<typeof updateKeyPersonBody>;
 
-export const statusBody = z.object({ status: z.enum(['active', 'released', 'hospitalized', 'lostToFollowUp'], 'invalidEnum'), reason: reason.optional() });
+export const statusBody = z.object({
+  status: z.enum(['active', 'released', 'hospitalized', 'lostToFollowUp'], 'invalidEnum'),
+  reason: reason.optional(),
+});
 export type StatusBody = z.infer<typeof statusBody>;
 
 export const transferBody = z
   .object({
     regionId: uuidSchema.optional().describe('a region of the same county: the file moves there with its history'),
-    destination: z.string().trim().min(1, 'required').max(200, 'tooLong').optional().describe('another county: the file is closed as transferred'),
+    destination: z
+      .string()
+      .trim()
+      .min(1, 'required')
+      .max(200, 'tooLong')
+      .optional()
+      .describe('another county: the file is closed as transferred'),
     reason,
   })
   .refine((b) => !!b.regionId !== !!b.destination, { message: 'keyPerson.transferTarget', path: ['regionId'] });
@@ -121,31 +175,43 @@ export type TransferBody = z.infer<typeof transferBody>;
 
 export const addOfficerBody = z.object({
   role: z.enum(OFFICER_ROLES, 'invalidEnum'),
-  name: z.string().trim().min(1, 'required').max(50, 'tooLong'),
+  userId: uuidSchema
+    .optional()
+    .describe(
+      "the officer's account (required except for leader, police and outsider): the file then appears in their worklists",
+    ),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'required')
+    .max(50, 'tooLong')
+    .optional()
+    .describe('an officer without an account; with an account its name is used'),
   phone: phoneSchema.optional(),
-  userId: uuidSchema.optional().describe('the officer\'s account, so the file appears in their worklist'),
 });
 export type AddOfficerBody = z.infer<typeof addOfficerBody>;
 
-export const policySchema = z
-  .object({
-    measureDays: z.record(z.enum(KEY_PERSON_CATEGORIES), z.number().int()),
-    requiredOfficers: z.record(z.enum(KEY_PERSON_CATEGORIES), z.number().int()),
-    slotWindows: z.object({ am: z.object({ opens: z.string(), closes: z.string() }), pm: z.object({ opens: z.string(), closes: z.string() }) }),
-    leadDeadlineHours: z.number().int(),
-    triageDeadlineHours: z.number().int(),
-  })
-  .meta({ id: 'ManagementPolicy' });
+export const addTeamBody = z
+  .object({ officers: z.array(addOfficerBody).min(1, 'required').max(10, 'tooLong') })
+  .describe('several officers at once (the proposed team), all or none');
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'slotWindow.format');
-export const updatePolicyBody = z.object({
-  measureDays: z.partialRecord(z.enum(KEY_PERSON_CATEGORIES, 'invalidEnum'), z.number().int('invalidInteger').min(1, 'tooSmall').max(90, 'tooBig')).optional(),
-  requiredOfficers: z.partialRecord(z.enum(KEY_PERSON_CATEGORIES, 'invalidEnum'), z.number().int('invalidInteger').min(0, 'tooSmall').max(10, 'tooBig')).optional(),
-  slotWindows: z.object({ am: z.object({ opens: hhmm, closes: hhmm }), pm: z.object({ opens: hhmm, closes: hhmm }) }).optional(),
-  leadDeadlineHours: z.number().int('invalidInteger').min(1, 'tooSmall').max(72, 'tooBig').optional(),
-  triageDeadlineHours: z.number().int('invalidInteger').min(1, 'tooSmall').max(24, 'tooBig').optional(),
-});
-export type UpdatePolicyBody = z.infer<typeof updatePolicyBody>;
+const officerCandidate = z
+  .object({
+    userId: z.uuid(),
+    displayName: z.string(),
+    role: z.enum(ROLES),
+    regionName: z.string(),
+    officerRoles: z.array(z.enum(OFFICER_ROLES)),
+  })
+  .meta({ id: 'OfficerCandidate' });
+export const officerCandidatesSchema = z
+  .object({
+    proposed: z
+      .array(z.object({ role: z.enum(OFFICER_ROLES), userId: z.uuid(), name: z.string() }))
+      .describe("the default team from the person's grid and village, without the roles already filled"),
+    accounts: z.array(officerCandidate).describe('accounts whose scope holds the person, nearest first'),
+  })
+  .meta({ id: 'OfficerCandidates' });
 
 export const idParams = z.object({ id: uuidSchema });
 export const officerParams = z.object({ id: uuidSchema, officerId: uuidSchema });

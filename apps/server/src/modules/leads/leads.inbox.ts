@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { withinWindow } from '../../http/time-window.js';
 import { regionFilterPath } from '../regions/region-scope.js';
 import type { KeyPersonSource } from '@fangkong/domain';
@@ -7,9 +7,9 @@ import { lead, leadSource } from '../../db/schema/index.js';
 import type { Actor } from '../../auth/actor.js';
 import { audit } from '../../audit/audit.js';
 import { conflict, invalid, notFound } from '../../http/problem.js';
-import { inScope } from '../../auth/scope.js';
+import { inScope, pathUnder } from '../../auth/scope.js';
 import { openKeyPerson } from '../key-persons/key-persons.service.js';
-import { policyFor } from '../key-persons/key-persons.policy.js';
+import { settingsFor } from '../county-settings/index.js';
 import { selectPersonInScope } from '../key-persons/key-persons.queries.js';
 import { leadMatching, leadOverdue, leadUnmatched, selectLeads } from './leads.queries.js';
 import { selectFeedbackRows, selectLeadLists } from './leads.lists.js';
@@ -23,15 +23,21 @@ export function leadsService(db: Db, now: () => Date) {
     const at = now();
     const below = await regionFilterPath(db, actor, q.regionId);
     if (below === null) return { items: [], total: 0 };
-    return selectLeads(db, actor, at, and(
-      below ? sql`${lead.regionPath} <@ ${below}::ltree` : undefined,
-      withinWindow(lead.createdAt, q.createdFrom, q.createdTo),
-      withinWindow(lead.resolvedAt, q.resolvedFrom, q.resolvedTo),
-      q.status ? eq(lead.status, q.status) : undefined,
-      q.overdue === 'true' ? leadOverdue(at) : undefined,
-      q.unmatched === 'true' ? leadUnmatched : undefined,
-      q.q ? leadMatching(q.q) : undefined,
-    ), q);
+    return selectLeads(
+      db,
+      actor,
+      at,
+      and(
+        below ? pathUnder(lead.regionPath, below) : undefined,
+        withinWindow(lead.createdAt, q.createdFrom, q.createdTo),
+        withinWindow(lead.resolvedAt, q.resolvedFrom, q.resolvedTo),
+        q.status ? eq(lead.status, q.status) : undefined,
+        q.overdue === 'true' ? leadOverdue(at) : undefined,
+        q.unmatched === 'true' ? leadUnmatched : undefined,
+        q.q ? leadMatching(q.q) : undefined,
+      ),
+      q,
+    );
   };
 
   async function get(actor: Actor, id: string) {
@@ -42,7 +48,11 @@ export function leadsService(db: Db, now: () => Date) {
 
   /** Locks the open lead in scope for the change, or fails. */
   async function openLead(tx: Parameters<Parameters<Db['transaction']>[0]>[0], actor: Actor, id: string) {
-    const [row] = await tx.select().from(lead).where(and(eq(lead.id, id), inScope(actor, lead.regionPath))).for('update');
+    const [row] = await tx
+      .select()
+      .from(lead)
+      .where(and(eq(lead.id, id), inScope(actor, lead.regionPath)))
+      .for('update');
     if (!row) throw notFound();
     if (row.status !== 'open') throw conflict('status', 'lead.notOpen');
     return row;
@@ -57,11 +67,25 @@ export function leadsService(db: Db, now: () => Date) {
       if (!personId) throw invalid([{ field: 'personId', key: 'required' }]);
       const p = await selectPersonInScope(tx, actor, personId);
       if (!p) throw invalid([{ field: 'personId', key: 'notFound' }]);
-      const [first] = await tx.select({ source: leadSource.source }).from(leadSource).where(eq(leadSource.leadId, id)).orderBy(asc(leadSource.createdAt)).limit(1);
-      const policy = await policyFor(tx, p.regionPath);
+      const [first] = await tx
+        .select({ source: leadSource.source })
+        .from(leadSource)
+        .where(eq(leadSource.leadId, id))
+        .orderBy(asc(leadSource.createdAt))
+        .limit(1);
+      const policy = await settingsFor(tx, 'policy', p.regionPath);
       const kp = await openKeyPerson(tx, actor, policy, {
-        id: body.keyPersonId, personId, category: body.category, measure: body.measure, startDate: body.startDate, plannedEndDate: body.plannedEndDate,
-        source: (first?.source ?? 'other') as KeyPersonSource, regionId: p.regionId, regionPath: p.regionPath, leadId: id,
+        id: body.keyPersonId,
+        personId,
+        category: body.category,
+        measure: body.measure,
+        startDate: body.startDate,
+        plannedEndDate: body.plannedEndDate,
+        source: (first?.source ?? 'other') as KeyPersonSource,
+        regionId: p.regionId,
+        regionPath: p.regionPath,
+        leadId: id,
+        at,
       });
       await markLeadVerified(tx, actor, id, { personId, keyPersonId: kp.id }, at);
       return { leadId: id, keyPersonId: kp.id };
@@ -72,8 +96,17 @@ export function leadsService(db: Db, now: () => Date) {
     await get(actor, id);
     await db.transaction(async (tx) => {
       const l = await openLead(tx, actor, id);
-      await tx.update(lead).set({ status: 'dismissed', resolvedAt: now(), resolvedBy: actor.userId, resolution: reason }).where(eq(lead.id, id));
-      await audit(tx, actor, { event: 'lead.dismiss', targetType: 'lead', targetId: id, regionPath: l.regionPath, detail: { reason } });
+      await tx
+        .update(lead)
+        .set({ status: 'dismissed', resolvedAt: now(), resolvedBy: actor.userId, resolution: reason })
+        .where(eq(lead.id, id));
+      await audit(tx, actor, {
+        event: 'lead.dismiss',
+        targetType: 'lead',
+        targetId: id,
+        regionPath: l.regionPath,
+        detail: { reason },
+      });
     });
     return get(actor, id);
   }
@@ -86,8 +119,16 @@ export function leadsService(db: Db, now: () => Date) {
     const [list] = await selectLeadLists(db, actor, at, listId);
     const rows = list ? await selectFeedbackRows(db, actor, listId, at) : [];
     if (!list || !rows.length) throw notFound();
-    await audit(db, actor, { event: 'lead.feedbackExport', targetType: 'assistRequest', targetId: listId, detail: { issuer: list.issuer, rows: rows.length } });
-    return { name: `协查反馈表-${list.issuer}${list.batch ? `-${list.batch}` : ''}.xlsx`, file: await feedbackXlsx(list, rows, actor.displayName, at) };
+    await audit(db, actor, {
+      event: 'lead.feedbackExport',
+      targetType: 'assistRequest',
+      targetId: listId,
+      detail: { issuer: list.issuer, rows: rows.length },
+    });
+    return {
+      name: `协查反馈表-${list.issuer}${list.batch ? `-${list.batch}` : ''}.xlsx`,
+      file: await feedbackXlsx(list, rows, actor.displayName, at),
+    };
   }
 
   return { list, get, verify, dismiss, lists, feedback };

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { decryptOrNull } from '../../security/personal-data-crypto.js';
 import type { Tx } from '../../db/client.js';
 import type { Actor } from '../../auth/actor.js';
 import { inScope } from '../../auth/scope.js';
@@ -19,10 +20,21 @@ export async function selectLeadLists(tx: Tx, actor: Actor, at: Date, listId?: s
      WHERE s.source = 'assistRequest' AND s.source_ref IS NOT NULL AND ${inScope(actor, sql`l.region_path`)}
        ${listId ? sql`AND s.source_ref = ${listId}` : sql``}
      GROUP BY s.source_ref
-     ORDER BY min(s.created_at) DESC
+     ORDER BY min(s.created_at) DESC, s.source_ref::text DESC -- lists imported at one instant: the later id (UUIDv7) first
      LIMIT 100`);
-  return (rows as { listId: string; issuer: string; batch: string | null; importedAt: string | Date; rows: number; verified: number; dismissed: number; open: number; overdue: number }[])
-    .map((r) => ({ ...r, importedAt: new Date(r.importedAt).toISOString() }));
+  return (
+    rows as {
+      listId: string;
+      issuer: string;
+      batch: string | null;
+      importedAt: string | Date;
+      rows: number;
+      verified: number;
+      dismissed: number;
+      open: number;
+      overdue: number;
+    }[]
+  ).map((r) => ({ ...r, importedAt: new Date(r.importedAt).toISOString() }));
 }
 
 export interface FeedbackRow {
@@ -56,5 +68,10 @@ export async function selectFeedbackRows(tx: Tx, actor: Actor, listId: string, a
       LEFT JOIN key_person k ON k.lead_id = l.id
      WHERE s.source = 'assistRequest' AND s.source_ref = ${listId} AND ${inScope(actor, sql`l.region_path`)}
      ORDER BY 1`);
-  return (rows as (Omit<FeedbackRow, 'resolvedAt'> & { resolvedAt: string | Date | null })[]).map((r) => ({ ...r, resolvedAt: r.resolvedAt ? new Date(r.resolvedAt) : null }));
+  return (rows as (Omit<FeedbackRow, 'resolvedAt'> & { resolvedAt: string | Date | null })[]).map((r) => ({
+    ...r,
+    idNumber: decryptOrNull('idNumber', r.idNumber),
+    phone: decryptOrNull('phone', r.phone),
+    resolvedAt: r.resolvedAt ? new Date(r.resolvedAt) : null,
+  }));
 }

@@ -1,9 +1,23 @@
 import { z } from 'zod';
 import { instantQuery } from '../../http/time-window.js';
-import { KEY_PERSON_CATEGORIES, MEASURES, isoDateSchema, pageQuerySchema, uuidSchema } from '@fangkong/domain';
+import {
+  ASSIST_LIST_FIELDS,
+  KEY_PERSON_CATEGORIES,
+  MEASURES,
+  isoDateSchema,
+  pageQuerySchema,
+  uuidSchema,
+} from '@fangkong/domain';
 
 export const leadSourceSchema = z
-  .object({ id: z.uuid(), source: z.string(), sourceRef: z.uuid().nullable(), reasons: z.array(z.string()), detail: z.record(z.string(), z.unknown()).nullable(), createdAt: z.iso.datetime() })
+  .object({
+    id: z.uuid(),
+    source: z.string(),
+    sourceRef: z.uuid().nullable(),
+    reasons: z.array(z.string()),
+    detail: z.record(z.string(), z.unknown()).nullable(),
+    createdAt: z.iso.datetime(),
+  })
   .meta({ id: 'LeadSource' });
 
 export const leadSchema = z
@@ -55,7 +69,20 @@ export const verifyResult = z.object({ leadId: z.uuid(), keyPersonId: z.uuid() }
 
 export const importLeadsQuery = z.object({
   issuer: z.string().trim().min(1, 'required').max(100, 'tooLong').describe('who sent the list, e.g. 县卫健局'),
-  batch: z.string().trim().max(100, 'tooLong').optional().describe('the list\'s batch number (批次号)'),
+  batch: z.string().trim().max(100, 'tooLong').optional().describe("the list's batch number (批次号)"),
+  mapping: z
+    .string()
+    .max(4000, 'tooLong')
+    .transform((text, ctx) => {
+      try {
+        return z.partialRecord(z.enum(ASSIST_LIST_FIELDS), z.string().max(200)).parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'invalidEnum' });
+        return z.NEVER;
+      }
+    })
+    .optional()
+    .describe("JSON object of field → the file's header for it ('' for none): the user's answer to a mapping step"),
 });
 export const importLeadsResult = z
   .object({
@@ -64,9 +91,30 @@ export const importLeadsResult = z
     unmatched: z.number().int().describe('rows left for the township to place'),
     created: z.number().int().describe('new leads'),
     merged: z.number().int().describe('rows added as a source to an open lead'),
-    errors: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
+    ignored: z.array(z.string()).describe("the file's columns read for no field"),
+    errors: z
+      .array(z.object({ row: z.number().int(), field: z.string(), message: z.string() }))
+      .describe('always empty: a refused list answers 422 with its bad rows'),
   })
   .meta({ id: 'LeadImportResult' });
+export const importLeadsMapping = z
+  .object({
+    mappingNeeded: z.literal(true),
+    headers: z.array(z.string()).describe("the file's header row, title rows above it skipped"),
+    fields: z.array(
+      z.object({
+        field: z.enum(ASSIST_LIST_FIELDS),
+        required: z.boolean(),
+        column: z.string().nullable().describe('the header matched by name, null when none or several fit'),
+        candidates: z.array(z.string()).describe('the headers that could be this field by their name'),
+      }),
+    ),
+  })
+  .meta({
+    id: 'LeadImportMapping',
+    description:
+      'Nothing imported: a required column was not found or a field has two candidates; re-submit with `mapping`',
+  });
 export const idParams = z.object({ id: uuidSchema });
 
 export const leadListSchema = z
@@ -75,7 +123,7 @@ export const leadListSchema = z
     issuer: z.string(),
     batch: z.string().nullable().describe('the batch numbers of its rows, joined'),
     importedAt: z.iso.datetime(),
-    rows: z.number().int().describe('rows of the list in the caller\'s scope'),
+    rows: z.number().int().describe("rows of the list in the caller's scope"),
     verified: z.number().int(),
     dismissed: z.number().int(),
     open: z.number().int(),

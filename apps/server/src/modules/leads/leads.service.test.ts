@@ -27,8 +27,19 @@ describe('raiseLead', async () => {
   });
 
   it('sets the verification deadline two hours ahead by default', async () => {
-    const { leadId } = await db.transaction((tx) => raiseLead(tx, { name: '外来人员', idNumber: '110101199003077777', regionId: county.villageB.id, regionPath: county.villageB.path, source: 'checkpoint', reasons: ['riskArea'] }));
-    const row = (await db.execute(sql`SELECT extract(epoch FROM deadline - created_at)::int AS s FROM lead WHERE id = ${leadId}`)).rows[0]!;
+    const { leadId } = await db.transaction((tx) =>
+      raiseLead(tx, {
+        name: '外来人员',
+        idNumber: '110101199003077777',
+        regionId: county.villageB.id,
+        regionPath: county.villageB.path,
+        source: 'checkpoint',
+        reasons: ['riskArea'],
+      }),
+    );
+    const row = (
+      await db.execute(sql`SELECT extract(epoch FROM deadline - created_at)::int AS s FROM lead WHERE id = ${leadId}`)
+    ).rows[0]!;
     expect(Math.abs(Number(row.s) - 7200)).toBeLessThan(5);
   });
 });

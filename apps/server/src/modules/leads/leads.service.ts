@@ -1,4 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { blindMatch } from '../../security/personal-data-sql.js';
 import type { Tx } from '../../db/client.js';
 import { uuidv7 } from '../../db/ids.js';
 import { lead, leadSource } from '../../db/schema/index.js';
@@ -32,11 +33,26 @@ export interface RaiseLead {
  * that two reports about one person make one task. Returns the lead's id.
  */
 export async function raiseLead(tx: Tx, input: RaiseLead): Promise<{ leadId: string; created: boolean }> {
-  const match = input.personId ? eq(lead.personId, input.personId) : input.idNumber ? eq(lead.idNumber, input.idNumber) : undefined;
+  // By person or by ID number: a lead raised before the person was registered is theirs too.
+  const match = or(
+    input.personId ? eq(lead.personId, input.personId) : undefined,
+    input.idNumber ? blindMatch(lead.idNumberBidx, 'idNumber', input.idNumber) : undefined,
+  );
   // Serialise raises about the same person so two concurrent reports cannot both create a lead.
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${input.personId ?? input.idNumber ?? uuidv7()}))`);
-  const [open] = match ? await tx.select({ id: lead.id }).from(lead).where(and(match, eq(lead.status, 'open'))).limit(1) : [];
+  const [open] = match
+    ? await tx
+        .select({ id: lead.id })
+        .from(lead)
+        .where(and(match, eq(lead.status, 'open')))
+        .limit(1)
+    : [];
   const leadId = open?.id ?? uuidv7();
+  if (open && input.personId)
+    await tx
+      .update(lead)
+      .set({ personId: input.personId, regionId: input.regionId, regionPath: input.regionPath })
+      .where(and(eq(lead.id, open.id), isNull(lead.personId)));
   if (!open) {
     await tx.insert(lead).values({
       id: leadId,
@@ -47,10 +63,24 @@ export async function raiseLead(tx: Tx, input: RaiseLead): Promise<{ leadId: str
       regionId: input.regionId,
       regionPath: input.regionPath,
       deadline: new Date((input.now?.getTime() ?? Date.now()) + (input.deadlineHours ?? 2) * 3_600_000),
+      ...(input.now ? { createdAt: input.now } : {}),
     });
   }
-  await tx.insert(leadSource).values({ id: uuidv7(), leadId, source: input.source, sourceRef: input.sourceRef ?? null, reasons: input.reasons, detail: input.detail ?? null });
-  if (!open) await notifyEvent(tx, { type: 'lead.raised', regionPath: input.regionPath, payload: { leadId, source: input.source, reasons: input.reasons } });
+  await tx.insert(leadSource).values({
+    id: uuidv7(),
+    leadId,
+    source: input.source,
+    sourceRef: input.sourceRef ?? null,
+    reasons: input.reasons,
+    detail: input.detail ?? null,
+    ...(input.now ? { createdAt: input.now } : {}),
+  });
+  if (!open)
+    await notifyEvent(tx, {
+      type: 'lead.raised',
+      regionPath: input.regionPath,
+      payload: { leadId, source: input.source, reasons: input.reasons },
+    });
   return { leadId, created: !open };
 }
 
@@ -59,12 +89,31 @@ export async function raiseLead(tx: Tx, input: RaiseLead): Promise<{ leadId: str
  * (the lead inbox, and a checkpoint's hold placed at an observation site). A lead no longer open
  * is left as it is; returns whether it was closed here.
  */
-export async function markLeadVerified(tx: Tx, actor: Actor, leadId: string, to: { personId: string; keyPersonId: string }, at: Date): Promise<boolean> {
+export async function markLeadVerified(
+  tx: Tx,
+  actor: Actor,
+  leadId: string,
+  to: { personId: string; keyPersonId: string },
+  at: Date,
+): Promise<boolean> {
   const [closed] = await tx
     .update(lead)
-    .set({ status: 'verified', personId: to.personId, resolvedAt: at, resolvedBy: actor.userId, resolution: `keyPerson:${to.keyPersonId}` })
+    .set({
+      status: 'verified',
+      personId: to.personId,
+      resolvedAt: at,
+      resolvedBy: actor.userId,
+      resolution: `keyPerson:${to.keyPersonId}`,
+    })
     .where(and(eq(lead.id, leadId), eq(lead.status, 'open')))
     .returning({ regionPath: lead.regionPath });
-  if (closed) await audit(tx, actor, { event: 'lead.verify', targetType: 'lead', targetId: leadId, regionPath: closed.regionPath, detail: { keyPersonId: to.keyPersonId } });
+  if (closed)
+    await audit(tx, actor, {
+      event: 'lead.verify',
+      targetType: 'lead',
+      targetId: leadId,
+      regionPath: closed.regionPath,
+      detail: { keyPersonId: to.keyPersonId },
+    });
   return !!closed;
 }

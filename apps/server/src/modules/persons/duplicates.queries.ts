@@ -5,25 +5,39 @@ import { sql } from 'drizzle-orm';
 import { maskIdNumber, maskPhone } from '@fangkong/domain';
 import type { Tx } from '../../db/client.js';
 import type { Actor } from '../../auth/actor.js';
+import { decrypt } from '../../security/personal-data-crypto.js';
+import { inScope } from '../../auth/scope.js';
 
-interface Side { id: string; name: string; idNumber: string | null; birthDate: string | null; phone: string | null; householdId: string | null; address: string | null }
-interface PairRow { a: Side; b: Side; reason: 'sameNameBirthPhone' | 'similarNameInHousehold'; total: number }
+interface Side {
+  id: string;
+  name: string;
+  idNumber: string | null;
+  birthDate: string | null;
+  phone: string | null;
+  householdId: string | null;
+  address: string | null;
+}
+interface PairRow {
+  a: Side;
+  b: Side;
+  reason: 'sameNameBirthPhone' | 'similarNameInHousehold';
+  total: number;
+}
 
 const side = (alias: 'a' | 'b') =>
   sql.raw(`json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'idNumber', ${alias}.id_number, 'birthDate', ${alias}.birth_date, 'phone', ${alias}.phone, 'householdId', ${alias}.household_id,
     'address', (SELECT h.address FROM household h WHERE h.id = ${alias}.household_id))`);
 
 export async function selectDuplicatePairs(tx: Tx, actor: Actor, page: { page: number; pageSize: number }) {
-  const scope = sql`${actor.scopePath}::ltree`;
   const result = await tx.execute(sql`
     WITH pairs AS (
       SELECT a.id AS a_id, b.id AS b_id, 'sameNameBirthPhone' AS reason
-        FROM person a JOIN person b ON b.name = a.name AND b.birth_date = a.birth_date AND b.phone = a.phone AND b.id > a.id
-       WHERE a.region_path <@ ${scope} AND b.region_path <@ ${scope} AND (a.id_number IS NULL OR b.id_number IS NULL)
+        FROM person a JOIN person b ON b.name = a.name AND b.birth_date = a.birth_date AND b.phone_bidx = a.phone_bidx AND b.id > a.id
+       WHERE ${inScope(actor, sql`a.region_path`)} AND ${inScope(actor, sql`b.region_path`)} AND (a.id_number IS NULL OR b.id_number IS NULL)
       UNION
       SELECT a.id, b.id, 'similarNameInHousehold'
         FROM person a JOIN person b ON b.household_id = a.household_id AND b.id > a.id
-       WHERE a.region_path <@ ${scope} AND (a.id_number IS NULL OR b.id_number IS NULL)
+       WHERE ${inScope(actor, sql`a.region_path`)} AND (a.id_number IS NULL OR b.id_number IS NULL)
          AND (b.name = a.name OR b.name LIKE a.name || '·%' OR a.name LIKE b.name || '·%'
               OR (left(a.name, 1) = left(b.name, 1) AND a.birth_date = b.birth_date))
     ), one AS (SELECT DISTINCT ON (a_id, b_id) * FROM pairs ORDER BY a_id, b_id, reason DESC)
@@ -32,7 +46,11 @@ export async function selectDuplicatePairs(tx: Tx, actor: Actor, page: { page: n
      ORDER BY a.region_path, a.name, a.id
      LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`);
   const rows = result.rows as unknown as PairRow[];
-  const mask = (s: Side) => ({ ...s, idNumber: s.idNumber ? maskIdNumber(s.idNumber) : null, phone: s.phone ? maskPhone(s.phone) : null });
+  const mask = (s: Side) => ({
+    ...s,
+    idNumber: s.idNumber ? maskIdNumber(decrypt('idNumber', s.idNumber)) : null,
+    phone: s.phone ? maskPhone(decrypt('phone', s.phone)) : null,
+  });
   return { total: rows[0]?.total ?? 0, items: rows.map((r) => ({ a: mask(r.a), b: mask(r.b), reason: r.reason })) };
 }
 

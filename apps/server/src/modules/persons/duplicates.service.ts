@@ -19,26 +19,59 @@ export function duplicatesService(db: Db) {
   async function merge(actor: Actor, survivorId: string, duplicateId: string) {
     if (survivorId === duplicateId) throw invalid([{ field: 'duplicateId', key: 'person.mergeSelf' }]);
     await db.transaction(async (tx) => {
-      const rows = await tx.select().from(person).where(and(sql`${person.id} IN (${survivorId}, ${duplicateId})`, inScope(actor, person.regionPath))).orderBy(person.id).for('update');
+      const rows = await tx
+        .select()
+        .from(person)
+        .where(and(sql`${person.id} IN (${survivorId}, ${duplicateId})`, inScope(actor, person.regionPath)))
+        .orderBy(person.id)
+        .for('update');
       const survivor = rows.find((r) => r.id === survivorId);
       const duplicate = rows.find((r) => r.id === duplicateId);
       if (!survivor) throw notFound();
       if (!duplicate) throw invalid([{ field: 'duplicateId', key: 'notFound' }]);
-      if (survivor.idNumber && duplicate.idNumber && survivor.idNumber !== duplicate.idNumber) throw invalid([{ field: 'duplicateId', key: 'person.mergeIdConflict' }]);
+      if (survivor.idNumber && duplicate.idNumber && survivor.idNumber !== duplicate.idNumber)
+        throw invalid([{ field: 'duplicateId', key: 'person.mergeIdConflict' }]);
 
       // One open lead per person: the duplicate's open lead joins the survivor's as extra sources.
-      const [keep] = await tx.select({ id: lead.id }).from(lead).where(and(eq(lead.personId, survivorId), eq(lead.status, 'open')));
-      const [fold] = await tx.select({ id: lead.id }).from(lead).where(and(eq(lead.personId, duplicateId), eq(lead.status, 'open')));
+      const [keep] = await tx
+        .select({ id: lead.id })
+        .from(lead)
+        .where(and(eq(lead.personId, survivorId), eq(lead.status, 'open')));
+      const [fold] = await tx
+        .select({ id: lead.id })
+        .from(lead)
+        .where(and(eq(lead.personId, duplicateId), eq(lead.status, 'open')));
       if (keep && fold) {
         await tx.update(leadSource).set({ leadId: keep.id }).where(eq(leadSource.leadId, fold.id));
-        await tx.update(lead).set({ status: 'dismissed', resolution: `merged into ${keep.id}`, resolvedAt: new Date() }).where(eq(lead.id, fold.id));
+        await tx
+          .update(lead)
+          .set({ status: 'dismissed', resolution: `merged into ${keep.id}`, resolvedAt: new Date() })
+          .where(eq(lead.id, fold.id));
       }
       for (const ref of await selectPersonReferences(tx)) {
-        await tx.execute(sql`UPDATE ${sql.identifier(ref.table)} SET ${sql.identifier(ref.column)} = ${survivorId} WHERE ${sql.identifier(ref.column)} = ${duplicateId}`);
+        await tx.execute(
+          sql`UPDATE ${sql.identifier(ref.table)} SET ${sql.identifier(ref.column)} = ${survivorId} WHERE ${sql.identifier(ref.column)} = ${duplicateId}`,
+        );
       }
       await tx.update(household).set({ headPersonId: survivorId }).where(eq(household.headPersonId, duplicateId));
-      const { createdAt: _c, updatedAt: _u, ...snapshot } = duplicate;
-      await tx.insert(personMerge).values({ id: uuidv7(), survivorId, mergedId: duplicateId, snapshot, regionPath: survivor.regionPath, mergedBy: actor.userId || null });
+      const {
+        createdAt: _c,
+        updatedAt: _u,
+        idNumberBidx: _b,
+        idNumberT4: _t4,
+        idNumberT6: _t6,
+        phoneBidx: _pb,
+        ...kept
+      } = duplicate;
+      // The kept record is a copy of personal data: its column type encrypts the ID number and phone inside.
+      await tx.insert(personMerge).values({
+        id: uuidv7(),
+        survivorId,
+        mergedId: duplicateId,
+        snapshot: kept,
+        regionPath: survivor.regionPath,
+        mergedBy: actor.userId || null,
+      });
       await tx.delete(person).where(eq(person.id, duplicateId));
       await tx
         .update(person)
@@ -54,7 +87,13 @@ export function duplicatesService(db: Db) {
           updatedAt: new Date(),
         })
         .where(eq(person.id, survivorId));
-      await audit(tx, actor, { event: 'person.merge', targetType: 'person', targetId: survivorId, regionPath: survivor.regionPath, detail: { mergedId: duplicateId, links: 'moved' } });
+      await audit(tx, actor, {
+        event: 'person.merge',
+        targetType: 'person',
+        targetId: survivorId,
+        regionPath: survivor.regionPath,
+        detail: { mergedId: duplicateId, links: 'moved' },
+      });
     });
   }
 

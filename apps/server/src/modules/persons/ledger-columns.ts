@@ -3,7 +3,19 @@
 import { z } from 'zod';
 import { readHeaders } from '../../files/table-reader.js';
 
-export const LEDGER_COLUMNS = ['所属区划代码', '地址', '网格', '姓名', '身份证号', '性别', '出生日期', '手机号', '与户主关系', '特殊群体', '监护人'] as const;
+export const LEDGER_COLUMNS = [
+  '所属区划代码',
+  '地址',
+  '网格',
+  '姓名',
+  '身份证号',
+  '性别',
+  '出生日期',
+  '手机号',
+  '与户主关系',
+  '特殊群体',
+  '监护人',
+] as const;
 export type LedgerColumn = (typeof LEDGER_COLUMNS)[number];
 
 const SYNONYMS: Record<LedgerColumn, string[]> = {
@@ -30,14 +42,18 @@ export function suggestLedgerMapping(headers: string[]): { header: string; colum
   const used = new Set<LedgerColumn>();
   return headers.map((header) => {
     const h = normalize(header);
-    const column = LEDGER_COLUMNS.find((c) => !used.has(c) && [c, ...SYNONYMS[c]].some((name) => normalize(name) === h)) ?? null;
+    const column =
+      LEDGER_COLUMNS.find((c) => !used.has(c) && [c, ...SYNONYMS[c]].some((name) => normalize(name) === h)) ?? null;
     if (column) used.add(column);
     return { header, column };
   });
 }
 
 export async function detectLedgerColumns(body: Buffer, contentType: string) {
-  return { columns: [...LEDGER_COLUMNS], mapping: suggestLedgerMapping(await readHeaders(body, contentType, { knownHeaders: LEDGER_HEADERS })) };
+  return {
+    columns: [...LEDGER_COLUMNS],
+    mapping: suggestLedgerMapping(await readHeaders(body, contentType, { knownHeaders: LEDGER_HEADERS })),
+  };
 }
 
 export const ledgerColumnsResult = z

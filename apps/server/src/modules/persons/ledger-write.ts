@@ -9,7 +9,9 @@ import type { Db, Tx } from '../../db/client.js';
 import { uuidv7 } from '../../db/ids.js';
 import type { Actor } from '../../auth/actor.js';
 import { audit } from '../../audit/audit.js';
-import { copyLine, copyRows } from '../../demo/copy.js';
+import { copyLine, copyRows } from '../../db/copy.js';
+import { encryptOrNull } from '../../security/personal-data-crypto.js';
+import { pathUnderText } from '../../auth/scope.js';
 
 export interface LedgerRow {
   row: number;
@@ -28,22 +30,39 @@ export interface LedgerRow {
 }
 
 const BATCH = 20_000;
-const COLUMNS = ['row', 'region_id', 'region_path', 'grid_id', 'address', 'name', 'id_number', 'sex', 'birth_date', 'phone', 'head', 'groups', 'guardian_name', 'new_person_id', 'new_household_id'];
+const COLUMNS = [
+  'row',
+  'region_id',
+  'region_path',
+  'grid_id',
+  'address',
+  'name',
+  'id_number',
+  'sex',
+  'birth_date',
+  'phone',
+  'head',
+  'groups',
+  'guardian_name',
+  'new_person_id',
+  'new_household_id',
+];
 
 /** The statements of one batch, in order; each sees what the previous ones wrote to the stage. */
 const STEPS = {
   stage: `CREATE TEMP TABLE ledger_stage (
       row int PRIMARY KEY, region_id uuid NOT NULL, region_path ltree NOT NULL, grid_id uuid, address text NOT NULL, name text NOT NULL,
-      id_number varchar(18), sex text, birth_date date, phone varchar(20), head boolean NOT NULL, groups text[] NOT NULL, guardian_name text,
+      id_number text, sex text, birth_date date, phone text, head boolean NOT NULL, groups text[] NOT NULL, guardian_name text,
       new_person_id uuid NOT NULL, new_household_id uuid NOT NULL,
+      id_bidx text GENERATED ALWAYS AS (nullif(split_part(id_number, '$', 2), '')) STORED,
       person_id uuid, household_id uuid, creates boolean NOT NULL DEFAULT false, elsewhere boolean NOT NULL DEFAULT false
     ) ON COMMIT DROP`,
   // Two imports into the same villages at once must not make two households of one dwelling.
   lock: `SELECT pg_advisory_xact_lock(hashtext('ledger|' || region_id)) FROM (SELECT DISTINCT region_id::text FROM ledger_stage ORDER BY 1) r`,
   // Lookups probe the indexes row by row (OFFSET 0 keeps the planner from turning them into a
   // hash join over a million persons, which it prefers for 20,000 rows and which is far slower).
-  known: `UPDATE ledger_stage s SET person_id = p.id, elsewhere = NOT (p.region_path <@ $1::ltree)
-      FROM ledger_stage k CROSS JOIN LATERAL (SELECT p.id, p.region_path FROM person p WHERE p.id_number = k.id_number OFFSET 0) p
+  known: `UPDATE ledger_stage s SET person_id = p.id, elsewhere = NOT (${pathUnderText('p.region_path', '$1::ltree')})
+      FROM ledger_stage k CROSS JOIN LATERAL (SELECT p.id, p.region_path FROM person p WHERE p.id_number_bidx = k.id_bidx OFFSET 0) p
       WHERE k.row = s.row AND k.id_number IS NOT NULL`,
   households: `INSERT INTO household (id, region_id, region_path, grid_id, address)
       SELECT DISTINCT ON (s.region_id, s.address) s.new_household_id, s.region_id, s.region_path, s.grid_id, s.address FROM ledger_stage s
@@ -65,10 +84,10 @@ const STEPS = {
   persons: `INSERT INTO person (id, id_number, name, sex, birth_date, phone, household_id, region_id, region_path, vulnerable_groups, guardian_name)
       SELECT person_id, id_number, name, sex, birth_date, phone, household_id, region_id, region_path, groups, guardian_name FROM ledger_stage WHERE creates
       ORDER BY region_path, household_id
-      ON CONFLICT (id_number) DO NOTHING`,
+      ON CONFLICT (id_number_bidx) DO NOTHING`,
   // Registered by someone else since `known` ran: link to theirs.
-  raced: `UPDATE ledger_stage s SET person_id = p.id, creates = false, elsewhere = NOT (p.region_path <@ $1::ltree)
-      FROM ledger_stage k CROSS JOIN LATERAL (SELECT p.id, p.region_path FROM person p WHERE p.id_number = k.id_number OFFSET 0) p
+  raced: `UPDATE ledger_stage s SET person_id = p.id, creates = false, elsewhere = NOT (${pathUnderText('p.region_path', '$1::ltree')})
+      FROM ledger_stage k CROSS JOIN LATERAL (SELECT p.id, p.region_path FROM person p WHERE p.id_number_bidx = k.id_bidx OFFSET 0) p
       WHERE k.row = s.row AND k.creates AND k.id_number IS NOT NULL AND p.id <> k.person_id`,
   heads: `UPDATE household h SET head_person_id = k.person_id
       FROM (SELECT DISTINCT ON (household_id) household_id, person_id FROM ledger_stage WHERE head AND NOT elsewhere ORDER BY household_id, row) k
@@ -81,7 +100,13 @@ const STEPS = {
  * Writes checked rows batch by batch; rows whose ID number belongs to someone outside the actor's scope
  * come back in `elsewhere`. `onBatch` hears the rows written so far after each committed batch.
  */
-export async function writeLedgerRows(db: Db, actor: Actor, rows: LedgerRow[], onBatch?: (done: number) => Promise<void>, batchSize = BATCH) {
+export async function writeLedgerRows(
+  db: Db,
+  actor: Actor,
+  rows: LedgerRow[],
+  onBatch?: (done: number) => Promise<void>,
+  batchSize = BATCH,
+) {
   const counts = { households: 0, persons: 0, linked: 0, elsewhere: [] as number[] };
   for (let i = 0; i < rows.length; i += batchSize) {
     const batch = rows.slice(i, i + batchSize);
@@ -89,16 +114,47 @@ export async function writeLedgerRows(db: Db, actor: Actor, rows: LedgerRow[], o
     try {
       await client.query('BEGIN');
       await client.query(STEPS.stage);
-      await copyRows(client, 'ledger_stage', COLUMNS, batch.map((g) => copyLine([g.row, g.regionId, g.regionPath, g.gridId, g.address, g.name, g.idNumber, g.sex, g.birthDate, g.phone, g.head, g.groups, g.guardianName, uuidv7(), uuidv7()])));
+      await copyRows(
+        client,
+        'ledger_stage',
+        COLUMNS,
+        batch.map((g) =>
+          copyLine([
+            g.row,
+            g.regionId,
+            g.regionPath,
+            g.gridId,
+            g.address,
+            g.name,
+            encryptOrNull('idNumber', g.idNumber),
+            g.sex,
+            g.birthDate,
+            encryptOrNull('phone', g.phone),
+            g.head,
+            g.groups,
+            g.guardianName,
+            uuidv7(),
+            uuidv7(),
+          ]),
+        ),
+      );
       await client.query('ANALYZE ledger_stage');
       await client.query(STEPS.lock);
       await client.query(STEPS.known, [actor.scopePath]);
       counts.households += (await client.query(STEPS.households)).rowCount ?? 0;
-      for (const step of [STEPS.dwellings, STEPS.sameHousehold, STEPS.creators, STEPS.followers, STEPS.persons]) await client.query(step);
+      for (const step of [STEPS.dwellings, STEPS.sameHousehold, STEPS.creators, STEPS.followers, STEPS.persons])
+        await client.query(step);
       await client.query(STEPS.raced, [actor.scopePath]);
       await client.query(STEPS.heads);
-      const { rows: [out] } = await client.query<{ created: number; linked: number; elsewhere: number[] }>(STEPS.outcome);
-      await audit(drizzle(client, { schema }) as unknown as Tx, actor, { event: 'person.import', targetType: 'person', regionPath: actor.scopePath, detail: { rows: batch.length, firstRow: batch[0]?.row } });
+      const {
+        rows: [out],
+      } = await client.query<{ created: number; linked: number; elsewhere: number[] }>(STEPS.outcome);
+      await audit(drizzle(client, { schema }) as unknown as Tx, actor, {
+        event: 'person.import',
+        targetType: 'person',
+        regionPath: actor.scopePath,
+        detail: { rows: batch.length, firstRow: batch[0]?.row },
+      });
       await client.query('COMMIT');
       counts.persons += out!.created;
       counts.linked += out!.linked;

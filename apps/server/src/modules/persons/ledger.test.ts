@@ -6,6 +6,7 @@ import { testApp, loginAs, type Session } from '../../../test/app.js';
 import { buildCounty, buildGrid, buildUser } from '../../../test/factories.js';
 import { XLSX_MIME } from '../../files/table-reader.js';
 import { importLedgerAndWait } from '../../../test/jobs.js';
+import { inClear } from '../../../test/personal-data.js';
 
 describe('基础台账表 import and export', async () => {
   const { app, db } = await testApp();
@@ -29,7 +30,19 @@ describe('基础台账表 import and export', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('基础台账表');
     const a = county.villageA.code;
-    ws.addRow(['所属区划代码', '地址', '网格', '姓名', '身份证号', '性别', '出生日期', '手机号', '与户主关系', '特殊群体', '监护人']);
+    ws.addRow([
+      '所属区划代码',
+      '地址',
+      '网格',
+      '姓名',
+      '身份证号',
+      '性别',
+      '出生日期',
+      '手机号',
+      '与户主关系',
+      '特殊群体',
+      '监护人',
+    ]);
     ws.addRow([a, '五凤村1号', '第一网格', '张三', good, '', '', '+86 138 0013 8000', '户主', '低保、残疾', '']); // 2 ok
     ws.addRow([a, '五凤村1号', '第一网格', '李秀英', legacy.slice(0, 6) + legacy.slice(8, 17), '', '', '', '', '', '']); // 3 ok, 15 digits
     ws.addRow([a, '五凤村1号', '', '张小宝', '', '', 44197, '', '', '', '张三']); // 4 ok, Excel serial 2021-01-01
@@ -52,17 +65,69 @@ describe('基础台账表 import and export', async () => {
     const r = res.json();
     expect(r).toMatchObject({ rows: 11, accepted: 5, createdHouseholds: 2, createdPersons: 5, linked: 0 });
     expect(r.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
-      [7, '身份证号'], [8, '身份证号'], [10, '出生日期'], [11, '所属区划代码'], [12, '手机号'], [12, '特殊群体'], [13, '身份证号'],
+      [7, '身份证号'],
+      [8, '身份证号'],
+      [10, '出生日期'],
+      [11, '所属区划代码'],
+      [12, '手机号'],
+      [12, '特殊群体'],
+      [13, '身份证号'],
     ]);
     expect(r.errors[0].message).toMatch(/校验位/);
-    const stored = await db.execute(sql`SELECT p.name, p.id_number, p.birth_date, p.phone, p.vulnerable_groups, h.address, h.head_person_id = p.id AS head, h.grid_id IS NOT NULL AS in_grid
+    const stored =
+      await db.execute(sql`SELECT p.name, p.id_number, p.birth_date, p.phone, p.vulnerable_groups, h.address, h.head_person_id = p.id AS head, h.grid_id IS NOT NULL AS in_grid
       FROM person p JOIN household h ON h.id = p.household_id ORDER BY h.address, p.birth_date`);
-    expect(stored.rows).toEqual([
-      { name: '李秀英', id_number: legacy, birth_date: '1950-07-08', phone: null, vulnerable_groups: [], address: '五凤村1号', head: false, in_grid: true },
-      { name: '张三', id_number: good, birth_date: '1970-02-03', phone: '13800138000', vulnerable_groups: ['subsistenceAllowance', 'disabled'], address: '五凤村1号', head: true, in_grid: true },
-      { name: '张小宝', id_number: null, birth_date: '2021-01-01', phone: null, vulnerable_groups: [], address: '五凤村1号', head: false, in_grid: true },
-      { name: '𠮷田', id_number: null, birth_date: '1960-01-01', phone: null, vulnerable_groups: [], address: '五凤村2号', head: false, in_grid: false },
-      { name: '阿依古丽·买买提', id_number: wide, birth_date: '1995-12-12', phone: null, vulnerable_groups: [], address: '五凤村2号', head: true, in_grid: false },
+    expect(inClear(stored.rows)).toEqual([
+      {
+        name: '李秀英',
+        id_number: legacy,
+        birth_date: '1950-07-08',
+        phone: null,
+        vulnerable_groups: [],
+        address: '五凤村1号',
+        head: false,
+        in_grid: true,
+      },
+      {
+        name: '张三',
+        id_number: good,
+        birth_date: '1970-02-03',
+        phone: '13800138000',
+        vulnerable_groups: ['subsistenceAllowance', 'disabled'],
+        address: '五凤村1号',
+        head: true,
+        in_grid: true,
+      },
+      {
+        name: '张小宝',
+        id_number: null,
+        birth_date: '2021-01-01',
+        phone: null,
+        vulnerable_groups: [],
+        address: '五凤村1号',
+        head: false,
+        in_grid: true,
+      },
+      {
+        name: '𠮷田',
+        id_number: null,
+        birth_date: '1960-01-01',
+        phone: null,
+        vulnerable_groups: [],
+        address: '五凤村2号',
+        head: false,
+        in_grid: false,
+      },
+      {
+        name: '阿依古丽·买买提',
+        id_number: wide,
+        birth_date: '1995-12-12',
+        phone: null,
+        vulnerable_groups: [],
+        address: '五凤村2号',
+        head: true,
+        in_grid: false,
+      },
     ]);
   });
 
@@ -92,16 +157,25 @@ describe('基础台账表 import and export', async () => {
     expect(masked.find((r) => r[3] === '张三')![4]).toBe(`510121********${good.slice(-4)}`);
     const full = await read(cadre, true);
     expect(full.find((r) => r[3] === '张三')!.slice(4, 9)).toEqual([good, '男', '1970-02-03', '13800138000', '户主']);
-    expect((await app.inject({ url: '/api/v1/persons/export?full=true', headers: viewer.headers })).statusCode).toBe(403);
-    const audit = await db.execute(sql`SELECT detail->>'full' AS full FROM audit_log WHERE event = 'person.export' ORDER BY at`);
+    expect((await app.inject({ url: '/api/v1/persons/export?full=true', headers: viewer.headers })).statusCode).toBe(
+      403,
+    );
+    const audit = await db.execute(
+      sql`SELECT detail->>'full' AS full FROM audit_log WHERE event = 'person.export' ORDER BY at`,
+    );
     expect(audit.rows).toEqual([{ full: 'false' }, { full: 'true' }]);
   });
 
-  it('gives a template that imports cleanly once its region code is the caller\'s', async () => {
+  it("gives a template that imports cleanly once its region code is the caller's", async () => {
     const res = await app.inject({ url: '/api/v1/persons/ledger-template', headers: cadre.headers });
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect((wb.worksheets[0]!.getRow(1).values as string[]).slice(1, 5)).toEqual(['所属区划代码', '地址', '网格', '姓名']);
+    expect((wb.worksheets[0]!.getRow(1).values as string[]).slice(1, 5)).toEqual([
+      '所属区划代码',
+      '地址',
+      '网格',
+      '姓名',
+    ]);
   });
 });

@@ -1,7 +1,18 @@
 import { z } from 'zod';
-import { idNumberSchema, isoDateSchema, pageQuerySchema, phoneSchema, regionCodeSchema, sexSchema, uuidSchema } from '@fangkong/domain';
+import {
+  birthDateSchema,
+  idNumberSchema,
+  isoDateSchema,
+  pageQuerySchema,
+  phoneSchema,
+  regionCodeSchema,
+  sexSchema,
+  uniqueList,
+  uuidSchema,
+} from '@fangkong/domain';
 
-export const VULNERABLE_GROUPS = ['extremePoverty', 'subsistenceAllowance', 'disabled', 'elderlyAlone'] as const;
+import { VULNERABLE_GROUPS } from '@fangkong/domain';
+export { VULNERABLE_GROUPS };
 
 export const personSchema = z
   .object({
@@ -49,17 +60,31 @@ export const personDetail = personSchema
         leadId: z.uuid().nullable(),
       }),
     ),
-    leads: z.array(z.object({ id: z.uuid(), status: z.string(), reasons: z.array(z.string()), createdAt: z.iso.datetime() })),
+    leads: z.array(
+      z.object({ id: z.uuid(), status: z.string(), reasons: z.array(z.string()), createdAt: z.iso.datetime() }),
+    ),
   })
   .meta({ id: 'PersonDetail' });
 
 /** The unmasked personal data; reading it is audited. */
 export const personFull = z
-  .object({ id: z.uuid(), name: z.string(), idNumber: z.string().nullable(), phone: z.string().nullable(), householdAddress: z.string().nullable(), guardianName: z.string().nullable() })
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    idNumber: z.string().nullable(),
+    phone: z.string().nullable(),
+    householdAddress: z.string().nullable(),
+    guardianName: z.string().nullable(),
+  })
   .meta({ id: 'PersonFull' });
 
 export const listPersonsQuery = pageQuerySchema.extend({
-  q: z.string().trim().max(50, 'tooLong').optional().describe('name (prefix), ID number (whole, or its last 4+ digits) or phone'),
+  q: z
+    .string()
+    .trim()
+    .max(50, 'tooLong')
+    .optional()
+    .describe('name (prefix), ID number (whole, or its last 4+ digits) or phone'),
   regionId: uuidSchema.optional(),
   householdId: uuidSchema.optional(),
   vulnerableGroup: z.enum(VULNERABLE_GROUPS, 'invalidEnum').optional(),
@@ -73,13 +98,13 @@ export const createPersonBody = z.object({
   idNumber: idNumberSchema.nullish(),
   name,
   sex: sexSchema.nullish(),
-  birthDate: isoDateSchema.nullish(),
+  birthDate: birthDateSchema.nullish(),
   phone: phoneSchema.nullish(),
   householdId: uuidSchema.nullish(),
   /** Required when the person is not placed in a household. */
   regionId: uuidSchema.nullish(),
   registeredRegionCode: regionCodeSchema.nullish(),
-  vulnerableGroups: z.array(z.enum(VULNERABLE_GROUPS, 'invalidEnum')).max(4).default([]),
+  vulnerableGroups: uniqueList(z.enum(VULNERABLE_GROUPS, 'invalidEnum')).default([]),
   guardianName: name.nullish(),
 });
 export type CreatePersonBody = z.infer<typeof createPersonBody>;
@@ -94,12 +119,27 @@ export const movePersonBody = z.object({
 });
 export type MovePersonBody = z.infer<typeof movePersonBody>;
 
-export const personPage = z.object({ items: z.array(personSchema), total: z.number().int() }).meta({ id: 'PersonPage' });
+export const personPage = z
+  .object({ items: z.array(personSchema), total: z.number().int() })
+  .meta({ id: 'PersonPage' });
 export const personIdParams = z.object({ id: uuidSchema });
 
-const pairSide = z.object({ id: z.uuid(), name: z.string(), idNumber: z.string().nullable().describe('masked'), birthDate: z.string().nullable(), phone: z.string().nullable().describe('masked'), householdId: z.uuid().nullable(), address: z.string().nullable() });
+const pairSide = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  idNumber: z.string().nullable().describe('masked'),
+  birthDate: z.string().nullable(),
+  phone: z.string().nullable().describe('masked'),
+  householdId: z.uuid().nullable(),
+  address: z.string().nullable(),
+});
 export const duplicatePage = z
-  .object({ items: z.array(z.object({ a: pairSide, b: pairSide, reason: z.enum(['sameNameBirthPhone', 'similarNameInHousehold']) })), total: z.number().int() })
+  .object({
+    items: z.array(
+      z.object({ a: pairSide, b: pairSide, reason: z.enum(['sameNameBirthPhone', 'similarNameInHousehold']) }),
+    ),
+    total: z.number().int(),
+  })
   .meta({ id: 'DuplicatePage' });
 export const mergePersonBody = z.object({ duplicateId: uuidSchema });
 
@@ -113,4 +153,7 @@ export const importResult = z
     errors: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
   })
   .meta({ id: 'LedgerImportResult' });
-export const exportQuery = z.object({ regionId: uuidSchema.optional(), full: z.enum(['true', 'false'], 'invalidEnum').optional() });
+export const exportQuery = z.object({
+  regionId: uuidSchema.optional(),
+  full: z.enum(['true', 'false'], 'invalidEnum').optional(),
+});

@@ -1,4 +1,5 @@
 import { regionFilterPath, tallyInScope } from '../regions/region-scope.js';
+import { lockVersion } from '../../http/edit-version.js';
 import { and, eq } from 'drizzle-orm';
 import { parseIdNumber, resolveToday } from '@fangkong/domain';
 import type { Db, Tx } from '../../db/client.js';
@@ -7,8 +8,9 @@ import { uuidv7 } from '../../db/ids.js';
 import type { Actor } from '../../auth/actor.js';
 import { inScope } from '../../auth/scope.js';
 import { audit } from '../../audit/audit.js';
+import { assertSameReplay } from '../../http/replay.js';
 import { conflict, invalid, notFound } from '../../http/problem.js';
-import { lockHousehold, } from '../households/households.service.js';
+import { lockHousehold } from '../households/households.service.js';
 import { selectRegionInScope } from '../households/households.queries.js';
 import type { CreatePersonBody, ListPersonsQuery, MovePersonBody, UpdatePersonBody } from './persons.schemas.js';
 import {
@@ -42,7 +44,8 @@ function isMinor(birthDate: string, today = resolveToday()) {
 function checkWithoutIdNumber(body: { birthDate?: string | null; guardianName?: string | null }) {
   if (!body.birthDate) throw invalid([{ field: 'birthDate', key: 'required' }]);
   if (body.birthDate > resolveToday()) throw invalid([{ field: 'birthDate', key: 'invalidDate' }]);
-  if (isMinor(body.birthDate) && !body.guardianName) throw invalid([{ field: 'guardianName', key: 'person.guardianRequired' }]);
+  if (isMinor(body.birthDate) && !body.guardianName)
+    throw invalid([{ field: 'guardianName', key: 'person.guardianRequired' }]);
 }
 
 export interface CreatedPerson {
@@ -55,12 +58,24 @@ export interface CreatedPerson {
  * Registers a person inside the caller's transaction; an ID number already on the register links to
  * that record (one record per human). Shared by the persons route and by visits that find new members.
  */
-export async function registerPerson(tx: Tx, actor: Actor, body: CreatePersonBody, fieldPrefix = ''): Promise<CreatedPerson> {
+export async function registerPerson(
+  tx: Tx,
+  actor: Actor,
+  body: CreatePersonBody,
+  fieldPrefix = '',
+): Promise<CreatedPerson> {
   const id = body.id ?? uuidv7();
   if (body.id) {
-    const [existing] = await tx.select({ id: person.id, path: person.regionPath }).from(person).where(eq(person.id, body.id));
+    const [existing] = await tx
+      .select({ id: person.id, path: person.regionPath, name: person.name, idNumber: person.idNumber })
+      .from(person)
+      .where(eq(person.id, body.id));
     if (existing) {
       if (!(await selectPersonRaw(tx, actor, body.id))) throw notFound();
+      assertSameReplay(
+        { name: existing.name, idNumber: existing.idNumber },
+        { name: body.name, idNumber: identity(body).idNumber ?? undefined },
+      );
       return { id: body.id, created: false };
     }
   }
@@ -68,14 +83,16 @@ export async function registerPerson(tx: Tx, actor: Actor, body: CreatePersonBod
   if (who.idNumber) {
     const holder = await selectByIdNumber(tx, who.idNumber);
     if (holder) {
-      if (!(await selectPersonRaw(tx, actor, holder.id))) throw conflict(`${fieldPrefix}idNumber`, 'person.existsElsewhere');
+      if (!(await selectPersonRaw(tx, actor, holder.id)))
+        throw conflict(`${fieldPrefix}idNumber`, 'person.existsElsewhere');
       return { id: holder.id, created: false };
     }
   } else {
     try {
       checkWithoutIdNumber({ birthDate: who.birthDate, guardianName: body.guardianName });
     } catch (e) {
-      if (e instanceof Error && 'fields' in e) for (const f of (e as { fields: { field: string }[] }).fields) f.field = fieldPrefix + f.field;
+      if (e instanceof Error && 'fields' in e)
+        for (const f of (e as { fields: { field: string }[] }).fields) f.field = fieldPrefix + f.field;
       throw e;
     }
   }
@@ -109,7 +126,13 @@ export async function registerPerson(tx: Tx, actor: Actor, body: CreatePersonBod
     if (holder && (await selectPersonRaw(tx, actor, holder.id))) return { id: holder.id, created: false };
     throw conflict(`${fieldPrefix}idNumber`, 'person.existsElsewhere');
   }
-  await audit(tx, actor, { event: 'person.create', targetType: 'person', targetId: id, regionPath: place.regionPath, detail: { householdId: place.householdId, withIdNumber: !!who.idNumber } });
+  await audit(tx, actor, {
+    event: 'person.create',
+    targetType: 'person',
+    targetId: id,
+    regionPath: place.regionPath,
+    detail: { householdId: place.householdId, withIdNumber: !!who.idNumber },
+  });
   return { id, created: true };
 }
 
@@ -135,7 +158,11 @@ export function personsService(db: Db) {
 
   async function get(actor: Actor, id: string) {
     const found = await getOne(actor, id);
-    const [moves, visits, leads] = await Promise.all([selectMoves(db, id), selectPersonVisits(db, id), selectPersonLeads(db, id)]);
+    const [moves, visits, leads] = await Promise.all([
+      selectMoves(db, id),
+      selectPersonVisits(db, id),
+      selectPersonLeads(db, id),
+    ]);
     return { ...found, moves, visits, leads };
   }
 
@@ -144,7 +171,13 @@ export function personsService(db: Db) {
     return db.transaction(async (tx) => {
       const row = await selectPersonRaw(tx, actor, id);
       if (!row) throw notFound();
-      await audit(tx, actor, { event: 'person.view', targetType: 'person', targetId: id, regionPath: row.regionPath, detail: { fields: ['idNumber', 'phone', 'address'] } });
+      await audit(tx, actor, {
+        event: 'person.view',
+        targetType: 'person',
+        targetId: id,
+        regionPath: row.regionPath,
+        detail: { fields: ['idNumber', 'phone', 'address'] },
+      });
       const { regionPath: _p, householdId: _h, ...data } = row;
       return data;
     });
@@ -155,44 +188,96 @@ export function personsService(db: Db) {
     return { ...result, person: await getOne(actor, result.id) };
   }
 
-  async function update(actor: Actor, id: string, body: UpdatePersonBody) {
+  /** `expectedVersion`: the edit version the change was made on (If-Match); another's change since is 412. */
+  async function update(actor: Actor, id: string, body: UpdatePersonBody, expectedVersion?: number) {
     await db.transaction(async (tx) => {
       const current = await selectPersonRaw(tx, actor, id);
       if (!current) throw notFound();
+      await lockVersion(tx, person, id, expectedVersion);
       const changes: Partial<typeof person.$inferInsert> = { ...body, updatedAt: new Date() };
       delete (changes as { idNumber?: unknown }).idNumber;
       if (body.idNumber) {
         const holder = await selectByIdNumber(tx, body.idNumber);
-        if (holder && holder.id !== id) throw conflict('idNumber', (await selectPersonRaw(tx, actor, holder.id)) ? 'conflict' : 'person.existsElsewhere');
+        if (holder && holder.id !== id)
+          throw conflict(
+            'idNumber',
+            (await selectPersonRaw(tx, actor, holder.id)) ? 'conflict' : 'person.existsElsewhere',
+          );
         Object.assign(changes, identity(body));
-      } else if (body.idNumber === null || (!current.idNumber && (body.birthDate !== undefined || body.guardianName !== undefined))) {
-        const [now] = await tx.select({ birthDate: person.birthDate, guardianName: person.guardianName }).from(person).where(eq(person.id, id));
-        checkWithoutIdNumber({ birthDate: body.birthDate !== undefined ? body.birthDate : now?.birthDate, guardianName: body.guardianName !== undefined ? body.guardianName : now?.guardianName });
+      } else if (
+        body.idNumber === null ||
+        (!current.idNumber && (body.birthDate !== undefined || body.guardianName !== undefined))
+      ) {
+        const [now] = await tx
+          .select({ birthDate: person.birthDate, guardianName: person.guardianName })
+          .from(person)
+          .where(eq(person.id, id));
+        checkWithoutIdNumber({
+          birthDate: body.birthDate !== undefined ? body.birthDate : now?.birthDate,
+          guardianName: body.guardianName !== undefined ? body.guardianName : now?.guardianName,
+        });
         if (body.idNumber === null) changes.idNumber = null;
       } else if (current.idNumber) {
         // The ID number decides sex and birth date; the form cannot contradict it.
         delete changes.sex;
         delete changes.birthDate;
       }
-      await tx.update(person).set(changes).where(and(eq(person.id, id), inScope(actor, person.regionPath)));
-      await audit(tx, actor, { event: 'person.update', targetType: 'person', targetId: id, regionPath: current.regionPath, detail: { fields: Object.keys(body) } });
+      await tx
+        .update(person)
+        .set(changes)
+        .where(and(eq(person.id, id), inScope(actor, person.regionPath)));
+      await audit(tx, actor, {
+        event: 'person.update',
+        targetType: 'person',
+        targetId: id,
+        regionPath: current.regionPath,
+        detail: { fields: Object.keys(body) },
+      });
     });
     return get(actor, id);
   }
 
-  /** Moves a person to another household in scope, keeping the move in the person's history. */
-  async function move(actor: Actor, id: string, body: MovePersonBody) {
+  /** Moves a person to another household in scope, keeping the move in the person's history; If-Match as for `update`. */
+  async function move(actor: Actor, id: string, body: MovePersonBody, expectedVersion?: number) {
     await db.transaction(async (tx) => {
       const current = await selectPersonRaw(tx, actor, id);
       if (!current) throw notFound();
+      await lockVersion(tx, person, id, expectedVersion);
       const target = await lockHousehold(tx, actor, body.householdId);
       if (!target) throw invalid([{ field: 'householdId', key: 'notFound' }]);
       // Already there: nothing to record, so that a replayed move changes nothing.
       if (current.householdId === target.id) return;
-      await tx.update(person).set({ householdId: target.id, regionId: target.regionId, regionPath: target.regionPath, updatedAt: new Date() }).where(eq(person.id, id));
-      if (current.householdId) await tx.update(household).set({ headPersonId: null, updatedAt: new Date() }).where(and(eq(household.id, current.householdId), eq(household.headPersonId, id)));
-      await tx.insert(personMove).values({ id: uuidv7(), personId: id, fromHouseholdId: current.householdId, toHouseholdId: target.id, regionPath: target.regionPath, movedBy: actor.userId || null, reason: body.reason ?? null, effectiveOn: body.effectiveOn ?? null });
-      await audit(tx, actor, { event: 'person.move', targetType: 'person', targetId: id, regionPath: target.regionPath, detail: { from: current.householdId, to: target.id } });
+      await tx
+        .update(person)
+        .set({
+          householdId: target.id,
+          regionId: target.regionId,
+          regionPath: target.regionPath,
+          updatedAt: new Date(),
+        })
+        .where(eq(person.id, id));
+      if (current.householdId)
+        await tx
+          .update(household)
+          .set({ headPersonId: null, updatedAt: new Date() })
+          .where(and(eq(household.id, current.householdId), eq(household.headPersonId, id)));
+      await tx.insert(personMove).values({
+        id: uuidv7(),
+        personId: id,
+        fromHouseholdId: current.householdId,
+        toHouseholdId: target.id,
+        regionPath: target.regionPath,
+        movedBy: actor.userId || null,
+        reason: body.reason ?? null,
+        effectiveOn: body.effectiveOn ?? null,
+      });
+      await audit(tx, actor, {
+        event: 'person.move',
+        targetType: 'person',
+        targetId: id,
+        regionPath: target.regionPath,
+        detail: { from: current.householdId, to: target.id },
+      });
     });
     return get(actor, id);
   }

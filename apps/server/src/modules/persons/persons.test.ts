@@ -20,13 +20,28 @@ describe('persons', async () => {
     cadreB = await loginAs(app, 'cadre-b');
     home = await buildHousehold(db, county.villageA, 0);
   });
-  const post = (payload: Record<string, unknown>, s = cadre) => app.inject({ method: 'POST', url: '/api/v1/persons', payload, headers: s.headers });
-  const count = async (where = sql`true`) => Number((await db.execute(sql`SELECT count(*)::int AS n FROM person WHERE ${where}`)).rows[0]!.n);
+  const post = (payload: Record<string, unknown>, s = cadre) =>
+    app.inject({ method: 'POST', url: '/api/v1/persons', payload, headers: s.headers });
+  const count = async (where = sql`true`) =>
+    Number((await db.execute(sql`SELECT count(*)::int AS n FROM person WHERE ${where}`)).rows[0]!.n);
 
   it('registers a person with sex and birth date from the ID number, masked in the answer, audited', async () => {
-    const res = await post({ idNumber: idA.slice(0, 6) + ' ' + idA.slice(6).toLowerCase(), name: '张三', sex: 'female', phone: '+86 139 0000 1111', householdId: home.id });
+    const res = await post({
+      idNumber: idA.slice(0, 6) + ' ' + idA.slice(6).toLowerCase(),
+      name: '张三',
+      sex: 'female',
+      phone: '+86 139 0000 1111',
+      householdId: home.id,
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ name: '张三', sex: 'male', birthDate: '1985-03-04', idNumber: `510121********${idA.slice(-4)}`, phone: '139****1111', householdId: home.id });
+    expect(res.json()).toMatchObject({
+      name: '张三',
+      sex: 'male',
+      birthDate: '1985-03-04',
+      idNumber: `510121********${idA.slice(-4)}`,
+      phone: '139****1111',
+      householdId: home.id,
+    });
     const audit = await db.execute(sql`SELECT event FROM audit_log WHERE target_id = ${res.json().id}`);
     expect(audit.rows).toEqual([{ event: 'person.create' }]);
   });
@@ -59,7 +74,12 @@ describe('persons', async () => {
     const bad = idA.slice(0, 17) + (idA[17] === '1' ? '2' : '1');
     const res = await post({ idNumber: bad, name: '李四', phone: '12345', householdId: home.id });
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['idNumber', 'phone']);
+    expect(
+      res
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['idNumber', 'phone']);
     const date = await post({ idNumber: '510121198502301234', name: '李四', householdId: home.id });
     expect(date.json().errors[0].message).toMatch(/出生日期/);
     expect(await count()).toBe(before);
@@ -82,11 +102,14 @@ describe('persons', async () => {
     const again = await post({ id, name: '王五', birthDate: '1990-01-01', householdId: home.id });
     expect([first.statusCode, again.statusCode]).toEqual([201, 200]);
     expect(await count(sql`id = ${id}`)).toBe(1);
-    expect((await post({ id, name: '王五', birthDate: '1990-01-01', regionId: county.villageB.id }, cadreB)).statusCode).toBe(404);
+    expect(
+      (await post({ id, name: '王五', birthDate: '1990-01-01', regionId: county.villageB.id }, cadreB)).statusCode,
+    ).toBe(404);
   });
 
   it('searches by name prefix, whole ID number, its last digits and phone, within scope only', async () => {
-    const search = async (q: string, s = cadre) => (await app.inject({ url: `/api/v1/persons?q=${encodeURIComponent(q)}`, headers: s.headers })).json();
+    const search = async (q: string, s = cadre) =>
+      (await app.inject({ url: `/api/v1/persons?q=${encodeURIComponent(q)}`, headers: s.headers })).json();
     expect((await search('张')).items.map((p: { name: string }) => p.name)).toEqual(['张三']);
     expect((await search(idA.slice(-6))).total).toBe(1);
     expect((await search(idA.slice(-4))).items[0].name).toBe('张三');
@@ -101,7 +124,9 @@ describe('persons', async () => {
     const p = (await app.inject({ url: `/api/v1/persons?q=${idA}`, headers: cadre.headers })).json().items[0];
     const res = await app.inject({ url: `/api/v1/persons/${p.id}/full`, headers: cadre.headers });
     expect(res.json()).toMatchObject({ idNumber: idA, phone: '13900001111', householdAddress: '五凤村1号' });
-    const audit = await db.execute(sql`SELECT event, actor_name FROM audit_log WHERE target_id = ${p.id} AND event = 'person.view'`);
+    const audit = await db.execute(
+      sql`SELECT event, actor_name FROM audit_log WHERE target_id = ${p.id} AND event = 'person.view'`,
+    );
     expect(audit.rows).toEqual([{ event: 'person.view', actor_name: 'cadre' }]);
     expect((await app.inject({ url: `/api/v1/persons/${p.id}/full`, headers: cadreB.headers })).statusCode).toBe(404);
   });
@@ -109,24 +134,51 @@ describe('persons', async () => {
   it('moves a person between households and keeps the history; moving again to the same one changes nothing', async () => {
     const other = await buildHousehold(db, county.villageA, 0, undefined, '五凤村2号');
     const p = (await app.inject({ url: `/api/v1/persons?q=${idA}`, headers: cadre.headers })).json().items[0];
-    await app.inject({ method: 'PATCH', url: `/api/v1/households/${home.id}`, payload: { headPersonId: p.id }, headers: cadre.headers });
-    const moved = await app.inject({ method: 'POST', url: `/api/v1/persons/${p.id}/move`, payload: { householdId: other.id, reason: '分户' }, headers: cadre.headers });
+    await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/households/${home.id}`,
+      payload: { headPersonId: p.id },
+      headers: cadre.headers,
+    });
+    const moved = await app.inject({
+      method: 'POST',
+      url: `/api/v1/persons/${p.id}/move`,
+      payload: { householdId: other.id, reason: '分户' },
+      headers: cadre.headers,
+    });
     expect(moved.statusCode).toBe(200);
     expect(moved.json()).toMatchObject({ householdId: other.id, householdAddress: '五凤村2号' });
-    expect(moved.json().moves).toEqual([expect.objectContaining({ fromAddress: '五凤村1号', toAddress: '五凤村2号', movedBy: 'cadre', reason: '分户' })]);
-    const again = await app.inject({ method: 'POST', url: `/api/v1/persons/${p.id}/move`, payload: { householdId: other.id }, headers: cadre.headers });
+    expect(moved.json().moves).toEqual([
+      expect.objectContaining({ fromAddress: '五凤村1号', toAddress: '五凤村2号', movedBy: 'cadre', reason: '分户' }),
+    ]);
+    const again = await app.inject({
+      method: 'POST',
+      url: `/api/v1/persons/${p.id}/move`,
+      payload: { householdId: other.id },
+      headers: cadre.headers,
+    });
     expect(again.json().moves).toHaveLength(1);
     const oldHome = (await app.inject({ url: `/api/v1/households/${home.id}`, headers: cadre.headers })).json();
     expect(oldHome.headPersonId).toBeNull();
     const outside = await buildHousehold(db, county.villageB, 0);
-    const refused = await app.inject({ method: 'POST', url: `/api/v1/persons/${p.id}/move`, payload: { householdId: outside.id }, headers: cadre.headers });
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/api/v1/persons/${p.id}/move`,
+      payload: { householdId: outside.id },
+      headers: cadre.headers,
+    });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().errors[0].field).toBe('householdId');
   });
 
   it('refuses to give a second person an ID number already on the register', async () => {
     const other = await post({ name: '赵六', birthDate: '1991-01-01', householdId: home.id });
-    const res = await app.inject({ method: 'PATCH', url: `/api/v1/persons/${other.json().id}`, payload: { idNumber: idA }, headers: cadre.headers });
+    const res = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/persons/${other.json().id}`,
+      payload: { idNumber: idA },
+      headers: cadre.headers,
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().errors[0].field).toBe('idNumber');
   });

@@ -28,7 +28,9 @@ export const listRegionsQuery = z.object({
 });
 export type ListRegionsQuery = z.infer<typeof listRegionsQuery>;
 
-export const regionPage = z.object({ items: z.array(regionSchema), total: z.number().int() }).meta({ id: 'RegionPage' });
+export const regionPage = z
+  .object({ items: z.array(regionSchema), total: z.number().int() })
+  .meta({ id: 'RegionPage' });
 export const idParams = z.object({ id: z.uuid('invalidUuid') });
 
 export const importResult = z

@@ -8,11 +8,7 @@ import { byId, byLevel, byParent, byPath, byText, selectAncestors, selectRegions
 export function regionsService(db: Db) {
   /** Children of a region, matches of a search, or (with neither) the actor's scope root. */
   async function list(actor: Actor, query: ListRegionsQuery) {
-    const where = query.parentId
-      ? byParent(query.parentId)
-      : query.q
-        ? byText(query.q)
-        : byPath(actor.scopePath);
+    const where = query.parentId ? byParent(query.parentId) : query.q ? byText(query.q) : byPath(actor.scopePath);
     return selectRegions(db, actor, and(where, query.level ? byLevel(query.level) : undefined), query);
   }
 

@@ -31,19 +31,31 @@ describe('regions', async () => {
 
   it('shows a user their own scope root with the counts below it', async () => {
     const res = await app.inject({ url: '/api/v1/regions', headers: village.headers });
-    expect(res.json()).toMatchObject({ total: 1, items: [{ name: '五凤村', level: 'village', householdCount: 1, personCount: 3, gridCount: 1 }] });
+    expect(res.json()).toMatchObject({
+      total: 1,
+      items: [{ name: '五凤村', level: 'village', householdCount: 1, personCount: 3, gridCount: 1 }],
+    });
     const root = await app.inject({ url: '/api/v1/regions', headers: admin.headers });
     expect(root.json().items[0]).toMatchObject({ name: '金堂县', childCount: 2, householdCount: 2, personCount: 5 });
   });
 
   it('keeps the counts exact when people move between villages or leave the register', async () => {
-    const count = async (id: string) => (await app.inject({ url: `/api/v1/regions/${id}`, headers: admin.headers })).json().personCount;
+    const count = async (id: string) =>
+      (await app.inject({ url: `/api/v1/regions/${id}`, headers: admin.headers })).json().personCount;
     const [a, b] = [await count(county.villageA.id), await count(county.villageB.id)];
-    await db.execute(sql`UPDATE person SET region_id = ${county.villageB.id}, region_path = ${county.villageB.path}::ltree WHERE id = (SELECT id FROM person WHERE region_id = ${county.villageA.id} LIMIT 1)`);
+    await db.execute(
+      sql`UPDATE person SET region_id = ${county.villageB.id}, region_path = ${county.villageB.path}::ltree WHERE id = (SELECT id FROM person WHERE region_id = ${county.villageA.id} LIMIT 1)`,
+    );
     expect([await count(county.villageA.id), await count(county.villageB.id)]).toEqual([a - 1, b + 1]);
     await db.execute(sql`UPDATE person SET name = name || '' WHERE region_id = ${county.villageB.id}`);
-    await db.execute(sql`DELETE FROM person WHERE id = (SELECT id FROM person WHERE region_id = ${county.villageB.id} LIMIT 1)`);
-    expect([await count(county.villageA.id), await count(county.villageB.id), await count(county.county.id)]).toEqual([a - 1, b, a + b - 1]);
+    await db.execute(
+      sql`DELETE FROM person WHERE id = (SELECT id FROM person WHERE region_id = ${county.villageB.id} LIMIT 1)`,
+    );
+    expect([await count(county.villageA.id), await count(county.villageB.id), await count(county.county.id)]).toEqual([
+      a - 1,
+      b,
+      a + b - 1,
+    ]);
     const live = await db.execute(sql`SELECT count(*)::int AS n FROM person`);
     expect(await count(county.county.id)).toBe(live.rows[0]!.n);
   });
@@ -67,20 +79,39 @@ describe('regions', async () => {
       ['510121003001', '新华村'],
       ['510121003000', '栖贤街道'],
     ]);
-    const first = await app.inject({ method: 'POST', url: '/api/v1/regions/import', payload: body, headers: { ...admin.headers, 'content-type': XLSX } });
+    const first = await app.inject({
+      method: 'POST',
+      url: '/api/v1/regions/import',
+      payload: body,
+      headers: { ...admin.headers, 'content-type': XLSX },
+    });
     expect(first.json()).toEqual({ created: 3, updated: 0, errors: [] });
     const group = await db.execute(sql`SELECT level, path::text FROM region WHERE code = '510121003001001'`);
     expect(group.rows[0]).toEqual({ level: 'group', path: 'c510121.t510121003.v510121003001.g510121003001001' });
-    const again = await app.inject({ method: 'POST', url: '/api/v1/regions/import', payload: body, headers: { ...admin.headers, 'content-type': XLSX } });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/v1/regions/import',
+      payload: body,
+      headers: { ...admin.headers, 'content-type': XLSX },
+    });
     expect(again.json()).toEqual({ created: 0, updated: 3, errors: [] });
   });
 
   it('reports every bad row by number and writes nothing', async () => {
     const csv = '区划代码,区划名称\n510121004000,竹篙镇\n5101210049,坏代码\n510121009001,无上级村\n510121004001,\n';
-    const res = await app.inject({ method: 'POST', url: '/api/v1/regions/import', payload: csv, headers: { ...admin.headers, 'content-type': 'text/csv', 'accept-language': 'en-US' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/regions/import',
+      payload: csv,
+      headers: { ...admin.headers, 'content-type': 'text/csv', 'accept-language': 'en-US' },
+    });
     const { created, errors } = res.json();
     expect(created).toBe(0);
-    expect(errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`).sort()).toEqual(['3:code', '4:code', '5:name']);
+    expect(errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`).sort()).toEqual([
+      '3:code',
+      '4:code',
+      '5:name',
+    ]);
     const written = await db.execute(sql`SELECT count(*)::int AS n FROM region WHERE code LIKE '510121004%'`);
     expect(written.rows[0]).toEqual({ n: 0 });
   });

@@ -6,14 +6,28 @@ import { relatedToScope } from '../../auth/scope.js';
 import type { Actor } from '../../auth/actor.js';
 
 /** Applies on `day`: started, and not yet ended. */
-export const activeOn = (day: string) => sql`(${riskArea.startsOn} <= ${day}::date AND (${riskArea.endsOn} IS NULL OR ${riskArea.endsOn} >= ${day}::date))`;
+export const activeOn = (day: string) =>
+  sql`(${riskArea.startsOn} <= ${day}::date AND (${riskArea.endsOn} IS NULL OR ${riskArea.endsOn} >= ${day}::date))`;
 
-export async function selectRiskAreas(tx: Tx, actor: Actor, where: SQL | undefined, page: { page: number; pageSize: number }) {
+export async function selectRiskAreas(
+  tx: Tx,
+  actor: Actor,
+  where: SQL | undefined,
+  page: { page: number; pageSize: number },
+) {
   const filter = and(relatedToScope(actor, riskArea.regionPath), where);
   const today = resolveToday();
   const [rows, [total]] = await Promise.all([
     tx
-      .select({ id: riskArea.id, name: riskArea.name, level: riskArea.level, startsOn: riskArea.startsOn, endsOn: riskArea.endsOn, active: sql<boolean>`${activeOn(today)}`, createdAt: riskArea.createdAt })
+      .select({
+        id: riskArea.id,
+        name: riskArea.name,
+        level: riskArea.level,
+        startsOn: riskArea.startsOn,
+        endsOn: riskArea.endsOn,
+        active: sql<boolean>`${activeOn(today)}`,
+        createdAt: riskArea.createdAt,
+      })
       .from(riskArea)
       .where(filter)
       .orderBy(desc(activeOn(today)), asc(riskArea.level), asc(riskArea.name))
@@ -33,5 +47,13 @@ export async function selectRiskAreasByIds(tx: Tx, actor: Actor, ids: string[]) 
   return tx
     .select({ id: riskArea.id, name: riskArea.name, startsOn: riskArea.startsOn, endsOn: riskArea.endsOn })
     .from(riskArea)
-    .where(and(relatedToScope(actor, riskArea.regionPath), sql`${riskArea.id} IN (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})`));
+    .where(
+      and(
+        relatedToScope(actor, riskArea.regionPath),
+        sql`${riskArea.id} IN (${sql.join(
+          ids.map((i) => sql`${i}::uuid`),
+          sql`, `,
+        )})`,
+      ),
+    );
 }

@@ -28,12 +28,20 @@ const fields = {
   startsOn: isoDateSchema,
   endsOn: isoDateSchema.nullish(),
 };
-const ordered = (b: { startsOn?: string; endsOn?: string | null }) => !b.startsOn || !b.endsOn || b.endsOn >= b.startsOn;
+const ordered = (b: { startsOn?: string; endsOn?: string | null }) =>
+  !b.startsOn || !b.endsOn || b.endsOn >= b.startsOn;
 
-export const createRiskAreaBody = z.object({ id: uuidSchema.optional(), ...fields }).refine(ordered, { message: 'dateRange.order', path: ['endsOn'] });
+export const createRiskAreaBody = z
+  .object({ id: uuidSchema.optional(), ...fields })
+  .refine(ordered, { message: 'dateRange.order', path: ['endsOn'] });
 export type CreateRiskAreaBody = z.infer<typeof createRiskAreaBody>;
-export const updateRiskAreaBody = z.object(fields).partial().refine(ordered, { message: 'dateRange.order', path: ['endsOn'] });
+export const updateRiskAreaBody = z
+  .object(fields)
+  .partial()
+  .refine(ordered, { message: 'dateRange.order', path: ['endsOn'] });
 export type UpdateRiskAreaBody = z.infer<typeof updateRiskAreaBody>;
 
-export const riskAreaPage = z.object({ items: z.array(riskAreaSchema), total: z.number().int() }).meta({ id: 'RiskAreaPage' });
+export const riskAreaPage = z
+  .object({ items: z.array(riskAreaSchema), total: z.number().int() })
+  .meta({ id: 'RiskAreaPage' });
 export const riskAreaIdParams = z.object({ id: uuidSchema });

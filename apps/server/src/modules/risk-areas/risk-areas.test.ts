@@ -21,14 +21,18 @@ describe('risk areas', async () => {
     worker = await loginAs(app, 'worker');
     otherCounty = await loginAs(app, 'cmd-other');
   });
-  const create = (payload: Record<string, unknown>, s = commander) => app.inject({ method: 'POST', url: '/api/v1/risk-areas', payload, headers: s.headers });
+  const create = (payload: Record<string, unknown>, s = commander) =>
+    app.inject({ method: 'POST', url: '/api/v1/risk-areas', payload, headers: s.headers });
 
   it('lets the county command keep the list, audited, and every level of the county read it', async () => {
     const res = await create({ name: '某省某市A区', level: 'high', startsOn: '2026-11-01', endsOn: '2026-11-14' });
     expect(res.statusCode).toBe(201);
     await create({ name: '某省某市B区', level: 'medium', startsOn: '2000-01-01' });
     const seen = (await app.inject({ url: '/api/v1/risk-areas', headers: worker.headers })).json();
-    expect(seen.items.map((a: { name: string; active: boolean }) => [a.name, a.active])).toEqual([['某省某市B区', true], ['某省某市A区', false]]);
+    expect(seen.items.map((a: { name: string; active: boolean }) => [a.name, a.active])).toEqual([
+      ['某省某市B区', true],
+      ['某省某市A区', false],
+    ]);
     const onDay = (await app.inject({ url: '/api/v1/risk-areas?activeOn=2026-11-05', headers: worker.headers })).json();
     expect(onDay.total).toBe(2);
     expect((await app.inject({ url: '/api/v1/risk-areas', headers: otherCounty.headers })).json().total).toBe(0);
@@ -38,11 +42,30 @@ describe('risk areas', async () => {
 
   it('ends a risk area by its end date; refuses an end before the start', async () => {
     const a = (await create({ name: '某省某市C区', level: 'low', startsOn: '2026-11-01' })).json();
-    const ended = await app.inject({ method: 'PATCH', url: `/api/v1/risk-areas/${a.id}`, payload: { endsOn: '2026-11-02' }, headers: commander.headers });
+    const ended = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/risk-areas/${a.id}`,
+      payload: { endsOn: '2026-11-02' },
+      headers: commander.headers,
+    });
     expect(ended.json()).toMatchObject({ endsOn: '2026-11-02', active: false });
-    const bad = await app.inject({ method: 'PATCH', url: `/api/v1/risk-areas/${a.id}`, payload: { endsOn: '2026-10-01' }, headers: commander.headers });
+    const bad = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/risk-areas/${a.id}`,
+      payload: { endsOn: '2026-10-01' },
+      headers: commander.headers,
+    });
     expect(bad.json().errors).toEqual([{ field: 'endsOn', message: '结束日期不能早于开始日期' }]);
-    expect((await app.inject({ method: 'PATCH', url: `/api/v1/risk-areas/${a.id}`, payload: { endsOn: null }, headers: otherCounty.headers })).statusCode).toBe(404);
+    expect(
+      (
+        await app.inject({
+          method: 'PATCH',
+          url: `/api/v1/risk-areas/${a.id}`,
+          payload: { endsOn: null },
+          headers: otherCounty.headers,
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('refuses writes from below the county and from other roles', async () => {

@@ -7,6 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import type { HouseholdState } from './screening.schemas.js';
+import { pathUnder } from '../../auth/scope.js';
 
 export interface CoverageScope {
   roundId: string;
@@ -28,7 +29,8 @@ export interface Figures {
   leads: number;
 }
 
-const under = (s: CoverageScope, path: SQL) => sql`${path} <@ ${s.focusPath}::ltree AND ${path} <@ ${s.roundPath}::ltree AND ${path} <@ ${s.actorPath}::ltree`;
+const under = (s: CoverageScope, path: SQL) =>
+  sql`${pathUnder(path, s.focusPath)} AND ${pathUnder(path, s.roundPath)} AND ${pathUnder(path, s.actorPath)}`;
 
 /**
  * The totals and the figures per group key in one pass (GROUPING SETS): `region` groups by the child
@@ -36,9 +38,15 @@ const under = (s: CoverageScope, path: SQL) => sql`${path} <@ ${s.focusPath}::lt
  * grid. `gridId` narrows everything to one grid. Households in scope come from region_tally when
  * grouping by region, from the household table (one village, or one grid) otherwise.
  */
-export async function selectCoverage(tx: Tx, s: CoverageScope, by: 'region' | 'grid', gridId?: string): Promise<(Figures & { key: string | null; total: boolean })[]> {
+export async function selectCoverage(
+  tx: Tx,
+  s: CoverageScope,
+  by: 'region' | 'grid',
+  gridId?: string,
+): Promise<(Figures & { key: string | null; total: boolean })[]> {
   const depth = sql`nlevel(${s.focusPath}::ltree) + 1`;
-  const regionKey = (path: SQL) => sql`(CASE WHEN nlevel(${path}) >= ${depth} THEN subpath(${path}, 0, ${depth}) ELSE ${path} END)::text`;
+  const regionKey = (path: SQL) =>
+    sql`(CASE WHEN nlevel(${path}) >= ${depth} THEN subpath(${path}, 0, ${depth}) ELSE ${path} END)::text`;
   const grouped = by === 'region' && !gridId;
   const households = grouped
     ? sql`SELECT ${regionKey(sql`r.path`)} AS key, rt.households::bigint AS households, 0 AS visited, 0 AS away, 0 AS nobody_home, 0 AS refused, 0 AS persons, 0 AS leads
@@ -71,7 +79,13 @@ export const STATE_SETS: Record<string, HouseholdState[]> = {
   covered: ['visited', 'away'],
 };
 
-const figureOf: Record<HouseholdState, keyof Figures> = { notVisited: 'notVisited', visited: 'visited', away: 'away', nobodyHome: 'nobodyHome', refused: 'refused' };
+const figureOf: Record<HouseholdState, keyof Figures> = {
+  notVisited: 'notVisited',
+  visited: 'visited',
+  away: 'away',
+  nobodyHome: 'nobodyHome',
+  refused: 'refused',
+};
 
 interface RoundHouseholdRow {
   id: string;
@@ -93,24 +107,51 @@ interface RoundHouseholdRow {
  * households costs a page of probes, not the round. The total comes from the tallies unless the
  * filter is one they do not know (a text search, "my grids", visit dates), which is narrow enough to count.
  */
-export async function selectRoundHouseholds(tx: Tx, s: CoverageScope, filter: { states?: HouseholdState[]; gridId?: string; gridsOf?: string; q?: string; visitedFrom?: string; visitedTo?: string }, page: { page: number; pageSize: number }) {
+export async function selectRoundHouseholds(
+  tx: Tx,
+  s: CoverageScope,
+  filter: {
+    states?: HouseholdState[];
+    gridId?: string;
+    unassigned?: boolean;
+    gridsOf?: string;
+    q?: string;
+    visitedFrom?: string;
+    visitedTo?: string;
+  },
+  page: { page: number; pageSize: number },
+) {
   const where = sql.join(
     [
       under(s, sql`h.region_path`),
       filter.gridId ? sql`AND h.grid_id = ${filter.gridId}` : sql``,
-      filter.gridsOf ? sql`AND h.grid_id IN (SELECT w.grid_id FROM grid_worker w WHERE w.user_id = ${filter.gridsOf} UNION SELECT g.id FROM grid g WHERE g.leader_id = ${filter.gridsOf})` : sql``,
+      filter.unassigned ? sql`AND h.grid_id IS NULL` : sql``,
+      filter.gridsOf
+        ? sql`AND h.grid_id IN (SELECT w.grid_id FROM grid_worker w WHERE w.user_id = ${filter.gridsOf} UNION SELECT g.id FROM grid g WHERE g.leader_id = ${filter.gridsOf})`
+        : sql``,
       filter.visitedFrom || filter.visitedTo
         ? sql`AND EXISTS (SELECT 1 FROM visit v WHERE v.household_id = h.id AND v.round_id = ${s.roundId} AND v.outcome IN ('visited', 'away')
               AND v.visited_at >= ${filter.visitedFrom ?? '-infinity'}::timestamptz AND v.visited_at < ${filter.visitedTo ?? 'infinity'}::timestamptz)`
         : sql``,
-      filter.q ? sql`AND (h.address ILIKE ${`%${filter.q}%`} OR EXISTS (SELECT 1 FROM person p WHERE p.household_id = h.id AND p.name LIKE ${`${filter.q}%`}))` : sql``,
+      filter.q
+        ? sql`AND (h.address ILIKE ${`%${filter.q}%`} OR EXISTS (SELECT 1 FROM person p WHERE p.household_id = h.id AND p.name LIKE ${`${filter.q}%`}))`
+        : sql``,
     ],
     sql` `,
   );
   const states = filter.states?.length ? filter.states : undefined;
   const visitedStates = states?.filter((x) => x !== 'notVisited') ?? [];
-  const inStates = visitedStates.length ? sql`s.state IN (${sql.join(visitedStates.map((x) => sql`${x}`), sql`, `)})` : sql`false`;
-  const stateCond = !states ? sql`` : states.includes('notVisited') ? sql`AND (s.household_id IS NULL OR ${inStates})` : sql`AND ${inStates}`;
+  const inStates = visitedStates.length
+    ? sql`s.state IN (${sql.join(
+        visitedStates.map((x) => sql`${x}`),
+        sql`, `,
+      )})`
+    : sql`false`;
+  const stateCond = !states
+    ? sql``
+    : states.includes('notVisited')
+      ? sql`AND (s.household_id IS NULL OR ${inStates})`
+      : sql`AND ${inStates}`;
   const from = sql`household h LEFT JOIN household_visit_state s ON s.round_id = ${s.roundId} AND s.household_id = h.id WHERE ${where} ${stateCond}`;
   const result = await tx.execute(sql`
     WITH paged AS (
@@ -128,11 +169,14 @@ export async function selectRoundHouseholds(tx: Tx, s: CoverageScope, filter: { 
     ORDER BY x.region_path, x.address, x.id`);
   const rows = result.rows as unknown as RoundHouseholdRow[];
   let total: number;
-  if (filter.q || filter.gridsOf || filter.visitedFrom || filter.visitedTo) {
+  if (filter.q || filter.gridsOf || filter.unassigned || filter.visitedFrom || filter.visitedTo) {
     total = Number((await tx.execute(sql`SELECT count(*)::int AS n FROM ${from}`)).rows[0]?.n ?? 0);
   } else {
     const [figures] = await selectCoverage(tx, s, 'region', filter.gridId);
     total = !figures ? 0 : states ? states.reduce((n, x) => n + figures[figureOf[x]], 0) : figures.households;
   }
-  return { total, items: rows.map((r) => ({ ...r, lastVisitAt: r.lastVisitAt ? new Date(r.lastVisitAt).toISOString() : null })) };
+  return {
+    total,
+    items: rows.map((r) => ({ ...r, lastVisitAt: r.lastVisitAt ? new Date(r.lastVisitAt).toISOString() : null })),
+  };
 }

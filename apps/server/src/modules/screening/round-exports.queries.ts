@@ -1,7 +1,9 @@
 // The register side of a round's 统计表: villages under a region with their households, persons and
 // vulnerable groups, and the head's phone of the households a 遗漏户清单 names. SQL and nothing else.
+import { decryptOrNull } from '../../security/personal-data-crypto.js';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { pathUnder } from '../../auth/scope.js';
 
 export interface VillageRegister {
   id: string;
@@ -20,7 +22,7 @@ export interface VillageRegister {
 export async function selectVillageRegisters(db: Db, focusPath: string, actorPath: string): Promise<VillageRegister[]> {
   const result = await db.execute(sql`
     SELECT v.id, v.name, t.id AS "townshipId", t.name AS "townshipName",
-      (SELECT count(*) FROM household h WHERE h.region_path <@ v.path)::int AS households,
+      (SELECT count(*) FROM household h WHERE ${pathUnder(sql`h.region_path`, sql`v.path`)})::int AS households,
       p.persons, p."extremePoverty", p."subsistenceAllowance", p.disabled, p."elderlyAlone"
     FROM region v
     LEFT JOIN region t ON t.id = v.parent_id AND t.level = 'township'
@@ -30,9 +32,9 @@ export async function selectVillageRegisters(db: Db, focusPath: string, actorPat
         count(*) FILTER (WHERE 'subsistenceAllowance' = ANY (vulnerable_groups))::int AS "subsistenceAllowance",
         count(*) FILTER (WHERE 'disabled' = ANY (vulnerable_groups))::int AS disabled,
         count(*) FILTER (WHERE 'elderlyAlone' = ANY (vulnerable_groups))::int AS "elderlyAlone"
-      FROM person WHERE region_path <@ v.path
+      FROM person WHERE ${pathUnder(sql`region_path`, sql`v.path`)}
     ) p
-    WHERE v.level = 'village' AND v.path <@ ${focusPath}::ltree AND v.path <@ ${actorPath}::ltree
+    WHERE v.level = 'village' AND ${pathUnder(sql`v.path`, focusPath)} AND ${pathUnder(sql`v.path`, actorPath)}
     ORDER BY v.code`);
   return result.rows as unknown as VillageRegister[];
 }
@@ -43,5 +45,7 @@ export async function selectHouseholdPhones(db: Db, ids: string[]): Promise<Map<
   const result = await db.execute(sql`
     SELECT h.id, coalesce(h.phone, p.phone) AS phone FROM household h LEFT JOIN person p ON p.id = h.head_person_id
     WHERE h.id = ANY (${sql.param(ids)}::uuid[])`);
-  return new Map((result.rows as { id: string; phone: string | null }[]).map((r) => [r.id, r.phone]));
+  return new Map(
+    (result.rows as { id: string; phone: string | null }[]).map((r) => [r.id, decryptOrNull('phone', r.phone)]),
+  );
 }

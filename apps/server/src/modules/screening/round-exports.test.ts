@@ -23,23 +23,40 @@ describe('统计表 and 排查进度 of a round', async () => {
     const h3 = await buildHousehold(db, county.villageA, 1, grid2.id, '五凤村3号');
     const h4 = await buildHousehold(db, villageA2, 3, undefined, '三星村1号');
     const h5 = await buildHousehold(db, county.villageB, 2, undefined, '石板村1号');
-    await db.update(person).set({ vulnerableGroups: ['subsistenceAllowance', 'disabled'] }).where(eq(person.id, h1.memberIds[0]!));
-    await db.update(person).set({ vulnerableGroups: ['elderlyAlone'] }).where(eq(person.id, h4.memberIds[0]!));
-    await db.update(person).set({ vulnerableGroups: ['extremePoverty'] }).where(eq(person.id, h5.memberIds[1]!));
+    await db
+      .update(person)
+      .set({ vulnerableGroups: ['subsistenceAllowance', 'disabled'] })
+      .where(eq(person.id, h1.memberIds[0]!));
+    await db
+      .update(person)
+      .set({ vulnerableGroups: ['elderlyAlone'] })
+      .where(eq(person.id, h4.memberIds[0]!));
+    await db
+      .update(person)
+      .set({ vulnerableGroups: ['extremePoverty'] })
+      .where(eq(person.id, h5.memberIds[1]!));
     await db.update(person).set({ phone: '13800138000' }).where(eq(person.id, h2.memberIds[0]!));
     await db.update(household).set({ headPersonId: h2.memberIds[0]! }).where(eq(household.id, h2.id));
     await db.update(household).set({ phone: '13900139000' }).where(eq(household.id, h5.id));
     round = await buildRound(db, county.county, { name: '第三轮排查' });
-    await buildUser(db, { username: 'admin', role: 'admin', region: county.county });
+    await buildUser(db, { username: 'chief', role: 'townshipOfficer', region: county.county });
     await buildUser(db, { username: 'commander', role: 'commander', region: county.county });
     await buildUser(db, { username: 'viewer', role: 'viewer', region: county.county });
     await buildUser(db, { username: 'officer', role: 'townshipOfficer', region: county.townshipA });
-    const admin = await loginAs(app, 'admin');
+    const admin = await loginAs(app, 'chief');
     const visit = async (householdId: string, outcome: string, members: unknown[] = []) => {
-      const res = await app.inject({ method: 'POST', url: `/api/v1/screening/rounds/${round.id}/visits`, payload: { householdId, outcome, members }, headers: admin.headers });
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/v1/screening/rounds/${round.id}/visits`,
+        payload: { householdId, outcome, members },
+        headers: admin.headers,
+      });
       expect(res.statusCode).toBe(201);
     };
-    await visit(h1.id, 'visited', [{ personId: h1.memberIds[0], present: true, symptoms: ['咳嗽'], temperature: 38.1 }, { personId: h1.memberIds[1], present: true }]);
+    await visit(h1.id, 'visited', [
+      { personId: h1.memberIds[0], present: true, symptoms: ['咳嗽'], temperature: 38.1 },
+      { personId: h1.memberIds[1], present: true },
+    ]);
     await visit(h2.id, 'nobodyHome');
     await visit(h4.id, 'away');
     await visit(h5.id, 'refused');
@@ -59,7 +76,15 @@ describe('统计表 and 排查进度 of a round', async () => {
   }
   const rowsOf = (ws: ExcelJS.Worksheet, from: number) => {
     const rows: unknown[][] = [];
-    ws.eachRow((row, n) => n >= from && rows.push(Array.from((row.values as unknown[]).slice(1), (v) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v ?? ''))));
+    ws.eachRow(
+      (row, n) =>
+        n >= from &&
+        rows.push(
+          Array.from((row.values as unknown[]).slice(1), (v) =>
+            typeof v === 'number' ? Math.round(v * 1000) / 1000 : (v ?? ''),
+          ),
+        ),
+    );
     return rows;
   };
 
@@ -72,7 +97,22 @@ describe('统计表 and 排查进度 of a round', async () => {
     expect(ws.getCell('E3').value).toBe('特殊群体（人）');
     expect(ws.getCell('H3').isMerged && ws.getCell('H3').master.address).toBe('E3');
     expect(ws.getCell('A4').master.address).toBe('A3');
-    expect((ws.getRow(4).values as unknown[]).slice(3, 17)).toEqual(['户数', '人数', '特困供养', '低保', '残疾', '孤寡老人', '应排查户数', '已走访', '举家外出已随访', '无人在家待复访', '拒绝', '未走访', '遗漏户数', '完成率']);
+    expect((ws.getRow(4).values as unknown[]).slice(3, 17)).toEqual([
+      '户数',
+      '人数',
+      '特困供养',
+      '低保',
+      '残疾',
+      '孤寡老人',
+      '应排查户数',
+      '已走访',
+      '举家外出已随访',
+      '无人在家待复访',
+      '拒绝',
+      '未走访',
+      '遗漏户数',
+      '完成率',
+    ]);
     //        township  village   hh persons 特困 低保 残疾 孤寡  scope visited away nobody refused not missing rate leads
     expect(rowsOf(ws, 5)).toEqual([
       ['淮口街道', '五凤村', 3, 5, 0, 1, 1, 0, 3, 1, 0, 1, 0, 1, 2, 0.333, 1],
@@ -84,14 +124,20 @@ describe('统计表 and 排查进度 of a round', async () => {
     ]);
     expect(ws.getCell('P5').numFmt).toBe('0.0%');
     // The total is the dashboard's figure.
-    const coverage = (await app.inject({ url: `/api/v1/screening/rounds/${round.id}/coverage`, headers: commander.headers })).json();
+    const coverage = (
+      await app.inject({ url: `/api/v1/screening/rounds/${round.id}/coverage`, headers: commander.headers })
+    ).json();
     expect(coverage.total).toMatchObject({ households: 5, visited: 1, away: 1, missing: 3, leads: 1 });
   });
 
   it('gives a township officer their own villages only, with the township as the total', async () => {
     const ws = (await read(`/api/v1/screening/rounds/${round.id}/export/statistics`, officer)).getWorksheet('统计表')!;
     expect(ws.getCell('A1').value).toBe('淮口街道入户排查统计表');
-    expect(rowsOf(ws, 5).map((r) => r.slice(0, 3))).toEqual([['淮口街道', '五凤村', 3], ['淮口街道', '三星村', 1], ['合计', '', 4]]);
+    expect(rowsOf(ws, 5).map((r) => r.slice(0, 3))).toEqual([
+      ['淮口街道', '五凤村', 3],
+      ['淮口街道', '三星村', 1],
+      ['合计', '', 4],
+    ]);
   });
 
   it('writes 排查进度 per village and grid, and names the missing households with masked phones', async () => {
@@ -120,10 +166,23 @@ describe('统计表 and 排查进度 of a round', async () => {
   });
 
   it('shows full phones only to whoever may read them, and audits every export', async () => {
-    expect((await app.inject({ url: `/api/v1/screening/rounds/${round.id}/export/progress?full=true`, headers: viewer.headers })).statusCode).toBe(403);
-    const list = rowsOf((await read(`/api/v1/screening/rounds/${round.id}/export/progress?full=true`, commander)).getWorksheet('遗漏户清单')!, 5);
+    expect(
+      (
+        await app.inject({
+          url: `/api/v1/screening/rounds/${round.id}/export/progress?full=true`,
+          headers: viewer.headers,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const list = rowsOf(
+      (await read(`/api/v1/screening/rounds/${round.id}/export/progress?full=true`, commander)).getWorksheet(
+        '遗漏户清单',
+      )!,
+      5,
+    );
     expect(list.map((r) => r[5] ?? '')).toEqual(['13800138000', '', '13900139000']);
-    const audit = await db.execute(sql`SELECT detail->>'sheet' AS sheet, detail->>'full' AS full, u.username FROM audit_log a JOIN app_user u ON u.id = a.actor_id
+    const audit =
+      await db.execute(sql`SELECT detail->>'sheet' AS sheet, detail->>'full' AS full, u.username FROM audit_log a JOIN app_user u ON u.id = a.actor_id
       WHERE event = 'screeningRound.export' ORDER BY at`);
     expect(audit.rows).toEqual([
       { sheet: '统计表', full: 'false', username: 'commander' },
@@ -134,7 +193,13 @@ describe('统计表 and 排查进度 of a round', async () => {
   });
 
   it('answers 404 for a round out of scope', async () => {
-    const other = await buildRound(db, (await db.execute(sql`SELECT id, path::text FROM region WHERE code = '510121002000'`)).rows[0] as never);
-    expect((await app.inject({ url: `/api/v1/screening/rounds/${other.id}/export/statistics`, headers: officer.headers })).statusCode).toBe(404);
+    const other = await buildRound(
+      db,
+      (await db.execute(sql`SELECT id, path::text FROM region WHERE code = '510121002000'`)).rows[0] as never,
+    );
+    expect(
+      (await app.inject({ url: `/api/v1/screening/rounds/${other.id}/export/statistics`, headers: officer.headers }))
+        .statusCode,
+    ).toBe(404);
   });
 });

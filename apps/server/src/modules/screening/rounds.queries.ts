@@ -5,7 +5,12 @@ import { relatedToScope } from '../../auth/scope.js';
 import type { Actor } from '../../auth/actor.js';
 
 /** Rounds over the actor's scope or part of it: a county round concerns every village in it. */
-export async function selectRounds(tx: Tx, actor: Actor, where: SQL | undefined, page: { page: number; pageSize: number }) {
+export async function selectRounds(
+  tx: Tx,
+  actor: Actor,
+  where: SQL | undefined,
+  page: { page: number; pageSize: number },
+) {
   const filter = and(relatedToScope(actor, screeningRound.regionPath), where);
   const [rows, [total]] = await Promise.all([
     tx
@@ -30,7 +35,10 @@ export async function selectRounds(tx: Tx, actor: Actor, where: SQL | undefined,
       .offset((page.page - 1) * page.pageSize),
     tx.select({ n: sql<number>`count(*)::int` }).from(screeningRound).where(filter),
   ]);
-  return { items: rows.map((r) => ({ ...r, regionPath: String(r.regionPath), createdAt: r.createdAt.toISOString() })), total: total?.n ?? 0 };
+  return {
+    items: rows.map((r) => ({ ...r, regionPath: String(r.regionPath), createdAt: r.createdAt.toISOString() })),
+    total: total?.n ?? 0,
+  };
 }
 
 export const roundById = (id: string) => eq(screeningRound.id, id);

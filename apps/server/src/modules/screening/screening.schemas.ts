@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { instantQuery } from '../../http/time-window.js';
-import { isoDateSchema, pageQuerySchema, temperatureSchema, uuidSchema } from '@fangkong/domain';
+import { isoDateSchema, pageQuerySchema, temperatureSchema, uniqueList, uuidSchema } from '@fangkong/domain';
 import { VISIT_OUTCOMES } from '../../db/schema/screening.js';
 import { createPersonBody } from '../persons/persons.schemas.js';
 
@@ -52,7 +52,9 @@ export const updateRoundBody = z.object({
 });
 export type UpdateRoundBody = z.infer<typeof updateRoundBody>;
 
-export const roundPage = z.object({ items: z.array(roundSchema), total: z.number().int() }).meta({ id: 'ScreeningRoundPage' });
+export const roundPage = z
+  .object({ items: z.array(roundSchema), total: z.number().int() })
+  .meta({ id: 'ScreeningRoundPage' });
 export const roundIdParams = z.object({ id: uuidSchema });
 
 export const coverageFigures = z
@@ -76,7 +78,9 @@ export const coverageSchema = z
     regionName: z.string(),
     total: coverageFigures,
     /** One row per child region (township, village, group), and per grid inside a village. */
-    children: z.array(coverageFigures.extend({ kind: z.enum(['region', 'grid']), id: z.uuid().nullable(), name: z.string() })),
+    children: z.array(
+      coverageFigures.extend({ kind: z.enum(['region', 'grid']), id: z.uuid().nullable(), name: z.string() }),
+    ),
   })
   .meta({ id: 'Coverage' });
 export const coverageQuery = z.object({ regionId: uuidSchema.optional() });
@@ -84,6 +88,7 @@ export const coverageQuery = z.object({ regionId: uuidSchema.optional() });
 export const roundHouseholdsQuery = pageQuerySchema.extend({
   regionId: uuidSchema.optional(),
   gridId: uuidSchema.optional(),
+  unassigned: z.enum(['true', 'false'], 'invalidEnum').optional().describe('only households in no grid'),
   state: z.enum(STATE_FILTERS, 'invalidEnum').optional(),
   /** Only the grids the caller works in (the grid worker's "my households"). */
   mine: z.enum(['true', 'false'], 'invalidEnum').optional(),
@@ -109,7 +114,9 @@ export const roundHouseholdSchema = z
     visits: z.number().int(),
   })
   .meta({ id: 'RoundHousehold' });
-export const roundHouseholdPage = z.object({ items: z.array(roundHouseholdSchema), total: z.number().int() }).meta({ id: 'RoundHouseholdPage' });
+export const roundHouseholdPage = z
+  .object({ items: z.array(roundHouseholdSchema), total: z.number().int() })
+  .meta({ id: 'RoundHouseholdPage' });
 
 const trip = z
   .object({
@@ -120,17 +127,19 @@ const trip = z
   })
   .refine((t) => !t.to || t.to >= t.from, { message: 'dateRange.order', path: ['to'] });
 
-export const visitMemberInput = z.object({
-  /** A registered member of the household … */
-  personId: uuidSchema.optional(),
-  /** … or a member found at the door (新增人员); an ID number already registered links to that record. */
-  newPerson: createPersonBody.omit({ householdId: true, regionId: true }).optional(),
-  present: z.boolean(),
-  awayPlace: z.string().trim().max(100, 'tooLong').nullish(),
-  travel: z.array(trip).max(20, 'tooBig').default([]),
-  symptoms: z.array(z.string().trim().min(1, 'required').max(50, 'tooLong')).max(10, 'tooBig').default([]),
-  temperature: temperatureSchema.nullish(),
-}).refine((m) => !!m.personId !== !!m.newPerson, { message: 'required', path: ['personId'] });
+export const visitMemberInput = z
+  .object({
+    /** A registered member of the household … */
+    personId: uuidSchema.optional(),
+    /** … or a member found at the door (新增人员); an ID number already registered links to that record. */
+    newPerson: createPersonBody.omit({ householdId: true, regionId: true }).optional(),
+    present: z.boolean(),
+    awayPlace: z.string().trim().max(100, 'tooLong').nullish(),
+    travel: z.array(trip).max(20, 'tooBig').default([]),
+    symptoms: z.array(z.string().trim().min(1, 'required').max(50, 'tooLong')).max(10, 'tooBig').default([]),
+    temperature: temperatureSchema.nullish(),
+  })
+  .refine((m) => !!m.personId !== !!m.newPerson, { message: 'required', path: ['personId'] });
 
 export const createVisitBody = z.object({
   /** Made on the phone, so that a replay from the outbox is recognised. */
@@ -138,7 +147,7 @@ export const createVisitBody = z.object({
   householdId: uuidSchema,
   outcome: z.enum(VISIT_OUTCOMES, 'invalidEnum'),
   pledgeSigned: z.boolean().default(false),
-  notices: z.array(z.enum(NOTICES, 'invalidEnum')).max(NOTICES.length).default([]),
+  notices: uniqueList(z.enum(NOTICES, 'invalidEnum')).default([]),
   note: z.string().trim().max(500, 'tooLong').nullish(),
   visitedAt: z.iso.datetime({ offset: true, error: 'invalidDate' }).optional(),
   members: z.array(visitMemberInput).max(50, 'tooBig').default([]),
@@ -163,7 +172,9 @@ export const visitSchema = z
         name: z.string(),
         present: z.boolean(),
         awayPlace: z.string().nullable(),
-        travel: z.array(z.object({ place: z.string(), from: z.string(), to: z.string().nullable(), riskAreaId: z.uuid().nullable() })),
+        travel: z.array(
+          z.object({ place: z.string(), from: z.string(), to: z.string().nullable(), riskAreaId: z.uuid().nullable() }),
+        ),
         symptoms: z.array(z.string()),
         temperature: z.number().nullable(),
         discovered: z.boolean(),

@@ -2,9 +2,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { makeIdNumber } from '@fangkong/domain';
 import { testApp, loginAs, type Session } from '../../../test/app.js';
-import { buildCounty, buildGrid, buildHousehold, buildRegion, buildRiskArea, buildRound, buildUser } from '../../../test/factories.js';
+import {
+  buildCounty,
+  buildGrid,
+  buildHousehold,
+  buildRegion,
+  buildRiskArea,
+  buildRound,
+  buildUser,
+} from '../../../test/factories.js';
 import { gridWorker } from '../../db/schema/index.js';
 import { uuidv7 } from '../../db/ids.js';
+import { blindIndexes } from '../../security/personal-data-crypto.js';
 
 describe('screening rounds, visits and coverage', async () => {
   const { app, db } = await testApp();
@@ -36,14 +45,39 @@ describe('screening rounds, visits and coverage', async () => {
     officer = await loginAs(app, 'officer');
     worker = await loginAs(app, 'worker');
   });
-  const visit = (payload: Record<string, unknown>, s = worker) => app.inject({ method: 'POST', url: `/api/v1/screening/rounds/${round.id}/visits`, payload, headers: s.headers });
-  const coverage = async (regionId?: string, s = officer) => (await app.inject({ url: `/api/v1/screening/rounds/${round.id}/coverage${regionId ? `?regionId=${regionId}` : ''}`, headers: s.headers })).json();
-  const listed = async (query: string, s = officer) => (await app.inject({ url: `/api/v1/screening/rounds/${round.id}/households?${query}`, headers: s.headers })).json();
+  const visit = (payload: Record<string, unknown>, s = worker) =>
+    app.inject({ method: 'POST', url: `/api/v1/screening/rounds/${round.id}/visits`, payload, headers: s.headers });
+  const coverage = async (regionId?: string, s = officer) =>
+    (
+      await app.inject({
+        url: `/api/v1/screening/rounds/${round.id}/coverage${regionId ? `?regionId=${regionId}` : ''}`,
+        headers: s.headers,
+      })
+    ).json();
+  const listed = async (query: string, s = officer) =>
+    (await app.inject({ url: `/api/v1/screening/rounds/${round.id}/households?${query}`, headers: s.headers })).json();
 
   it('starts with every household in scope missing, and names them', async () => {
     const c = await coverage();
-    expect(c.total).toEqual({ households: 6, visited: 0, away: 0, nobodyHome: 0, refused: 0, notVisited: 6, missing: 6, persons: 0, leads: 0 });
-    expect((await listed('state=missing&pageSize=200')).items.map((x: { address: string }) => x.address)).toEqual(['五凤村1号', '五凤村2号', '五凤村3号', '五凤村4号', '五凤村5号', '三星村1号']);
+    expect(c.total).toEqual({
+      households: 6,
+      visited: 0,
+      away: 0,
+      nobodyHome: 0,
+      refused: 0,
+      notVisited: 6,
+      missing: 6,
+      persons: 0,
+      leads: 0,
+    });
+    expect((await listed('state=missing&pageSize=200')).items.map((x: { address: string }) => x.address)).toEqual([
+      '五凤村1号',
+      '五凤村2号',
+      '五凤村3号',
+      '五凤村4号',
+      '五凤村5号',
+      '三星村1号',
+    ]);
   });
 
   it('records a visit with member answers and raises leads for a risk area trip, fever and symptoms', async () => {
@@ -54,7 +88,11 @@ describe('screening rounds, visits and coverage', async () => {
       pledgeSigned: true,
       notices: ['healthNotice'],
       members: [
-        { personId: a, present: true, travel: [{ place: '某区', from: '2026-11-10', to: '2026-11-20', riskAreaId: area.id }] },
+        {
+          personId: a,
+          present: true,
+          travel: [{ place: '某区', from: '2026-11-10', to: '2026-11-20', riskAreaId: area.id }],
+        },
         { personId: b, present: true, symptoms: ['咳嗽'], temperature: '37.8' },
       ],
     });
@@ -62,19 +100,31 @@ describe('screening rounds, visits and coverage', async () => {
     const v = res.json();
     expect(v.members.map((m: { leadId: string | null }) => !!m.leadId)).toEqual([true, true]);
     expect(v.members[1].temperature).toBe(37.8);
-    const leads = await db.execute(sql`SELECT l.person_id, s.reasons, s.source, s.source_ref FROM lead l JOIN lead_source s ON s.lead_id = l.id ORDER BY l.person_id`);
-    expect(leads.rows).toEqual([
-      { person_id: a, reasons: ['riskArea'], source: 'screening', source_ref: v.id },
-      { person_id: b, reasons: ['fever', 'symptoms'], source: 'screening', source_ref: v.id },
-    ].sort((x, y) => String(x.person_id).localeCompare(String(y.person_id))));
+    const leads = await db.execute(
+      sql`SELECT l.person_id, s.reasons, s.source, s.source_ref FROM lead l JOIN lead_source s ON s.lead_id = l.id ORDER BY l.person_id`,
+    );
+    expect(leads.rows).toEqual(
+      [
+        { person_id: a, reasons: ['riskArea'], source: 'screening', source_ref: v.id },
+        { person_id: b, reasons: ['fever', 'symptoms'], source: 'screening', source_ref: v.id },
+      ].sort((x, y) => String(x.person_id).localeCompare(String(y.person_id))),
+    );
   });
 
-  it('raises no lead for a trip outside the area\'s dates or a normal temperature', async () => {
+  it("raises no lead for a trip outside the area's dates or a normal temperature", async () => {
     const [a, b] = h[1]!.memberIds;
-    const res = await visit({ householdId: h[1]!.id, outcome: 'visited', members: [
-      { personId: a, present: true, travel: [{ place: '某区', from: '2026-10-01', to: '2026-10-31', riskAreaId: area.id }] },
-      { personId: b, present: false, awayPlace: '成都', temperature: 36.5 },
-    ] });
+    const res = await visit({
+      householdId: h[1]!.id,
+      outcome: 'visited',
+      members: [
+        {
+          personId: a,
+          present: true,
+          travel: [{ place: '某区', from: '2026-10-01', to: '2026-10-31', riskAreaId: area.id }],
+        },
+        { personId: b, present: false, awayPlace: '成都', temperature: 36.5 },
+      ],
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().members.map((m: { leadId: string | null }) => m.leadId)).toEqual([null, null]);
   });
@@ -92,29 +142,62 @@ describe('screening rounds, visits and coverage', async () => {
 
   it('replays sent at the same time still store one visit and one set of leads', async () => {
     const id = uuidv7();
-    const payload = { id, householdId: h[4]!.id, outcome: 'visited', members: [{ personId: h[4]!.memberIds[0], present: true, symptoms: ['乏力'] }] };
+    const payload = {
+      id,
+      householdId: h[4]!.id,
+      outcome: 'visited',
+      members: [{ personId: h[4]!.memberIds[0], present: true, symptoms: ['乏力'] }],
+    };
     const answers = await Promise.all([visit(payload), visit(payload), visit(payload)]);
     expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 200, 201]);
-    expect((await db.execute(sql`SELECT count(*)::int AS n FROM visit_member WHERE visit_id = ${id}`)).rows[0]).toEqual({ n: 1 });
-    expect((await db.execute(sql`SELECT count(*)::int AS n FROM lead_source WHERE source_ref = ${id}`)).rows[0]).toEqual({ n: 1 });
+    expect((await db.execute(sql`SELECT count(*)::int AS n FROM visit_member WHERE visit_id = ${id}`)).rows[0]).toEqual(
+      { n: 1 },
+    );
+    expect(
+      (await db.execute(sql`SELECT count(*)::int AS n FROM lead_source WHERE source_ref = ${id}`)).rows[0],
+    ).toEqual({ n: 1 });
   });
 
   it('counts exactly, by the latest visit of each household, per region and per grid', async () => {
     // So far: h1 visited (2 persons, 2 leads), h2 visited (2 persons), h3 nobodyHome, h4 refused, h5 visited (1 person, 1 lead), h6 nothing.
     const c = await coverage();
-    expect(c.total).toEqual({ households: 6, visited: 3, away: 0, nobodyHome: 1, refused: 1, notVisited: 1, missing: 3, persons: 5, leads: 3 });
-    expect(c.children.map((r: { name: string; households: number; missing: number }) => [r.name, r.households, r.missing])).toEqual([
+    expect(c.total).toEqual({
+      households: 6,
+      visited: 3,
+      away: 0,
+      nobodyHome: 1,
+      refused: 1,
+      notVisited: 1,
+      missing: 3,
+      persons: 5,
+      leads: 3,
+    });
+    expect(
+      c.children.map((r: { name: string; households: number; missing: number }) => [r.name, r.households, r.missing]),
+    ).toEqual([
       ['五凤村', 5, 2],
       ['三星村', 1, 1],
     ]);
     const village = await coverage(county.villageA.id);
-    expect(village.children.map((r: { kind: string; name: string; households: number; visited: number; missing: number }) => [r.kind, r.name, r.households, r.visited, r.missing])).toEqual(
+    expect(
+      village.children.map(
+        (r: { kind: string; name: string; households: number; visited: number; missing: number }) => [
+          r.kind,
+          r.name,
+          r.households,
+          r.visited,
+          r.missing,
+        ],
+      ),
+    ).toEqual(
       expect.arrayContaining([
         ['grid', '第一网格', 4, 2, 2],
         ['grid', '第二网格', 1, 1, 0],
       ]),
     );
-    expect((await listed('state=missing')).items.map((x: { address: string; state: string }) => [x.address, x.state])).toEqual([
+    expect(
+      (await listed('state=missing')).items.map((x: { address: string; state: string }) => [x.address, x.state]),
+    ).toEqual([
       ['五凤村3号', 'nobodyHome'],
       ['五凤村4号', 'refused'],
       ['三星村1号', 'notVisited'],
@@ -133,50 +216,135 @@ describe('screening rounds, visits and coverage', async () => {
     const c = await coverage(undefined, worker);
     expect(c.regionName).toBe('五凤村');
     expect(c.total.households).toBe(5);
-    expect((await app.inject({ url: `/api/v1/screening/rounds/${round.id}/coverage?regionId=${villageA2.id}`, headers: worker.headers })).statusCode).toBe(404);
+    expect(
+      (
+        await app.inject({
+          url: `/api/v1/screening/rounds/${round.id}/coverage?regionId=${villageA2.id}`,
+          headers: worker.headers,
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('registers a member found at the door, linking a known ID number instead of duplicating', async () => {
     const id = makeIdNumber({ regionCode: '510121', birthDate: '1999-09-09', sequence: 5, sex: 'female' });
-    const payload = { householdId: h[3]!.id, outcome: 'visited', members: [
-      { newPerson: { name: '新媳妇', idNumber: id, phone: '13800001234' }, present: true, travel: [{ place: '某区', from: '2026-11-05', riskAreaId: area.id }] },
-    ] };
+    const payload = {
+      householdId: h[3]!.id,
+      outcome: 'visited',
+      members: [
+        {
+          newPerson: { name: '新媳妇', idNumber: id, phone: '13800001234' },
+          present: true,
+          travel: [{ place: '某区', from: '2026-11-05', riskAreaId: area.id }],
+        },
+      ],
+    };
     const res = await visit(payload);
     expect(res.statusCode).toBe(201);
     expect(res.json().members[0]).toMatchObject({ name: '新媳妇', discovered: true, leadId: expect.any(String) });
     const again = await visit(payload);
     expect(again.statusCode).toBe(201);
-    expect((await db.execute(sql`SELECT count(*)::int AS n FROM person WHERE id_number = ${id}`)).rows[0]).toEqual({ n: 1 });
+    expect(
+      (
+        await db.execute(
+          sql`SELECT count(*)::int AS n FROM person WHERE id_number_bidx = ${blindIndexes('idNumber', id)[0]}`,
+        )
+      ).rows[0],
+    ).toEqual({ n: 1 });
     // The second report about the same person adds a source to their open lead.
-    expect((await db.execute(sql`SELECT count(*)::int AS n FROM lead l JOIN person p ON p.id = l.person_id WHERE p.id_number = ${id}`)).rows[0]).toEqual({ n: 1 });
+    expect(
+      (
+        await db.execute(
+          sql`SELECT count(*)::int AS n FROM lead l JOIN person p ON p.id = l.person_id WHERE p.id_number_bidx = ${blindIndexes('idNumber', id)[0]}`,
+        )
+      ).rows[0],
+    ).toEqual({ n: 1 });
     const c = await coverage();
     expect(c.total).toMatchObject({ persons: 6, leads: 4, missing: 1 });
   });
 
   it('rejects members of other households, unknown risk areas, answers on a refused visit, and out-of-round households', async () => {
     const before = (await db.execute(sql`SELECT count(*)::int AS n FROM visit`)).rows[0];
-    const wrong = await visit({ householdId: h[0]!.id, outcome: 'visited', members: [{ personId: h[1]!.memberIds[0], present: true, travel: [{ place: 'x', from: '2026-11-01', riskAreaId: uuidv7() }] }] });
+    const wrong = await visit({
+      householdId: h[0]!.id,
+      outcome: 'visited',
+      members: [
+        {
+          personId: h[1]!.memberIds[0],
+          present: true,
+          travel: [{ place: 'x', from: '2026-11-01', riskAreaId: uuidv7() }],
+        },
+      ],
+    });
     expect(wrong.statusCode).toBe(422);
-    expect(wrong.json().errors.map((e: { field: string }) => e.field)).toEqual(['members.0.personId', 'members.0.travel.0.riskAreaId']);
-    const refused = await visit({ householdId: h[0]!.id, outcome: 'refused', members: [{ personId: h[0]!.memberIds[0], present: true }] });
+    expect(wrong.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      'members.0.personId',
+      'members.0.travel.0.riskAreaId',
+    ]);
+    const refused = await visit({
+      householdId: h[0]!.id,
+      outcome: 'refused',
+      members: [{ personId: h[0]!.memberIds[0], present: true }],
+    });
     expect(refused.json().errors[0].field).toBe('members');
-    const fever = await visit({ householdId: h[0]!.id, outcome: 'visited', members: [{ personId: h[0]!.memberIds[0], present: true, temperature: '45' }] });
+    const fever = await visit({
+      householdId: h[0]!.id,
+      outcome: 'visited',
+      members: [{ personId: h[0]!.memberIds[0], present: true, temperature: '45' }],
+    });
     expect(fever.json().errors[0].field).toBe('members.0.temperature');
     const outsideRound = await buildRound(db, county.villageA, { name: '五凤村专项' });
-    const r = await app.inject({ method: 'POST', url: `/api/v1/screening/rounds/${outsideRound.id}/visits`, payload: { householdId: h[5]!.id, outcome: 'nobodyHome' }, headers: officer.headers });
+    const r = await app.inject({
+      method: 'POST',
+      url: `/api/v1/screening/rounds/${outsideRound.id}/visits`,
+      payload: { householdId: h[5]!.id, outcome: 'nobodyHome' },
+      headers: officer.headers,
+    });
     expect(r.json().errors).toEqual([{ field: 'householdId', message: expect.stringMatching(/不在本轮/) }]);
     expect((await db.execute(sql`SELECT count(*)::int AS n FROM visit`)).rows[0]).toEqual(before);
   });
 
   it('opens, lists and closes rounds; a closed round takes no visits', async () => {
-    const created = await app.inject({ method: 'POST', url: '/api/v1/screening/rounds', payload: { regionId: county.townshipA.id, name: '第三轮: 省外返乡人员排查', startsOn: '2026-11-20', deadline: '2026-11-25', travelSince: '2026-11-06' }, headers: officer.headers });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/screening/rounds',
+      payload: {
+        regionId: county.townshipA.id,
+        name: '第三轮: 省外返乡人员排查',
+        startsOn: '2026-11-20',
+        deadline: '2026-11-25',
+        travelSince: '2026-11-06',
+      },
+      headers: officer.headers,
+    });
     expect(created.statusCode).toBe(201);
-    const bad = await app.inject({ method: 'POST', url: '/api/v1/screening/rounds', payload: { regionId: county.townshipA.id, name: 'x', startsOn: '2026-11-20', deadline: '2026-11-19', travelSince: '2026-11-06' }, headers: officer.headers });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/screening/rounds',
+      payload: {
+        regionId: county.townshipA.id,
+        name: 'x',
+        startsOn: '2026-11-20',
+        deadline: '2026-11-19',
+        travelSince: '2026-11-06',
+      },
+      headers: officer.headers,
+    });
     expect(bad.json().errors[0].field).toBe('deadline');
     const id = created.json().id;
-    const closed = await app.inject({ method: 'PATCH', url: `/api/v1/screening/rounds/${id}`, payload: { status: 'closed' }, headers: officer.headers });
+    const closed = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/screening/rounds/${id}`,
+      payload: { status: 'closed' },
+      headers: officer.headers,
+    });
     expect(closed.json().status).toBe('closed');
-    const v = await app.inject({ method: 'POST', url: `/api/v1/screening/rounds/${id}/visits`, payload: { householdId: h[0]!.id, outcome: 'nobodyHome' }, headers: worker.headers });
+    const v = await app.inject({
+      method: 'POST',
+      url: `/api/v1/screening/rounds/${id}/visits`,
+      payload: { householdId: h[0]!.id, outcome: 'nobodyHome' },
+      headers: worker.headers,
+    });
     expect(v.json().errors[0].field).toBe('roundId');
     const list = (await app.inject({ url: '/api/v1/screening/rounds', headers: worker.headers })).json();
     expect(list.items.map((r: { name: string }) => r.name)).toContain('第三轮: 省外返乡人员排查');

@@ -20,9 +20,18 @@ export function tripHitsRiskArea(trip: TripAnswer, area: RiskWindow, travelSince
 }
 
 /** Why a member's answers make them a lead (empty: nothing to follow up). */
-export function leadReasons(member: { travel: TripAnswer[]; symptoms: string[]; temperature?: number | null }, areas: ReadonlyMap<string, RiskWindow>, travelSince: string): LeadReason[] {
+export function leadReasons(
+  member: { travel: TripAnswer[]; symptoms: string[]; temperature?: number | null },
+  areas: ReadonlyMap<string, RiskWindow>,
+  travelSince: string,
+): LeadReason[] {
   const reasons: LeadReason[] = [];
-  if (member.travel.some((t) => t.riskAreaId && areas.has(t.riskAreaId) && tripHitsRiskArea(t, areas.get(t.riskAreaId)!, travelSince))) reasons.push('riskArea');
+  if (
+    member.travel.some(
+      (t) => t.riskAreaId && areas.has(t.riskAreaId) && tripHitsRiskArea(t, areas.get(t.riskAreaId)!, travelSince),
+    )
+  )
+    reasons.push('riskArea');
   if (member.temperature != null && isFever(member.temperature)) reasons.push('fever');
   if (member.symptoms.length) reasons.push('symptoms');
   return reasons;

@@ -15,12 +15,25 @@ describe('visit rules', () => {
     expect(tripHitsRiskArea({ from: '2026-11-02', to: '2026-11-03', riskAreaId: 'a' }, area, '2026-11-05')).toBe(false);
   });
   it('an open-ended area applies to any later trip', () => {
-    expect(tripHitsRiskArea({ from: '2027-01-01' }, { id: 'b', startsOn: '2026-12-01', endsOn: null }, '2026-11-01')).toBe(true);
+    expect(
+      tripHitsRiskArea({ from: '2027-01-01' }, { id: 'b', startsOn: '2026-12-01', endsOn: null }, '2026-11-01'),
+    ).toBe(true);
   });
   it('raises for a risk area, a fever from 37.3 and any symptom', () => {
-    expect(leadReasons({ travel: [{ from: '2026-11-05', riskAreaId: 'a' }], symptoms: [], temperature: null }, areas, '2026-10-01')).toEqual(['riskArea']);
+    expect(
+      leadReasons(
+        { travel: [{ from: '2026-11-05', riskAreaId: 'a' }], symptoms: [], temperature: null },
+        areas,
+        '2026-10-01',
+      ),
+    ).toEqual(['riskArea']);
     expect(leadReasons({ travel: [], symptoms: [], temperature: 37.2 }, areas, '2026-10-01')).toEqual([]);
-    expect(leadReasons({ travel: [], symptoms: ['咳嗽'], temperature: 37.3 }, areas, '2026-10-01')).toEqual(['fever', 'symptoms']);
-    expect(leadReasons({ travel: [{ from: '2026-11-05', riskAreaId: 'unknown' }], symptoms: [] }, areas, '2026-10-01')).toEqual([]);
+    expect(leadReasons({ travel: [], symptoms: ['咳嗽'], temperature: 37.3 }, areas, '2026-10-01')).toEqual([
+      'fever',
+      'symptoms',
+    ]);
+    expect(
+      leadReasons({ travel: [{ from: '2026-11-05', riskAreaId: 'unknown' }], symptoms: [] }, areas, '2026-10-01'),
+    ).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ const columns = {
   disabled: users.disabled,
   lockedUntil: users.lockedUntil,
   lastLoginAt: users.lastLoginAt,
+  mustChangePassword: users.mustChangePassword,
   createdAt: users.createdAt,
 };
 
@@ -36,10 +37,22 @@ const toUser = <R extends Row>(r: R) => ({
   createdAt: r.createdAt.toISOString(),
 });
 
-export async function selectUsers(tx: Tx, actor: Actor, where: SQL | undefined, page: { page: number; pageSize: number }) {
+export async function selectUsers(
+  tx: Tx,
+  actor: Actor,
+  where: SQL | undefined,
+  page: { page: number; pageSize: number },
+) {
   const filter = and(inScope(actor, users.regionPath), where);
   const [items, [total]] = await Promise.all([
-    tx.select(columns).from(users).innerJoin(region, eq(region.id, users.regionId)).where(filter).orderBy(desc(users.createdAt)).limit(page.pageSize).offset((page.page - 1) * page.pageSize),
+    tx
+      .select(columns)
+      .from(users)
+      .innerJoin(region, eq(region.id, users.regionId))
+      .where(filter)
+      .orderBy(desc(users.createdAt))
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
     tx.select({ n: sql<number>`count(*)::int` }).from(users).where(filter),
   ]);
   return { items: items.map(toUser), total: total?.n ?? 0 };

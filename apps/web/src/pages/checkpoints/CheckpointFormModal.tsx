@@ -20,18 +20,45 @@ export function CheckpointFormModal({ open, onClose }: { open: boolean; onClose:
     if (open) form.resetFields();
   }, [open, form]);
   const onFinish = (v: CreateCheckpointBody) =>
-    create.mutate({ ...v, id: newId() }, {
-      onSuccess: () => onClose(),
-      onError: (err) => { if (!applyFieldErrors(form, err)) void message.error(errorMessage(err)); },
-    });
+    create.mutate(
+      { ...v, id: newId() },
+      {
+        onSuccess: () => onClose(),
+        onError: (err) => {
+          if (!applyFieldErrors(form, err)) void message.error(errorMessage(err));
+        },
+      },
+    );
   return (
-    <Modal open={open} title={t('checkpoints.createTitle')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ kind: 'roadJunction', facilities: ['tent', 'thermometer'] }}>
-        <Form.Item name="regionId" label={t('checkpoints.region')} rules={[{ required: true }]}><RegionTreeSelect /></Form.Item>
-        <Form.Item name="name" label={t('checkpoints.name')} rules={[{ required: true }]}><Input maxLength={60} /></Form.Item>
-        <Form.Item name="kind" label={t('checkpoints.kind')}><Select options={KINDS.map((k) => ({ value: k, label: t(`checkpoints.kinds.${k}`) }))} /></Form.Item>
-        <Form.Item name="location" label={t('checkpoints.location')}><Input maxLength={200} /></Form.Item>
-        <Form.Item name="facilities" label={t('checkpoints.facilities')}><Checkbox.Group options={FACILITIES.map((f) => ({ value: f, label: t(`checkpoints.facility.${f}`) }))} /></Form.Item>
+    <Modal
+      open={open}
+      title={t('checkpoints.createTitle')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ kind: 'roadJunction', facilities: ['tent', 'thermometer'] }}
+      >
+        <Form.Item name="regionId" label={t('checkpoints.region')} rules={[{ required: true }]}>
+          <RegionTreeSelect />
+        </Form.Item>
+        <Form.Item name="name" label={t('checkpoints.name')} rules={[{ required: true }]}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item name="kind" label={t('checkpoints.kind')}>
+          <Select options={KINDS.map((k) => ({ value: k, label: t(`checkpoints.kinds.${k}`) }))} />
+        </Form.Item>
+        <Form.Item name="location" label={t('checkpoints.location')}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="facilities" label={t('checkpoints.facilities')}>
+          <Checkbox.Group options={FACILITIES.map((f) => ({ value: f, label: t(`checkpoints.facility.${f}`) }))} />
+        </Form.Item>
       </Form>
     </Modal>
   );

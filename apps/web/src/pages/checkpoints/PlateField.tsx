@@ -31,7 +31,6 @@ export function PlateField({ province, onProvince, value, onChange, onBlur }: Pr
         optionFilterProp="title"
         style={{ width: 76 }}
         popupMatchSelectWidth={false}
-        tabIndex={-1}
       />
       <Input
         size="large"

@@ -1,5 +1,23 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Empty, Form, Input, List, Radio, Row, Segmented, Select, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  Grid,
+  Input,
+  List,
+  Radio,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { parsePlate, plateProvinceOfRegion, regionCodeOfPathLabel } from '@fangkong/domain';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,7 +47,13 @@ interface EntryForm {
 }
 
 const blankOccupant = (): OccupantValues => ({});
-const defaults = (): Partial<EntryForm> => ({ kind: 'vehicle', vehicleType: 'car', direction: 'in', decision: 'pass', occupants: [blankOccupant()] });
+const defaults = (): Partial<EntryForm> => ({
+  kind: 'vehicle',
+  vehicleType: 'car',
+  direction: 'in',
+  decision: 'pass',
+  occupants: [blankOccupant()],
+});
 /**
  * Moves the focus at once when the field is on the page, so a second key typed straight after
  * Enter lands in the next field, not the one just left; a field still to be rendered (the next
@@ -41,7 +65,13 @@ const focus = (nav: string) => {
   if (now) now.focus();
   else setTimeout(() => field()?.focus(), 0);
 };
-const storage = (key: string) => { try { return localStorage.getItem(key); } catch { return null; } };
+const storage = (key: string) => {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+};
 
 /**
  * The registration form of a checkpoint, keyboard-first on a desktop and one-handed on a phone:
@@ -57,12 +87,17 @@ export default function RegisterEntryPage() {
   const [checkpointId, setCheckpointId] = useState<string | null>(storage(CHECKPOINT_KEY));
   const me = useMe();
   // Until the staff picks another, plates start with the province of their county.
-  const [province, setProvince] = useState(() => storage(PROVINCE_KEY) ?? plateProvinceOfRegion(regionCodeOfPathLabel(me.regionPath.split('.')[0]!) ?? '') ?? '京');
+  const [province, setProvince] = useState(
+    () =>
+      storage(PROVINCE_KEY) ?? plateProvinceOfRegion(regionCodeOfPathLabel(me.regionPath.split('.')[0]!) ?? '') ?? '京',
+  );
   const [last, setLast] = useState<LastOccupants | null>(null);
   const [sending, setSending] = useState(false);
   const [recent, setRecent] = useState<CheckpointEntry[]>([]);
   const pending = useRef<{ id: string; recordedAt: string } | null>(null);
   const kind = Form.useWatch('kind', form);
+  // Key hints (Enter, Ctrl+Enter) only where there is a keyboard: a phone has neither key.
+  const hasKeyboard = Grid.useBreakpoint().md ?? true;
   const decision = Form.useWatch('decision', form);
 
   const open = checkpoints.data?.items ?? [];
@@ -71,7 +106,9 @@ export default function RegisterEntryPage() {
     if (current) localStorage.setItem(CHECKPOINT_KEY, current.id);
   }, [current]);
   useEffect(() => localStorage.setItem(PROVINCE_KEY, province), [province]);
-  useEffect(() => { focus('plate'); }, [current?.id]);
+  useEffect(() => {
+    focus('plate');
+  }, [current?.id]);
 
   const plateOf = (rest?: string) => (rest ? `${province}${rest}` : '');
   const checkLastOccupants = async () => {
@@ -87,7 +124,15 @@ export default function RegisterEntryPage() {
   };
   const applyLast = () => {
     if (!last) return;
-    form.setFieldValue('occupants', last.occupants.map((o) => ({ idNumber: o.idNumber, name: o.name, phone: o.phone ?? undefined, residentOf: o.personId ? '' : null })));
+    form.setFieldValue(
+      'occupants',
+      last.occupants.map((o) => ({
+        idNumber: o.idNumber,
+        name: o.name,
+        phone: o.phone ?? undefined,
+        residentOf: o.personId ? '' : null,
+      })),
+    );
     setLast(null);
     focus('occ-temp-0');
   };
@@ -99,6 +144,11 @@ export default function RegisterEntryPage() {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key === 'F2' && last) {
+      e.preventDefault();
+      applyLast();
+      return;
+    }
     if (e.key !== 'Enter') return;
     const nav = (e.target as HTMLElement).dataset?.nav;
     if (e.ctrlKey || e.metaKey) {
@@ -137,21 +187,39 @@ export default function RegisterEntryPage() {
       reason: v.reason ?? '',
       decision: v.decision,
       holdOutcome: v.decision === 'hold' ? v.holdOutcome : undefined,
-      occupants: occupants.map((o) => ({ idNumber: o.idNumber ?? '', name: o.name || undefined, phone: o.phone || undefined, temperature: o.temperature ?? '', healthCode: o.healthCode, itinerary: o.itinerary, nucleicAcid: o.nucleicAcid })),
+      // A resident picked from the look-up is sent by person id: the staff saw the ID number masked.
+      occupants: occupants.map((o) => ({
+        ...(o.personId ? { personId: o.personId } : { idNumber: o.idNumber ?? '' }),
+        name: o.name || undefined,
+        phone: o.phone || undefined,
+        temperature: o.temperature ?? '',
+        healthCode: o.healthCode,
+        itinerary: o.itinerary,
+        nucleicAcid: o.nucleicAcid,
+      })),
     };
     setSending(true);
-    const label = `${body.plate ?? t('checkpoints.pedestrian')} ${body.occupants.length}`;
+    // Named in the offline notice while it waits: 川A12345 3 人.
+    const label = `${body.plate ?? t('checkpoints.pedestrian')} ${t('fieldNotes.memberCount', { count: body.occupants.length })}`;
     const done = () => {
       pending.current = null;
       form.resetFields();
       form.setFieldsValue({ ...defaults(), kind: v.kind, direction: v.direction });
       setLast(null);
-      focus(v.kind === 'vehicle' ? 'plate' : 'occ-id-0');
+      // resetFields remounts every field (rc-field-form keys them by reset count): the plate input
+      // focused now would be replaced a moment later and the focus fall to the page body.
+      setTimeout(() => focus(v.kind === 'vehicle' ? 'plate' : 'occ-id-0'), 0);
     };
     try {
       // Through the shared outbox: offline, or when the network fails, the entry waits in this
       // browser with its id and time and is replayed on reconnect (never stored twice).
-      const result = await outbox.submit<CheckpointEntry>({ id: body.id, method: 'POST', url: `/api/v1/checkpoints/${encodeURIComponent(current.id)}/entries`, body, label });
+      const result = await outbox.submit<CheckpointEntry>({
+        id: body.id,
+        method: 'POST',
+        url: `/api/v1/checkpoints/${encodeURIComponent(current.id)}/entries`,
+        body,
+        label,
+      });
       if (result.status === 'queued') {
         void message.info(t('outbox.savedOffline'));
         done();
@@ -159,7 +227,9 @@ export default function RegisterEntryPage() {
       }
       const entry = result.data;
       const leads = entry.occupants.filter((o) => o.leadId).length;
-      const text = t('checkpoints.saved', { plate: entry.plate ?? t('checkpoints.pedestrian'), count: entry.persons }) + (leads ? t('checkpoints.savedLeads', { count: leads }) : '');
+      const text =
+        t('checkpoints.saved', { plate: entry.plate ?? t('checkpoints.pedestrian'), count: entry.persons }) +
+        (leads ? t('checkpoints.savedLeads', { count: leads }) : '');
       if (leads) void message.warning(text);
       else void message.success(text);
       setRecent((r) => [entry, ...r].slice(0, 5));
@@ -178,16 +248,40 @@ export default function RegisterEntryPage() {
   return (
     <div style={{ maxWidth: 1100, margin: '0 auto' }}>
       <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('checkpoints.register')}</Typography.Title>
-        <Select aria-label={t('checkpoints.checkpoint')} style={{ minWidth: 220 }} size="large" placeholder={t('checkpoints.pickCheckpoint')} value={current?.id}
-          onChange={setCheckpointId} options={open.map((c) => ({ value: c.id, label: c.name }))} tabIndex={-1} />
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('checkpoints.register')}
+        </Typography.Title>
+        <Select
+          aria-label={t('checkpoints.checkpoint')}
+          style={{ minWidth: 220 }}
+          size="large"
+          placeholder={t('checkpoints.pickCheckpoint')}
+          value={current?.id}
+          onChange={setCheckpointId}
+          options={open.map((c) => ({ value: c.id, label: c.name }))}
+        />
       </Space>
-      <Form form={form} layout="vertical" initialValues={defaults()} onFinish={(v) => void onFinish(v)} onKeyDown={onKeyDown} disabled={!current} requiredMark={false}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={defaults()}
+        onFinish={(v) => void onFinish(v)}
+        onKeyDown={onKeyDown}
+        disabled={!current}
+        requiredMark={false}
+      >
         <Card size="small" style={{ marginBottom: 8 }}>
           <Row gutter={8}>
             <Col xs={24} md={8}>
               <Form.Item name="kind" label={t('checkpoints.kind')} style={{ marginBottom: 8 }}>
-                <Segmented block size="large" options={[{ value: 'vehicle', label: t('checkpoints.vehicle') }, { value: 'pedestrian', label: t('checkpoints.pedestrian') }]} />
+                <Segmented
+                  block
+                  size="large"
+                  options={[
+                    { value: 'vehicle', label: t('checkpoints.vehicle') },
+                    { value: 'pedestrian', label: t('checkpoints.pedestrian') },
+                  ]}
+                />
               </Form.Item>
             </Col>
             {kind !== 'pedestrian' ? (
@@ -200,13 +294,27 @@ export default function RegisterEntryPage() {
             {kind !== 'pedestrian' ? (
               <Col xs={12} md={6}>
                 <Form.Item name="vehicleType" label={t('checkpoints.vehicleType')} style={{ marginBottom: 8 }}>
-                  <Select size="large" tabIndex={-1} options={(['car', 'bus', 'truck', 'van', 'motorcycle', 'other'] as const).map((v) => ({ value: v, label: t(`checkpoints.vehicleTypes.${v}`) }))} />
+                  <Select
+                    size="large"
+                    options={(['car', 'bus', 'truck', 'van', 'motorcycle', 'other'] as const).map((v) => ({
+                      value: v,
+                      label: t(`checkpoints.vehicleTypes.${v}`),
+                    }))}
+                  />
                 </Form.Item>
               </Col>
             ) : null}
             <Col xs={12} md={8}>
               <Form.Item name="direction" label={t('checkpoints.direction')} style={{ marginBottom: 8 }}>
-                <Radio.Group size="large" optionType="button" buttonStyle="solid" options={[{ value: 'in', label: t('checkpoints.in') }, { value: 'out', label: t('checkpoints.out') }]} />
+                <Radio.Group
+                  size="large"
+                  optionType="button"
+                  buttonStyle="solid"
+                  options={[
+                    { value: 'in', label: t('checkpoints.in') },
+                    { value: 'out', label: t('checkpoints.out') },
+                  ]}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
@@ -216,44 +324,109 @@ export default function RegisterEntryPage() {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="destination" label={t('checkpoints.destination')} style={{ marginBottom: 8 }}>
-                <Input size="large" autoComplete="off" maxLength={100} tabIndex={-1} />
+                <Input size="large" autoComplete="off" maxLength={100} />
               </Form.Item>
             </Col>
           </Row>
           {last ? (
-            <Alert type="info" showIcon message={t('checkpoints.lastOccupants', { count: last.occupants.length, time: formatDateTime(last.recordedAt) })}
+            <Alert
+              type="info"
+              showIcon
+              message={t('checkpoints.lastOccupants', {
+                count: last.occupants.length,
+                time: formatDateTime(last.recordedAt),
+              })}
               description={last.occupants.map((o) => o.name).join('、')}
-              action={<Button type="primary" onClick={applyLast}>{t('checkpoints.useLast')}</Button>} />
+              action={
+                <Button type="primary" onClick={applyLast}>
+                  {hasKeyboard ? t('checkpointLookup.useLastKey') : t('checkpoints.useLast')}
+                </Button>
+              }
+            />
           ) : null}
         </Card>
-        <Typography.Text type="secondary" style={{ display: 'block', margin: '4px 0 8px' }}>{t('checkpoints.keyboardHint')}</Typography.Text>
+        {hasKeyboard && (
+          <Typography.Text type="secondary" style={{ display: 'block', margin: '4px 0 8px' }}>
+            {t('checkpoints.keyboardHint')}
+          </Typography.Text>
+        )}
         <Form.List name="occupants">
           {(fields, { remove }) => (
             <>
-              {fields.map((f, i) => <OccupantRow key={f.key} form={form} index={i} fieldName={f.name} checks={settings.data} onRemove={fields.length > 1 ? () => remove(f.name) : undefined} />)}
-              <Button block size="large" icon={<PlusOutlined />} onClick={addOccupant} tabIndex={-1} style={{ marginBottom: 8 }}>{t('checkpoints.addOccupant')}</Button>
+              {fields.map((f, i) => (
+                <OccupantRow
+                  key={f.key}
+                  form={form}
+                  index={i}
+                  fieldName={f.name}
+                  checks={settings.data}
+                  onFocus={focus}
+                  hasKeyboard={hasKeyboard}
+                  onRemove={fields.length > 1 ? () => remove(f.name) : undefined}
+                />
+              ))}
+              <Button block size="large" icon={<PlusOutlined />} onClick={addOccupant} style={{ marginBottom: 8 }}>
+                {hasKeyboard ? t('checkpoints.addOccupant') : t('fieldNotes.addOccupant')}
+              </Button>
             </>
           )}
         </Form.List>
         <Card size="small" style={{ marginBottom: 8 }}>
           <Form.Item name="decision" label={t('checkpoints.decision')} style={{ marginBottom: 8 }}>
-            <Radio.Group size="large" optionType="button" buttonStyle="solid" options={(['pass', 'turnBack', 'hold'] as const).map((d) => ({ value: d, label: t(`checkpoints.decisions.${d}`) }))} />
+            <Radio.Group
+              size="large"
+              optionType="button"
+              buttonStyle="solid"
+              options={(['pass', 'turnBack', 'hold'] as const).map((d) => ({
+                value: d,
+                label: t(`checkpoints.decisions.${d}`),
+              }))}
+            />
           </Form.Item>
           {decision === 'hold' ? (
             <Form.Item name="holdOutcome" label={t('checkpoints.holdOutcome')} style={{ marginBottom: 8 }}>
-              <Radio.Group size="large" options={(['placement', 'handover'] as const).map((d) => ({ value: d, label: t(`checkpoints.holdOutcomes.${d}`) }))} />
+              <Radio.Group
+                size="large"
+                options={(['placement', 'handover'] as const).map((d) => ({
+                  value: d,
+                  label: t(`checkpoints.holdOutcomes.${d}`),
+                }))}
+              />
             </Form.Item>
           ) : null}
           {decision && decision !== 'pass' ? (
-            <Form.Item name="reason" label={t('checkpoints.reason')} style={{ marginBottom: 8 }}><Input size="large" maxLength={200} /></Form.Item>
+            <Form.Item name="reason" label={t('checkpoints.reason')} style={{ marginBottom: 8 }}>
+              <Input size="large" maxLength={200} />
+            </Form.Item>
           ) : null}
         </Card>
-        <div style={{ position: 'sticky', bottom: 0, background: 'var(--ant-color-bg-layout, #f5f5f5)', padding: '8px 0', zIndex: 2 }}>
-          <Button type="primary" htmlType="submit" size="large" block loading={sending} style={{ height: 52, fontSize: 18 }}>{t('checkpoints.submit')}</Button>
+        <div
+          style={{
+            position: 'sticky',
+            bottom: 0,
+            background: 'var(--ant-color-bg-layout, #f5f5f5)',
+            padding: '8px 0',
+            zIndex: 2,
+          }}
+        >
+          <Button
+            type="primary"
+            htmlType="submit"
+            size="large"
+            block
+            loading={sending}
+            style={{ height: 52, fontSize: 18 }}
+          >
+            {hasKeyboard ? t('checkpoints.submit') : t('fieldNotes.submitEntry')}
+          </Button>
         </div>
       </Form>
       {recent.length ? (
-        <List size="small" header={t('checkpoints.recent')} dataSource={recent} style={{ marginTop: 12 }}
+        <List
+          size="small"
+          header={t('checkpoints.recent')}
+          dataSource={recent}
+          style={{ marginTop: 12 }}
           renderItem={(e) => (
             <List.Item>
               <Space wrap>
@@ -264,7 +437,8 @@ export default function RegisterEntryPage() {
                 <Typography.Text type="secondary">{formatDateTime(e.recordedAt)}</Typography.Text>
               </Space>
             </List.Item>
-          )} />
+          )}
+        />
       ) : null}
     </div>
   );

@@ -1,3 +1,4 @@
+import { rolesWith, shanghaiDateOf } from '@fangkong/domain';
 import { DatePicker, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -8,9 +9,9 @@ import { ReportStatusTable } from './ReportStatusTable';
 import { RatesTable } from './RatesTable';
 
 const REPORTING_LEVELS = new Set(['village', 'township']);
-const SUBMITTING_ROLES = new Set(['admin', 'commander', 'townshipOfficer', 'villageCadre']);
+const SUBMITTING_ROLES = new Set<string>(rolesWith('dailyReports.submit'));
 // Report days are days in Asia/Shanghai, whatever the browser's own zone.
-const chinaToday = () => dayjs(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
+const chinaToday = () => dayjs(shanghaiDateOf(new Date()));
 
 /** 日报告: the reporter's own report for the day, and the status of the regions below. */
 export default function DailyReportsPage() {
@@ -22,11 +23,21 @@ export default function DailyReportsPage() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('dailyReports.title')}</Typography.Title>
-        <DatePicker value={day} onChange={(d) => d && setDay(d)} allowClear={false} disabledDate={(d) => d.isAfter(chinaToday(), 'day')} aria-label={t('dailyReports.day')} />
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('dailyReports.title')}
+        </Typography.Title>
+        <DatePicker
+          value={day}
+          onChange={(d) => d && setDay(d)}
+          allowClear={false}
+          disabledDate={(d) => d.isAfter(chinaToday(), 'day')}
+          aria-label={t('dailyReports.day')}
+        />
       </Space>
       {reports && <ReportForm regionId={me.regionId} reportDate={reportDate} />}
-      {me.regionLevel !== 'village' && me.regionLevel !== 'group' && <ReportStatusTable regionId={me.regionId} reportDate={reportDate} />}
+      {me.regionLevel !== 'village' && me.regionLevel !== 'group' && (
+        <ReportStatusTable regionId={me.regionId} reportDate={reportDate} />
+      )}
       {me.regionLevel !== 'village' && me.regionLevel !== 'group' && <RatesTable regionId={me.regionId} />}
     </Space>
   );

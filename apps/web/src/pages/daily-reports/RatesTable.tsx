@@ -15,7 +15,13 @@ export function RatesTable({ regionId }: { regionId: string }) {
   return (
     <Card
       title={t('dailyReports.rates.title')}
-      extra={<Segmented value={period} onChange={(v) => setPeriod(v as Period)} options={(['day', 'week', 'month'] as const).map((p) => ({ value: p, label: t(`dailyReports.rates.${p}`) }))} />}
+      extra={
+        <Segmented
+          value={period}
+          onChange={(v) => setPeriod(v as Period)}
+          options={(['day', 'week', 'month'] as const).map((p) => ({ value: p, label: t(`dailyReports.rates.${p}`) }))}
+        />
+      }
     >
       <Table<Row>
         size="small"
@@ -23,14 +29,29 @@ export function RatesTable({ regionId }: { regionId: string }) {
         loading={rates.isFetching}
         dataSource={[...(rates.data?.rows ?? [])].reverse()}
         pagination={{ pageSize: 14 }}
+        scroll={{ x: 'max-content' }}
         columns={[
           { title: t('dailyReports.rates.period'), dataIndex: 'period' },
-          { title: t('dailyReports.rates.level'), dataIndex: 'level', render: (l: string) => t(`dailyReports.rates.${l}`) },
+          {
+            title: t('dailyReports.rates.level'),
+            dataIndex: 'level',
+            render: (l: string) => t(`dailyReports.rates.${l}`),
+          },
           { title: t('dailyReports.rates.expected'), dataIndex: 'expected', align: 'right' },
           { title: t('dailyReports.rates.actual'), dataIndex: 'actual', align: 'right' },
           { title: t('dailyReports.rates.onTime'), dataIndex: 'onTime', align: 'right' },
-          { title: t('dailyReports.rates.completeness'), dataIndex: 'completeness', align: 'right', render: (v: number) => `${v}%` },
-          { title: t('dailyReports.rates.timeliness'), dataIndex: 'timeliness', align: 'right', render: (v: number) => `${v}%` },
+          {
+            title: t('dailyReports.rates.completeness'),
+            dataIndex: 'completeness',
+            align: 'right',
+            render: (v: number) => `${v}%`,
+          },
+          {
+            title: t('dailyReports.rates.timeliness'),
+            dataIndex: 'timeliness',
+            align: 'right',
+            render: (v: number) => `${v}%`,
+          },
         ]}
       />
     </Card>

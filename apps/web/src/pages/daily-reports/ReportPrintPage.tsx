@@ -15,14 +15,24 @@ export default function ReportPrintPage() {
   return (
     <div className="fk-print">
       <div className="fk-print-actions">
-        <Button type="primary" onClick={() => window.print()}>{t('dailyReports.print')}</Button>
+        <Button type="primary" onClick={() => window.print()}>
+          {t('dailyReports.print')}
+        </Button>
         <a href={reportDocumentUrl(r.id, 'docx')}>Word</a>
         <a href={reportDocumentUrl(r.id, 'xlsx')}>Excel</a>
       </div>
       <article className="fk-print-page">
         <h1>{t('dailyReports.documentTitle', { region: r.regionName, day: r.reportDate })}</h1>
-        {r.text.map((p, i) => <p key={i}>{p}</p>)}
-        <footer>{t('dailyReports.signed', { name: r.submittedByName, time: new Date(r.submittedAt).toLocaleString(), version: r.version })}</footer>
+        {r.text.map((p, i) => (
+          <p key={i}>{p}</p>
+        ))}
+        <footer>
+          {t('dailyReports.signed', {
+            name: r.submittedByName,
+            time: new Date(r.submittedAt).toLocaleString(),
+            version: r.version,
+          })}
+        </footer>
       </article>
     </div>
   );

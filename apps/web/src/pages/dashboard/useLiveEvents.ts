@@ -1,7 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 
-export interface LiveNotice { type: string; at: Date }
+export interface LiveNotice {
+  type: string;
+  at: Date;
+}
 
 /** Listens to the server's events (new and overdue leads, fevers) and refreshes the dashboard on each. */
 export function useLiveEvents(): LiveNotice[] {

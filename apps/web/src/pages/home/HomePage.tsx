@@ -6,8 +6,10 @@ import { useRegion, useRegionChildren } from '../../api/regions';
 import type { Region } from '../../api/types';
 import { useMe } from '../../auth/session';
 import { levelName, roleName } from '../../components/labels';
-import { NAV_ITEMS } from '../../nav';
+import { NAV_ITEMS, type NavPath } from '../../nav';
+import { NAV_ICONS } from '../../nav-icons';
 import { myWork } from './my-work';
+import { SetupChecklist } from './SetupChecklist';
 
 interface Figure {
   key: string;
@@ -56,13 +58,20 @@ export default function HomePage() {
         {t('home.scope', { region: me.regionName })} <Tag>{levelName(me.regionLevel)}</Tag>
         {region.data && <Typography.Text code>{region.data.code}</Typography.Text>}
       </Typography.Paragraph>
+      <SetupChecklist enabled={me.role === 'admin'} />
       {work.length > 0 && (
         <section aria-label={t('home.myWork')} style={{ marginBottom: 16 }}>
           <Typography.Title level={5}>{t('home.myWork')}</Typography.Title>
           <Row gutter={[12, 12]}>
             {work.map((item, i) => (
               <Col key={item.path} xs={12} sm={8} lg={4}>
-                <Button block size="large" type={i === 0 ? 'primary' : 'default'} icon={item.icon} onClick={() => navigate(item.path)}>
+                <Button
+                  block
+                  size="large"
+                  type={i === 0 ? 'primary' : 'default'}
+                  icon={NAV_ICONS[item.path as NavPath]}
+                  onClick={() => navigate(item.path)}
+                >
                   {t(item.labelKey)}
                 </Button>
               </Col>

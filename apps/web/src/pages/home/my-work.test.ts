@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NAV_ITEMS } from '../../nav';
 import { MY_WORK, myWork } from './my-work';
 
-describe('the home page\'s work of each role', () => {
+describe("the home page's work of each role", () => {
   it.each(ROLES)('%s: every listed page exists and the role may open it', (role) => {
     expect(myWork(role, NAV_ITEMS).map((i) => i.path)).toEqual(MY_WORK[role]);
   });

@@ -8,7 +8,9 @@ import type { NavItem, NavPath } from '../../nav';
  * two through the menu. The menu still lists everything the role may open.
  */
 export const MY_WORK: Readonly<Record<Role, readonly NavPath[]>> = {
-  admin: ['/users', '/regions', '/audit-logs'],
+  admin: ['/users', '/regions'],
+  securityAdmin: ['/users', '/online-users', '/security-policy'],
+  auditAdmin: ['/audit-logs'],
   commander: ['/dashboard', '/daily-reports', '/key-persons', '/checkpoint-log'],
   townshipOfficer: ['/dashboard', '/daily-reports', '/screening', '/leads', '/checkpoints'],
   villageCadre: ['/daily-reports', '/screening', '/key-persons', '/leads', '/checks'],

@@ -19,8 +19,12 @@ export function ChecksList({ filter }: { filter: Record<string, string> }) {
   return (
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('checks.recordedTitle')}</Typography.Title>
-        <Button icon={<DownloadOutlined />} href={exportChecksUrl(filter)}>{t('checks.export')}</Button>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('checks.recordedTitle')}
+        </Typography.Title>
+        <Button icon={<DownloadOutlined />} href={exportChecksUrl(filter)}>
+          {t('checks.export')}
+        </Button>
       </Space>
       <DrillBanner total={checks.data?.total} />
       <Table<Check>
@@ -29,15 +33,50 @@ export function ChecksList({ filter }: { filter: Record<string, string> }) {
         loading={checks.isFetching}
         dataSource={checks.data?.items}
         scroll={{ x: 'max-content' }}
-        pagination={{ current: page.page, pageSize: page.pageSize, total: checks.data?.total, showTotal: (count) => t('common.total', { count }), onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: checks.data?.total,
+          showTotal: (count) => t('common.total', { count }),
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
         columns={[
-          { title: t('keyPersons.name'), dataIndex: 'name', render: (n: string, c) => <Link to={`/key-persons/${c.keyPersonId}`}>{n}</Link> },
+          {
+            title: t('keyPersons.name'),
+            dataIndex: 'name',
+            render: (n: string, c) => <Link to={`/key-persons/${c.keyPersonId}`}>{n}</Link>,
+          },
           { title: t('keyPersons.region'), dataIndex: 'regionName' },
           { title: t('keyPersons.date'), key: 'slot', render: (_, c) => `${c.day} ${t(`keyPersons.${c.slot}`)}` },
-          { title: t('keyPersons.temperature'), dataIndex: 'temperature', render: (v: number) => <TemperatureTag value={v} /> },
-          { title: t('keyPersons.symptoms'), dataIndex: 'symptoms', render: (s: string[]) => s.map((x) => t(`keyPersons.symptomNames.${x}`)).join('、') || '—' },
-          { title: t('keyPersons.measuredBy'), dataIndex: 'measuredBy', render: (m: Check['measuredBy']) => t(`keyPersons.measuredByNames.${m}`) },
-          { title: t('checks.recordedAt'), dataIndex: 'recordedAt', render: (at: string, c) => <>{formatDateTime(at)}{c.late && <Tag color="orange" style={{ marginLeft: 4 }}>{t('checks.late')}</Tag>}</> },
+          {
+            title: t('keyPersons.temperature'),
+            dataIndex: 'temperature',
+            render: (v: number) => <TemperatureTag value={v} />,
+          },
+          {
+            title: t('keyPersons.symptoms'),
+            dataIndex: 'symptoms',
+            render: (s: string[]) => s.map((x) => t(`keyPersons.symptomNames.${x}`)).join('、') || '—',
+          },
+          {
+            title: t('keyPersons.measuredBy'),
+            dataIndex: 'measuredBy',
+            render: (m: Check['measuredBy']) => t(`keyPersons.measuredByNames.${m}`),
+          },
+          {
+            title: t('checks.recordedAt'),
+            dataIndex: 'recordedAt',
+            render: (at: string, c) => (
+              <>
+                {formatDateTime(at)}
+                {c.late && (
+                  <Tag color="orange" style={{ marginLeft: 4 }}>
+                    {t('checks.late')}
+                  </Tag>
+                )}
+              </>
+            ),
+          },
         ]}
       />
     </>

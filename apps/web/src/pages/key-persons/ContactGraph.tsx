@@ -25,18 +25,41 @@ export function ContactsCard({ id, editable }: { id: string; editable: boolean }
   const self = data.nodes.find((n) => n.hop === 0);
   const rows = data.links.map((l) => ({ ...l, a: byId.get(l.source), b: byId.get(l.target) }));
   const who = (n: ContactNode | undefined) =>
-    !n ? '—' : n.keyPersonId && n.keyPersonId !== id ? <Link to={`/key-persons/${n.keyPersonId}`}>{n.name}</Link> : <span>{n.name}{!n.inScope && <Tag style={{ marginLeft: 4 }}>{t('keyPersonFile.outOfScope')}</Tag>}</span>;
+    !n ? (
+      '—'
+    ) : n.keyPersonId && n.keyPersonId !== id ? (
+      <Link to={`/key-persons/${n.keyPersonId}`}>{n.name}</Link>
+    ) : (
+      <span>
+        {n.name}
+        {!n.inScope && <Tag style={{ marginLeft: 4 }}>{t('keyPersonFile.outOfScope')}</Tag>}
+      </span>
+    );
   return (
     <Card size="small" title={t('keyPersonFile.contacts')} data-testid="contacts">
       {data.links.length > 0 && <GraphView data={data} currentId={id} />}
-      <Table size="small" rowKey="id" pagination={false} dataSource={rows} loading={graph.isLoading}
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={rows}
+        loading={graph.isLoading}
         columns={[
           { title: t('keyPersonFile.contactPerson'), key: 'a', render: (_, r) => who(r.a) },
-          { title: t('keyPersonFile.relation'), dataIndex: 'relation', render: (rel: string) => t(`keyPersonFile.relations.${rel}`) },
+          {
+            title: t('keyPersonFile.relation'),
+            dataIndex: 'relation',
+            render: (rel: string) => t(`keyPersonFile.relations.${rel}`),
+          },
           { title: t('keyPersonFile.contactPerson'), key: 'b', render: (_, r) => who(r.b) },
           { title: t('keyPersonFile.lastContactDate'), dataIndex: 'lastContactDate' },
-          { title: t('keyPersonFile.hop'), key: 'hop', render: (_, r) => t(`keyPersonFile.hops.${Math.max(r.a?.hop ?? 0, r.b?.hop ?? 0)}`) },
-        ]} />
+          {
+            title: t('keyPersonFile.hop'),
+            key: 'hop',
+            render: (_, r) => t(`keyPersonFile.hops.${Math.max(r.a?.hop ?? 0, r.b?.hop ?? 0)}`),
+          },
+        ]}
+      />
       {editable && self && <AddContact id={id} />}
     </Card>
   );
@@ -48,18 +71,40 @@ function GraphView({ data, currentId }: { data: ContactGraph; currentId: string 
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts>();
   const option = useMemo(() => {
-    const categories = [0, 1, 2].map((h) => ({ name: t(`keyPersonFile.hops.${h}`), itemStyle: { color: HOP_COLORS[h] } }));
+    const categories = [0, 1, 2].map((h) => ({
+      name: t(`keyPersonFile.hops.${h}`),
+      itemStyle: { color: HOP_COLORS[h] },
+    }));
     return {
-      tooltip: { formatter: (p: { dataType: string; data: { label?: string; name?: string } }) => (p.dataType === 'edge' ? p.data.label ?? '' : p.data.name ?? '') },
+      tooltip: {
+        formatter: (p: { dataType: string; data: { label?: string; name?: string } }) =>
+          p.dataType === 'edge' ? (p.data.label ?? '') : (p.data.name ?? ''),
+      },
       legend: [{ data: categories.map((c) => c.name) }],
-      series: [{
-        type: 'graph', layout: 'force', roam: true, draggable: true, categories,
-        force: { repulsion: 220, edgeLength: 90 },
-        label: { show: true, position: 'right' },
-        edgeLabel: { show: true, fontSize: 10, formatter: (p: { data: { label: string } }) => p.data.label },
-        data: data.nodes.map((n) => ({ id: n.personId, name: n.name, category: n.hop, symbolSize: n.hop === 0 ? 36 : n.keyPersonId ? 26 : 18, keyPersonId: n.keyPersonId })),
-        links: data.links.map((l) => ({ source: l.source, target: l.target, label: `${t(`keyPersonFile.relations.${l.relation}`)} ${l.lastContactDate}` })),
-      }],
+      series: [
+        {
+          type: 'graph',
+          layout: 'force',
+          roam: true,
+          draggable: true,
+          categories,
+          force: { repulsion: 220, edgeLength: 90 },
+          label: { show: true, position: 'right' },
+          edgeLabel: { show: true, fontSize: 10, formatter: (p: { data: { label: string } }) => p.data.label },
+          data: data.nodes.map((n) => ({
+            id: n.personId,
+            name: n.name,
+            category: n.hop,
+            symbolSize: n.hop === 0 ? 36 : n.keyPersonId ? 26 : 18,
+            keyPersonId: n.keyPersonId,
+          })),
+          links: data.links.map((l) => ({
+            source: l.source,
+            target: l.target,
+            label: `${t(`keyPersonFile.relations.${l.relation}`)} ${l.lastContactDate}`,
+          })),
+        },
+      ],
     };
   }, [data, t]);
   useEffect(() => {
@@ -77,7 +122,15 @@ function GraphView({ data, currentId }: { data: ContactGraph; currentId: string 
     };
   }, [navigate, currentId]);
   useEffect(() => void chart.current?.setOption(option, true), [option]);
-  return <div ref={ref} style={{ width: '100%', height: 360 }} role="img" aria-label={t('keyPersonFile.contactGraph')} data-testid="contact-graph" />;
+  return (
+    <div
+      ref={ref}
+      style={{ width: '100%', height: 360 }}
+      role="img"
+      aria-label={t('keyPersonFile.contactGraph')}
+      data-testid="contact-graph"
+    />
+  );
 }
 
 function AddContact({ id }: { id: string }) {
@@ -87,21 +140,73 @@ function AddContact({ id }: { id: string }) {
   const [search, setSearch] = useState('');
   const persons = usePersons({ q: search, pageSize: 10 }, search.length >= 1);
   const add = useAddToFilePart(id, 'contacts');
-  const onFinish = (v: { contactPersonId?: string; name?: string; phone?: string; relation: (typeof CONTACT_RELATIONS)[number]; lastContactDate: string }) => {
-    const body = { relation: v.relation, lastContactDate: v.lastContactDate, ...(v.contactPersonId ? { contactPersonId: v.contactPersonId } : { newPerson: { name: v.name ?? '', ...(v.phone ? { phone: v.phone } : {}) } }) };
-    add.mutate(body, { onSuccess: () => form.resetFields(), onError: (err) => { if (!applyFieldErrors(form, err)) void message.error(errorMessage(err)); } });
+  const onFinish = (v: {
+    contactPersonId?: string;
+    name?: string;
+    phone?: string;
+    relation: (typeof CONTACT_RELATIONS)[number];
+    lastContactDate: string;
+  }) => {
+    const body = {
+      relation: v.relation,
+      lastContactDate: v.lastContactDate,
+      ...(v.contactPersonId
+        ? { contactPersonId: v.contactPersonId }
+        : { newPerson: { name: v.name ?? '', ...(v.phone ? { phone: v.phone } : {}) } }),
+    };
+    add.mutate(body, {
+      onSuccess: () => form.resetFields(),
+      onError: (err) => {
+        if (!applyFieldErrors(form, err)) void message.error(errorMessage(err));
+      },
+    });
   };
   return (
     <Form form={form} layout="inline" style={{ marginTop: 12, rowGap: 8 }} onFinish={onFinish}>
       <Form.Item name="contactPersonId">
-        <Select showSearch allowClear filterOption={false} onSearch={setSearch} style={{ width: 220 }} placeholder={t('keyPersonFile.searchPerson')}
-          options={(persons.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name} ${p.phone ?? p.idNumber ?? ''}` }))} />
+        <Select
+          showSearch
+          allowClear
+          filterOption={false}
+          onSearch={setSearch}
+          style={{ width: 220 }}
+          aria-label={t('keyPersonFile.searchPerson')}
+          placeholder={t('keyPersonFile.searchPerson')}
+          options={(persons.data?.items ?? []).map((p) => ({
+            value: p.id,
+            label: `${p.name} ${p.phone ?? p.idNumber ?? ''}`,
+          }))}
+        />
       </Form.Item>
-      <Form.Item name="name"><Input placeholder={t('keyPersonFile.newPerson')} style={{ width: 120 }} /></Form.Item>
-      <Form.Item name="phone"><Input placeholder={t('keyPersonFile.phone')} inputMode="tel" style={{ width: 130 }} /></Form.Item>
-      <Form.Item name="relation" rules={[{ required: true }]}><Select style={{ width: 120 }} placeholder={t('keyPersonFile.relation')} options={CONTACT_RELATIONS.map((r) => ({ value: r, label: t(`keyPersonFile.relations.${r}`) }))} /></Form.Item>
-      <Form.Item name="lastContactDate" label={t('keyPersonFile.lastContactDate')} rules={[{ required: true }]}><Input type="date" style={{ width: 150 }} /></Form.Item>
-      <Button htmlType="submit" loading={add.isPending}>{t('keyPersonFile.addContact')}</Button>
+      <Form.Item name="name">
+        <Input
+          aria-label={t('keyPersonFile.newPerson')}
+          placeholder={t('keyPersonFile.newPerson')}
+          style={{ width: 120 }}
+        />
+      </Form.Item>
+      <Form.Item name="phone">
+        <Input
+          aria-label={t('keyPersonFile.phone')}
+          placeholder={t('keyPersonFile.phone')}
+          inputMode="tel"
+          style={{ width: 130 }}
+        />
+      </Form.Item>
+      <Form.Item name="relation" rules={[{ required: true }]}>
+        <Select
+          style={{ width: 120 }}
+          aria-label={t('keyPersonFile.relation')}
+          placeholder={t('keyPersonFile.relation')}
+          options={CONTACT_RELATIONS.map((r) => ({ value: r, label: t(`keyPersonFile.relations.${r}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="lastContactDate" label={t('keyPersonFile.lastContactDate')} rules={[{ required: true }]}>
+        <Input type="date" style={{ width: 150 }} />
+      </Form.Item>
+      <Button htmlType="submit" loading={add.isPending}>
+        {t('keyPersonFile.addContact')}
+      </Button>
     </Form>
   );
 }

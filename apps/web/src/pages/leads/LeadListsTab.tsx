@@ -15,7 +15,13 @@ export function LeadListsTab({ canManage }: { canManage: boolean }) {
   const lists = useLeadLists();
   if (lists.isError) return <Alert type="error" showIcon message={errorMessage(lists.error)} />;
   return (
-    <Table<LeadList> rowKey="listId" size="middle" loading={lists.isFetching} dataSource={lists.data?.items ?? []} scroll={{ x: 'max-content' }} pagination={false}
+    <Table<LeadList>
+      rowKey="listId"
+      size="middle"
+      loading={lists.isFetching}
+      dataSource={lists.data?.items ?? []}
+      scroll={{ x: 'max-content' }}
+      pagination={false}
       locale={{ emptyText: t('leads.noLists') }}
       columns={[
         { title: t('leads.issuer'), dataIndex: 'issuer' },
@@ -24,8 +30,35 @@ export function LeadListsTab({ canManage }: { canManage: boolean }) {
         { title: t('leads.rows'), dataIndex: 'rows', align: 'right' },
         { title: t('leads.verified'), dataIndex: 'verified', align: 'right' },
         { title: t('leads.dismissed'), dataIndex: 'dismissed', align: 'right' },
-        { title: t('leads.inProgress'), key: 'open', align: 'right', render: (_, l) => <>{l.open}{l.overdue > 0 && <Tag color="red" style={{ marginLeft: 8 }}>{t('leads.overdue')} {l.overdue}</Tag>}</> },
-        ...(canManage ? [{ title: t('common.actions'), key: 'feedback', render: (_: unknown, l: LeadList) => <Button size="small" icon={<DownloadOutlined />} href={leadFeedbackUrl(l.listId)}>{t('leads.feedback')}</Button> }] : []),
-      ]} />
+        {
+          title: t('leads.inProgress'),
+          key: 'open',
+          align: 'right',
+          render: (_, l) => (
+            <>
+              {l.open}
+              {l.overdue > 0 && (
+                <Tag color="red" style={{ marginLeft: 8 }}>
+                  {t('leads.overdue')} {l.overdue}
+                </Tag>
+              )}
+            </>
+          ),
+        },
+        ...(canManage
+          ? [
+              {
+                title: t('common.actions'),
+                key: 'feedback',
+                render: (_: unknown, l: LeadList) => (
+                  <Button size="small" icon={<DownloadOutlined />} href={leadFeedbackUrl(l.listId)}>
+                    {t('leads.feedback')}
+                  </Button>
+                ),
+              },
+            ]
+          : []),
+      ]}
+    />
   );
 }

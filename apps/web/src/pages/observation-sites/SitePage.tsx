@@ -1,5 +1,20 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Form, Popconfirm, Progress, Row, Select, Space, Spin, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Popconfirm,
+  Progress,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -10,6 +25,7 @@ import { hasRole, KEY_PERSON_MANAGERS } from '../../auth/roles';
 import { useMe } from '../../auth/session';
 import { formatDateTime } from '../../components/labels';
 import type { ObservationSiteDetail } from '../../api/types';
+import { AddRoomsCard } from './SiteForms';
 
 type Bed = ObservationSiteDetail['bedList'][number];
 
@@ -28,21 +44,36 @@ export default function SitePage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>{s.name} {s.warning && <Tag color="red">{t('sites.warning')}</Tag>}</Typography.Title>
-        <Button icon={<DownloadOutlined />} href={exportSiteUrl(s.id)}>{t('siteBeds.export')}</Button>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {s.name} {s.warning && <Tag color="red">{t('sites.warning')}</Tag>}
+        </Typography.Title>
+        <Button icon={<DownloadOutlined />} href={exportSiteUrl(s.id)}>
+          {t('siteBeds.export')}
+        </Button>
       </Space>
       <Card size="small">
-        <Progress percent={Math.round(s.occupancy * 100)} status={s.warning ? 'exception' : 'normal'} />
+        <Progress
+          aria-label={s.name}
+          percent={Math.round(s.occupancy * 100)}
+          status={s.warning ? 'exception' : 'normal'}
+        />
         <Typography.Text>{t('sites.line', { occupied: s.occupied, beds: s.beds, free: s.free })}</Typography.Text>
-        <div><Typography.Text type="secondary">{s.regionName} {s.address ?? ''}</Typography.Text></div>
+        <div>
+          <Typography.Text type="secondary">
+            {s.regionName} {s.address ?? ''}
+          </Typography.Text>
+        </div>
       </Card>
       {manage && s.free > 0 && <PlaceForm site={s} />}
+      {manage && <AddRoomsCard siteId={s.id} />}
       <Row gutter={[12, 12]}>
         {[...rooms].map(([room, beds]) => (
           <Col key={room} xs={24} sm={12} lg={8}>
             <Card size="small" title={t('siteBeds.room', { room })}>
               <Space direction="vertical" style={{ width: '100%' }}>
-                {beds.map((b) => <BedLine key={b.id} siteId={s.id} bed={b} manage={manage} />)}
+                {beds.map((b) => (
+                  <BedLine key={b.id} siteId={s.id} bed={b} manage={manage} />
+                ))}
               </Space>
             </Card>
           </Col>
@@ -62,11 +93,21 @@ function BedLine({ siteId, bed, manage }: { siteId: string; bed: Bed; manage: bo
       {bed.placementId ? (
         <>
           <Link to={`/key-persons/${bed.keyPersonId}`}>{bed.name}</Link>
-          {bed.since && <Typography.Text type="secondary">{t('siteBeds.since', { at: formatDateTime(bed.since) })}</Typography.Text>}
+          {bed.since && (
+            <Typography.Text type="secondary">{t('siteBeds.since', { at: formatDateTime(bed.since) })}</Typography.Text>
+          )}
           {manage && (
-            <Popconfirm title={t('siteBeds.releaseConfirm', { name: bed.name })} okText={t('common.confirm')} cancelText={t('common.cancel')}
-              onConfirm={() => end.mutate(bed.placementId!, { onError: (err) => void message.error(errorMessage(err)) })}>
-              <Button size="small" type="link">{t('siteBeds.release')}</Button>
+            <Popconfirm
+              title={t('siteBeds.releaseConfirm', { name: bed.name })}
+              okText={t('common.confirm')}
+              cancelText={t('common.cancel')}
+              onConfirm={() =>
+                end.mutate(bed.placementId!, { onError: (err) => void message.error(errorMessage(err)) })
+              }
+            >
+              <Button size="small" type="link">
+                {t('siteBeds.release')}
+              </Button>
             </Popconfirm>
           )}
         </>
@@ -83,21 +124,56 @@ function PlaceForm({ site }: { site: ObservationSiteDetail }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ keyPersonId: string; bedId: string }>();
   const [q, setQ] = useState('');
-  const candidates = useKeyPersons({ measure: 'centralIsolation', status: 'active', q: q || undefined, page: 1, pageSize: 20 });
+  const candidates = useKeyPersons({
+    measure: 'centralIsolation',
+    status: 'active',
+    q: q || undefined,
+    page: 1,
+    pageSize: 20,
+  });
   const placed = new Set(site.bedList.map((b) => b.keyPersonId).filter(Boolean));
   const place = usePlace(site.id);
   return (
     <Card size="small" title={t('siteBeds.place')}>
-      <Form form={form} layout="inline" style={{ rowGap: 8 }}
-        onFinish={(v) => place.mutate(v, { onSuccess: () => form.resetFields(), onError: (err) => { if (!applyFieldErrors(form, err)) void message.error(errorMessage(err)); } })}>
+      <Form
+        form={form}
+        layout="inline"
+        style={{ rowGap: 8 }}
+        onFinish={(v) =>
+          place.mutate(v, {
+            onSuccess: () => form.resetFields(),
+            onError: (err) => {
+              if (!applyFieldErrors(form, err)) void message.error(errorMessage(err));
+            },
+          })
+        }
+      >
         <Form.Item name="keyPersonId" rules={[{ required: true }]}>
-          <Select showSearch filterOption={false} onSearch={setQ} style={{ width: 240 }} placeholder={t('siteBeds.keyPerson')}
-            options={(candidates.data?.items ?? []).filter((k) => !placed.has(k.id)).map((k) => ({ value: k.id, label: `${k.name} ${k.regionName}` }))} />
+          <Select
+            showSearch
+            filterOption={false}
+            onSearch={setQ}
+            style={{ width: 240 }}
+            aria-label={t('siteBeds.keyPerson')}
+            placeholder={t('siteBeds.keyPerson')}
+            options={(candidates.data?.items ?? [])
+              .filter((k) => !placed.has(k.id))
+              .map((k) => ({ value: k.id, label: `${k.name} ${k.regionName}` }))}
+          />
         </Form.Item>
         <Form.Item name="bedId" rules={[{ required: true }]}>
-          <Select style={{ width: 160 }} placeholder={t('siteBeds.freeBed')} options={site.bedList.filter((b) => !b.placementId).map((b) => ({ value: b.id, label: `${b.room}-${b.bed}` }))} />
+          <Select
+            style={{ width: 160 }}
+            aria-label={t('siteBeds.freeBed')}
+            placeholder={t('siteBeds.freeBed')}
+            options={site.bedList
+              .filter((b) => !b.placementId)
+              .map((b) => ({ value: b.id, label: `${b.room}-${b.bed}` }))}
+          />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={place.isPending}>{t('siteBeds.placeButton')}</Button>
+        <Button type="primary" htmlType="submit" loading={place.isPending}>
+          {t('siteBeds.placeButton')}
+        </Button>
       </Form>
     </Card>
   );

@@ -12,12 +12,24 @@ export function RegionDetailPanel({ regionId, onSelect }: { regionId: string; on
   const grids = useGrids(regionId);
   const n = (v: number) => formatCount(v);
 
-  if (region.isPending) return <Card><Skeleton active /></Card>;
+  if (region.isPending)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
   if (region.isError) return <Alert type="error" showIcon message={errorMessage(region.error)} />;
   const r = region.data;
 
   return (
-    <Card title={<span>{r.name} <Tag color="blue">{levelName(r.level)}</Tag></span>} aria-label={t('regions.detail')}>
+    <Card
+      title={
+        <span>
+          {r.name} <Tag color="blue">{levelName(r.level)}</Tag>
+        </span>
+      }
+      aria-label={t('regions.detail')}
+    >
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
         <Descriptions.Item label={t('regions.code')}>
           <Typography.Text copyable>{r.code}</Typography.Text>
@@ -41,7 +53,9 @@ export function RegionDetailPanel({ regionId, onSelect }: { regionId: string; on
         <Descriptions.Item label={t('regions.personCount')}>{n(r.personCount)}</Descriptions.Item>
       </Descriptions>
 
-      <Typography.Title level={5} style={{ marginTop: 16 }}>{t('regions.grids')}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('regions.grids')}
+      </Typography.Title>
       {grids.isError && <Alert type="error" showIcon message={errorMessage(grids.error)} />}
       <Table<Grid>
         aria-label={t('regions.grids')}
@@ -55,13 +69,19 @@ export function RegionDetailPanel({ regionId, onSelect }: { regionId: string; on
           { title: t('regions.gridName'), dataIndex: 'name' },
           {
             title: t('regions.leader'),
-            render: (_, g) => g.leader?.displayName ?? <Typography.Text type="secondary">{t('regions.noLeader')}</Typography.Text>,
+            render: (_, g) =>
+              g.leader?.displayName ?? <Typography.Text type="secondary">{t('regions.noLeader')}</Typography.Text>,
           },
           {
             title: t('regions.workers'),
             render: (_, g) => (g.workers.length ? g.workers.map((w) => <Tag key={w.id}>{w.displayName}</Tag>) : '—'),
           },
-          { title: t('regions.householdCount'), dataIndex: 'householdCount', align: 'right', render: (v: number) => n(v) },
+          {
+            title: t('regions.householdCount'),
+            dataIndex: 'householdCount',
+            align: 'right',
+            render: (v: number) => n(v),
+          },
         ]}
       />
     </Card>

@@ -60,11 +60,19 @@ export function RegionImportButton({ onImported }: { onImported: () => void }) {
         open={open}
         title={t('regions.importResult')}
         onCancel={() => setOpen(false)}
-        footer={<Button type="primary" onClick={() => setOpen(false)}>{t('common.confirm')}</Button>}
+        footer={
+          <Button type="primary" onClick={() => setOpen(false)}>
+            {t('common.confirm')}
+          </Button>
+        }
         width={720}
       >
         {error ? (
-          <Alert type="error" showIcon message={error instanceof ApiError ? error.problem.detail || error.problem.title : errorMessage(error)} />
+          <Alert
+            type="error"
+            showIcon
+            message={error instanceof ApiError ? error.problem.detail || error.problem.title : errorMessage(error)}
+          />
         ) : (
           <Alert
             type={result && result.created + result.updated > 0 ? 'warning' : 'error'}

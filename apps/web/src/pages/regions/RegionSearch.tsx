@@ -1,4 +1,4 @@
-import { Input, List, Tag, Typography } from 'antd';
+import { Button, Input, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
@@ -31,17 +31,16 @@ export function RegionSearch({ onSelect }: { onSelect: (id: string) => void }) {
           locale={{ emptyText: search.isError ? errorMessage(search.error) : t('regions.noResults') }}
           dataSource={search.data?.items ?? []}
           renderItem={(region) => (
-            <List.Item
-              style={{ cursor: 'pointer' }}
-              onClick={() => onSelect(region.id)}
-              onKeyDown={(e) => e.key === 'Enter' && onSelect(region.id)}
-              tabIndex={0}
-              role="button"
-            >
+            <List.Item style={{ cursor: 'pointer' }} onClick={() => onSelect(region.id)}>
               <span>
-                {region.name} <Tag>{levelName(region.level)}</Tag>
+                <Button type="link" style={{ padding: 0, height: 'auto' }}>
+                  {region.name}
+                </Button>{' '}
+                <Tag>{levelName(region.level)}</Tag>
               </span>
-              <Typography.Text type="secondary" code>{region.code}</Typography.Text>
+              <Typography.Text type="secondary" code>
+                {region.code}
+              </Typography.Text>
             </List.Item>
           )}
         />

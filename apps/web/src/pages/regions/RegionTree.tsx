@@ -23,7 +23,10 @@ export function RegionTree({ selectedId, onSelect }: Props) {
     async (node: TreeDataNode) => {
       const id = String(node.key);
       try {
-        const items = await queryClient.fetchQuery({ queryKey: regionKeys.children(id), queryFn: () => fetchChildren(id) });
+        const items = await queryClient.fetchQuery({
+          queryKey: regionKeys.children(id),
+          queryFn: () => fetchChildren(id),
+        });
         setChildren((prev) => ({ ...prev, [id]: items }));
       } catch (err) {
         setLoadError(err);

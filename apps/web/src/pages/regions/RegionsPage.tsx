@@ -1,7 +1,10 @@
 import { Card, Col, Empty, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ADMIN_ROLES, hasRole } from '../../auth/roles';
+import { ADMIN_ROLES, CHAIN_MANAGERS, DISPATCH_ROLES, hasRole, KEY_PERSON_ROLES } from '../../auth/roles';
+import { VolunteerTeamsCard } from '../volunteer-teams/VolunteerTeamsCard';
+import { ChainCard } from '../responsibility-chains/ChainCard';
+import { EscalationsCard } from '../responsibility-chains/EscalationsCard';
 import { useMe } from '../../auth/session';
 import { RegionDetailPanel } from './RegionDetailPanel';
 import { RegionImportButton } from './RegionImportButton';
@@ -18,7 +21,9 @@ export default function RegionsPage() {
   return (
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('regions.title')}</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('regions.title')}
+        </Typography.Title>
         {hasRole(me.role, ADMIN_ROLES) && <RegionImportButton onImported={() => setTreeVersion((v) => v + 1)} />}
       </Space>
       <Row gutter={[16, 16]}>
@@ -32,9 +37,16 @@ export default function RegionsPage() {
         </Col>
         <Col xs={24} md={15} lg={17}>
           {selectedId ? (
-            <RegionDetailPanel regionId={selectedId} onSelect={setSelectedId} />
+            <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+              <RegionDetailPanel regionId={selectedId} onSelect={setSelectedId} />
+              <ChainCard regionId={selectedId} canManage={hasRole(me.role, CHAIN_MANAGERS)} />
+              {hasRole(me.role, KEY_PERSON_ROLES) && <EscalationsCard regionId={selectedId} />}
+              <VolunteerTeamsCard regionId={selectedId} canManage={hasRole(me.role, DISPATCH_ROLES)} />
+            </Space>
           ) : (
-            <Card><Empty description={t('regions.selectHint')} /></Card>
+            <Card>
+              <Empty description={t('regions.selectHint')} />
+            </Card>
           )}
         </Col>
       </Row>

@@ -1,10 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Progress } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { apiRequest } from '../../api/client';
-import type { components } from '../../api/schema.gen';
+import { fetchFileJob, type FileJob } from '../../api/register';
 
-export type FileJob = components['schemas']['FileJob'];
+export type { FileJob };
 export const jobFinished = (job: FileJob | undefined) => job?.status === 'done' || job?.status === 'failed';
 
 /** An import or export running on the server, polled until it ends. */
@@ -12,7 +11,7 @@ export function useFileJob(id: string | undefined) {
   return useQuery({
     queryKey: ['fileJob', id],
     enabled: !!id,
-    queryFn: ({ signal }) => apiRequest<FileJob>(`/api/v1/jobs/${id}`, { signal }),
+    queryFn: ({ signal }) => fetchFileJob(id!, signal),
     refetchInterval: (query) => (jobFinished(query.state.data) ? false : 700),
   }).data;
 }
@@ -22,7 +21,11 @@ export function JobProgress({ job }: { job: FileJob }) {
   const { t } = useTranslation();
   return (
     <>
-      <Progress percent={job.total ? Math.floor((job.done / job.total) * 100) : 0} status="active" />
+      <Progress
+        aria-label={t('register.jobProgress', { done: job.done, total: job.total })}
+        percent={job.total ? Math.floor((job.done / job.total) * 100) : 0}
+        status="active"
+      />
       <div>{t('register.jobProgress', { done: job.done, total: job.total })}</div>
     </>
   );

@@ -6,4 +6,10 @@ export function coverageRate(f: Pick<CoverageFigures, 'households' | 'visited' |
   return `${(((f.visited + f.away) / f.households) * 100).toFixed(1)}%`;
 }
 
-export const STATE_COLORS: Record<string, string> = { notVisited: 'red', nobodyHome: 'orange', refused: 'volcano', visited: 'green', away: 'blue' };
+export const STATE_COLORS: Record<string, string> = {
+  notVisited: 'red',
+  nobodyHome: 'orange',
+  refused: 'volcano',
+  visited: 'green',
+  away: 'blue',
+};

@@ -1,4 +1,5 @@
-import { App, Button, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { formatDuration, minutesUntil } from '@fangkong/domain';
+import { App, Button, Input, Modal, Segmented, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -6,25 +7,30 @@ import { errorMessage } from '../../api/client';
 import { useAcknowledgeTriage, useCloseTriage, useTriageTasks } from '../../api/fileOffice';
 import type { TriageTask } from '../../api/types';
 import { formatDateTime } from '../../components/labels';
+import { serverNow } from '../../api/server-clock';
+import { currentLocale } from '../../i18n';
 import { TemperatureTag } from '../key-persons/TemperatureTag';
 import { DrillBanner, useDrillFilter } from '../../components/DrillFilter';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
-/** Minutes left to a deadline, ticking every 30 seconds. */
+/** Minutes left to a deadline by the server's clock, ticking every 30 seconds. */
 function useMinutesLeft(deadline: string) {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(serverNow);
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    const timer = setInterval(() => setNow(serverNow()), 30_000);
     return () => clearInterval(timer);
   }, []);
-  return Math.round((new Date(deadline).getTime() - now) / 60_000);
+  return minutesUntil(deadline, now);
 }
 
 function Countdown({ task }: { task: TriageTask }) {
   const { t } = useTranslation();
   const left = useMinutesLeft(task.deadline);
-  if (task.status === 'closed') return <Typography.Text type="secondary">{formatDateTime(task.deadline)}</Typography.Text>;
-  if (left < 0) return <Tag color="red">{t('triageTasks.overdueBy', { h: Math.floor(-left / 60), m: -left % 60 })}</Tag>;
-  return <Tag color={left < 30 ? 'orange' : 'blue'}>{t('triageTasks.left', { h: Math.floor(left / 60), m: left % 60 })}</Tag>;
+  if (task.status === 'closed')
+    return <Typography.Text type="secondary">{formatDateTime(task.deadline)}</Typography.Text>;
+  const time = formatDuration(left, currentLocale());
+  if (left < 0) return <Tag color="red">{t('triageTasks.overdueBy', { time })}</Tag>;
+  return <Tag color={left < 30 ? 'orange' : 'blue'}>{t('triageTasks.left', { time })}</Tag>;
 }
 
 /** 预检分诊任务: fevers and red-flag symptoms sent to the township health centre, with their deadlines. */
@@ -42,34 +48,115 @@ export default function TriagePage() {
   const fail = (err: unknown) => void message.error(errorMessage(err));
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('triageTasks.title')}</Typography.Title>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('triageTasks.title')}
+      </Typography.Title>
       {drill && <DrillBanner total={tasks.data?.total} />}
-      {!drill && <Segmented value={status} onChange={(v) => { setStatus(v as TriageTask['status']); setPage(1); }}
-        options={(['open', 'acknowledged', 'closed'] as const).map((s) => ({ value: s, label: t(`triageTasks.statuses.${s}`) }))} />}
-      <Table size="small" rowKey="id" loading={tasks.isLoading} dataSource={tasks.data?.items ?? []} scroll={{ x: 'max-content' }}
-        pagination={{ current: page, pageSize: 20, total: tasks.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+      {!drill && (
+        <Segmented
+          value={status}
+          onChange={(v) => {
+            setStatus(v as TriageTask['status']);
+            setPage(1);
+          }}
+          options={(['open', 'acknowledged', 'closed'] as const).map((s) => ({
+            value: s,
+            label: t(`triageTasks.statuses.${s}`),
+          }))}
+        />
+      )}
+      <ResponsiveTable<TriageTask>
+        aria-label={t('triageTasks.title')}
+        actionKeys={['x']}
+        size="small"
+        rowKey="id"
+        loading={tasks.isLoading}
+        dataSource={tasks.data?.items ?? []}
+        scroll={{ x: 'max-content' }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: tasks.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
         columns={[
-          { title: t('keyPersons.name'), dataIndex: 'name', render: (n: string, r) => <Link to={`/key-persons/${r.keyPersonId}`}>{n}</Link> },
-          { title: t('keyPersons.region'), dataIndex: 'regionName' },
-          { title: t('keyPersons.temperature'), dataIndex: 'temperature', render: (v: number) => <TemperatureTag value={v} /> },
-          { title: t('keyPersons.symptoms'), dataIndex: 'symptoms', render: (s: string[]) => s.map((x) => t(`keyPersons.symptomNames.${x}`)).join('、') || '—' },
-          { title: t('triageTasks.raisedAt'), dataIndex: 'createdAt', render: formatDateTime },
-          { title: t('triageTasks.deadline'), key: 'deadline', render: (_, r) => <Space size={4}><Countdown task={r} />{r.escalatedAt && <Tag color="volcano">{t('triageTasks.escalated')}</Tag>}</Space> },
-          { title: t('triageTasks.outcome'), dataIndex: 'outcome', render: (o: string | null) => o ?? '—' },
           {
-            title: t('common.actions'), key: 'x',
+            title: t('keyPersons.name'),
+            dataIndex: 'name',
+            render: (n: string, r) => <Link to={`/key-persons/${r.keyPersonId}`}>{n}</Link>,
+          },
+          { title: t('keyPersons.region'), dataIndex: 'regionName' },
+          {
+            title: t('keyPersons.temperature'),
+            dataIndex: 'temperature',
+            render: (v: number) => <TemperatureTag value={v} />,
+          },
+          {
+            title: t('keyPersons.symptoms'),
+            dataIndex: 'symptoms',
+            render: (s: string[]) => s.map((x) => t(`keyPersons.symptomNames.${x}`)).join('、') || '—',
+          },
+          { title: t('triageTasks.raisedAt'), dataIndex: 'createdAt', render: formatDateTime },
+          {
+            title: t('triageTasks.deadline'),
+            key: 'deadline',
             render: (_, r) => (
-              <Space>
-                {r.status === 'open' && <Button size="small" type="primary" loading={acknowledge.isPending} onClick={() => acknowledge.mutate(r.id, { onError: fail })}>{t('triageTasks.acknowledge')}</Button>}
-                {r.status !== 'closed' && <Button size="small" onClick={() => { setClosing(r); setOutcome(''); }}>{t('triageTasks.close')}</Button>}
+              <Space size={4}>
+                <Countdown task={r} />
+                {r.escalatedAt && <Tag color="volcano">{t('triageTasks.escalated')}</Tag>}
               </Space>
             ),
           },
-        ]} />
-      <Modal open={!!closing} title={t('triageTasks.closeTitle', { name: closing?.name ?? '' })} onCancel={() => setClosing(null)} confirmLoading={close.isPending}
+          { title: t('triageTasks.outcome'), dataIndex: 'outcome', render: (o: string | null) => o ?? '—' },
+          {
+            title: t('common.actions'),
+            key: 'x',
+            render: (_, r) => (
+              <Space>
+                {r.status === 'open' && (
+                  <Button
+                    size="small"
+                    type="primary"
+                    loading={acknowledge.isPending}
+                    onClick={() => acknowledge.mutate(r.id, { onError: fail })}
+                  >
+                    {t('triageTasks.acknowledge')}
+                  </Button>
+                )}
+                {r.status !== 'closed' && (
+                  <Button
+                    size="small"
+                    onClick={() => {
+                      setClosing(r);
+                      setOutcome('');
+                    }}
+                  >
+                    {t('triageTasks.close')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={!!closing}
+        title={t('triageTasks.closeTitle', { name: closing?.name ?? '' })}
+        onCancel={() => setClosing(null)}
+        confirmLoading={close.isPending}
         okButtonProps={{ disabled: !outcome.trim() }}
-        onOk={() => closing && close.mutate({ id: closing.id, outcome }, { onSuccess: () => setClosing(null), onError: fail })}>
-        <Input.TextArea rows={3} value={outcome} onChange={(e) => setOutcome(e.target.value)} placeholder={t('triageTasks.outcomeHint')} />
+        onOk={() =>
+          closing && close.mutate({ id: closing.id, outcome }, { onSuccess: () => setClosing(null), onError: fail })
+        }
+      >
+        <Input.TextArea
+          rows={3}
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value)}
+          aria-label={t('triageTasks.outcomeHint')}
+          placeholder={t('triageTasks.outcomeHint')}
+        />
       </Modal>
     </Space>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { applyFieldErrors, errorMessage } from '../../api/client';
 import type { Role, UpdateUserBody, User } from '../../api/types';
 import { useCreateUser, useUpdateUser } from '../../api/users';
+import { isAdministrator } from '@fangkong/domain';
 import { ALL_ROLES } from '../../auth/roles';
 import { roleName } from '../../components/labels';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
@@ -38,7 +39,13 @@ export function UserFormModal({ open, user, onClose }: Props) {
     if (!open) return;
     form.resetFields();
     // The list only has the masked phone, so the phone field starts empty and is sent only when typed.
-    if (user) form.setFieldsValue({ username: user.username, displayName: user.displayName, role: user.role, regionId: user.regionId });
+    if (user)
+      form.setFieldsValue({
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        regionId: user.regionId,
+      });
   }, [open, user, form]);
 
   const onError = (err: unknown) => {
@@ -50,19 +57,40 @@ export function UserFormModal({ open, user, onClose }: Props) {
     const password = values.password || undefined;
     if (!user) {
       create.mutate(
-        { username: values.username.trim(), displayName: values.displayName.trim(), role: values.role, regionId: values.regionId, password: password ?? '', phone },
-        { onSuccess: (u) => { void message.success(t('users.created', { name: u.displayName })); onClose(); }, onError },
+        {
+          username: values.username.trim(),
+          displayName: values.displayName.trim(),
+          role: values.role,
+          regionId: values.regionId,
+          password: password ?? '',
+          phone,
+        },
+        {
+          onSuccess: (u) => {
+            void message.success(t('users.created', { name: u.displayName }));
+            onClose();
+          },
+          onError,
+        },
       );
       return;
     }
     const body: UpdateUserBody = {};
     if (values.displayName.trim() !== user.displayName) body.displayName = values.displayName.trim();
-    if (values.role !== user.role) body.role = values.role;
     if (values.regionId !== user.regionId) body.regionId = values.regionId;
     if (phone) body.phone = phone;
     if (password) body.password = password;
     if (Object.keys(body).length === 0) return onClose();
-    update.mutate({ id: user.id, body }, { onSuccess: () => { void message.success(t('users.saved')); onClose(); }, onError });
+    update.mutate(
+      { id: user.id, body },
+      {
+        onSuccess: () => {
+          void message.success(t('users.saved'));
+          onClose();
+        },
+        onError,
+      },
+    );
   };
 
   const required = (field: string) => [{ required: true, whitespace: true, message: t('users.required', { field }) }];
@@ -85,13 +113,32 @@ export function UserFormModal({ open, user, onClose }: Props) {
         <Form.Item name="displayName" label={t('users.displayName')} rules={required(t('users.displayName'))}>
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('users.required', { field: t('users.role') }) }]}>
-          <Select options={ALL_ROLES.map((r) => ({ value: r, label: roleName(r) }))} />
+        {/* The system administrator opens accounts with a business role; changing a role is the security administrator's. */}
+        <Form.Item
+          name="role"
+          label={t('users.role')}
+          rules={[{ required: true, message: t('users.required', { field: t('users.role') }) }]}
+        >
+          <Select
+            disabled={editing}
+            options={ALL_ROLES.filter((r) => editing || !isAdministrator(r)).map((r) => ({
+              value: r,
+              label: roleName(r),
+            }))}
+          />
         </Form.Item>
-        <Form.Item name="regionId" label={t('users.region')} rules={[{ required: true, message: t('users.required', { field: t('users.region') }) }]}>
+        <Form.Item
+          name="regionId"
+          label={t('users.region')}
+          rules={[{ required: true, message: t('users.required', { field: t('users.region') }) }]}
+        >
           <RegionTreeSelect fallbackLabel={user?.regionName} aria-label={t('users.region')} />
         </Form.Item>
-        <Form.Item name="phone" label={t('users.phone')} extra={user?.phone ? t('users.phoneKeepHint', { phone: user.phone }) : undefined}>
+        <Form.Item
+          name="phone"
+          label={t('users.phone')}
+          extra={user?.phone ? t('users.phoneKeepHint', { phone: user.phone }) : undefined}
+        >
           <Input inputMode="tel" autoComplete="off" />
         </Form.Item>
         <Form.Item

@@ -5,11 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
 import type { Role, User } from '../../api/types';
 import { useUpdateUser, useUsers, type UserFilter } from '../../api/users';
-import { ALL_ROLES } from '../../auth/roles';
+import { ADMIN_ROLES, ALL_ROLES, hasRole, ROLE_GRANTERS } from '../../auth/roles';
 import { useMe } from '../../auth/session';
 import { formatDateTime, roleName } from '../../components/labels';
 import { isLocked, UserStatusTag } from '../../components/UserStatusTag';
 import { UserFormModal } from './UserFormModal';
+import { AssignRoleModal } from './AssignRoleModal';
+import { UserImportButton } from './UserImportButton';
 
 export default function UsersPage() {
   const { t } = useTranslation();
@@ -19,6 +21,9 @@ export default function UsersPage() {
   const users = useUsers(filter);
   const update = useUpdateUser();
   const [modal, setModal] = useState<{ open: boolean; user?: User }>({ open: false });
+  const [granting, setGranting] = useState<User | undefined>();
+  const manages = hasRole(me.role, ADMIN_ROLES);
+  const grants = hasRole(me.role, ROLE_GRANTERS);
 
   // disabled: false also clears a login lock on the server, so enable and unlock are the same call.
   const setDisabled = (user: User, disabled: boolean, done = disabled ? 'users.disabled' : 'users.enabled') =>
@@ -33,8 +38,17 @@ export default function UsersPage() {
   return (
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('users.title')}</Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal({ open: true })}>{t('common.create')}</Button>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('users.title')}
+        </Typography.Title>
+        {manages && (
+          <Space>
+            <UserImportButton />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal({ open: true })}>
+              {t('common.create')}
+            </Button>
+          </Space>
+        )}
       </Space>
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
@@ -54,7 +68,9 @@ export default function UsersPage() {
           options={ALL_ROLES.map((r) => ({ value: r, label: roleName(r) }))}
         />
       </Space>
-      {users.isError && <Alert type="error" showIcon message={errorMessage(users.error)} style={{ marginBottom: 16 }} />}
+      {users.isError && (
+        <Alert type="error" showIcon message={errorMessage(users.error)} style={{ marginBottom: 16 }} />
+      )}
       <Table<User>
         aria-label={t('users.title')}
         rowKey="id"
@@ -68,10 +84,11 @@ export default function UsersPage() {
           total: users.data?.total ?? 0,
           showSizeChanger: true,
           showTotal: (count) => t('common.total', { count }),
-          onChange: (page, pageSize) => setFilter((f) => ({ ...f, page: pageSize === f.pageSize ? page : 1, pageSize })),
+          onChange: (page, pageSize) =>
+            setFilter((f) => ({ ...f, page: pageSize === f.pageSize ? page : 1, pageSize })),
         }}
         columns={[
-          { title: t('users.username'), dataIndex: 'username' },
+          { title: t('users.username'), dataIndex: 'username', render: (u: string) => <span translate="no">{u}</span> },
           { title: t('users.displayName'), dataIndex: 'displayName' },
           { title: t('users.role'), dataIndex: 'role', render: (role: Role) => roleName(role) },
           { title: t('users.region'), dataIndex: 'regionName' },
@@ -88,18 +105,29 @@ export default function UsersPage() {
             fixed: 'right',
             render: (_, u) => (
               <Space size="small">
-                <Button type="link" size="small" onClick={() => setModal({ open: true, user: u })}>{t('common.edit')}</Button>
-                {isLocked(u) && !u.disabled && (
+                {grants && u.id !== me.id && (
+                  <Button type="link" size="small" onClick={() => setGranting(u)}>
+                    {t('security.assignRole')}
+                  </Button>
+                )}
+                {manages && (
+                  <Button type="link" size="small" onClick={() => setModal({ open: true, user: u })}>
+                    {t('common.edit')}
+                  </Button>
+                )}
+                {manages && isLocked(u) && !u.disabled && (
                   <Popconfirm
                     title={t('users.unlockConfirm', { name: u.displayName })}
                     okText={t('common.confirm')}
                     cancelText={t('common.cancel')}
                     onConfirm={() => setDisabled(u, false, 'users.unlocked')}
                   >
-                    <Button type="link" size="small">{t('users.unlock')}</Button>
+                    <Button type="link" size="small">
+                      {t('users.unlock')}
+                    </Button>
                   </Popconfirm>
                 )}
-                {u.id !== me.id && (
+                {manages && u.id !== me.id && (
                   <Popconfirm
                     title={t(u.disabled ? 'users.enableConfirm' : 'users.disableConfirm', { name: u.displayName })}
                     okText={t('common.confirm')}
@@ -116,6 +144,7 @@ export default function UsersPage() {
           },
         ]}
       />
+      <AssignRoleModal user={granting} onClose={() => setGranting(undefined)} />
       <UserFormModal open={modal.open} user={modal.user} onClose={() => setModal((m) => ({ ...m, open: false }))} />
     </>
   );

@@ -1,0 +1,2 @@
+ALTER TABLE "checkpoint_stat" ADD COLUMN "turned_back_persons" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "checkpoint_stat_day" ADD COLUMN "turned_back_persons" integer DEFAULT 0 NOT NULL;
