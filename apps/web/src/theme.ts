@@ -10,6 +10,10 @@ export const THEME: ThemeConfig = {
     colorLink: '#0958d9',
     colorError: '#cf1322',
     colorSuccess: '#237804',
+    // antd derives a success Alert's background from colorSuccess: from this dark green a grey
+    // (#adb8a5) on which links fall to 3:1. The pale green of antd's own palette keeps them at 5.6:1.
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
     colorWarningText: '#874d00',
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
