@@ -121,6 +121,6 @@ describe('route × role × scope', async () => {
           key,
         );
       }
-    });
+    }, 120_000); // one walk a role over every route: it grows with the routes, and with a loaded machine
   }
 });
