@@ -23,7 +23,7 @@ import type {
 export type ListReader = (
   api: string,
   query: Record<string, string>,
-) => Promise<{ items: Record<string, unknown>[]; total: number }>;
+) => Promise<{ items: Record<string, unknown>[]; total: number } | null>;
 
 type Page = { page: number; pageSize: number };
 
@@ -129,13 +129,15 @@ export function spotChecksService(db: Db, now: () => Date) {
     const drill = drills[body.section]?.[body.figure];
     if (!drill || !drill.exact || drill.counts !== 'total')
       throw invalid([{ field: 'figure', key: 'spotCheck.figureNotSampled' }]);
-    const { total } = await read(drill.api, { ...drill.query, page: '1', pageSize: '1' });
+    const first = await read(drill.api, { ...drill.query, page: '1', pageSize: '1' });
+    if (!first) throw invalid([{ field: 'figure', key: 'spotCheck.figureNotSampled' }]);
+    const total = first.total;
     if (!total) throw invalid([{ field: 'figure', key: 'spotCheck.nothingToSample' }]);
     const seed = body.seed ?? randomInt(0, 2 ** 31 - 1);
     const picked: (typeof spotCheckRecord.$inferInsert)[] = [];
     const id = uuidv7();
     for (const position of seededSample(seed, total, body.size)) {
-      const row = (await read(drill.api, { ...drill.query, page: String(position + 1), pageSize: '1' })).items[0];
+      const row = (await read(drill.api, { ...drill.query, page: String(position + 1), pageSize: '1' }))?.items[0];
       if (!row || typeof row.id !== 'string') continue; // the list shrank since it was counted
       const own = typeof row.regionId === 'string' ? await selectRegionInScope(db, actor, row.regionId) : undefined;
       const r = own ?? place;
