@@ -88,7 +88,7 @@ describe('supervision: spot checks, cadres on post, waiting on supplies, ledger 
   });
 
   it('a discrepancy becomes a finding of the record’s region; the figures count the records asked', async () => {
-    const [a, b] = spotCheck.records as [{ id: string }, { id: string }];
+    const [a, b] = spotCheck.records as unknown as [{ id: string }, { id: string }];
     const url = (r: { id: string }) => `/api/v1/spot-checks/${spotCheck.id}/records/${r.id}`;
     expect((await post(url(a), { outcome: 'confirmed' }, otherCadre)).statusCode).toBe(403);
     expect((await post(url(a), { outcome: 'confirmed' }, countyInspector)).statusCode).toBe(200);
