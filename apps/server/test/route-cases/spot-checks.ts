@@ -55,6 +55,11 @@ export const spotCheckCases: Record<string, RouteCase> = {
     }),
     expectOutOfScope: notFound,
   },
+  'GET /api/v1/findings/:id/supply-stores': {
+    inScope: (fx) => ({ url: `/api/v1/findings/${fx.inspectionInA.findingId}/supply-stores` }),
+    outOfScope: (fx) => ({ url: `/api/v1/findings/${fx.inspectionInB.findingId}/supply-stores` }),
+    expectOutOfScope: notFound,
+  },
   'GET /api/v1/findings/ledger': {
     inScope: (fx) => ({ url: `/api/v1/findings/ledger?regionId=${fx.villageA.id}` }),
     outOfScope: (fx) => ({ url: `/api/v1/findings/ledger?regionId=${fx.villageB.id}` }),

@@ -16,7 +16,23 @@ import type { WaitingBody } from './supervision.schemas.js';
  * deadline is at least the release day.
  */
 export function findingWaitsService(db: Db, now: () => Date) {
-  return async function wait<T>(actor: Actor, id: string, body: WaitingBody, after: (id: string) => Promise<T>) {
+  /** The stores a finding may wait on: at, above or below its region (names only). */
+  async function storesFor(actor: Actor, id: string) {
+    const [row] = await db
+      .select({ regionPath: finding.regionPath })
+      .from(finding)
+      .where(and(eq(finding.id, id), inScope(actor, finding.regionPath)));
+    if (!row) throw notFound();
+    const items = await db
+      .select({ id: supplyStore.id, name: supplyStore.name })
+      .from(supplyStore)
+      .where(pathRelated(supplyStore.regionPath, row.regionPath))
+      .orderBy(sql`nlevel(${supplyStore.regionPath})`, supplyStore.name)
+      .limit(200);
+    return { items };
+  }
+
+  async function wait<T>(actor: Actor, id: string, body: WaitingBody, after: (id: string) => Promise<T>) {
     const at = now();
     const today = shanghaiDateOf(at);
     await db.transaction(async (tx) => {
@@ -89,5 +105,7 @@ export function findingWaitsService(db: Db, now: () => Date) {
       });
     });
     return after(id);
-  };
+  }
+
+  return { wait, storesFor };
 }

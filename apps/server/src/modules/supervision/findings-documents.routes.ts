@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../auth/auth.plugin.js';
 import { downloadHeaders } from '../../files/download.js';
@@ -13,7 +14,7 @@ const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 /** A finding waiting on a supply, the findings ledger (.xlsx) and the circular (.docx). */
 export const findingDocumentRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db, now }) => {
   const service = supervisionService(db, now);
-  const wait = findingWaitsService(db, now);
+  const waits = findingWaitsService(db, now);
   const exports = supervisionExportsService(db, now);
   const tags = ['supervision'];
 
@@ -31,7 +32,21 @@ export const findingDocumentRoutes: FastifyPluginAsyncZod<ModuleOptions> = async
       },
     },
     (request) =>
-      wait(actorOf(request), request.params.id, request.body, (id) => service.getFinding(actorOf(request), id)),
+      waits.wait(actorOf(request), request.params.id, request.body, (id) => service.getFinding(actorOf(request), id)),
+  );
+
+  app.get(
+    '/api/v1/findings/:id/supply-stores',
+    {
+      config: { access: 'findings.rectify' },
+      schema: {
+        tags,
+        summary: 'The supply stores a finding may wait on: at, above or below its responsible region',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string() })) }) },
+      },
+    },
+    (request) => waits.storesFor(actorOf(request), request.params.id),
   );
 
   app.get(

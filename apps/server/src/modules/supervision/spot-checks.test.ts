@@ -151,6 +151,10 @@ describe('supervision: spot checks, cadres on post, waiting on supplies, ledger 
     const store = await buildSupplyStore(db, county.county, { name: '县物资保障组' });
     const far = await buildSupplyStore(db, county.villageB);
     const url = `/api/v1/findings/${absentFinding}/waiting`;
+    const stores = (
+      await app.inject({ url: `/api/v1/findings/${absentFinding}/supply-stores`, headers: cadre.headers })
+    ).json();
+    expect(stores.items.map((s: { name: string }) => s.name)).toEqual(['县物资保障组']);
     expect((await post(url, { action: 'wait', storeId: far.id }, cadre)).json().errors).toEqual([
       { field: 'storeId', message: '记录不存在或已被删除' },
     ]);
