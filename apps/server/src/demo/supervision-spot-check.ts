@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { addDays } from '@fangkong/domain';
 import { uuidv7 } from '../db/ids.js';
+import { pathUnder } from '../auth/scope.js';
 import * as schema from '../db/schema/index.js';
 import type { RegionRow } from './county.js';
 import type { UserRow } from './grids.js';
@@ -13,9 +14,10 @@ export async function loadDemoSpotCheck(
   db: NodePgDatabase<typeof schema>,
   o: { inspector: UserRow; village: RegionRow; county: RegionRow; now: Date; today: string },
 ) {
-  const { rows } = await db.execute<{ id: string; name: string }>(sql`
-    SELECT k.id, p.name FROM key_person k JOIN person p ON p.id = k.person_id
-    WHERE k.region_path = ${o.village.path}::ltree AND k.status = 'active' ORDER BY k.id LIMIT 3`);
+  const { rows } = await db.execute<{ id: string; name: string; region_id: string; path: string; region: string }>(sql`
+    SELECT k.id, p.name, k.region_id, k.region_path::text AS path, r.name AS region
+    FROM key_person k JOIN person p ON p.id = k.person_id JOIN region r ON r.id = k.region_id
+    WHERE ${pathUnder(sql`k.region_path`, o.village.path)} AND k.status = 'active' ORDER BY k.id LIMIT 3`);
   if (rows.length) {
     const id = uuidv7();
     const at = new Date(o.now.getTime() - 3_600_000);
@@ -37,13 +39,13 @@ export async function loadDemoSpotCheck(
     for (const [i, r] of rows.entries()) {
       const outcome = (['confirmed', 'discrepant', 'pending'] as const)[i]!;
       const findingId = outcome === 'discrepant' ? uuidv7() : null;
-      const label = `${r.name} · ${o.village.name}`;
+      const label = `${r.name} · ${r.region}`;
       if (findingId)
         await db.insert(schema.finding).values({
           id: findingId,
           spotCheckId: id,
-          regionId: o.village.id,
-          regionPath: o.village.path,
+          regionId: r.region_id,
+          regionPath: r.path,
           description: `数据核查不符: ${label}: 本人称今日未测体温`,
           severity: 'major',
           deadline: o.today,
@@ -57,8 +59,8 @@ export async function loadDemoSpotCheck(
         position: i,
         recordId: r.id,
         label,
-        regionId: o.village.id,
-        regionPath: o.village.path,
+        regionId: r.region_id,
+        regionPath: r.path,
         outcome,
         note: outcome === 'discrepant' ? '本人称今日未测体温' : null,
         checkedAt: outcome === 'pending' ? null : at,
