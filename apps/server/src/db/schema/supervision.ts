@@ -12,7 +12,6 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import {
-  CADRE_PRESENCES,
   FINDING_SEVERITIES,
   FINDING_STATUSES,
   PLACE_KINDS,
