@@ -57,7 +57,8 @@ export function FindingsTab({ drill }: { drill: Record<string, string> | null })
       )}
       <Space style={{ marginBottom: 8 }} wrap>
         <Button href={findingsFileUrl('ledger', fileQuery)}>{t('supervision.ledger')}</Button>
-        <Button href={findingsFileUrl('circular', fileQuery)}>{t('supervision.circular')}</Button>
+        {/* The circular reports rectified and open findings alike: every finding, whatever the view. */}
+        <Button href={findingsFileUrl('circular', drill ?? {})}>{t('supervision.circular')}</Button>
       </Space>
       {findings.isError && <Alert type="error" showIcon message={errorMessage(findings.error)} />}
       <ResponsiveTable<Finding>
