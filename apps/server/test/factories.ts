@@ -16,6 +16,8 @@ import {
   lead,
   supervisionGroup,
   supervisionGroupTownship,
+  spotCheck,
+  spotCheckRecord,
   leadSource,
   observationBed,
   observationSite,
@@ -456,6 +458,36 @@ export async function buildInspection(
     createdAt: at,
   });
   return { id, findingId };
+}
+
+/** A spot check (数据核查) of a village's key persons with one sampled record, pending. */
+export async function buildSpotCheck(db: Db, village: RegionRow, inspector: { id: string }) {
+  const id = uuidv7();
+  const recordId = uuidv7();
+  await db.insert(spotCheck).values({
+    id,
+    regionId: village.id,
+    regionPath: village.path,
+    section: 'keyPersons',
+    figure: 'active',
+    reportDay: shanghaiDateOf(new Date()),
+    listApi: '/api/v1/key-persons',
+    listQuery: {},
+    seed: 1,
+    population: 1,
+    inspectorId: inspector.id,
+    inspectorName: 'inspector',
+  });
+  await db.insert(spotCheckRecord).values({
+    id: recordId,
+    spotCheckId: id,
+    position: 0,
+    recordId: uuidv7(),
+    label: '人员',
+    regionId: village.id,
+    regionPath: village.path,
+  });
+  return { id, recordId };
 }
 
 /** A supervision group (督导组) of `county` sent to `townships`. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultChecklist, findingActions, isFindingOverdue, nextFindingStatus, PLACE_KINDS } from './supervision.js';
+import {
+  defaultChecklist,
+  findingActions,
+  isFindingOverdue,
+  nextFindingStatus,
+  PLACE_KINDS,
+  seededSample,
+} from './supervision.js';
 
 describe('finding life', () => {
   it('moves assigned → rectifying → reported → closed, and sends a report back', () => {
@@ -21,6 +28,16 @@ describe('finding life', () => {
     expect(isFindingOverdue({ status: 'rectifying', deadline: '2026-12-07' }, '2026-12-08')).toBe(true);
     expect(isFindingOverdue({ status: 'reported', deadline: '2026-12-07' }, '2026-12-08')).toBe(false);
     expect(isFindingOverdue({ status: 'closed', deadline: '2026-12-01' }, '2026-12-08')).toBe(false);
+    expect(isFindingOverdue({ status: 'assigned', deadline: '2026-12-01', waiting: true }, '2026-12-08')).toBe(false);
+  });
+  it('draws the same distinct sample from the same seed, within the population', () => {
+    const a = seededSample(42, 1000, 10);
+    expect(a).toEqual(seededSample(42, 1000, 10));
+    expect(a).not.toEqual(seededSample(43, 1000, 10));
+    expect(new Set(a).size).toBe(10);
+    for (const i of a) expect(i >= 0 && i < 1000).toBe(true);
+    expect(seededSample(1, 3, 10).sort()).toEqual([0, 1, 2]);
+    expect(seededSample(1, 0, 5)).toEqual([]);
   });
 });
 

@@ -50,8 +50,46 @@ export const FINDING_OWED_STATUSES = ['assigned', 'rectifying'] as const satisfi
  * Shanghai date: 即知即改 is today, so a finding due today is overdue from tomorrow on. A finding
  * reported done waits on the inspector and is not overdue; sent back, it is owed again.
  */
-export function isFindingOverdue(f: { status: FindingStatus; deadline: string }, today: string): boolean {
-  return (FINDING_OWED_STATUSES as readonly string[]).includes(f.status) && f.deadline < today;
+export function isFindingOverdue(
+  f: { status: FindingStatus; deadline: string; waiting?: boolean },
+  today: string,
+): boolean {
+  return !f.waiting && (FINDING_OWED_STATUSES as readonly string[]).includes(f.status) && f.deadline < today;
+}
+
+/** A sampled record of a data-truth spot check (数据核查): not yet asked, matches, or does not. */
+export const SPOT_CHECK_OUTCOMES = ['pending', 'confirmed', 'discrepant'] as const;
+export type SpotCheckOutcome = (typeof SPOT_CHECK_OUTCOMES)[number];
+/** 在岗在位: at the post, away from it, or someone else standing in. */
+export const CADRE_PRESENCES = ['present', 'absent', 'replaced'] as const;
+export type CadrePresence = (typeof CADRE_PRESENCES)[number];
+
+/** mulberry32: a small seeded generator, so that a spot check's sample can be drawn again from its seed. */
+function seededRandom(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * `size` distinct positions out of `total`, in drawing order: the same seed, total and size always
+ * give the same positions (a partial Fisher–Yates shuffle over a sparse array).
+ */
+export function seededSample(seed: number, total: number, size: number): number[] {
+  const next = seededRandom(seed);
+  const swapped = new Map<number, number>();
+  const out: number[] = [];
+  for (let i = 0; i < Math.min(size, total); i++) {
+    const j = i + Math.floor(next() * (total - i));
+    out.push(swapped.get(j) ?? j);
+    swapped.set(j, swapped.get(i) ?? i);
+  }
+  return out;
 }
 
 /** A checklist item: `key` stays the same when the county rewords it, so answers stay comparable. */

@@ -137,7 +137,9 @@ describe('demo county', () => {
     const { rows } = await pool.query(
       `SELECT (SELECT count(*) FROM supervision_group)::int AS groups, (SELECT count(*) FROM inspection)::int AS inspections,
               (SELECT array_agg(DISTINCT status ORDER BY status) FROM finding) AS statuses,
-              (SELECT count(*) FROM finding WHERE status IN ('assigned', 'rectifying') AND deadline < $1::date)::int AS overdue`,
+              (SELECT count(*) FROM finding WHERE status IN ('assigned', 'rectifying') AND deadline < $1::date)::int AS overdue,
+              (SELECT count(*) FROM spot_check)::int AS "spotChecks",
+              (SELECT count(*) FROM finding WHERE waiting_since IS NOT NULL AND waiting_ended_at IS NULL)::int AS waiting`,
       [TODAY],
     );
     expect(rows[0]).toMatchObject({
@@ -145,6 +147,8 @@ describe('demo county', () => {
       inspections: 3,
       statuses: ['assigned', 'closed', 'rectifying', 'reported'],
       overdue: 1,
+      spotChecks: 1,
+      waiting: 1,
     });
   });
 

@@ -7,6 +7,7 @@ import { uuidv7 } from '../db/ids.js';
 import * as schema from '../db/schema/index.js';
 import type { CountyPlan, RegionRow } from './county.js';
 import type { UserRow } from './grids.js';
+import { loadDemoSpotCheck } from './supervision-spot-check.js';
 
 const DAY = 86_400_000;
 
@@ -123,4 +124,5 @@ export async function loadDemoSupervision(
     { key: 'screeningLedger', remark: '台账不全', status: 'assigned' }, // due two days ago: overdue, escalated
   ]);
   await inspect('village', village, 0, [{ key: 'noDuplicateScreening', remark: '多部门重复入户', status: 'assigned' }]);
+  await loadDemoSpotCheck(db, { ...o, county: plan.county });
 }

@@ -32,6 +32,8 @@ import { dispatchesRoutes } from './dispatches/dispatches.routes.js';
 import { volunteerTeamsRoutes } from './volunteer-teams/volunteer-teams.routes.js';
 import { countySettingsRoutes } from './county-settings/county-settings.routes.js';
 import { supervisionRoutes } from './supervision/supervision.routes.js';
+import { spotCheckRoutes } from './supervision/spot-checks.routes.js';
+import { findingDocumentRoutes } from './supervision/findings-documents.routes.js';
 import { venuesRoutes } from './venues/venues.routes.js';
 import { gatheringsRoutes } from './gatherings/gatherings.routes.js';
 import { communityLogsRoutes } from './community-logs/community-logs.routes.js';
@@ -71,6 +73,8 @@ export const modules = [
   volunteerTeamsRoutes,
   countySettingsRoutes,
   supervisionRoutes,
+  spotCheckRoutes,
+  findingDocumentRoutes,
   venuesRoutes,
   gatheringsRoutes,
   communityLogsRoutes,

@@ -20,6 +20,7 @@ import {
   buildHousehold,
   buildInspection,
   buildSupervisionGroup,
+  buildSpotCheck,
   buildKeyPersonFixtures,
   buildResident,
   buildRiskArea,
@@ -136,5 +137,7 @@ export async function buildWalkFixtures(db: Db): Promise<Fixtures> {
     inspectionInB: await buildInspection(db, county.villageB, userInB),
     groupA: await buildSupervisionGroup(db, county.county, [county.townshipA]),
     groupB: await buildSupervisionGroup(db, county.county, [county.townshipB], '第二督导组'),
+    spotCheckInA: await buildSpotCheck(db, county.villageA, userInA),
+    spotCheckInB: await buildSpotCheck(db, county.villageB, userInB),
   };
 }

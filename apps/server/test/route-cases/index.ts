@@ -11,6 +11,7 @@ import { commandCases } from './command.js';
 import { volunteerTeamCases } from './volunteer-teams.js';
 import { countySettingCases } from './county-settings.js';
 import { supervisionCases } from './supervision.js';
+import { spotCheckCases } from './spot-checks.js';
 import { communityMeasureCases } from './community-measures.js';
 import { supplyCases } from './supplies.js';
 
@@ -30,6 +31,7 @@ export const routeCases: Record<string, RouteCase> = {
   ...volunteerTeamCases,
   ...countySettingCases,
   ...supervisionCases,
+  ...spotCheckCases,
   ...communityMeasureCases,
   ...supplyCases,
 };

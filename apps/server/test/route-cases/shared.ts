@@ -17,6 +17,7 @@ import type {
   buildRound,
   buildUser,
   buildSupplyStore,
+  buildSpotCheck,
 } from '../factories.js';
 
 type Built<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
@@ -62,6 +63,9 @@ export type Fixtures = Built<typeof buildCounty> & {
   /** A supervision group sent to each township. */
   groupA: string;
   groupB: string;
+  /** A spot check of each village with one pending sampled record. */
+  spotCheckInA: Built<typeof buildSpotCheck>;
+  spotCheckInB: Built<typeof buildSpotCheck>;
   /** A KTV under a close order from today, in each village. */
   venueInA: Built<typeof buildVenue>;
   venueInB: Built<typeof buildVenue>;

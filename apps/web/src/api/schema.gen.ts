@@ -2466,6 +2466,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/spot-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data-truth spot checks (数据核查) of regions in scope, latest first */
+        get: operations["getSpotChecks"];
+        put?: never;
+        /** Draw a seeded random sample of the records behind a figure of a region's report day (from its drill-down list) to ask the residents */
+        post: operations["postSpotChecks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/spot-checks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One spot check with its sampled records */
+        get: operations["getSpotChecksById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/spot-checks/{id}/records/{recordId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record what the resident said of a sampled record: confirmed, or discrepant (a finding addressed to its region) */
+        post: operations["postSpotChecksByIdRecordsByRecordId"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/spot-check-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sampled records of spot checks in scope, by their region: what was confirmed or found discrepant */
+        get: operations["getSpotCheckRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/{id}/waiting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a finding as waiting on a supply (缺物资) from a store, while time remains, so it is not overdue meanwhile; or release it */
+        post: operations["postFindingsByIdWaiting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/{id}/supply-stores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The supply stores a finding may wait on: at, above or below its responsible region */
+        get: operations["getFindingsByIdSupplyStores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The findings ledger (督查整改台账) as .xlsx: the findings the list query selects, by township */
+        get: operations["getFindingsLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/circular": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The supervision circular (督查通报) as .docx: findings by township with their rectification */
+        get: operations["getFindingsCircular"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/venues": {
         parameters: {
             query?: never;
@@ -3570,13 +3707,15 @@ export interface components {
         Finding: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            inspectionId: string;
+            inspectionId: string | null;
+            /** @description the spot check whose discrepancy it is */
+            spotCheckId: string | null;
             placeName: string;
             itemKey: string | null;
             /** Format: uuid */
             regionId: string;
             regionName: string;
+            regionPath: string;
             responsiblePerson: string | null;
             description: string;
             /** @enum {string} */
@@ -3584,7 +3723,21 @@ export interface components {
             deadline: string;
             /** @enum {string} */
             status: "assigned" | "rectifying" | "reported" | "closed";
+            /** @description never while waiting on a supply */
             overdue: boolean;
+            /** @description 缺物资: the supply the finding waits on */
+            waiting: {
+                /** Format: uuid */
+                storeId: string;
+                storeName: string;
+                itemId: string | null;
+                itemName: string | null;
+                /** @description a default item the web translates */
+                itemKey: string | null;
+                note: string | null;
+                /** Format: date-time */
+                since: string;
+            } | null;
             evidence: string | null;
             reviewNote: string | null;
             reportedAt: string | null;
@@ -3812,11 +3965,19 @@ export interface components {
                 ok: boolean | null;
                 remark: string | null;
             }[];
+            cadres: components["schemas"]["InspectionCadre"][];
             remarks: string | null;
             /** @description findings raised */
             findings: number;
             /** Format: date-time */
             createdAt: string;
+        };
+        InspectionCadre: {
+            name: string;
+            post: string | null;
+            /** @enum {string} */
+            presence: "present" | "absent" | "replaced";
+            replacedBy: string | null;
         };
         InspectionChecklist: {
             /** @enum {string} */
@@ -3849,6 +4010,7 @@ export interface components {
                 ok: boolean | null;
                 remark: string | null;
             }[];
+            cadres: components["schemas"]["InspectionCadre"][];
             remarks: string | null;
             /** @description findings raised */
             findings: number;
@@ -4670,6 +4832,73 @@ export interface components {
                     [key: string]: number;
                 };
             }[];
+        };
+        SpotCheck: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            section: string;
+            figure: string;
+            reportDay: string;
+            seed: number;
+            /** @description records behind the figure when drawn */
+            population: number;
+            size: number;
+            checked: number;
+            discrepant: number;
+            inspectorName: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SpotCheckDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            section: string;
+            figure: string;
+            reportDay: string;
+            seed: number;
+            /** @description records behind the figure when drawn */
+            population: number;
+            size: number;
+            checked: number;
+            discrepant: number;
+            inspectorName: string;
+            /** Format: date-time */
+            createdAt: string;
+            records: components["schemas"]["SpotCheckRecord"][];
+        };
+        SpotCheckPage: {
+            items: components["schemas"]["SpotCheck"][];
+            total: number;
+        };
+        SpotCheckRecord: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            spotCheckId: string;
+            /** @description its position in the list behind the figure when drawn */
+            position: number;
+            /** Format: uuid */
+            recordId: string;
+            /** @description as the list shows it (masked) */
+            label: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @enum {string} */
+            outcome: "pending" | "confirmed" | "discrepant";
+            note: string | null;
+            checkedAt: string | null;
+            findingId: string | null;
+        };
+        SpotCheckRecordPage: {
+            items: components["schemas"]["SpotCheckRecord"][];
+            total: number;
         };
         StockLine: {
             /** Format: uuid */
@@ -19099,6 +19328,27 @@ export interface operations {
                         /** @description Shanghai date; default today (即知即改) */
                         deadline?: string;
                     }[];
+                    /**
+                     * @description 在岗在位: every absence becomes a finding addressed to the place
+                     * @default []
+                     */
+                    cadres?: {
+                        /** @description the officer or duty cadre named on the roster */
+                        name: string;
+                        /** @description 带班领导, 值守人员 … */
+                        post?: string;
+                        /** @enum {string} */
+                        presence: "present" | "absent" | "replaced";
+                        /** @description who stood in (replaced) */
+                        replacedBy?: string;
+                        /** @description for an absence: how bad, by when (default major, today) */
+                        finding?: {
+                            /** @enum {string} */
+                            severity: "minor" | "major" | "serious";
+                            /** @description Shanghai date; default today (即知即改) */
+                            deadline?: string;
+                        };
+                    }[];
                     remarks?: string;
                 };
             };
@@ -19577,6 +19827,783 @@ export interface operations {
             };
             /** @description Conflicts with a record that exists */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSpotChecks: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                regionId?: string;
+                createdFrom?: string;
+                createdTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpotCheckPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSpotChecks: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description the region whose figure is checked
+                     */
+                    regionId: string;
+                    /** @description figure section, e.g. screening */
+                    section: string;
+                    /** @description figure key, e.g. householdsToday */
+                    figure: string;
+                    /** @description the report day; default today's */
+                    day?: string;
+                    /** @default 10 */
+                    size?: number;
+                    /** @description the same seed draws the same sample; default a random one */
+                    seed?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpotCheckDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSpotChecksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpotCheckDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSpotChecksByIdRecordsByRecordId: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+                recordId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    outcome: "confirmed";
+                    note?: string;
+                } | {
+                    /** @enum {string} */
+                    outcome: "discrepant";
+                    /** @description what the resident said */
+                    note: string;
+                    /**
+                     * @default major
+                     * @enum {string}
+                     */
+                    severity?: "minor" | "major" | "serious";
+                    /** @description Shanghai date; default today (即知即改) */
+                    deadline?: string;
+                    responsiblePerson?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpotCheckDetail"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSpotCheckRecords: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                regionId?: string;
+                outcome?: "pending" | "confirmed" | "discrepant";
+                checkedFrom?: string;
+                checkedTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpotCheckRecordPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postFindingsByIdWaiting: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "wait";
+                    /**
+                     * Format: uuid
+                     * @description the supply store (库点) asked, at, above or below the finding
+                     */
+                    storeId: string;
+                    /**
+                     * Format: uuid
+                     * @description an item of the county's catalogue
+                     */
+                    itemId?: string;
+                    note?: string;
+                } | {
+                    /** @enum {string} */
+                    action: "release";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Finding"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFindingsByIdSupplyStores: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFindingsLedger: {
+        parameters: {
+            query?: {
+                regionId?: string;
+                status?: "assigned" | "rectifying" | "reported" | "closed";
+                /** @description not closed */
+                open?: "true" | "false";
+                /** @description not closed and past its deadline day */
+                overdue?: "true" | "false";
+                /** @description overdue findings of the regions below the caller's own (escalated to the level above) */
+                escalated?: "true" | "false";
+                inspectionId?: string;
+                /** @description found from */
+                createdFrom?: string;
+                createdTo?: string;
+                closedFrom?: string;
+                closedTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFindingsCircular: {
+        parameters: {
+            query?: {
+                regionId?: string;
+                status?: "assigned" | "rectifying" | "reported" | "closed";
+                /** @description not closed */
+                open?: "true" | "false";
+                /** @description not closed and past its deadline day */
+                overdue?: "true" | "false";
+                /** @description overdue findings of the regions below the caller's own (escalated to the level above) */
+                escalated?: "true" | "false";
+                inspectionId?: string;
+                /** @description found from */
+                createdFrom?: string;
+                createdTo?: string;
+                closedFrom?: string;
+                closedTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PlaceKind } from '@fangkong/domain';
-import { api } from './client';
+import { api, downloadUrl } from './client';
 import type { components, paths } from './schema.gen';
 
 export type Finding = components['schemas']['Finding'];
@@ -77,3 +77,48 @@ export const useGroups = () =>
   });
 export const useCreateGroup = () =>
   useSupervisionMutation((body: CreateGroupBody) => api.post<SupervisionGroup>('/api/v1/supervision-groups', body));
+
+export type SpotCheck = components['schemas']['SpotCheck'];
+export type SpotCheckDetail = components['schemas']['SpotCheckDetail'];
+export type SpotCheckRecord = components['schemas']['SpotCheckRecord'];
+export type CreateSpotCheckBody = NonNullable<
+  paths['/api/v1/spot-checks']['post']['requestBody']
+>['content']['application/json'];
+export type RecordOutcomeBody = NonNullable<
+  paths['/api/v1/spot-checks/{id}/records/{recordId}']['post']['requestBody']
+>['content']['application/json'];
+export type WaitingBody = NonNullable<
+  paths['/api/v1/findings/{id}/waiting']['post']['requestBody']
+>['content']['application/json'];
+
+export const useSpotChecks = (q: Query) =>
+  useQuery({
+    queryKey: ['supervision', 'spotChecks', q],
+    queryFn: ({ signal }) => api.get<{ items: SpotCheck[]; total: number }>('/api/v1/spot-checks', q, signal),
+    placeholderData: keepPreviousData,
+  });
+export const useSpotCheckRecords = (q: Query, enabled: boolean) =>
+  useQuery({
+    queryKey: ['supervision', 'spotCheckRecords', q],
+    queryFn: ({ signal }) =>
+      api.get<{ items: SpotCheckRecord[]; total: number }>('/api/v1/spot-check-records', q, signal),
+    enabled,
+  });
+export const useSpotCheck = (id: string | null) =>
+  useQuery({
+    queryKey: ['supervision', 'spotCheck', id],
+    queryFn: ({ signal }) => api.get<SpotCheckDetail>(`/api/v1/spot-checks/${id}`, undefined, signal),
+    enabled: !!id,
+  });
+export const useCreateSpotCheck = () =>
+  useSupervisionMutation((body: CreateSpotCheckBody) => api.post<SpotCheckDetail>('/api/v1/spot-checks', body));
+export const useRecordOutcome = () =>
+  useSupervisionMutation(({ id, recordId, body }: { id: string; recordId: string; body: RecordOutcomeBody }) =>
+    api.post<SpotCheckDetail>(`/api/v1/spot-checks/${id}/records/${recordId}`, body),
+  );
+export const useWaiting = () =>
+  useSupervisionMutation(({ id, body }: { id: string; body: WaitingBody }) =>
+    api.post<Finding>(`/api/v1/findings/${id}/waiting`, body),
+  );
+/** The findings ledger (.xlsx) and the circular (.docx) of the findings a filter selects, through the browser's download. */
+export const findingsFileUrl = (kind: 'ledger' | 'circular', q: Query) => downloadUrl(`/api/v1/findings/${kind}`, q);

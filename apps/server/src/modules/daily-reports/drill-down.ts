@@ -94,6 +94,8 @@ export function drillLists(c: DrillContext) {
     leads: (q: Q, more?: Partial<DrillDown>) => to('/api/v1/leads', '/leads', { regionId, ...q }, more),
     inspections: (q: Q) => to('/api/v1/inspections', '/supervision', { regionId, ...q }),
     findings: (q: Q) => to('/api/v1/findings', '/supervision/findings', { regionId, ...q }),
+    spotChecks: (q: Q) => to('/api/v1/spot-checks', '/supervision/spot-checks', { regionId, ...q }),
+    spotCheckRecords: (q: Q) => to('/api/v1/spot-check-records', '/supervision/spot-checks', { regionId, ...q }),
     venues: (q: Q) => to('/api/v1/venues', '/venues', { regionId, ...q }),
     venueChecks: (q: Q) =>
       to('/api/v1/venue-checks', '/venues', { regionId, checkedFrom: day.from, checkedTo: day.to, ...q }),

@@ -13,7 +13,7 @@ import { healthCheckFigures } from '../health-checks/health-checks.figures.js';
 import { checkpointFigures } from '../checkpoint-stats/checkpoint-stats.figures.js';
 import { assistListFigures, leadFigures } from '../leads/leads.figures.js';
 import { settingsFor } from '../county-settings/index.js';
-import { supervisionFigures } from '../supervision/supervision.figures.js';
+import { spotCheckFigures, supervisionFigures } from '../supervision/supervision.figures.js';
 import { venueFigures } from '../venues/venues.figures.js';
 import { gatheringFigures } from '../gatherings/gatherings.figures.js';
 import { disinfectionFigures, publicityFigures } from '../community-logs/community-logs.figures.js';
@@ -38,6 +38,7 @@ export const figureSections: FigureSection[] = [
   leadFigures,
   assistListFigures,
   supervisionFigures,
+  spotCheckFigures,
   venueFigures,
   gatheringFigures,
   disinfectionFigures,
@@ -205,6 +206,11 @@ const drills: Record<string, (l: DrillLists) => Record<string, DrillDown>> = {
     findingsOpen: l.findings({ open: 'true', createdTo: l.day.to }),
     findingsOverdue: l.findings({ overdue: 'true', createdTo: l.day.to }),
     rectifiedToday: l.findings({ closedFrom: l.day.from, closedTo: l.day.to }),
+  }),
+  spotChecks: (l) => ({
+    spotChecksToday: l.spotChecks({ createdFrom: l.day.from, createdTo: l.day.to }),
+    recordsChecked: l.spotCheckRecords({ checkedFrom: l.day.from, checkedTo: l.day.to }),
+    discrepancies: l.spotCheckRecords({ outcome: 'discrepant', checkedFrom: l.day.from, checkedTo: l.day.to }),
   }),
   venues: (l) => ({
     underOrder: l.venues({ underOrder: 'true', onDay: l.reportDay }),

@@ -8,15 +8,19 @@ import {
   inspectionChecklist,
   observationSite,
   region,
+  supplyItem,
+  supplyStore,
 } from '../../db/schema/index.js';
 import { inScope } from '../../auth/scope.js';
 import type { Actor } from '../../auth/actor.js';
 
 type Page = { page: number; pageSize: number };
 
-/** Still owed and its deadline day is before `today` (isFindingOverdue). */
+/** Waiting on a supply (缺物资) now. */
+export const findingWaiting = sql`(${finding.waitingSince} IS NOT NULL AND ${finding.waitingEndedAt} IS NULL)`;
+/** Still owed, not waiting on a supply, and its deadline day is before `today` (isFindingOverdue). */
 export const findingOverdue = (today: string) =>
-  sql`(${finding.status} IN ('assigned', 'rectifying') AND ${finding.deadline} < ${today}::date)`;
+  sql`(${finding.status} IN ('assigned', 'rectifying') AND ${finding.deadline} < ${today}::date AND NOT ${findingWaiting})`;
 /** Overdue findings of regions strictly below the actor's own: what the level above must chase (督办). */
 export const findingEscalated = (actor: Actor, today: string) =>
   sql`(${findingOverdue(today)} AND ${finding.regionPath} <> ${actor.scopePath}::ltree)`;
@@ -25,20 +29,32 @@ export async function selectFindings(tx: Tx, actor: Actor, today: string, where:
   const filter = and(inScope(actor, finding.regionPath), where);
   const [rows, [total]] = await Promise.all([
     tx
-      .select({ f: finding, regionName: region.name, placeName: inspection.placeName })
+      .select({
+        f: finding,
+        regionName: region.name,
+        regionPath: region.path,
+        placeName: sql<string>`coalesce(${inspection.placeName}, ${region.name})`,
+        storeName: supplyStore.name,
+        itemName: supplyItem.name,
+        itemKey: supplyItem.key,
+      })
       .from(finding)
       .innerJoin(region, eq(region.id, finding.regionId))
-      .innerJoin(inspection, eq(inspection.id, finding.inspectionId))
+      .leftJoin(inspection, eq(inspection.id, finding.inspectionId))
+      .leftJoin(supplyStore, eq(supplyStore.id, finding.waitingStoreId))
+      .leftJoin(supplyItem, eq(supplyItem.id, finding.waitingItemId))
       .where(filter)
       .orderBy(sql`${finding.status} = 'closed'`, asc(finding.deadline), desc(finding.createdAt), asc(finding.id))
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize),
     tx.select({ n: sql<number>`count(*)::int` }).from(finding).where(filter),
   ]);
-  const items = rows.map(({ f, regionName, placeName }) => ({
+  const items = rows.map(({ f, regionName, regionPath, placeName, storeName, itemName, itemKey }) => ({
     id: f.id,
     inspectionId: f.inspectionId,
+    spotCheckId: f.spotCheckId,
     placeName,
+    regionPath,
     itemKey: f.itemKey,
     regionId: f.regionId,
     regionName,
@@ -47,7 +63,19 @@ export async function selectFindings(tx: Tx, actor: Actor, today: string, where:
     severity: f.severity,
     deadline: f.deadline,
     status: f.status,
-    overdue: isFindingOverdue(f, today),
+    overdue: isFindingOverdue({ ...f, waiting: !!f.waitingSince && !f.waitingEndedAt }, today),
+    waiting:
+      f.waitingSince && !f.waitingEndedAt && f.waitingStoreId
+        ? {
+            storeId: f.waitingStoreId,
+            storeName: storeName ?? '',
+            itemId: f.waitingItemId,
+            itemName: itemName ?? null,
+            itemKey: itemKey ?? null,
+            note: f.waitingNote,
+            since: f.waitingSince.toISOString(),
+          }
+        : null,
     evidence: f.evidence,
     reviewNote: f.reviewNote,
     reportedAt: f.reportedAt?.toISOString() ?? null,
@@ -83,6 +111,7 @@ export async function selectInspections(tx: Tx, actor: Actor, where: SQL | undef
     inspectedAt: i.inspectedAt.toISOString(),
     inspectorName: i.inspectorName,
     answers: i.answers,
+    cadres: i.cadres,
     remarks: i.remarks,
     findings: n,
     createdAt: i.createdAt.toISOString(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  CADRE_PRESENCES,
   FINDING_SEVERITIES,
   FINDING_STATUSES,
   PLACE_KINDS,
@@ -77,6 +78,22 @@ export const createInspectionBody = z.object({
     .max(30, 'tooBig')
     .default([])
     .describe('findings of their own (not a checklist item)'),
+  cadres: z
+    .array(
+      z.object({
+        name: text(50).describe('the officer or duty cadre named on the roster'),
+        post: z.string().trim().max(50, 'tooLong').optional().describe('带班领导, 值守人员 …'),
+        presence: z.enum(CADRE_PRESENCES, 'invalidEnum'),
+        replacedBy: z.string().trim().max(50, 'tooLong').optional().describe('who stood in (replaced)'),
+        finding: z
+          .object({ severity: findingFields.severity, deadline: findingFields.deadline })
+          .optional()
+          .describe('for an absence: how bad, by when (default major, today)'),
+      }),
+    )
+    .max(20, 'tooBig')
+    .default([])
+    .describe('在岗在位: every absence becomes a finding addressed to the place'),
   remarks: z.string().trim().max(2000, 'tooLong').optional(),
 });
 export type CreateInspectionBody = z.infer<typeof createInspectionBody>;
@@ -84,17 +101,31 @@ export type CreateInspectionBody = z.infer<typeof createInspectionBody>;
 export const findingSchema = z
   .object({
     id: z.uuid(),
-    inspectionId: z.uuid(),
+    inspectionId: z.uuid().nullable(),
+    spotCheckId: z.uuid().nullable().describe('the spot check whose discrepancy it is'),
     placeName: z.string(),
     itemKey: z.string().nullable(),
     regionId: z.uuid(),
     regionName: z.string(),
+    regionPath: z.string(),
     responsiblePerson: z.string().nullable(),
     description: z.string(),
     severity: z.enum(FINDING_SEVERITIES),
     deadline: z.string(),
     status: z.enum(FINDING_STATUSES),
-    overdue: z.boolean(),
+    overdue: z.boolean().describe('never while waiting on a supply'),
+    waiting: z
+      .object({
+        storeId: z.uuid(),
+        storeName: z.string(),
+        itemId: z.uuid().nullable(),
+        itemName: z.string().nullable(),
+        itemKey: z.string().nullable().describe('a default item the web translates'),
+        note: z.string().nullable(),
+        since: z.iso.datetime(),
+      })
+      .nullable()
+      .describe('缺物资: the supply the finding waits on'),
     evidence: z.string().nullable(),
     reviewNote: z.string().nullable(),
     reportedAt: z.iso.datetime().nullable(),
@@ -105,6 +136,15 @@ export const findingSchema = z
 export const findingPage = z
   .object({ items: z.array(findingSchema), total: z.number().int() })
   .meta({ id: 'FindingPage' });
+
+const cadreSchema = z
+  .object({
+    name: z.string(),
+    post: z.string().nullable(),
+    presence: z.enum(CADRE_PRESENCES),
+    replacedBy: z.string().nullable(),
+  })
+  .meta({ id: 'InspectionCadre' });
 
 export const inspectionSchema = z
   .object({
@@ -121,6 +161,7 @@ export const inspectionSchema = z
     answers: z.array(
       z.object({ key: z.string(), label: z.string(), ok: z.boolean().nullable(), remark: z.string().nullable() }),
     ),
+    cadres: z.array(cadreSchema),
     remarks: z.string().nullable(),
     findings: z.number().int().describe('findings raised'),
     createdAt: z.iso.datetime(),
@@ -178,3 +219,20 @@ export const reviewBody = z.discriminatedUnion(
 );
 export type ReviewBody = z.infer<typeof reviewBody>;
 export const idParams = z.object({ id: uuidSchema });
+
+export const waitingBody = z.discriminatedUnion(
+  'action',
+  [
+    z.object({
+      action: z.literal('wait'),
+      storeId: uuidSchema.describe('the supply store (库点) asked, at, above or below the finding'),
+      itemId: uuidSchema.optional().describe("an item of the county's catalogue"),
+      note: z.string().trim().max(500, 'tooLong').optional(),
+    }),
+    z.object({ action: z.literal('release') }),
+  ],
+  { error: 'invalidEnum' },
+);
+export type WaitingBody = z.infer<typeof waitingBody>;
+export const findingExportQuery = listFindingsQuery.omit({ page: true, pageSize: true });
+export type FindingExportQuery = z.infer<typeof findingExportQuery>;

@@ -197,6 +197,25 @@ export function supervisionService(db: Db, now: () => Date) {
             deadline,
           });
       }
+      // 在岗在位: an absence is a finding of the place, the absent cadre named responsible.
+      const cadres = body.cadres.map(({ finding: f, ...c }, i) => {
+        if (c.presence === 'absent' && place) {
+          const deadline = deadlineOf(`cadres.${i}.finding.deadline`, f?.deadline);
+          const who = c.post ? `${c.post} ${c.name}` : c.name;
+          findings.push({
+            ...base,
+            id: uuidv7(),
+            itemKey: null,
+            regionId: place.regionId,
+            regionPath: place.regionPath,
+            responsiblePerson: c.name,
+            description: actor.locale === 'en-US' ? `Not on post: ${who}` : `${who}不在岗`,
+            severity: f?.severity ?? 'major',
+            deadline,
+          });
+        }
+        return { name: c.name, post: c.post || null, presence: c.presence, replacedBy: c.replacedBy || null };
+      });
       if (errors.length || !place) throw invalid(errors);
 
       await tx.insert(inspection).values({
@@ -212,6 +231,7 @@ export function supervisionService(db: Db, now: () => Date) {
         inspectorId: actor.userId,
         inspectorName: actor.displayName,
         answers,
+        cadres,
         remarks: body.remarks || null,
         createdAt: at,
       });
@@ -225,6 +245,7 @@ export function supervisionService(db: Db, now: () => Date) {
           placeKind: body.placeKind,
           placeName: place.name,
           unannounced: body.unannounced,
+          absent: cadres.filter((c) => c.presence === 'absent').length,
           findings: findings.map((f) => f.id),
         },
       });

@@ -1,12 +1,14 @@
 import { can, findingActions, type FindingAction } from '@fangkong/domain';
 import { Alert, App, Button, Form, Input, Modal, Segmented, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors, errorMessage } from '../../api/client';
-import { useFindings, useRectify, useReview, type Finding } from '../../api/supervision';
+import { findingsFileUrl, useFindings, useRectify, useReview, useWaiting, type Finding } from '../../api/supervision';
 import { useMe } from '../../auth/session';
 import { DrillBanner } from '../../components/DrillFilter';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
+
+const WaitingModal = lazy(() => import('./WaitingModal'));
 
 const VIEWS = ['open', 'overdue', 'escalated', 'closed', 'all'] as const;
 const STATUS_COLOR = { assigned: 'orange', rectifying: 'blue', reported: 'purple', closed: 'green' } as const;
@@ -31,6 +33,11 @@ export function FindingsTab({ drill }: { drill: Record<string, string> | null })
             : {});
   const findings = useFindings({ ...paging, ...filter });
   const [acting, setActing] = useState<{ finding: Finding; action: FindingAction } | null>(null);
+  const [waitingOn, setWaitingOn] = useState<Finding | null>(null);
+  const release = useWaiting();
+  const { message } = App.useApp();
+  const canRectify = can(me.role, 'findings.rectify');
+  const fileQuery = filter;
   const allowed = (a: FindingAction) =>
     can(me.role, a === 'start' || a === 'report' ? 'findings.rectify' : 'inspections.record');
   return (
@@ -48,6 +55,11 @@ export function FindingsTab({ drill }: { drill: Record<string, string> | null })
           options={VIEWS.map((v) => ({ value: v, label: t(`supervision.${v}`) }))}
         />
       )}
+      <Space style={{ marginBottom: 8 }} wrap>
+        <Button href={findingsFileUrl('ledger', fileQuery)}>{t('supervision.ledger')}</Button>
+        {/* The circular reports rectified and open findings alike: every finding, whatever the view. */}
+        <Button href={findingsFileUrl('circular', drill ?? {})}>{t('supervision.circular')}</Button>
+      </Space>
       {findings.isError && <Alert type="error" showIcon message={errorMessage(findings.error)} />}
       <ResponsiveTable<Finding>
         rowKey="id"
@@ -87,6 +99,11 @@ export function FindingsTab({ drill }: { drill: Record<string, string> | null })
               <Space size={4}>
                 {f.deadline}
                 {f.overdue && <Tag color="red">{t('supervision.overdue')}</Tag>}
+                {f.waiting && (
+                  <Tag color="gold" title={f.waiting.note ?? undefined}>
+                    {t('supervision.waiting')} · {f.waiting.storeName}
+                  </Tag>
+                )}
               </Space>
             ),
           },
@@ -121,12 +138,36 @@ export function FindingsTab({ drill }: { drill: Record<string, string> | null })
                       {t(`supervision.${a}`)}
                     </Button>
                   ))}
+                {canRectify && !f.waiting && (f.status === 'assigned' || f.status === 'rectifying') && !f.overdue && (
+                  <Button size="small" onClick={() => setWaitingOn(f)}>
+                    {t('supervision.waitOnSupply')}
+                  </Button>
+                )}
+                {canRectify && f.waiting && (
+                  <Button
+                    size="small"
+                    loading={release.isPending}
+                    onClick={() =>
+                      release.mutate(
+                        { id: f.id, body: { action: 'release' } },
+                        { onError: (e) => void message.error(errorMessage(e)) },
+                      )
+                    }
+                  >
+                    {t('supervision.releaseWaiting')}
+                  </Button>
+                )}
               </Space>
             ),
           },
         ]}
       />
       {acting && <StepModal {...acting} onClose={() => setActing(null)} />}
+      {waitingOn && (
+        <Suspense fallback={null}>
+          <WaitingModal finding={waitingOn} onClose={() => setWaitingOn(null)} />
+        </Suspense>
+      )}
     </>
   );
 }

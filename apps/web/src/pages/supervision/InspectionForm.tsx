@@ -9,6 +9,7 @@ import { serverNow } from '../../api/server-clock';
 import { useChecklists, type CreateInspectionBody, type InspectionDetail } from '../../api/supervision';
 import type { ObservationSitePage } from '../../api/types';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
+import { CadreFields } from './CadreFields';
 import { newId, outbox } from '../../offline';
 
 interface Values {
@@ -35,6 +36,7 @@ interface Values {
     deadline?: string;
     responsiblePerson?: string;
   }[];
+  cadres?: { name: string; post?: string; presence: 'present' | 'absent' | 'replaced'; replacedBy?: string }[];
   remarks?: string;
 }
 
@@ -92,6 +94,12 @@ export default function InspectionForm({ onClose }: { onClose(): void }) {
         ...f,
         severity: f.severity as 'major',
         deadline: f.deadline || today,
+      })),
+      cadres: (v.cadres ?? []).map((c) => ({
+        name: c.name,
+        post: c.post || undefined,
+        presence: c.presence,
+        replacedBy: c.presence === 'replaced' ? c.replacedBy || undefined : undefined,
       })),
       remarks: v.remarks || undefined,
     };
@@ -280,6 +288,7 @@ export default function InspectionForm({ onClose }: { onClose(): void }) {
             </>
           )}
         </Form.List>
+        <CadreFields />
         <Form.Item name="remarks" label={t('supervision.remarks')}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>

@@ -11,10 +11,11 @@ import { InspectionsTab } from './InspectionsTab';
 const InspectionForm = lazy(() => import('./InspectionForm'));
 const ChecklistsTab = lazy(() => import('./ChecklistsTab'));
 const GroupsTab = lazy(() => import('./GroupsTab'));
+const SpotChecksTab = lazy(() => import('./SpotChecksTab').then((m) => ({ default: m.SpotChecksTab })));
 
 /**
  * 督查整改: the findings addressed to the caller's regions (what a township or village answers), the
- * inspections recorded in scope, and for the county's supervision office the checklists. A report
+ * inspections recorded in scope, the data-truth spot checks, and for the county's supervision office the checklists. A report
  * figure opens /supervision (inspections) or /supervision/findings with its filter in the address.
  */
 export default function SupervisionPage() {
@@ -25,7 +26,7 @@ export default function SupervisionPage() {
   const { tab: routeTab } = useParams();
   const canRecord = can(me.role, 'inspections.record');
   const canEditLists = can(me.role, 'supervision.manage') && me.regionLevel === 'county';
-  const tabs = ['findings', 'inspections', 'groups', ...(canEditLists ? ['checklists'] : [])];
+  const tabs = ['findings', 'inspections', 'spot-checks', 'groups', ...(canEditLists ? ['checklists'] : [])];
   // A drill-down to /supervision lists inspections; the menu opens the findings first.
   const tab = routeTab && tabs.includes(routeTab) ? routeTab : drill ? 'inspections' : 'findings';
   const [recording, setRecording] = useState(false);
@@ -44,10 +45,18 @@ export default function SupervisionPage() {
       <Tabs
         activeKey={tab}
         onChange={(k) => void navigate(`/supervision/${k}`)}
-        items={tabs.map((k) => ({ key: k, label: t(`supervision.${k as 'findings'}`) }))}
+        items={tabs.map((k) => ({
+          key: k,
+          label: k === 'spot-checks' ? t('supervision.spotChecks') : t(`supervision.${k as 'findings'}`),
+        }))}
       />
       {tab === 'findings' && <FindingsTab drill={drill} />}
       {tab === 'inspections' && <InspectionsTab drill={drill} />}
+      {tab === 'spot-checks' && (
+        <Suspense fallback={null}>
+          <SpotChecksTab drill={drill} />
+        </Suspense>
+      )}
       {tab === 'groups' && (
         <Suspense fallback={null}>
           <GroupsTab canManage={canEditLists} />
