@@ -519,6 +519,8 @@ export async function buildGathering(db: Db, r: RegionRow, phone = '13812348888'
 export async function buildAttachment(db: Db, r: RegionRow) {
   const id = uuidv7();
   const data = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]);
-  await db.insert(attachment).values({ id, regionPath: r.path, ownerId: uuidv7(), mime: 'image/jpeg', size: data.length, data });
+  await db
+    .insert(attachment)
+    .values({ id, regionPath: r.path, ownerId: uuidv7(), mime: 'image/jpeg', size: data.length, data });
   return id;
 }

@@ -10,7 +10,12 @@ const selfReport = {
   regionId: '00000000-0000-7000-8000-000000000000',
   address: '五凤村3组',
 };
-const tip = { what: '有人未报备', regionId: '00000000-0000-7000-8000-000000000000', address: '五凤村', photo: 'R0lGODlh' };
+const tip = {
+  what: '有人未报备',
+  regionId: '00000000-0000-7000-8000-000000000000',
+  address: '五凤村',
+  photo: 'R0lGODlh',
+};
 
 /**
  * Route cases of the public pages (主动报备, 举报) and what the township does with their leads.

@@ -39,7 +39,10 @@ export const attachment = pgTable(
     data: bytea('data').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('attachment_region_path_gist').using('gist', t.regionPath), index('attachment_owner_idx').on(t.ownerId)],
+  (t) => [
+    index('attachment_region_path_gist').using('gist', t.regionPath),
+    index('attachment_owner_idx').on(t.ownerId),
+  ],
 );
 
 /**

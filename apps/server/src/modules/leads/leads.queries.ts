@@ -66,7 +66,10 @@ export async function selectLeads(
         source: s.source,
         sourceRef: s.sourceRef,
         reasons: s.reasons,
-        detail: s.source === 'tip' && s.sourceRef ? { ...s.detail, reporter: reporters.get(s.sourceRef) ?? null } : (s.detail ?? null),
+        detail:
+          s.source === 'tip' && s.sourceRef
+            ? { ...s.detail, reporter: reporters.get(s.sourceRef) ?? null }
+            : (s.detail ?? null),
         createdAt: s.createdAt.toISOString(),
       })),
     createdAt: l.createdAt.toISOString(),
@@ -77,11 +80,7 @@ export async function selectLeads(
 /** The township and above see who sent a tip (phone masked); a village or grid never does. */
 const seesReporters = (actor: Actor) => actor.scopePath.split('.').length <= 2;
 
-async function selectTipReporters(
-  tx: Tx,
-  actor: Actor,
-  sources: { source: string; sourceRef: string | null }[],
-) {
+async function selectTipReporters(tx: Tx, actor: Actor, sources: { source: string; sourceRef: string | null }[]) {
   const refs = sources.filter((s) => s.source === 'tip' && s.sourceRef).map((s) => s.sourceRef!);
   if (!refs.length || !seesReporters(actor)) return new Map<string, { name: string | null; phone: string | null }>();
   const rows = await tx

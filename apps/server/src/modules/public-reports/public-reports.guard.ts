@@ -51,7 +51,9 @@ export async function admitPublicSend(
   caller: { ip: string; deviceId?: string; challenge?: { token: string; answer: string } },
 ) {
   const windowStart = new Date(Math.floor(at.getTime() / WINDOW_MS) * WINDOW_MS);
-  await db.execute(sql`DELETE FROM public_rate WHERE window_start < ${new Date(at.getTime() - 6 * WINDOW_MS).toISOString()}::timestamptz`);
+  await db.execute(
+    sql`DELETE FROM public_rate WHERE window_start < ${new Date(at.getTime() - 6 * WINDOW_MS).toISOString()}::timestamptz`,
+  );
   const byIp = await hit(db, `ip:${caller.ip}`, windowStart);
   const byDevice = caller.deviceId ? await hit(db, `device:${caller.deviceId}`, windowStart) : 0;
   if (byIp <= PUBLIC_LIMITS.ip && byDevice <= PUBLIC_LIMITS.device) return;

@@ -60,7 +60,8 @@ export const tipBody = z
     challenge: challengeAnswer,
   })
   .superRefine((b, ctx) => {
-    if (!b.anonymous && !b.reporterPhone) ctx.addIssue({ code: 'custom', path: ['reporterPhone'], message: 'required' });
+    if (!b.anonymous && !b.reporterPhone)
+      ctx.addIssue({ code: 'custom', path: ['reporterPhone'], message: 'required' });
   });
 export type TipBody = z.infer<typeof tipBody>;
 

@@ -57,7 +57,11 @@ export function publicReportsService(db: Db, now: () => Date) {
         .where(and(pathUnder(c.path, riskArea.regionPath), activeOn(shanghaiDateOf(now()))))
         .orderBy(asc(riskArea.level), asc(riskArea.name)),
     ]);
-    return { county: c.name, regions: regions as { id: string; name: string; level: 'township' | 'village'; parentId: string | null }[], riskAreas: areas };
+    return {
+      county: c.name,
+      regions: regions as { id: string; name: string; level: 'township' | 'village'; parentId: string | null }[],
+      riskAreas: areas,
+    };
   }
 
   async function placeOf(tx: Tx, regionId: string) {
@@ -66,7 +70,13 @@ export function publicReportsService(db: Db, now: () => Date) {
       ? await tx
           .select({ id: region.id, path: region.path })
           .from(region)
-          .where(and(eq(region.id, regionId), pathUnder(region.path, c.path), inArray(region.level, ['township', 'village'])))
+          .where(
+            and(
+              eq(region.id, regionId),
+              pathUnder(region.path, c.path),
+              inArray(region.level, ['township', 'village']),
+            ),
+          )
       : [];
     if (!r) throw invalid([{ field: 'regionId', key: 'publicReport.regionUnknown' }]);
     return r;
@@ -79,7 +89,8 @@ export function publicReportsService(db: Db, now: () => Date) {
     if (future) errors.push({ field: 'arrivalDate', key: future });
     const ids = [body.idNumber, ...body.companions.map((c) => c.idNumber)];
     body.companions.forEach((c, i) => {
-      if (ids.indexOf(c.idNumber) !== i + 1) errors.push({ field: `companions.${i}.idNumber`, key: 'publicReport.companionTwice' });
+      if (ids.indexOf(c.idNumber) !== i + 1)
+        errors.push({ field: `companions.${i}.idNumber`, key: 'publicReport.companionTwice' });
     });
     if (errors.length) throw invalid(errors);
     await admitPublicSend(db, at, { ip: caller.ip, deviceId: body.deviceId, challenge: body.challenge });
@@ -95,8 +106,22 @@ export function publicReportsService(db: Db, now: () => Date) {
       const { leadDeadlineHours } = await settingsFor(tx, 'policy', place.path);
       const id = uuidv7();
       const receipt = receiptOf('R');
-      await tx.insert(publicReport).values({ id, kind: 'selfReport', receipt, regionId: place.id, regionPath: place.path, reporterName: body.name, reporterPhone: body.phone });
-      const travel = { fromPlace: body.fromPlace, riskAreaId: area?.id ?? null, riskArea: area?.name ?? null, arrivalDate: body.arrivalDate, travelMode: body.travelMode };
+      await tx.insert(publicReport).values({
+        id,
+        kind: 'selfReport',
+        receipt,
+        regionId: place.id,
+        regionPath: place.path,
+        reporterName: body.name,
+        reporterPhone: body.phone,
+      });
+      const travel = {
+        fromPlace: body.fromPlace,
+        riskAreaId: area?.id ?? null,
+        riskArea: area?.name ?? null,
+        arrivalDate: body.arrivalDate,
+        travelMode: body.travelMode,
+      };
       const people = [{ name: body.name, idNumber: body.idNumber, phone: body.phone }, ...body.companions];
       let firstLead = '';
       for (const [i, p] of people.entries()) {
@@ -113,7 +138,12 @@ export function publicReportsService(db: Db, now: () => Date) {
           reasons,
           deadlineHours: leadDeadlineHours,
           now: at,
-          detail: { receipt, ...travel, address: body.address, ...(i ? { companionOf: body.name } : { companions: body.companions.length }) },
+          detail: {
+            receipt,
+            ...travel,
+            address: body.address,
+            ...(i ? { companionOf: body.name } : { companions: body.companions.length }),
+          },
         });
         firstLead ||= leadId;
       }
@@ -148,7 +178,14 @@ export function publicReportsService(db: Db, now: () => Date) {
       });
       const photoId = photo ? uuidv7() : null;
       if (photo && photoId)
-        await tx.insert(attachment).values({ id: photoId, regionPath: place.path, ownerId: id, mime: photo.mime, size: photo.data.length, data: photo.data });
+        await tx.insert(attachment).values({
+          id: photoId,
+          regionPath: place.path,
+          ownerId: id,
+          mime: photo.mime,
+          size: photo.data.length,
+          data: photo.data,
+        });
       const { leadId } = await raiseLead(tx, {
         name: body.subjectName ?? '姓名不详',
         regionId: place.id,
@@ -161,7 +198,13 @@ export function publicReportsService(db: Db, now: () => Date) {
         // The reporter stays in public_report: the lead's own record never carries who told.
         detail: { receipt, what: body.what, address: body.address, photoId, anonymous: body.anonymous },
       });
-      await audit(tx, publicActor(caller), { event: 'lead.tip', targetType: 'lead', targetId: leadId, regionPath: place.path, detail: { receipt } });
+      await audit(tx, publicActor(caller), {
+        event: 'lead.tip',
+        targetType: 'lead',
+        targetId: leadId,
+        regionPath: place.path,
+        detail: { receipt },
+      });
       return { receipt, receivedAt: at.toISOString() };
     });
   }

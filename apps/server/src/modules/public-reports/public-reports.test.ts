@@ -5,7 +5,8 @@ import { testApp, loginAs, type Session } from '../../../test/app.js';
 import { buildCounty, buildPerson, buildRiskArea, buildUser } from '../../../test/factories.js';
 import { PUBLIC_LIMITS } from './public-reports.guard.js';
 
-const id = (n: number) => makeIdNumber({ regionCode: '510121', birthDate: '1988-05-06', sequence: 2 * n + 1, sex: 'male' });
+const id = (n: number) =>
+  makeIdNumber({ regionCode: '510121', birthDate: '1988-05-06', sequence: 2 * n + 1, sex: 'male' });
 const zh = (key: string, params: Record<string, string> = {}) =>
   Object.entries(params).reduce((m, [k, v]) => m.replace(`{${k}}`, v), domainMessages['zh-CN'][key]!);
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
@@ -75,18 +76,30 @@ describe('public self-reports and tips', async () => {
   it('turns a self-report with companions into leads of the village, deduplicated with open leads and persons', async () => {
     ip = 2;
     const known = await buildPerson(db, county.villageA, { name: '李同行', idNumber: id(21) });
-    const first = await send('/api/public/self-reports', report({ idNumber: id(12), companions: [{ name: '李同行', idNumber: id(21) }] }));
+    const first = await send(
+      '/api/public/self-reports',
+      report({ idNumber: id(12), companions: [{ name: '李同行', idNumber: id(21) }] }),
+    );
     expect(first.statusCode, first.body).toBe(201);
     expect(first.json().receipt).toMatch(/^R[A-Z2-9]{8}$/);
-    const again = await send('/api/public/self-reports', report({ idNumber: id(12), companions: [{ name: '王同行', idNumber: id(22), phone: '13600001111' }] }));
+    const again = await send(
+      '/api/public/self-reports',
+      report({ idNumber: id(12), companions: [{ name: '王同行', idNumber: id(22), phone: '13600001111' }] }),
+    );
     expect(again.statusCode, again.body).toBe(201);
     const leads = (await leadsOf(village, '&q=同行')).concat(await leadsOf(village, '&q=张返乡'));
     expect(leads.map((l) => l.name).sort()).toEqual(['张返乡', '李同行', '王同行']);
     const main = leads.find((l) => l.name === '张返乡')!;
     expect(main.regionName).toBe('五凤村');
     expect(main.sources.map((s) => s.source)).toEqual(['selfReport', 'selfReport']);
-    expect(main.sources[0]!.detail).toMatchObject({ riskArea: '某省某市某区', travelMode: 'train', arrivalDate: '2026-12-06' });
-    const [linked] = await db.execute<{ person_id: string }>(sql`SELECT person_id FROM lead WHERE name = '李同行'`).then((r) => r.rows);
+    expect(main.sources[0]!.detail).toMatchObject({
+      riskArea: '某省某市某区',
+      travelMode: 'train',
+      arrivalDate: '2026-12-06',
+    });
+    const [linked] = await db
+      .execute<{ person_id: string }>(sql`SELECT person_id FROM lead WHERE name = '李同行'`)
+      .then((r) => r.rows);
     expect(linked!.person_id).toBe(known.id);
   });
 
@@ -107,7 +120,10 @@ describe('public self-reports and tips', async () => {
       report({ idNumber: '510121198805061234', phone: '1391234567', arrivalDate: '2026-12-09' }),
     );
     expect(bad.statusCode).toBe(422);
-    const fields = bad.json().errors.map((e: { field: string }) => e.field).sort();
+    const fields = bad
+      .json()
+      .errors.map((e: { field: string }) => e.field)
+      .sort();
     expect(fields).toEqual(['idNumber', 'phone']);
     const future = await send('/api/public/self-reports', report({ idNumber: id(14), arrivalDate: '2026-12-09' }));
     expect(future.json().errors).toEqual([{ field: 'arrivalDate', message: '日期不能晚于今天' }]);
@@ -121,8 +137,11 @@ describe('public self-reports and tips', async () => {
     for (let i = 0; i < PUBLIC_LIMITS.ip; i++)
       expect((await send('/api/public/tips', tip({ anonymous: true, what: `第${i}条` }))).statusCode).toBe(201);
     const leadsBefore = await count('lead');
-    const held = await Promise.all(Array.from({ length: 20 }, () => send('/api/public/tips', tip({ anonymous: true }))));
-    for (const r of held) expect(r.json().errors[0]).toMatchObject({ field: 'challenge', message: zh('publicReport.challengeRequired') });
+    const held = await Promise.all(
+      Array.from({ length: 20 }, () => send('/api/public/tips', tip({ anonymous: true }))),
+    );
+    for (const r of held)
+      expect(r.json().errors[0]).toMatchObject({ field: 'challenge', message: zh('publicReport.challengeRequired') });
     expect(await count('lead')).toBe(leadsBefore);
     const q = (await app.inject({ url: '/api/public/challenge' })).json();
     const [a, b] = q.question.match(/\d+/g).map(Number);
@@ -159,7 +178,10 @@ describe('public self-reports and tips', async () => {
     expect(gif.json().errors[0]).toMatchObject({ field: 'photo', message: zh('publicReport.photoType') });
     const big = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]);
     const large = await send('/api/public/tips', tip({ photo: big.toString('base64') }));
-    expect(large.json().errors[0]).toMatchObject({ field: 'photo', message: zh('publicReport.photoTooLarge', { mb: '5' }) });
+    expect(large.json().errors[0]).toMatchObject({
+      field: 'photo',
+      message: zh('publicReport.photoTooLarge', { mb: '5' }),
+    });
     const huge = await send('/api/public/tips', tip({ photo: 'A'.repeat(20 * 1024 * 1024) }));
     expect(huge.statusCode).toBe(413);
     expect([await count('lead'), await count('attachment')]).toEqual(before);
@@ -174,13 +196,25 @@ describe('public self-reports and tips', async () => {
     const [seenByTownship] = await leadsOf(township, '&q=钱某');
     expect(seenByTownship!.sources[0]!.detail.reporter).toEqual({ name: '热心群众', phone: '137****4321' });
 
-    const byVillage = await app.inject({ method: 'POST', url: `/api/v1/leads/${seenByVillage!.id}/malicious`, headers: village.headers });
+    const byVillage = await app.inject({
+      method: 'POST',
+      url: `/api/v1/leads/${seenByVillage!.id}/malicious`,
+      headers: village.headers,
+    });
     expect(byVillage.statusCode).toBe(403);
-    const marked = await app.inject({ method: 'POST', url: `/api/v1/leads/${seenByVillage!.id}/malicious`, headers: township.headers });
+    const marked = await app.inject({
+      method: 'POST',
+      url: `/api/v1/leads/${seenByVillage!.id}/malicious`,
+      headers: township.headers,
+    });
     expect(marked.statusCode, marked.body).toBe(200);
     expect(marked.json()).toMatchObject({ status: 'dismissed', resolution: 'malicious' });
     const [notTip] = await leadsOf(township, '&q=张返乡');
-    const refused = await app.inject({ method: 'POST', url: `/api/v1/leads/${notTip!.id}/malicious`, headers: township.headers });
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/api/v1/leads/${notTip!.id}/malicious`,
+      headers: township.headers,
+    });
     expect(refused.json().errors[0].message).toBe(zh('publicReport.notTip'));
   });
 });
