@@ -46,6 +46,7 @@ export type AuditEvent =
   | 'lead.selfReport'
   | 'lead.tip'
   | 'lead.markMalicious'
+  | 'lead.reporterView'
   | 'attachment.view'
   | 'job.escalate'
   | 'checkpoint.create'

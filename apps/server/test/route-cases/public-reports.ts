@@ -52,6 +52,13 @@ export const publicReportCases: Record<string, RouteCase> = {
     outOfScope: (fx) => ({ url: `/api/v1/leads/${fx.kp.b.dismissedLeadId}/malicious` }),
     expectOutOfScope: notFound,
   },
+  // The fixture's tips name no reporter: not found for every allowed role (the full view in public-reports.test.ts).
+  'GET /api/v1/leads/:id/reporter': {
+    inScope: (fx) => ({ url: `/api/v1/leads/${fx.kp.a.leadId}/reporter` }),
+    status: 404,
+    outOfScope: (fx) => ({ url: `/api/v1/leads/${fx.kp.b.leadId}/reporter` }),
+    expectOutOfScope: notFound,
+  },
   'GET /api/v1/attachments/:id': {
     inScope: (fx) => ({ url: `/api/v1/attachments/${fx.photoInA}` }),
     outOfScope: (fx) => ({ url: `/api/v1/attachments/${fx.photoInB}` }),

@@ -755,6 +755,7 @@ export const enUS: Messages = {
     recorded: 'Recorded {{name}} {{t}}°C',
   },
   leads: {
+    showPhone: 'Show the full phone',
     reporter: 'Reporter',
     viewPhoto: 'View photo',
     companionOf: 'Travelling with',

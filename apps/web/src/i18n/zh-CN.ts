@@ -745,6 +745,7 @@ export const zhCN = {
     recorded: '已登记 {{name}} {{t}}℃',
   },
   leads: {
+    showPhone: '查看完整电话',
     reporter: '举报人',
     viewPhoto: '查看照片',
     companionOf: '同行报备人',

@@ -5,6 +5,7 @@ import type { Tx } from '../../db/client.js';
 import { lead, leadSource, publicReport, region } from '../../db/schema/index.js';
 import { inScope } from '../../auth/scope.js';
 import type { Actor } from '../../auth/actor.js';
+import { seesReporters } from '../public-reports/public-reports.reporter.js';
 
 export const leadOverdue = (at: Date) =>
   and(eq(lead.status, 'open'), sql`${lead.deadline} <= ${at.toISOString()}::timestamptz`);
@@ -76,9 +77,6 @@ export async function selectLeads(
   }));
   return { items, total: total?.n ?? 0 };
 }
-
-/** The township and above see who sent a tip (phone masked); a village or grid never does. */
-const seesReporters = (actor: Actor) => actor.scopePath.split('.').length <= 2;
 
 async function selectTipReporters(tx: Tx, actor: Actor, sources: { source: string; sourceRef: string | null }[]) {
   const refs = sources.filter((s) => s.source === 'tip' && s.sourceRef).map((s) => s.sourceRef!);

@@ -8,11 +8,13 @@ import {
   idParams,
   publicOptionsSchema,
   receiptSchema,
+  reporterSchema,
   selfReportBody,
   tipBody,
 } from './public-reports.schemas.js';
 import { publicReportsService } from './public-reports.service.js';
 import { markMalicious } from './public-reports.malicious.js';
+import { viewReporter } from './public-reports.reporter.js';
 
 /** The tip with its photo in base64 (5 MB → about 6.7 MB) and its words; anything larger is refused unread. */
 const TIP_BODY_LIMIT = 8 * 1024 * 1024;
@@ -102,5 +104,19 @@ export const publicReportsRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (
       await markMalicious(db, actor, request.params.id, now());
       return leads.get(actor, request.params.id);
     },
+  );
+
+  app.get(
+    '/api/v1/leads/:id/reporter',
+    {
+      config: { access: 'leads.markMalicious', audit: 'lead.reporterView' },
+      schema: {
+        tags,
+        summary: 'The named reporter of a tip in full (township and above; audited); not found for a village',
+        params: idParams,
+        response: { 200: reporterSchema },
+      },
+    },
+    (request) => viewReporter(db, actorOf(request), request.params.id),
   );
 };

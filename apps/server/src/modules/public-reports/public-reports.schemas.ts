@@ -89,3 +89,6 @@ export const publicOptionsSchema = z
   .meta({ id: 'PublicReportOptions' });
 
 export const idParams = z.object({ id: uuidSchema });
+export const reporterSchema = z
+  .object({ name: z.string().nullable(), phone: z.string().describe('in full') })
+  .meta({ id: 'TipReporter' });

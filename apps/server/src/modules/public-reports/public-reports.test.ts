@@ -196,6 +196,15 @@ describe('public self-reports and tips', async () => {
     const [seenByTownship] = await leadsOf(township, '&q=钱某');
     expect(seenByTownship!.sources[0]!.detail.reporter).toEqual({ name: '热心群众', phone: '137****4321' });
 
+    const reporter = await app.inject({
+      url: `/api/v1/leads/${seenByVillage!.id}/reporter`,
+      headers: township.headers,
+    });
+    expect(reporter.json()).toEqual({ name: '热心群众', phone: '13787654321' });
+    expect(await count("audit_log WHERE event = 'lead.reporterView'")).toBe(1);
+    const hidden = await app.inject({ url: `/api/v1/leads/${seenByVillage!.id}/reporter`, headers: village.headers });
+    expect(hidden.statusCode).toBe(403);
+
     const byVillage = await app.inject({
       method: 'POST',
       url: `/api/v1/leads/${seenByVillage!.id}/malicious`,

@@ -1,7 +1,10 @@
+import { can } from '@fangkong/domain';
 import { App, Button, Descriptions, Popconfirm, Space } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
-import { useMarkMalicious } from '../../api/leads';
+import { fetchTipReporter, useMarkMalicious } from '../../api/leads';
+import { useMe } from '../../auth/session';
 import type { Lead } from '../../api/types';
 
 /** Leads sent from the public pages (举报, 主动报备) carry what the sender wrote. */
@@ -80,5 +83,32 @@ export function MaliciousButton({ lead }: { lead: Lead }) {
         {t('leads.malicious')}
       </Button>
     </Popconfirm>
+  );
+}
+
+/** The reporter as listed (phone masked); the township opens the full phone to call back (audited). */
+function ReporterContact({ lead, reporter }: { lead: Lead; reporter: NonNullable<Reporter> }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { message } = App.useApp();
+  const [full, setFull] = useState<string | null>(null);
+  return (
+    <Space wrap>
+      {[reporter.name, full ?? reporter.phone].filter(Boolean).join(' ')}
+      {reporter.phone && !full && can(me.role, 'leads.markMalicious') && (
+        <Button
+          size="small"
+          type="link"
+          onClick={() =>
+            fetchTipReporter(lead.id).then(
+              (r) => setFull(r.phone),
+              (e) => void message.error(errorMessage(e)),
+            )
+          }
+        >
+          {t('leads.showPhone')}
+        </Button>
+      )}
+    </Space>
   );
 }
