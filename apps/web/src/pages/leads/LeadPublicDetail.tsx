@@ -31,9 +31,7 @@ export function LeadPublicDetail({ lead }: { lead: Lead }) {
                   <Descriptions.Item label={t('publicReports.address')}>{String(d.address ?? '')}</Descriptions.Item>
                   {reporter !== undefined && (
                     <Descriptions.Item label={t('leads.reporter')}>
-                      {reporter
-                        ? [reporter.name, reporter.phone].filter(Boolean).join(' ')
-                        : t('publicReports.anonymous')}
+                      {reporter ? <ReporterContact lead={lead} reporter={reporter} /> : t('publicReports.anonymous')}
                     </Descriptions.Item>
                   )}
                   {typeof d.photoId === 'string' && (
