@@ -33,6 +33,7 @@ import {
   stockMovement,
   supplyItem,
   supplyStore,
+  attachment,
 } from '../src/db/schema/index.js';
 import { hashPassword } from '../src/auth/password.js';
 import { systemActor } from '../src/auth/actor.js';
@@ -544,4 +545,14 @@ export async function buildGathering(db: Db, r: RegionRow, phone = '13812348888'
   };
   await db.insert(gathering).values(row);
   return row;
+}
+
+/** A photo sent with a tip, kept in the region's scope. */
+export async function buildAttachment(db: Db, r: RegionRow) {
+  const id = uuidv7();
+  const data = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]);
+  await db
+    .insert(attachment)
+    .values({ id, regionPath: r.path, ownerId: uuidv7(), mime: 'image/jpeg', size: data.length, data });
+  return id;
 }

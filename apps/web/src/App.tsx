@@ -12,6 +12,8 @@ import {
   NAV_ROUTES,
   ReportPrintPage,
   CheckInPage,
+  SelfReportPage,
+  TipPage,
   KeyPersonPage,
   RegisterPage,
   SitePage,
@@ -61,6 +63,23 @@ export function App() {
           element={
             <Suspense fallback={<Spin />}>
               <CheckInPage />
+            </Suspense>
+          }
+        />
+        {/* Public: 主动报备 and 举报 at the short addresses printed on posters and QR codes. */}
+        <Route
+          path="/p/report"
+          element={
+            <Suspense fallback={<Spin />}>
+              <SelfReportPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/p/tip"
+          element={
+            <Suspense fallback={<Spin />}>
+              <TipPage />
             </Suspense>
           }
         />

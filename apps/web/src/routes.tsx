@@ -16,6 +16,8 @@ export const SitePage = lazy(() => import('./pages/observation-sites/SitePage'))
 const ObservationSitesPage = lazy(() => import('./pages/observation-sites/ObservationSitesPage'));
 const LeadsPage = lazy(() => import('./pages/leads/LeadsPage'));
 export const CheckInPage = lazy(() => import('./pages/check-in/CheckInPage'));
+export const SelfReportPage = lazy(() => import('./pages/public-reports/SelfReportPage'));
+export const TipPage = lazy(() => import('./pages/public-reports/TipPage'));
 export const ReportPrintPage = lazy(() => import('./pages/daily-reports/ReportPrintPage'));
 const MyHouseholdsPage = lazy(() => import('./pages/field/MyHouseholdsPage'));
 const ScreeningPage = lazy(() => import('./pages/screening/ScreeningPage'));

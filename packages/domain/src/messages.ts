@@ -210,6 +210,14 @@ const zhCN = {
   'dispatch.target': '请选择接收的专责组或下级区划（二选一）',
   'dispatch.deadlinePast': '办理时限须晚于现在',
   'dispatch.notYours': '只有接收方能回复、只有下发方能办结或退回',
+  // Public pages (主动报备, 举报)
+  'publicReport.challengeRequired': '提交过于频繁，请先回答下面的算术题',
+  'publicReport.challengeWrong': '算术题答案不正确或已过期，请重新作答',
+  'publicReport.photoType': '照片只能是 JPG、PNG 或 WebP 格式',
+  'publicReport.photoTooLarge': '照片不能超过{mb}MB',
+  'publicReport.regionUnknown': '请从列表中选择村（社区）或乡镇',
+  'publicReport.companionTwice': '同行人员中有重复的身份证号',
+  'publicReport.notTip': '只有举报线索可以标记为恶意举报',
 } as const;
 
 export type DomainMessageKey = keyof typeof zhCN;
@@ -422,6 +430,13 @@ const enUS: Readonly<Record<DomainMessageKey, string>> = {
   'dispatch.target': 'Choose either a working group or a region below',
   'dispatch.deadlinePast': 'The deadline must be in the future',
   'dispatch.notYours': 'Only the receiver replies; only the sender closes or returns a task',
+  'publicReport.challengeRequired': 'Too many submissions: answer the sum below first',
+  'publicReport.challengeWrong': 'The answer is wrong or has expired; answer the new question',
+  'publicReport.photoType': 'The photo must be a JPG, PNG or WebP image',
+  'publicReport.photoTooLarge': 'The photo cannot be larger than {mb} MB',
+  'publicReport.regionUnknown': 'Choose a village or township from the list',
+  'publicReport.companionTwice': 'Two companions have the same ID number',
+  'publicReport.notTip': 'Only a tip can be marked malicious',
 };
 
 /** Messages of every domain key, per locale. */

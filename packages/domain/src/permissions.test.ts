@@ -13,6 +13,7 @@ const PERSONAL: Permission[] = [
   'triage.manage',
   'leads.read',
   'leads.manage',
+  'leads.markMalicious',
   'checkpointEntries.read',
   'checkpointEntries.create',
   'checkpointEntries.export',

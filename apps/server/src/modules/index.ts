@@ -38,6 +38,8 @@ import { venuesRoutes } from './venues/venues.routes.js';
 import { gatheringsRoutes } from './gatherings/gatherings.routes.js';
 import { communityLogsRoutes } from './community-logs/community-logs.routes.js';
 import { suppliesRoutes } from './supplies/supplies.routes.js';
+import { publicReportsRoutes } from './public-reports/public-reports.routes.js';
+import { attachmentsRoutes } from './attachments/attachments.routes.js';
 
 /** The capability modules; each registers its own routes with the access they require. */
 export const modules = [
@@ -79,4 +81,6 @@ export const modules = [
   gatheringsRoutes,
   communityLogsRoutes,
   suppliesRoutes,
+  publicReportsRoutes,
+  attachmentsRoutes,
 ] as unknown as FastifyPluginAsync<ModuleOptions>[];

@@ -28,6 +28,7 @@ export const ENCRYPTED_COLUMNS: { table: string; column: string; kind: PersonalK
   { table: 'volunteer', column: 'phone', kind: 'phone' },
   { table: 'venue', column: 'phone', kind: 'phone' },
   { table: 'gathering', column: 'phone', kind: 'phone' },
+  { table: 'public_report', column: 'reporter_phone', kind: 'phone' },
 ];
 
 const BATCH = 2000;

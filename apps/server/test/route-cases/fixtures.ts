@@ -28,6 +28,7 @@ import {
   buildUser,
   buildSupplyItem,
   buildSupplyStore,
+  buildAttachment,
 } from '../factories.js';
 import type { Fixtures } from './shared.js';
 
@@ -120,6 +121,8 @@ export async function buildWalkFixtures(db: Db): Promise<Fixtures> {
     supplyItemId,
     storeInA,
     storeInB,
+    photoInA: await buildAttachment(db, county.villageA),
+    photoInB: await buildAttachment(db, county.villageB),
     entryInA: entryA.id,
     entryInB: entryB.id,
     occupantInA: entryA.occupants[0]!.id,

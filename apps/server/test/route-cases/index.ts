@@ -14,6 +14,7 @@ import { supervisionCases } from './supervision.js';
 import { spotCheckCases } from './spot-checks.js';
 import { communityMeasureCases } from './community-measures.js';
 import { supplyCases } from './supplies.js';
+import { publicReportCases } from './public-reports.js';
 
 export type { Fixtures, RouteCase } from './shared.js';
 
@@ -34,4 +35,5 @@ export const routeCases: Record<string, RouteCase> = {
   ...spotCheckCases,
   ...communityMeasureCases,
   ...supplyCases,
+  ...publicReportCases,
 };

@@ -75,6 +75,9 @@ export type Fixtures = Built<typeof buildCounty> & {
   supplyItemId: string;
   storeInA: Built<typeof buildSupplyStore>;
   storeInB: Built<typeof buildSupplyStore>;
+  /** A photo of a tip in each village. */
+  photoInA: string;
+  photoInB: string;
 };
 
 export const today = () => shanghaiDateOf(new Date());

@@ -84,3 +84,9 @@ export const useImportLeads = () =>
 
 /** The empty 协查名单 template: a download link. */
 export const leadTemplateUrl = () => downloadUrl('/api/v1/leads/import-template');
+/** 恶意举报: the township dismisses an open tip as malicious. */
+export const useMarkMalicious = () => useLeadMutation((id: string) => api.post<Lead>(`/api/v1/leads/${id}/malicious`));
+
+/** The named reporter of a tip in full (township and above; audited). */
+export const fetchTipReporter = (id: string) =>
+  api.get<{ name: string | null; phone: string }>(`/api/v1/leads/${id}/reporter`);

@@ -134,3 +134,6 @@ export type GridAssignResult = Schemas['GridAssignResult'];
 export type UnassignedHouseholdPage = Schemas['UnassignedHouseholdPage'];
 export type SetupChecklist = Schemas['SetupChecklist'];
 export type UserImportResult = Schemas['UserImportResult'];
+export type PublicReportOptions = Schemas['PublicReportOptions'];
+export type PublicReceipt = Schemas['PublicReceipt'];
+export type PublicChallenge = Schemas['PublicChallenge'];

@@ -2,9 +2,10 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { blindMatch } from '../../security/personal-data-sql.js';
 import { maskIdNumber, maskPhone } from '@fangkong/domain';
 import type { Tx } from '../../db/client.js';
-import { lead, leadSource, region } from '../../db/schema/index.js';
+import { lead, leadSource, publicReport, region } from '../../db/schema/index.js';
 import { inScope } from '../../auth/scope.js';
 import type { Actor } from '../../auth/actor.js';
+import { seesReporters } from '../public-reports/public-reports.reporter.js';
 
 export const leadOverdue = (at: Date) =>
   and(eq(lead.status, 'open'), sql`${lead.deadline} <= ${at.toISOString()}::timestamptz`);
@@ -43,6 +44,7 @@ export async function selectLeads(
         )
         .orderBy(asc(leadSource.createdAt), asc(leadSource.id))
     : [];
+  const reporters = await selectTipReporters(tx, actor, sources);
   const items = rows.map(({ lead: l, regionName, regionLevel }) => ({
     id: l.id,
     personId: l.personId,
@@ -65,10 +67,27 @@ export async function selectLeads(
         source: s.source,
         sourceRef: s.sourceRef,
         reasons: s.reasons,
-        detail: s.detail ?? null,
+        detail:
+          s.source === 'tip' && s.sourceRef
+            ? { ...s.detail, reporter: reporters.get(s.sourceRef) ?? null }
+            : (s.detail ?? null),
         createdAt: s.createdAt.toISOString(),
       })),
     createdAt: l.createdAt.toISOString(),
   }));
   return { items, total: total?.n ?? 0 };
+}
+
+async function selectTipReporters(tx: Tx, actor: Actor, sources: { source: string; sourceRef: string | null }[]) {
+  const refs = sources.filter((s) => s.source === 'tip' && s.sourceRef).map((s) => s.sourceRef!);
+  if (!refs.length || !seesReporters(actor)) return new Map<string, { name: string | null; phone: string | null }>();
+  const rows = await tx
+    .select({ id: publicReport.id, name: publicReport.reporterName, phone: publicReport.reporterPhone })
+    .from(publicReport)
+    .where(and(inArray(publicReport.id, refs), inScope(actor, publicReport.regionPath)));
+  return new Map(
+    rows
+      .filter((r) => r.name || r.phone)
+      .map((r) => [r.id, { name: r.name, phone: r.phone ? maskPhone(r.phone) : null }]),
+  );
 }

@@ -11,6 +11,7 @@ import { currentLocale } from '../../i18n';
 import type { Lead } from '../../api/types';
 import { useMe } from '../../auth/session';
 import { LeadListsTab } from './LeadListsTab';
+import { LeadPublicDetail, MaliciousButton, hasPublicSource } from './LeadPublicDetail';
 
 const LeadImportDialog = lazy(() => import('./LeadImportDialog'));
 
@@ -34,6 +35,7 @@ export default function LeadsPage() {
   const [verifying, setVerifying] = useState<Lead | null>(null);
   const [dismissing, setDismissing] = useState<Lead | null>(null);
   const canManage = can(me.role, 'leads.manage');
+  const canMarkMalicious = can(me.role, 'leads.markMalicious');
   return (
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
@@ -62,6 +64,7 @@ export default function LeadsPage() {
             loading={leads.isFetching}
             dataSource={leads.data?.items ?? []}
             scroll={{ x: 'max-content' }}
+            expandable={{ rowExpandable: hasPublicSource, expandedRowRender: (l) => <LeadPublicDetail lead={l} /> }}
             pagination={{
               current: paging.page,
               pageSize: paging.pageSize,
@@ -110,6 +113,7 @@ export default function LeadsPage() {
                       <Button type="link" size="small" danger onClick={() => setDismissing(l)}>
                         {t('leads.dismiss')}
                       </Button>
+                      {canMarkMalicious && <MaliciousButton lead={l} />}
                     </Space>
                   ),
               },
@@ -125,7 +129,8 @@ export default function LeadsPage() {
 
 function Deadline({ lead }: { lead: Lead }) {
   const { t } = useTranslation();
-  if (lead.status !== 'open') return <>{lead.resolution ?? '—'}</>;
+  if (lead.status !== 'open')
+    return <>{lead.resolution === 'malicious' ? t('leads.maliciousResolution') : (lead.resolution ?? '—')}</>;
   // The server's clock and the one formatter of the triage tasks' deadlines: 剩余 1 小时 59 分, not 1h59m.
   const minutes = minutesUntil(lead.deadline, serverNow());
   const time = formatDuration(minutes, currentLocale());
