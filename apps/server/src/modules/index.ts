@@ -33,6 +33,7 @@ import { volunteerTeamsRoutes } from './volunteer-teams/volunteer-teams.routes.j
 import { countySettingsRoutes } from './county-settings/county-settings.routes.js';
 import { supervisionRoutes } from './supervision/supervision.routes.js';
 import { venuesRoutes } from './venues/venues.routes.js';
+import { vaccinationsRoutes } from './vaccinations/vaccinations.routes.js';
 import { gatheringsRoutes } from './gatherings/gatherings.routes.js';
 import { communityLogsRoutes } from './community-logs/community-logs.routes.js';
 import { suppliesRoutes } from './supplies/supplies.routes.js';
@@ -72,6 +73,7 @@ export const modules = [
   countySettingsRoutes,
   supervisionRoutes,
   venuesRoutes,
+  vaccinationsRoutes,
   gatheringsRoutes,
   communityLogsRoutes,
   suppliesRoutes,
