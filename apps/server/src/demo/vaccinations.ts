@@ -38,8 +38,8 @@ export async function loadDemoVaccinations(client: pg.PoolClient, today: string)
        FROM base b
      ), planned AS (
        SELECT g.*, s.n, greatest('2021-04-01'::date, (g.birth_date + interval '3 years 30 days')::date) + floor(g.u2 * 120)::int AS first_on,
-              CASE WHEN g.u1 < r.booster THEN s.n + 1 WHEN g.u1 < r.full THEN s.n WHEN g.u1 < r.first THEN greatest(s.n - 1, 1) ELSE 0 END AS doses
-       FROM grouped g JOIN (VALUES ${rates}) r(age_group, first, full, booster) USING (age_group)
+              CASE WHEN g.u1 < r.booster_rate THEN s.n + 1 WHEN g.u1 < r.full_rate THEN s.n WHEN g.u1 < r.first_rate THEN greatest(s.n - 1, 1) ELSE 0 END AS doses
+       FROM grouped g JOIN (VALUES ${rates}) r(age_group, first_rate, full_rate, booster_rate) USING (age_group)
        JOIN (VALUES ${series}) s(vaccine, n) USING (vaccine)
      ), dosed AS (
        SELECT pl.*, k, CASE WHEN k > pl.n THEN pl.first_on + (pl.n - 1) * 28 + 180 + floor(pl.u2 * 60)::int
