@@ -55,7 +55,13 @@ for (let dose = 1; dose <= 3 && rows.length < targetRows; dose++)
     const day = new Date(Date.UTC(2021, 3, 1) + (dose - 1) * 60 * 86_400_000).toISOString().slice(0, 10);
     rows.push({
       row: rows.length + 2,
-      values: { 身份证号: p.idNumber!, 疫苗类型: '新冠病毒灭活疫苗', 剂次: String(dose), 接种日期: day, 接种单位: '卫生院' },
+      values: {
+        身份证号: p.idNumber!,
+        疫苗类型: '新冠病毒灭活疫苗',
+        剂次: String(dose),
+        接种日期: day,
+        接种单位: '卫生院',
+      },
     });
   }
 console.log(`county ${county.persons} persons; ${rows.length} dose rows`);

@@ -90,7 +90,12 @@ export function DoseImportButton() {
                 })}
               />
               {result.errors.length > 0 && (
-                <div role="region" aria-label={t('vaccinations.importDoses')} tabIndex={0} style={{ overflowX: 'auto' }}>
+                <div
+                  role="region"
+                  aria-label={t('vaccinations.importDoses')}
+                  tabIndex={0}
+                  style={{ overflowX: 'auto' }}
+                >
                   <Table
                     size="small"
                     style={{ marginTop: 8 }}

@@ -21,7 +21,8 @@ export default function VaccinationsPage() {
   const day = params.get('day') ?? undefined;
   const [ageGroup, setAgeGroup] = useState<string>('all');
   const coverage = useCoverage({ regionId, day });
-  const countsOf = (r: CoverageRow): Counts => (ageGroup === 'all' ? r : r.groups.find((g) => g.ageGroup === ageGroup)!);
+  const countsOf = (r: CoverageRow): Counts =>
+    ageGroup === 'all' ? r : r.groups.find((g) => g.ageGroup === ageGroup)!;
   const rows = coverage.data ? [...coverage.data.children, coverage.data.region] : [];
   const openRegion = (id: string) => {
     const next = new URLSearchParams(params);
@@ -43,7 +44,12 @@ export default function VaccinationsPage() {
           </Button>
         ),
     },
-    { title: t('vaccinations.population'), key: 'population', align: 'right', render: (_, r) => countsOf(r).population },
+    {
+      title: t('vaccinations.population'),
+      key: 'population',
+      align: 'right',
+      render: (_, r) => countsOf(r).population,
+    },
     ...COVERAGE_DOSES.map((dose) => ({
       title: t(`vaccinations.doses.${dose}`),
       key: dose,
@@ -73,7 +79,10 @@ export default function VaccinationsPage() {
               ...AGE_GROUP_KEYS.map((g) => ({ value: g, label: t(`vaccinations.ageGroups.${g}`) })),
             ]}
           />
-          <Button icon={<DownloadOutlined />} href={downloadUrl('/api/v1/vaccinations/coverage/export', { regionId, day })}>
+          <Button
+            icon={<DownloadOutlined />}
+            href={downloadUrl('/api/v1/vaccinations/coverage/export', { regionId, day })}
+          >
             {t('vaccinations.exportCoverage')}
           </Button>
           <DoseImportButton />
