@@ -20,7 +20,7 @@ export const DOSE_IMPORT_HEADERS = ['身份证号', '姓名', '疫苗类型', '�
 /** The words an export uses for a vaccine: its type or its maker. */
 const VACCINE_WORDS: [RegExp, Vaccine][] = [
   [/腺病毒|康希诺|adenovirus/i, 'adenovirus'],
-  [/重组蛋白|智飞|龙科马|recombinant/i, 'recombinantProtein'],
+  [/重组.*蛋白|智飞|龙科马|recombinant/i, 'recombinantProtein'],
   [/灭活|北京生物|武汉生物|科兴|国药|inactivated/i, 'inactivated'],
 ];
 export const vaccineOf = (raw: string) => VACCINE_WORDS.find(([re]) => re.test(raw))?.[1] ?? null;
