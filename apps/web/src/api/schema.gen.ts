@@ -3426,6 +3426,10 @@ export interface components {
                 checksDueToday: number;
                 /** @description checks recorded for today (corrections not counted again) */
                 checksDoneToday: number;
+                /** @description registered persons aged 3 or more (vaccinations.eligible) */
+                vaccinationEligible: number;
+                /** @description of them, with a first dose by today (vaccinations.firstDose) */
+                vaccinationFirstDose: number;
                 /** @description households visited, or away and followed up, in the current round (the latest open round over or inside the region) */
                 householdsCovered: number;
             };
@@ -3446,6 +3450,10 @@ export interface components {
                 checksDueToday: number;
                 /** @description checks recorded for today (corrections not counted again) */
                 checksDoneToday: number;
+                /** @description registered persons aged 3 or more (vaccinations.eligible) */
+                vaccinationEligible: number;
+                /** @description of them, with a first dose by today (vaccinations.firstDose) */
+                vaccinationFirstDose: number;
                 /** @description households visited, or away and followed up, in the current round (the latest open round over or inside the region) */
                 householdsCovered: number;
             }[];

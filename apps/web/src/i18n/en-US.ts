@@ -602,6 +602,8 @@ export const enUS: Messages = {
     checksDue: 'Due',
     checksDone: 'Done',
     coverageByRegion: 'Screening coverage, current round (by region)',
+    vaccinationByRegion: 'First-dose vaccination coverage, aged 3+ (by region)',
+    firstDoseRate: 'First dose',
     coverage: 'Coverage',
     keyPersonsByDay: 'Key persons, last 30 days (by category)',
     checkpointFlow: 'Checkpoint flow today (per hour)',

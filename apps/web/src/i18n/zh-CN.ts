@@ -592,6 +592,8 @@ export const zhCN = {
     checksDue: '应测',
     checksDone: '已测',
     coverageByRegion: '本轮入户排查覆盖率（按区域）',
+    vaccinationByRegion: '第一剂疫苗接种率（3岁以上，按区域）',
+    firstDoseRate: '第一剂接种率',
     coverage: '覆盖率',
     keyPersonsByDay: '近30天重点人员（按类别）',
     checkpointFlow: '今日卡口流量（按小时）',
