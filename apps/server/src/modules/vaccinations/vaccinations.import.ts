@@ -2,16 +2,16 @@
 // one dose. Rows are checked on their own and reported with their reasons; the good ones are written
 // in one transaction, so a file that fails part-way leaves nothing. A dose already recorded (same
 // person, dose number and date) is counted, not written again: importing a file twice adds nothing.
-import { and, inArray } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { doseKindOf, isIsoDate, parseIdNumber, translate, type Vaccine } from '@fangkong/domain';
 import type { Db, Tx } from '../../db/client.js';
-import { person, vaccinationDose } from '../../db/schema/index.js';
+import type { vaccinationDose } from '../../db/schema/index.js';
 import { uuidv7 } from '../../db/ids.js';
 import type { Actor } from '../../auth/actor.js';
 import { inScope } from '../../auth/scope.js';
 import { audit } from '../../audit/audit.js';
 import { pick, readTable, type TableRow } from '../../files/table-reader.js';
-import { blindIndexList } from '../../security/personal-data-sql.js';
+import { blindIndexArray, blindIndexList } from '../../security/personal-data-sql.js';
 import { checkDoseOrder, type DoseOnDay } from './vaccinations.rules.js';
 import type { VaccinationImportResult } from './vaccinations.schemas.js';
 
@@ -52,34 +52,43 @@ interface Good extends DoseOnDay {
   place: string | null;
 }
 
-const CHUNK = 2000;
+const CHUNK = 5000;
+const WRITE_CHUNK = 20_000;
 
-/** Persons in scope by ID number, with their birth date and region, and their doses already recorded. */
+/** Persons in scope by ID number, with their region, and their doses already recorded. */
 async function matchPersons(tx: Tx, actor: Actor, idNumbers: string[]) {
   const found = new Map<string, { id: string; regionPath: string; doses: DoseOnDay[] }>();
   for (let i = 0; i < idNumbers.length; i += CHUNK) {
     const part = idNumbers.slice(i, i + CHUNK);
     const byIndex = new Map(part.flatMap((id) => blindIndexList('idNumber', [id]).map((b) => [b, id] as const)));
-    const rows = await tx
-      .select({ id: person.id, bidx: person.idNumberBidx, regionPath: person.regionPath })
-      .from(person)
-      .where(and(inArray(person.idNumberBidx, [...byIndex.keys()]), inScope(actor, person.regionPath)));
-    for (const r of rows) found.set(byIndex.get(r.bidx!)!, { id: r.id, regionPath: r.regionPath, doses: [] });
+    const { rows } = await tx.execute<{ id: string; bidx: string; region_path: string }>(
+      sql`SELECT p.id, p.id_number_bidx AS bidx, p.region_path::text FROM person p
+          WHERE p.id_number_bidx = ANY(${blindIndexArray('idNumber', part)}::text[]) AND ${inScope(actor, sql`p.region_path`)}`,
+    );
+    for (const r of rows) found.set(byIndex.get(r.bidx)!, { id: r.id, regionPath: r.region_path, doses: [] });
   }
   const byPerson = new Map([...found.values()].map((p) => [p.id, p]));
   const ids = [...byPerson.keys()];
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows = await tx
-      .select({
-        personId: vaccinationDose.personId,
-        doseNumber: vaccinationDose.doseNumber,
-        givenOn: vaccinationDose.givenOn,
-      })
-      .from(vaccinationDose)
-      .where(inArray(vaccinationDose.personId, ids.slice(i, i + CHUNK)));
-    for (const d of rows) byPerson.get(d.personId)!.doses.push(d);
+    const { rows } = await tx.execute<{ person_id: string; dose_number: number; given_on: string }>(
+      sql`SELECT person_id, dose_number, given_on::text FROM vaccination_dose
+          WHERE person_id = ANY(${`{${ids.slice(i, i + CHUNK).join(',')}}`}::uuid[])`,
+    );
+    for (const d of rows) byPerson.get(d.person_id)!.doses.push({ doseNumber: d.dose_number, givenOn: d.given_on });
   }
   return found;
+}
+
+/** Writes the doses as one JSON parameter per chunk (a row of parameters each would cost more than the insert). */
+async function insertDoses(tx: Tx, doses: (typeof vaccinationDose.$inferInsert)[]): Promise<number> {
+  const { rowCount } = await tx.execute(
+    sql`INSERT INTO vaccination_dose (id, person_id, region_path, vaccine, dose_number, kind, given_on, place, source, recorded_by)
+        SELECT x.id, x."personId", x."regionPath"::ltree, x.vaccine, x."doseNumber", x.kind, x."givenOn", x.place, x.source, x."recordedBy"
+        FROM jsonb_to_recordset(${JSON.stringify(doses)}::jsonb) AS x(id uuid, "personId" uuid, "regionPath" text, vaccine text,
+             "doseNumber" int, kind text, "givenOn" date, place text, source text, "recordedBy" uuid)
+        ON CONFLICT (person_id, dose_number, given_on) DO NOTHING`,
+  );
+  return rowCount ?? 0;
 }
 
 export async function importDoses(
@@ -152,15 +161,12 @@ export async function importDoses(
       });
     }
     let created = 0;
-    for (let i = 0; i < toWrite.length; i += CHUNK) {
-      const written = await tx
-        .insert(vaccinationDose)
-        .values(toWrite.slice(i, i + CHUNK))
-        .onConflictDoNothing()
-        .returning({ id: vaccinationDose.id });
-      created += written.length;
-      alreadyRecorded += Math.min(CHUNK, toWrite.length - i) - written.length;
-      await onProgress?.(rows.length - checked.length + Math.min(i + CHUNK, toWrite.length));
+    for (let i = 0; i < toWrite.length; i += WRITE_CHUNK) {
+      const part = toWrite.slice(i, i + WRITE_CHUNK);
+      const written = await insertDoses(tx, part);
+      created += written;
+      alreadyRecorded += part.length - written;
+      await onProgress?.(rows.length - checked.length + i + part.length);
     }
     await audit(tx, actor, {
       event: 'vaccination.import',

@@ -120,7 +120,7 @@ export function NotVaccinatedList() {
           ...(canRecord
             ? [
                 {
-                  title: '',
+                  title: t('vaccinations.recordReason'),
                   key: 'action',
                   render: (_: unknown, p: VaccinationPerson) => (
                     <Button size="small" onClick={() => setAsking(p)}>
