@@ -47,3 +47,21 @@ export function useRecordFollowUp() {
 /** Starts an import of the vaccination system's export as a job (poll it with fetchFileJob). */
 export const startDoseImport = (file: File, contentType: string) =>
   apiRequest<{ id: string }>('/api/v1/vaccination-doses/import', { method: 'POST', body: file, contentType });
+
+export function useRecordDose() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: {
+      id: string;
+      personId: string;
+      vaccine: string;
+      doseNumber: number;
+      givenOn: string;
+      place?: string;
+    }) => api.post<components['schemas']['VaccinationDose']>('/api/v1/vaccination-doses', body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['vaccinationPersons'] });
+      void queryClient.invalidateQueries({ queryKey: ['vaccinationCoverage'] });
+    },
+  });
+}

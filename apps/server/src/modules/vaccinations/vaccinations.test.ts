@@ -7,6 +7,8 @@ import { buildCounty, buildUser } from '../../../test/factories.js';
 import { waitForJob } from '../../../test/jobs.js';
 import { auditLog, person, vaccinationDose } from '../../db/schema/index.js';
 import { uuidv7 } from '../../db/ids.js';
+import { systemActor } from '../../auth/actor.js';
+import { importDoses } from './vaccinations.import.js';
 
 // 2022-06-01 10:00 Asia/Shanghai.
 const clock = new Date('2022-06-01T02:00:00Z');
@@ -87,6 +89,18 @@ describe('vaccination doses, coverage and the not-vaccinated list (疫苗接种)
     expect(await db.select().from(vaccinationDose)).toHaveLength(3);
     const audited = await db.select().from(auditLog).where(eq(auditLog.event, 'vaccination.import'));
     expect(audited).toHaveLength(2);
+  });
+
+  it('leaves nothing of a file whose writing fails part-way', async () => {
+    const before = (await db.select().from(vaccinationDose)).length;
+    const rows = [1, 2].map((dose) => ({
+      row: dose + 1,
+      values: { 身份证号: ids.infant!.idNumber, 疫苗类型: '灭活疫苗', 剂次: String(dose), 接种日期: `2022-0${dose + 3}-01` },
+    }));
+    // An actor whose account does not exist: the write breaks on its reference, after the checks passed.
+    const ghost = { ...systemActor(county.villageA.path), userId: uuidv7() };
+    await expect(importDoses(db, ghost, rows, TODAY)).rejects.toThrow();
+    expect(await db.select().from(vaccinationDose)).toHaveLength(before);
   });
 
   it('imports an xlsx export: a booster counts as first, full and booster', async () => {

@@ -13,6 +13,7 @@ import {
 import { hasRole } from '../../auth/roles';
 import { useMe } from '../../auth/session';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
+import { DoseModal } from './DoseModal';
 
 const RECORDERS = rolesWith('persons.manage');
 
@@ -36,6 +37,7 @@ export function NotVaccinatedList() {
   };
   const persons = useVaccinationPersons(q);
   const [asking, setAsking] = useState<VaccinationPerson | null>(null);
+  const [dosing, setDosing] = useState<VaccinationPerson | null>(null);
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -120,12 +122,17 @@ export function NotVaccinatedList() {
           ...(canRecord
             ? [
                 {
-                  title: t('vaccinations.recordReason'),
+                  title: t('vaccinations.actions'),
                   key: 'action',
                   render: (_: unknown, p: VaccinationPerson) => (
-                    <Button size="small" onClick={() => setAsking(p)}>
-                      {t('vaccinations.recordReason')}
-                    </Button>
+                    <Space size="small" wrap>
+                      <Button size="small" onClick={() => setDosing(p)}>
+                        {t('vaccinations.recordDose')}
+                      </Button>
+                      <Button size="small" onClick={() => setAsking(p)}>
+                        {t('vaccinations.recordReason')}
+                      </Button>
+                    </Space>
                   ),
                 },
               ]
@@ -133,6 +140,7 @@ export function NotVaccinatedList() {
         ]}
       />
       {asking && <FollowUpModal person={asking} onClose={() => setAsking(null)} />}
+      {dosing && <DoseModal person={dosing} onClose={() => setDosing(null)} />}
     </>
   );
 }
