@@ -95,7 +95,12 @@ describe('vaccination doses, coverage and the not-vaccinated list (疫苗接种)
     const before = (await db.select().from(vaccinationDose)).length;
     const rows = [1, 2].map((dose) => ({
       row: dose + 1,
-      values: { 身份证号: ids.infant!.idNumber, 疫苗类型: '灭活疫苗', 剂次: String(dose), 接种日期: `2022-0${dose + 3}-01` },
+      values: {
+        身份证号: ids.infant!.idNumber,
+        疫苗类型: '灭活疫苗',
+        剂次: String(dose),
+        接种日期: `2022-0${dose + 3}-01`,
+      },
     }));
     // An actor whose account does not exist: the write breaks on its reference, after the checks passed.
     const ghost = { ...systemActor(county.villageA.path), userId: uuidv7() };
