@@ -12,6 +12,7 @@ import {
 } from '../../api/vaccinations';
 import { hasRole } from '../../auth/roles';
 import { useMe } from '../../auth/session';
+import { DrillBanner } from '../../components/DrillFilter';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { DoseModal } from './DoseModal';
 
@@ -25,7 +26,8 @@ export function NotVaccinatedList() {
   const { t } = useTranslation();
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const drilled = params.has('status') || params.has('dose');
+  // A figure's drill-down names its day (and its dose and status, but for the population).
+  const drilled = params.has('status') || params.has('dose') || params.has('day');
   const q = {
     regionId: params.get('regionId') ?? undefined,
     day: params.get('day') ?? undefined,
@@ -84,6 +86,7 @@ export function NotVaccinatedList() {
           />
         </Space>
       </Space>
+      {drilled && <DrillBanner total={persons.data?.total} />}
       <ResponsiveTable<VaccinationPerson>
         aria-label={t('vaccinations.notVaccinated')}
         size="small"
