@@ -1541,6 +1541,7 @@ export const enUS: Messages = {
     rate: '{{n}} ({{rate}}%)',
     exportCoverage: 'Export table',
     notVaccinated: 'Not vaccinated (visit list)',
+    persons: 'Persons',
     dose: 'Dose',
     reasonFilter: 'Reason',
     anyReason: 'All',

@@ -1501,6 +1501,7 @@ export const zhCN = {
     rate: '{{n}}人（{{rate}}%）',
     exportCoverage: '导出统计表',
     notVaccinated: '未接种人员（政府找人）',
+    persons: '人员名单',
     dose: '剂次',
     reasonFilter: '未接种原因',
     anyReason: '全部',

@@ -53,7 +53,8 @@ export function NotVaccinatedList() {
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', margin: '16px 0 8px' }} wrap>
         <Typography.Title level={5} style={{ margin: 0 }}>
-          {t('vaccinations.notVaccinated')} · {persons.data?.total ?? 0}
+          {q.status === 'notVaccinated' ? t('vaccinations.notVaccinated') : t('vaccinations.persons')} ·{' '}
+          {persons.data?.total ?? 0}
         </Typography.Title>
         <Space wrap>
           <Select
