@@ -26,6 +26,7 @@ import {
   NotificationOutlined,
   ShopOutlined,
   InboxOutlined,
+  ExperimentOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { NavPath } from './nav';
@@ -62,4 +63,5 @@ export const NAV_ICONS: Record<NavPath, ReactNode> = {
   '/gatherings': <CoffeeOutlined />,
   '/community-logs': <NotificationOutlined />,
   '/supplies': <InboxOutlined />,
+  '/vaccinations': <ExperimentOutlined />,
 };

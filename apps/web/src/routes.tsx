@@ -36,6 +36,7 @@ const VenuesPage = lazy(() => import('./pages/venues/VenuesPage'));
 const GatheringsPage = lazy(() => import('./pages/gatherings/GatheringsPage'));
 const CommunityLogsPage = lazy(() => import('./pages/community-logs/CommunityLogsPage'));
 const SuppliesPage = lazy(() => import('./pages/supplies/SuppliesPage'));
+const VaccinationsPage = lazy(() => import('./pages/vaccinations/VaccinationsPage'));
 
 const PAGES: Record<NavPath, ComponentType> = {
   '/': HomePage,
@@ -67,6 +68,7 @@ const PAGES: Record<NavPath, ComponentType> = {
   '/gatherings': GatheringsPage,
   '/community-logs': CommunityLogsPage,
   '/supplies': SuppliesPage,
+  '/vaccinations': VaccinationsPage,
 };
 
 /** The signed-in screens with their pages: the router is built from this list, the menu from nav.tsx. */

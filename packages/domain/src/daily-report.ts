@@ -48,6 +48,8 @@ const SENTENCES: Record<Locale, Record<string, string>> = {
     disinfections: '今日消杀{sessionsToday}场次、面积{areaToday}平方米',
     publicity: '今日村村响广播{broadcastHours}小时，微信群、短信覆盖{reach}人',
     supplies: '物资储备不足的库点{storesShort}个（{itemsShort}个品目）',
+    vaccinations:
+      '3岁以上应接种{eligible}人，已接种第一剂{firstDose}人、全程接种{fullDose}人、加强免疫{booster}人，尚未接种{notVaccinated}人',
   },
   'en-US': {
     population:
@@ -73,6 +75,8 @@ const SENTENCES: Record<Locale, Record<string, string>> = {
     disinfections: '{sessionsToday} disinfection sessions today covering {areaToday} m²',
     publicity: '{broadcastHours} hours of loudspeaker broadcasts today, messages to {reach} persons',
     supplies: '{storesShort} stores short of supplies ({itemsShort} items)',
+    vaccinations:
+      '{eligible} persons aged 3 and over, {firstDose} with a first dose, {fullDose} fully vaccinated, {booster} with a booster, {notVaccinated} not yet vaccinated',
   },
 };
 

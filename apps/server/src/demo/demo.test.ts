@@ -165,6 +165,26 @@ describe('demo county', () => {
     expect(rows[0].stopped).toBeGreaterThan(0);
   });
 
+  it('has vaccination doses giving realistic coverage: most adults, fewer children of 3-11 and fewer of 80+', async () => {
+    const { rows } = await pool.query(
+      `SELECT g.age_group, count(*)::int AS population, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM vaccination_dose d WHERE d.person_id = g.id))::float / count(*) AS first
+       FROM (SELECT p.id, CASE WHEN a < 3 THEN NULL WHEN a <= 11 THEN '3-11' WHEN a <= 59 AND a >= 18 THEN '18-59' WHEN a >= 80 THEN '80+' END AS age_group
+             FROM person p, LATERAL (SELECT date_part('year', age($1::date, p.birth_date))::int AS a) x) g
+       WHERE g.age_group IS NOT NULL GROUP BY 1`,
+      [TODAY],
+    );
+    const first = Object.fromEntries(rows.map((r) => [r.age_group, r.first]));
+    expect(first['18-59']).toBeGreaterThan(0.9);
+    expect(first['3-11']).toBeLessThan(first['18-59']);
+    expect(first['80+']).toBeLessThan(first['18-59']);
+    const wrong = await pool.query(
+      `SELECT count(*)::int AS n FROM vaccination_dose d JOIN person p ON p.id = d.person_id
+       WHERE d.given_on < p.birth_date OR d.given_on > $1::date`,
+      [TODAY],
+    );
+    expect(wrong.rows[0].n).toBe(0);
+  });
+
   it('draws its grids, command units and chains through the services the API uses, each with its audit row', async () => {
     const { rows } = await pool.query(
       `SELECT (SELECT count(*) FROM grid)::int AS grids, (SELECT count(*) FROM audit_log WHERE event = 'grid.create')::int AS grid_audits,

@@ -21,6 +21,7 @@ import { loadDemoCheckpoints } from './checkpoints.js';
 import { loadDemoCommand } from './command.js';
 import { loadDemoSupervision } from './supervision.js';
 import { loadDemoMeasures } from './measures.js';
+import { loadDemoVaccinations } from './vaccinations.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 
@@ -252,6 +253,7 @@ export async function loadDemoCounty(pool: pg.Pool, opts: LoadDemoOptions): Prom
       today,
     });
     await loadDemoMeasures(client, plan, random.fork('measures'), today, now);
+    await loadDemoVaccinations(client, today);
     // Loaded in clear by COPY (the demo reads its people back); encrypted before anyone sees them.
     await encryptPersonalData(client);
     await client.query('COMMIT');

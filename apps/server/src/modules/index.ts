@@ -35,6 +35,7 @@ import { supervisionRoutes } from './supervision/supervision.routes.js';
 import { spotCheckRoutes } from './supervision/spot-checks.routes.js';
 import { findingDocumentRoutes } from './supervision/findings-documents.routes.js';
 import { venuesRoutes } from './venues/venues.routes.js';
+import { vaccinationsRoutes } from './vaccinations/vaccinations.routes.js';
 import { gatheringsRoutes } from './gatherings/gatherings.routes.js';
 import { communityLogsRoutes } from './community-logs/community-logs.routes.js';
 import { suppliesRoutes } from './supplies/supplies.routes.js';
@@ -78,6 +79,7 @@ export const modules = [
   spotCheckRoutes,
   findingDocumentRoutes,
   venuesRoutes,
+  vaccinationsRoutes,
   gatheringsRoutes,
   communityLogsRoutes,
   suppliesRoutes,

@@ -15,6 +15,7 @@ import { spotCheckCases } from './spot-checks.js';
 import { communityMeasureCases } from './community-measures.js';
 import { supplyCases } from './supplies.js';
 import { publicReportCases } from './public-reports.js';
+import { vaccinationCases } from './vaccinations.js';
 
 export type { Fixtures, RouteCase } from './shared.js';
 
@@ -36,4 +37,5 @@ export const routeCases: Record<string, RouteCase> = {
   ...communityMeasureCases,
   ...supplyCases,
   ...publicReportCases,
+  ...vaccinationCases,
 };

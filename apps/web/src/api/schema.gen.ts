@@ -2724,6 +2724,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vaccinations/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 接种率: a region and each of its children by age group: population aged 3+, first dose, full, booster */
+        get: operations["getVaccinationsCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vaccinations/coverage/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 疫苗接种统计表 (xlsx): the coverage table; figures only, so not audited */
+        get: operations["getVaccinationsCoverageExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vaccinations/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Persons of the population (aged 3+) with or without a dose by the day, by age group: the drill-down of the coverage figures and the not-vaccinated visit list (政府找人); ID numbers masked */
+        get: operations["getVaccinationsPersons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/vaccination-doses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person's vaccination doses */
+        get: operations["getPersonsByIdVaccinationDoses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vaccination-doses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record one dose (on a visit or the person page); the same person, dose number and date again answers the recorded dose */
+        post: operations["postVaccinationDoses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vaccination-doses/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import doses from the vaccination system's export (xlsx or CSV) as a job, matched by ID number: answers 202 with the job id (GET /api/v1/jobs/{id} for the VaccinationImportResult); rows with errors are reported, the rest written together; re-imports add nothing */
+        post: operations["postVaccinationDosesImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vaccination-follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record why a person is not vaccinated (contraindication, refused, away), as found on a visit */
+        post: operations["postVaccinationFollowUps"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/gatherings": {
         parameters: {
             query?: never;
@@ -3563,6 +3682,10 @@ export interface components {
                 checksDueToday: number;
                 /** @description checks recorded for today (corrections not counted again) */
                 checksDoneToday: number;
+                /** @description registered persons aged 3 or more (vaccinations.eligible) */
+                vaccinationEligible: number;
+                /** @description of them, with a first dose by today (vaccinations.firstDose) */
+                vaccinationFirstDose: number;
                 /** @description households visited, or away and followed up, in the current round (the latest open round over or inside the region) */
                 householdsCovered: number;
             };
@@ -3583,6 +3706,10 @@ export interface components {
                 checksDueToday: number;
                 /** @description checks recorded for today (corrections not counted again) */
                 checksDoneToday: number;
+                /** @description registered persons aged 3 or more (vaccinations.eligible) */
+                vaccinationEligible: number;
+                /** @description of them, with a first dose by today (vaccinations.firstDose) */
+                vaccinationFirstDose: number;
                 /** @description households visited, or away and followed up, in the current round (the latest open round over or inside the region) */
                 householdsCovered: number;
             }[];
@@ -3813,7 +3940,7 @@ export interface components {
             /** @description rows in all */
             total: number;
             /** @description when done: for an import, the counts and the rejected rows with their reasons; for an export, the rows written (download at /api/v1/jobs/{id}/file) */
-            result: (components["schemas"]["LedgerImportResult"] | components["schemas"]["LedgerExportResult"]) | null;
+            result: (components["schemas"]["LedgerImportResult"] | components["schemas"]["VaccinationImportResult"] | components["schemas"]["LedgerExportResult"]) | null;
             error: string | null;
             createdAt: string;
             finishedAt: string | null;
@@ -5243,6 +5370,111 @@ export interface components {
         };
         UserPage: {
             items: components["schemas"]["User"][];
+            total: number;
+        };
+        VaccinationCoverage: {
+            /** Format: date */
+            day: string;
+            region: {
+                /** Format: uuid */
+                regionId: string;
+                regionName: string;
+                groups: {
+                    /** @enum {string} */
+                    ageGroup: "3-11" | "12-17" | "18-59" | "60-79" | "80+";
+                    /** @description registered persons of the group, aged 3 or more on the day */
+                    population: number;
+                    first: number;
+                    full: number;
+                    booster: number;
+                }[];
+                /** @description registered persons of the group, aged 3 or more on the day */
+                population: number;
+                first: number;
+                full: number;
+                booster: number;
+            };
+            children: {
+                /** Format: uuid */
+                regionId: string;
+                regionName: string;
+                groups: {
+                    /** @enum {string} */
+                    ageGroup: "3-11" | "12-17" | "18-59" | "60-79" | "80+";
+                    /** @description registered persons of the group, aged 3 or more on the day */
+                    population: number;
+                    first: number;
+                    full: number;
+                    booster: number;
+                }[];
+                /** @description registered persons of the group, aged 3 or more on the day */
+                population: number;
+                first: number;
+                full: number;
+                booster: number;
+            }[];
+        };
+        VaccinationDose: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            vaccine: "inactivated" | "adenovirus" | "recombinantProtein";
+            doseNumber: number;
+            /** @enum {string} */
+            kind: "first" | "primary" | "full" | "booster";
+            /** Format: date */
+            givenOn: string;
+            place: string | null;
+            /** @enum {string} */
+            source: "record" | "import";
+        };
+        VaccinationDoseList: {
+            items: components["schemas"]["VaccinationDose"][];
+        };
+        VaccinationFollowUp: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            reason: "contraindication" | "refused" | "away";
+            note: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        VaccinationImportResult: {
+            rows: number;
+            accepted: number;
+            /** @description doses written */
+            created: number;
+            /** @description rows naming a dose already recorded (re-imports create nothing) */
+            alreadyRecorded: number;
+            errors: {
+                row: number;
+                field: string;
+                message: string;
+            }[];
+        };
+        VaccinationPersonPage: {
+            items: {
+                /** Format: uuid */
+                personId: string;
+                name: string;
+                /** @description masked */
+                idNumber: string | null;
+                /** @enum {string} */
+                ageGroup: "3-11" | "12-17" | "18-59" | "60-79" | "80+";
+                regionName: string;
+                address: string | null;
+                /** @description doses given by the day */
+                doses: number;
+                lastDoseOn: string | null;
+                /** @description why not vaccinated, as last recorded */
+                reason: ("contraindication" | "refused" | "away") | null;
+                reasonAt: string | null;
+            }[];
             total: number;
         };
         Venue: {
@@ -21502,6 +21734,571 @@ export interface operations {
             };
             /** @description No such record in the reader’s scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getVaccinationsCoverage: {
+        parameters: {
+            query?: {
+                /** @description the region whose children are shown; the actor's scope when absent */
+                regionId?: string;
+                /** @description counted on this day; today when absent */
+                day?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VaccinationCoverage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getVaccinationsCoverageExport: {
+        parameters: {
+            query?: {
+                /** @description the region whose children are shown; the actor's scope when absent */
+                regionId?: string;
+                /** @description counted on this day; today when absent */
+                day?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getVaccinationsPersons: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                regionId?: string;
+                /** @description counted on this day; today when absent */
+                day?: string;
+                ageGroup?: "3-11" | "12-17" | "18-59" | "60-79" | "80+";
+                dose?: "first" | "full" | "booster";
+                /** @description with or without the dose by the day; every person of the population when absent */
+                status?: "vaccinated" | "notVaccinated";
+                /** @description the latest reason recorded */
+                reason?: "contraindication" | "refused" | "away" | "none";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VaccinationPersonPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPersonsByIdVaccinationDoses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VaccinationDoseList"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postVaccinationDoses: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description made by the client for an offline write; a replay answers the same dose
+                     */
+                    id?: string;
+                    /** Format: uuid */
+                    personId: string;
+                    /** @enum {string} */
+                    vaccine: "inactivated" | "adenovirus" | "recombinantProtein";
+                    doseNumber: number;
+                    givenOn: string;
+                    place?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VaccinationDose"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postVaccinationDosesImport: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileJobStarted"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The upload is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postVaccinationFollowUps: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    personId: string;
+                    /** @enum {string} */
+                    reason: "contraindication" | "refused" | "away";
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VaccinationFollowUp"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

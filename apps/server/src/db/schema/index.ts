@@ -18,3 +18,4 @@ export * from './supervision.js';
 export * from './community-measures.js';
 export * from './supplies.js';
 export * from './public-reports.js';
+export * from './vaccinations.js';

@@ -105,6 +105,8 @@ export function drillLists(c: DrillContext) {
       to('/api/v1/publicity', '/community-logs', { regionId, day: c.reportDay, ...q }, more),
     gatherings: (q: Q, more?: Partial<DrillDown>) =>
       to('/api/v1/gatherings', '/gatherings', { regionId, settledFrom: day.from, settledTo: day.to, ...q }, more),
+    vaccinationPersons: (q: Q) =>
+      to('/api/v1/vaccinations/persons', '/vaccinations', { regionId, day: c.reportDay, ...q }),
     supplyStores: (q: Q, more?: Partial<DrillDown>) =>
       to('/api/v1/supply-stores', '/supplies', { regionId, ...q }, more),
   };

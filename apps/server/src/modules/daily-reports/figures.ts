@@ -18,6 +18,7 @@ import { venueFigures } from '../venues/venues.figures.js';
 import { gatheringFigures } from '../gatherings/gatherings.figures.js';
 import { disinfectionFigures, publicityFigures } from '../community-logs/community-logs.figures.js';
 import { supplyFigures } from '../supplies/supplies.figures.js';
+import { vaccinationFigures } from '../vaccinations/vaccinations.figures.js';
 import {
   drillLists,
   openRoundFor,
@@ -44,6 +45,7 @@ export const figureSections: FigureSection[] = [
   disinfectionFigures,
   publicityFigures,
   supplyFigures,
+  vaccinationFigures,
 ];
 
 /** The report day the figures are about and the instant they are taken at. */
@@ -225,6 +227,13 @@ const drills: Record<string, (l: DrillLists) => Record<string, DrillDown>> = {
     heldInViolation: l.gatherings({ outcome: 'heldInViolation' }),
   }),
   disinfections: (l) => ({ sessionsToday: l.disinfections({}), areaToday: l.disinfections({}, { counts: 'areaM2' }) }),
+  vaccinations: (l) => ({
+    eligible: l.vaccinationPersons({}),
+    firstDose: l.vaccinationPersons({ dose: 'first', status: 'vaccinated' }),
+    fullDose: l.vaccinationPersons({ dose: 'full', status: 'vaccinated' }),
+    booster: l.vaccinationPersons({ dose: 'booster', status: 'vaccinated' }),
+    notVaccinated: l.vaccinationPersons({ dose: 'first', status: 'notVaccinated' }),
+  }),
   publicity: (l) => ({
     broadcastHours: l.publicity({ kind: 'broadcast' }, { counts: 'hours' }),
     reach: l.publicity({}, { counts: 'reach' }),

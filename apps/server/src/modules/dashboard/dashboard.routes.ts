@@ -57,6 +57,8 @@ export const dashboardRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app,
           householdsCovered: f.screening!.householdsCurrentRound!,
           checksDueToday: f.healthChecks!.slotsDue!,
           checksDoneToday: f.healthChecks!.slotsDone!,
+          vaccinationEligible: f.vaccinations!.eligible!,
+          vaccinationFirstDose: f.vaccinations!.firstDose!,
         };
       };
       const children = rows.map((r) => ({

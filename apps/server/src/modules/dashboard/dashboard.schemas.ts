@@ -15,6 +15,8 @@ const childSchema = z.object({
   reportsSubmitted: z.number().int(),
   checksDueToday: z.number().int().describe('two slots for every active key person whose measure covers today'),
   checksDoneToday: z.number().int().describe('checks recorded for today (corrections not counted again)'),
+  vaccinationEligible: z.number().int().describe('registered persons aged 3 or more (vaccinations.eligible)'),
+  vaccinationFirstDose: z.number().int().describe('of them, with a first dose by today (vaccinations.firstDose)'),
   householdsCovered: z
     .number()
     .int()

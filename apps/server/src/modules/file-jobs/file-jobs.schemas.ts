@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { uuidSchema } from '@fangkong/domain';
 import { importResult } from '../persons/persons.schemas.js';
+import { vaccinationImportResult } from '../vaccinations/vaccinations.schemas.js';
 
 export const exportResult = z
   .object({
@@ -22,7 +23,7 @@ export const fileJobSchema = z
     done: z.number().int().describe('rows done so far'),
     total: z.number().int().describe('rows in all'),
     result: z
-      .union([importResult, exportResult])
+      .union([importResult, vaccinationImportResult, exportResult])
       .nullable()
       .describe(
         'when done: for an import, the counts and the rejected rows with their reasons; for an export, the rows written (download at /api/v1/jobs/{id}/file)',

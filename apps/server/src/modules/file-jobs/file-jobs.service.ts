@@ -18,8 +18,9 @@ import { PersonalDataKeyError } from '../../security/personal-data-crypto.js';
 import type { z } from 'zod';
 import type { importResult } from '../persons/persons.schemas.js';
 import type { exportResult } from './file-jobs.schemas.js';
+import type { vaccinationImportResult } from '../vaccinations/vaccinations.schemas.js';
 
-type JobResult = z.infer<typeof importResult> | z.infer<typeof exportResult>;
+type JobResult = z.infer<typeof importResult> | z.infer<typeof vaccinationImportResult> | z.infer<typeof exportResult>;
 
 export type FileJobKind = (typeof fileJob.$inferSelect)['kind'];
 

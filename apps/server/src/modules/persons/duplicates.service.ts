@@ -48,6 +48,11 @@ export function duplicatesService(db: Db) {
           .set({ status: 'dismissed', resolution: `merged into ${keep.id}`, resolvedAt: new Date() })
           .where(eq(lead.id, fold.id));
       }
+      // A dose recorded on both (imported for one, typed for the other) stays once, the survivor's.
+      await tx.execute(
+        sql`DELETE FROM vaccination_dose d WHERE d.person_id = ${duplicateId} AND EXISTS (SELECT 1 FROM vaccination_dose s
+            WHERE s.person_id = ${survivorId} AND s.dose_number = d.dose_number AND s.given_on = d.given_on)`,
+      );
       for (const ref of await selectPersonReferences(tx)) {
         await tx.execute(
           sql`UPDATE ${sql.identifier(ref.table)} SET ${sql.identifier(ref.column)} = ${survivorId} WHERE ${sql.identifier(ref.column)} = ${duplicateId}`,
