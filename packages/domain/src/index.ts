@@ -33,3 +33,4 @@ export * from './duration.js';
 export * from './county-settings.js';
 export * from './supervision.js';
 export * from './supplies.js';
+export * from './sentinel.js';

@@ -28,6 +28,9 @@ export const ENCRYPTED_COLUMNS: { table: string; column: string; kind: PersonalK
   { table: 'volunteer', column: 'phone', kind: 'phone' },
   { table: 'venue', column: 'phone', kind: 'phone' },
   { table: 'gathering', column: 'phone', kind: 'phone' },
+  { table: 'sentinel', column: 'phone', kind: 'phone' },
+  { table: 'sentinel_sale', column: 'id_number', kind: 'idNumber' },
+  { table: 'sentinel_sale', column: 'phone', kind: 'phone' },
 ];
 
 const BATCH = 2000;

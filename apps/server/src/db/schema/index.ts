@@ -17,3 +17,4 @@ export * from './county-settings.js';
 export * from './supervision.js';
 export * from './community-measures.js';
 export * from './supplies.js';
+export * from './sentinels.js';

@@ -18,6 +18,7 @@ import { venueFigures } from '../venues/venues.figures.js';
 import { gatheringFigures } from '../gatherings/gatherings.figures.js';
 import { disinfectionFigures, publicityFigures } from '../community-logs/community-logs.figures.js';
 import { supplyFigures } from '../supplies/supplies.figures.js';
+import { sentinelFigures } from '../sentinels/sentinels.figures.js';
 import {
   drillLists,
   openRoundFor,
@@ -43,6 +44,7 @@ export const figureSections: FigureSection[] = [
   disinfectionFigures,
   publicityFigures,
   supplyFigures,
+  sentinelFigures,
 ];
 
 /** The report day the figures are about and the instant they are taken at. */
@@ -193,6 +195,10 @@ const drills: Record<string, (l: DrillLists) => Record<string, DrillDown>> = {
   supplies: (l) => ({
     storesShort: l.supplyStores({ short: 'true' }),
     itemsShort: l.supplyStores({ short: 'true' }, { exact: false }),
+  }),
+  sentinels: (l) => ({
+    salesToday: l.sentinelSales({}),
+    sites: l.sentinels({}),
   }),
   assistLists: (l) => ({
     batches: l.leads({}, { exact: false }),
