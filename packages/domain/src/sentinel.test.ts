@@ -16,7 +16,11 @@ describe('the spike rule (异常升高)', () => {
   });
 
   it('counts days without a sale as zero and ignores days outside the window', () => {
-    expect(spikeOn('2022-12-08', { '2022-11-20': 100, '2022-12-08': 5 })).toEqual({ count: 5, baseline: 0, spike: true });
+    expect(spikeOn('2022-12-08', { '2022-11-20': 100, '2022-12-08': 5 })).toEqual({
+      count: 5,
+      baseline: 0,
+      spike: true,
+    });
     expect(spikeOn('2022-12-08', { '2022-12-08': 0 }).spike).toBe(false);
   });
 });

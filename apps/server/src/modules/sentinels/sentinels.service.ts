@@ -253,7 +253,9 @@ export function sentinelsService(db: Db, now: () => Date) {
       ...spikeOn(day, v.byDay),
       days: days.map((d) => ({ day: d, count: v.byDay[d] ?? 0 })),
     }));
-    villages.sort((a, b) => Number(b.spike) - Number(a.spike) || b.count - a.count || a.regionName.localeCompare(b.regionName));
+    villages.sort(
+      (a, b) => Number(b.spike) - Number(a.spike) || b.count - a.count || a.regionName.localeCompare(b.regionName),
+    );
     return { day, villages };
   }
 
