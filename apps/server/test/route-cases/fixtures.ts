@@ -28,6 +28,7 @@ import {
   buildSupplyItem,
   buildSupplyStore,
 } from '../factories.js';
+import { buildSentinel } from '../sentinel-factories.js';
 import type { Fixtures } from './shared.js';
 
 /** A finished export job of `user` whose file (a real, small workbook) waits for its one download. */
@@ -119,6 +120,9 @@ export async function buildWalkFixtures(db: Db): Promise<Fixtures> {
     supplyItemId,
     storeInA,
     storeInB,
+    sentinelInA: await buildSentinel(db, county.villageA, [users.get('sentinel')!]),
+    sentinelInB: await buildSentinel(db, county.villageB),
+    sentinelUser: users.get('sentinel')!.id,
     entryInA: entryA.id,
     entryInB: entryB.id,
     occupantInA: entryA.occupants[0]!.id,

@@ -13,6 +13,7 @@ import { countySettingCases } from './county-settings.js';
 import { supervisionCases } from './supervision.js';
 import { communityMeasureCases } from './community-measures.js';
 import { supplyCases } from './supplies.js';
+import { sentinelCases } from './sentinels.js';
 
 export type { Fixtures, RouteCase } from './shared.js';
 
@@ -32,4 +33,5 @@ export const routeCases: Record<string, RouteCase> = {
   ...supervisionCases,
   ...communityMeasureCases,
   ...supplyCases,
+  ...sentinelCases,
 };

@@ -71,6 +71,10 @@ export type Fixtures = Built<typeof buildCounty> & {
   supplyItemId: string;
   storeInA: Built<typeof buildSupplyStore>;
   storeInB: Built<typeof buildSupplyStore>;
+  /** A sentinel pharmacy in each village; the walking `u-sentinel` is bound to the one in A. */
+  sentinelInA: { id: string };
+  sentinelInB: { id: string };
+  sentinelUser: string;
 };
 
 export const today = () => shanghaiDateOf(new Date());
