@@ -62,4 +62,6 @@ export const NAV_ICONS: Record<NavPath, ReactNode> = {
   '/gatherings': <CoffeeOutlined />,
   '/community-logs': <NotificationOutlined />,
   '/supplies': <InboxOutlined />,
+  '/sentinels': <MedicineBoxOutlined />,
+  '/sentinel-sale': <FormOutlined />,
 };

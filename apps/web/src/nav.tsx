@@ -63,6 +63,8 @@ export const NAV_ITEMS = [
   { path: '/gatherings', labelKey: 'nav.gatherings', roles: rolesWith('measures.read') },
   { path: '/community-logs', labelKey: 'nav.communityLogs', roles: rolesWith('measures.read') },
   { path: '/supplies', labelKey: 'nav.supplies', roles: rolesWith('supplies.read') },
+  { path: '/sentinels', labelKey: 'nav.sentinels', roles: rolesWith('sentinels.read') },
+  { path: '/sentinel-sale', labelKey: 'nav.sentinelSale', roles: rolesWith('sentinelSales.record') },
 ] as const satisfies readonly NavItem[];
 
 export type NavPath = (typeof NAV_ITEMS)[number]['path'];

@@ -34,6 +34,8 @@ const VenuesPage = lazy(() => import('./pages/venues/VenuesPage'));
 const GatheringsPage = lazy(() => import('./pages/gatherings/GatheringsPage'));
 const CommunityLogsPage = lazy(() => import('./pages/community-logs/CommunityLogsPage'));
 const SuppliesPage = lazy(() => import('./pages/supplies/SuppliesPage'));
+const SentinelsPage = lazy(() => import('./pages/sentinels/SentinelsPage'));
+const SentinelSalePage = lazy(() => import('./pages/sentinels/SentinelSalePage'));
 
 const PAGES: Record<NavPath, ComponentType> = {
   '/': HomePage,
@@ -65,6 +67,8 @@ const PAGES: Record<NavPath, ComponentType> = {
   '/gatherings': GatheringsPage,
   '/community-logs': CommunityLogsPage,
   '/supplies': SuppliesPage,
+  '/sentinels': SentinelsPage,
+  '/sentinel-sale': SentinelSalePage,
 };
 
 /** The signed-in screens with their pages: the router is built from this list, the menu from nav.tsx. */
