@@ -29,7 +29,10 @@ export const sentinelCases: Record<string, RouteCase> = {
   },
   'POST /api/v1/sentinels/:id/accounts': {
     inScope: (fx) => ({ url: `/api/v1/sentinels/${fx.sentinelInA.id}/accounts`, payload: { userId: fx.sentinelUser } }),
-    outOfScope: (fx) => ({ url: `/api/v1/sentinels/${fx.sentinelInB.id}/accounts`, payload: { userId: fx.sentinelUser } }),
+    outOfScope: (fx) => ({
+      url: `/api/v1/sentinels/${fx.sentinelInB.id}/accounts`,
+      payload: { userId: fx.sentinelUser },
+    }),
     expectOutOfScope: notFound,
   },
   'GET /api/v1/sentinels/mine': {

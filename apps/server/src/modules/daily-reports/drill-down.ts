@@ -105,7 +105,8 @@ export function drillLists(c: DrillContext) {
       to('/api/v1/gatherings', '/gatherings', { regionId, settledFrom: day.from, settledTo: day.to, ...q }, more),
     supplyStores: (q: Q, more?: Partial<DrillDown>) =>
       to('/api/v1/supply-stores', '/supplies', { regionId, ...q }, more),
-    sentinelSales: (q: Q) => to('/api/v1/sentinel-sales', '/sentinels', { regionId, soldFrom: day.from, soldTo: day.to, ...q }),
+    sentinelSales: (q: Q) =>
+      to('/api/v1/sentinel-sales', '/sentinels', { regionId, soldFrom: day.from, soldTo: day.to, ...q }),
     sentinels: (q: Q) => to('/api/v1/sentinels', '/sentinels', { regionId, ...q }),
   };
 }
