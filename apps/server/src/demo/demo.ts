@@ -21,6 +21,7 @@ import { loadDemoCheckpoints } from './checkpoints.js';
 import { loadDemoCommand } from './command.js';
 import { loadDemoSupervision } from './supervision.js';
 import { loadDemoMeasures } from './measures.js';
+import { loadDemoSentinels } from './sentinels.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 
@@ -252,6 +253,16 @@ export async function loadDemoCounty(pool: pg.Pool, opts: LoadDemoOptions): Prom
       today,
     });
     await loadDemoMeasures(client, plan, random.fork('measures'), today, now);
+    const nextVillage = plan.villages.find(
+      (v) => v.township.id === townshipAccount.region.id && v.id !== villageAccount.region.id,
+    )!;
+    await loadDemoSentinels(client, random.fork('sentinels'), {
+      village: villageAccount.region,
+      next: nextVillage,
+      accountId: accounts.users.find((u) => u.username === 'pharmacy')!.id,
+      today,
+      now,
+    });
     // Loaded in clear by COPY (the demo reads its people back); encrypted before anyone sees them.
     await encryptPersonalData(client);
     await client.query('COMMIT');

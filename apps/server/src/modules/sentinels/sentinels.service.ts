@@ -223,15 +223,17 @@ export function sentinelsService(db: Db, now: () => Date) {
     if (below === null) return { day, villages: [] };
     const from = startOf(addDays(day, -7));
     const to = startOf(addDays(day, 1));
+    // A buyer registered in a group (村民小组) counts in its village: the path cut to the village's depth.
+    const villagePath = sql`subpath(${sentinelSale.regionPath}, 0, least(nlevel(${sentinelSale.regionPath}), 3))`;
     const rows = await db
       .select({
-        regionId: sentinelSale.regionId,
+        regionId: region.id,
         regionName: region.name,
         day: sql<string>`to_char(${sentinelSale.soldAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`,
         count: sql<number>`count(*)::int`,
       })
       .from(sentinelSale)
-      .innerJoin(region, eq(region.id, sentinelSale.regionId))
+      .innerJoin(region, eq(region.path, villagePath))
       .where(
         and(
           inScope(actor, sentinelSale.regionPath),
@@ -239,7 +241,7 @@ export function sentinelsService(db: Db, now: () => Date) {
           withinWindow(sentinelSale.soldAt, from.toISOString(), to.toISOString()),
         ),
       )
-      .groupBy(sentinelSale.regionId, region.name, sql`3`);
+      .groupBy(region.id, region.name, sql`3`);
     const byVillage = new Map<string, { regionName: string; byDay: Record<string, number> }>();
     for (const r of rows) {
       const v = byVillage.get(r.regionId) ?? { regionName: r.regionName, byDay: {} };
