@@ -20,8 +20,8 @@ test('@phone a sentinel pharmacy records a sale and the village finds the lead i
   await pharmacy.getByRole('button', { name: '购药登记' }).click();
   await pharmacy.getByLabel('身份证号').fill('510121199001011237');
   await pharmacy.getByLabel('姓名').fill(name);
-  await pharmacy.getByText('退热', { exact: true }).click();
-  await pharmacy.getByText('发热', { exact: true }).click();
+  await pharmacy.getByRole('checkbox', { name: '退热' }).check();
+  await pharmacy.getByRole('checkbox', { name: '发热' }).check();
   await pharmacy.getByRole('button', { name: /登\s*记/ }).click();
   await expect(pharmacy.getByTestId('sentinel-sale').filter({ hasText: name })).toBeVisible();
   expect(await pharmacy.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(361);
