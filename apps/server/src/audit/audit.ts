@@ -89,6 +89,8 @@ export type AuditEvent =
   | 'sentinel.create'
   | 'sentinel.bindAccount'
   | 'sentinelSale.create'
+  | 'walkIn.create'
+  | 'walkIn.refer'
   | 'gathering.create'
   | 'disinfection.create'
   | 'publicity.create'

@@ -37,6 +37,7 @@ import { gatheringsRoutes } from './gatherings/gatherings.routes.js';
 import { communityLogsRoutes } from './community-logs/community-logs.routes.js';
 import { suppliesRoutes } from './supplies/supplies.routes.js';
 import { sentinelsRoutes } from './sentinels/sentinels.routes.js';
+import { walkInsRoutes } from './sentinels/walk-ins.routes.js';
 
 /** The capability modules; each registers its own routes with the access they require. */
 export const modules = [
@@ -77,4 +78,5 @@ export const modules = [
   communityLogsRoutes,
   suppliesRoutes,
   sentinelsRoutes,
+  walkInsRoutes,
 ] as unknown as FastifyPluginAsync<ModuleOptions>[];

@@ -31,6 +31,8 @@ export const ENCRYPTED_COLUMNS: { table: string; column: string; kind: PersonalK
   { table: 'sentinel', column: 'phone', kind: 'phone' },
   { table: 'sentinel_sale', column: 'id_number', kind: 'idNumber' },
   { table: 'sentinel_sale', column: 'phone', kind: 'phone' },
+  { table: 'walk_in', column: 'id_number', kind: 'idNumber' },
+  { table: 'walk_in', column: 'phone', kind: 'phone' },
 ];
 
 const BATCH = 2000;

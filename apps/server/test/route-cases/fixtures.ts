@@ -28,7 +28,7 @@ import {
   buildSupplyItem,
   buildSupplyStore,
 } from '../factories.js';
-import { buildSentinel } from '../sentinel-factories.js';
+import { buildSentinel, buildWalkIn } from '../sentinel-factories.js';
 import type { Fixtures } from './shared.js';
 
 /** A finished export job of `user` whose file (a real, small workbook) waits for its one download. */
@@ -93,6 +93,8 @@ export async function buildWalkFixtures(db: Db): Promise<Fixtures> {
   const supplyItemId = (await buildSupplyItem(db, county.county)).id;
   const storeInA = await buildSupplyStore(db, county.villageA, { itemId: supplyItemId, stock: 100 });
   const storeInB = await buildSupplyStore(db, county.villageB, { itemId: supplyItemId, stock: 100 });
+  const sentinelInA = await buildSentinel(db, county.villageA, [users.get('sentinel')!]);
+  const sentinelInB = await buildSentinel(db, county.villageB);
   const ownExport = Object.fromEntries(
     await Promise.all(ROLES.map(async (role) => [role, await buildExportJob(db, users.get(role)!)] as const)),
   ) as Record<Role, string>;
@@ -120,8 +122,10 @@ export async function buildWalkFixtures(db: Db): Promise<Fixtures> {
     supplyItemId,
     storeInA,
     storeInB,
-    sentinelInA: await buildSentinel(db, county.villageA, [users.get('sentinel')!]),
-    sentinelInB: await buildSentinel(db, county.villageB),
+    sentinelInA,
+    sentinelInB,
+    walkInA: await buildWalkIn(db, sentinelInA),
+    walkInB: await buildWalkIn(db, sentinelInB),
     sentinelUser: users.get('sentinel')!.id,
     entryInA: entryA.id,
     entryInB: entryB.id,

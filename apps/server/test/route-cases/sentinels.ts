@@ -9,6 +9,15 @@ const sale = (sentinelId: string) => ({
   symptoms: ['fever'],
 });
 
+const walkIn = (sentinelId: string) => ({
+  sentinelId,
+  idNumber: '510121198001010010',
+  name: '居民甲',
+  temperature: 38.1,
+  symptoms: ['cough'],
+});
+const referral = () => ({ referredTo: '县人民医院发热门诊', transferredAt: new Date().toISOString() });
+
 /** Route cases of sentinel pharmacies (哨点药店): sites, their accounts, sales and the villages' counts. */
 export const sentinelCases: Record<string, RouteCase> = {
   'GET /api/v1/sentinels': {
@@ -57,5 +66,20 @@ export const sentinelCases: Record<string, RouteCase> = {
       expect(status, key).toBe(200);
       expect((body as { villages: unknown[] }).villages, key).toEqual([]);
     },
+  },
+  'GET /api/v1/walk-ins': {
+    inScope: (fx) => ({ url: `/api/v1/walk-ins?regionId=${fx.villageA.id}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/walk-ins?regionId=${fx.villageB.id}` }),
+    expectOutOfScope: emptyList,
+  },
+  'POST /api/v1/walk-ins': {
+    inScope: (fx) => ({ url: '/api/v1/walk-ins', payload: walkIn(fx.sentinelInA.id) }),
+    outOfScope: (fx) => ({ url: '/api/v1/walk-ins', payload: walkIn(fx.sentinelInB.id) }),
+    expectOutOfScope: notFoundField('sentinelId'),
+  },
+  'POST /api/v1/walk-ins/:id/referral': {
+    inScope: (fx) => ({ url: `/api/v1/walk-ins/${fx.walkInA.id}/referral`, payload: referral() }),
+    outOfScope: (fx) => ({ url: `/api/v1/walk-ins/${fx.walkInB.id}/referral`, payload: referral() }),
+    expectOutOfScope: notFound,
   },
 };

@@ -72,8 +72,11 @@ export type Fixtures = Built<typeof buildCounty> & {
   storeInA: Built<typeof buildSupplyStore>;
   storeInB: Built<typeof buildSupplyStore>;
   /** A sentinel pharmacy in each village; the walking `u-sentinel` is bound to the one in A. */
-  sentinelInA: { id: string };
-  sentinelInB: { id: string };
+  sentinelInA: { id: string; regionId: string; regionPath: string };
+  sentinelInB: { id: string; regionId: string; regionPath: string };
+  /** A walk-in patient with a fever at each clinic, with an open triage task. */
+  walkInA: { id: string };
+  walkInB: { id: string };
   sentinelUser: string;
 };
 

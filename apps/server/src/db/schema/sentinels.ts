@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { DRUG_CLASSES, SALE_SYMPTOMS, SENTINEL_KINDS } from '@fangkong/domain';
 import { createdAt, derivedIndex, encrypted, ltree } from './types.js';
 import { region } from './regions.js';
@@ -67,4 +67,37 @@ export const sentinelSale = pgTable(
     index('sentinel_sale_sentinel_sold_idx').on(t.sentinelId, t.soldAt),
     index('sentinel_sale_sold_idx').on(t.soldAt),
   ],
+);
+
+/**
+ * 预检分诊 at a clinic: a walk-in patient with fever or respiratory symptoms, registered by the clinic's
+ * sentinel account. It opens the same triage task as a key person's fever; the township health
+ * centre refers the patient to the fever clinic (`referred_to`, `transferred_at`) and closes the task with the outcome.
+ */
+export const walkIn = pgTable(
+  'walk_in',
+  {
+    id: uuid('id').primaryKey(),
+    sentinelId: uuid('sentinel_id')
+      .notNull()
+      .references(() => sentinel.id),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => region.id),
+    /** The clinic's region: its township's health centre answers the task. */
+    regionPath: ltree('region_path').notNull(),
+    personId: uuid('person_id'),
+    name: text('name').notNull(),
+    idNumber: encrypted('id_number', 'idNumber').notNull(),
+    idNumberBidx: derivedIndex('id_number_bidx', 'id_number', 2),
+    phone: encrypted('phone', 'phone'),
+    temperature: numeric('temperature', { precision: 3, scale: 1, mode: 'number' }).notNull(),
+    symptoms: text('symptoms').array().notNull(),
+    arrivedAt: timestamp('arrived_at', { withTimezone: true }).notNull(),
+    referredTo: text('referred_to'),
+    transferredAt: timestamp('transferred_at', { withTimezone: true }),
+    recordedBy: uuid('recorded_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('walk_in_region_path_gist').using('gist', t.regionPath)],
 );
