@@ -79,7 +79,7 @@ describe('demo county', () => {
   it('has key persons of every category and measure, checks with one overdue slot and one fever, and leads with deadlines', async () => {
     const { rows } = await pool.query(
       `SELECT (SELECT count(DISTINCT category) FROM key_person)::int AS categories, (SELECT count(DISTINCT measure) FROM key_person)::int AS measures,
-              (SELECT count(*) FROM check_alert WHERE resolved_at IS NULL)::int AS overdue, (SELECT count(*) FROM triage_task WHERE status = 'open')::int AS triage,
+              (SELECT count(*) FROM check_alert WHERE resolved_at IS NULL)::int AS overdue, (SELECT count(*) FROM triage_task WHERE status = 'open' AND key_person_id IS NOT NULL)::int AS triage,
               (SELECT count(*) FROM key_person WHERE planned_end_date = '${TODAY}' AND status = 'active')::int > 0 AS ending,
               (SELECT count(*) FROM lead l WHERE status = 'open' AND EXISTS (SELECT 1 FROM lead_source s WHERE s.lead_id = l.id AND s.source = 'assistRequest'))::int AS leads,
               (SELECT count(*) FROM health_check)::int > 500 AS checks, (SELECT count(*) FROM placement WHERE ended_at IS NULL)::int > 0 AS placed`,
@@ -177,6 +177,13 @@ describe('demo county', () => {
     const byVillage = new Map<string, Record<string, number>>();
     for (const r of days.rows) byVillage.set(r.village, { ...byVillage.get(r.village), [r.day]: r.n });
     expect([...byVillage.values()].map((d) => spikeOn(TODAY, d).spike).sort()).toEqual([false, true]);
+    const triage = await pool.query(
+      `SELECT t.status, w.referred_to FROM triage_task t JOIN walk_in w ON w.id = t.walk_in_id ORDER BY t.created_at`,
+    );
+    expect(triage.rows).toEqual([
+      { status: 'closed', referred_to: '县人民医院发热门诊' },
+      { status: 'open', referred_to: null },
+    ]);
   });
 
   it('draws its grids, command units and chains through the services the API uses, each with its audit row', async () => {

@@ -180,5 +180,52 @@ export async function loadDemoSentinels(
     ],
     sales,
   );
+  // 预检分诊 at the clinic: yesterday's patient referred to the fever clinic and closed, today's waiting for triage.
+  for (const [d, temperature, symptoms, done] of [
+    [-1, 38.6, ['cough', 'fatigue'], true],
+    [0, 37.9, ['soreThroat'], false],
+  ] as const) {
+    const patient = pick(next.id);
+    if (!patient) break;
+    const arrivedAt = new Date(
+      Math.min(shanghaiInstant(addDays(today, d), '09:20').getTime(), now.getTime() - 1_800_000),
+    );
+    const id = uuidv7();
+    await client.query(
+      `INSERT INTO walk_in (id, sentinel_id, region_id, region_path, person_id, name, id_number, phone, temperature, symptoms, arrived_at, referred_to, transferred_at)
+       VALUES ($1, $2, $3, $4::ltree, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [
+        id,
+        clinic.id,
+        next.id,
+        next.path,
+        patient.id,
+        patient.name,
+        patient.id_number,
+        patient.phone,
+        temperature,
+        symptoms,
+        arrivedAt,
+        done ? '县人民医院发热门诊' : null,
+        done ? new Date(arrivedAt.getTime() + 3_600_000) : null,
+      ],
+    );
+    await client.query(
+      `INSERT INTO triage_task (id, walk_in_id, region_path, temperature, symptoms, status, deadline, acknowledged_at, outcome, created_at)
+       VALUES ($1, $2, $3::ltree, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        uuidv7(),
+        id,
+        next.path,
+        temperature,
+        symptoms,
+        done ? 'closed' : 'open',
+        new Date(arrivedAt.getTime() + 2 * 3_600_000),
+        done ? new Date(arrivedAt.getTime() + 1_200_000) : null,
+        done ? '已由救护车转运至县人民医院发热门诊，核酸阴性，居家观察' : null,
+        arrivedAt,
+      ],
+    );
+  }
   return { sites: 2, sales: sales.length };
 }

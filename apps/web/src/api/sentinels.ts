@@ -71,3 +71,35 @@ export function useBindAccount(sentinelId: string) {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['sentinels'] }),
   });
 }
+
+export type WalkIn = components['schemas']['WalkIn'];
+export type WalkInBody = {
+  id: string;
+  sentinelId: string;
+  idNumber: string;
+  name: string;
+  phone?: string;
+  temperature: number;
+  symptoms: string[];
+};
+
+export function useRecordWalkIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: WalkInBody) => api.post<WalkIn>('/api/v1/walk-ins', body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['walkIns'] }),
+  });
+}
+
+/** 转诊: a walk-in patient to the fever clinic; the triage list shows it. */
+export function useReferWalkIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: string; referredTo: string; transferredAt: string }) =>
+      api.post<WalkIn>(`/api/v1/walk-ins/${v.id}/referral`, {
+        referredTo: v.referredTo,
+        transferredAt: v.transferredAt,
+      }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['triageTasks'] }),
+  });
+}

@@ -827,6 +827,10 @@ export const enUS: Messages = {
   sentinels: {
     title: 'Sentinel surveillance',
     saleTitle: 'Real-name drug sale',
+    walkInTitle: 'Walk-in triage',
+    temperature: 'Temperature (°C)',
+    walkInRecorded: 'Registered; the health centre will triage',
+    walkInNoSign: 'A fever (≥ 37.3 °C) or at least one symptom',
     noSite: 'This account is not bound to a sentinel site yet: ask the township to bind it',
     idNumber: 'ID number',
     name: 'Name',
@@ -1124,6 +1128,12 @@ export const enUS: Messages = {
   },
   triageTasks: {
     title: 'Triage tasks',
+    walkIn: 'Walk-in',
+    referral: 'Referral',
+    refer: 'Refer to fever clinic',
+    referTitle: 'Refer {{name}} to the fever clinic',
+    referredTo: 'Referred to (fever clinic)',
+    transferredAt: 'Transferred at',
     statuses: { open: 'Waiting', acknowledged: 'In hand', closed: 'Closed' },
     raisedAt: 'Raised',
     deadline: 'Deadline',

@@ -814,6 +814,10 @@ export const zhCN = {
   sentinels: {
     title: '哨点监测',
     saleTitle: '实名购药登记',
+    walkInTitle: '预检分诊登记',
+    temperature: '体温（℃）',
+    walkInRecorded: '已登记，已推送镇卫生院分诊',
+    walkInNoSign: '须有发热（≥37.3℃）或至少一项症状',
     noSite: '本账号尚未绑定哨点，请联系乡镇（街道）绑定后再登记',
     idNumber: '身份证号',
     name: '姓名',
@@ -1090,6 +1094,12 @@ export const zhCN = {
   },
   triageTasks: {
     title: '预检分诊任务',
+    walkIn: '门诊',
+    referral: '转诊',
+    refer: '转诊发热门诊',
+    referTitle: '转诊发热门诊：{{name}}',
+    referredTo: '转往（发热门诊）',
+    transferredAt: '转运时间',
     statuses: { open: '待接收', acknowledged: '处理中', closed: '已结束' },
     raisedAt: '发起时间',
     deadline: '处理时限',

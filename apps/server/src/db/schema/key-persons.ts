@@ -219,7 +219,10 @@ export const triageTask = pgTable(
   (t) => [
     index('triage_task_region_path_gist').using('gist', t.regionPath),
     index('triage_task_status_idx').on(t.status, t.deadline),
-    check('triage_task_subject_ck', sql`(key_person_id IS NOT NULL AND health_check_id IS NOT NULL) <> (walk_in_id IS NOT NULL)`),
+    check(
+      'triage_task_subject_ck',
+      sql`(key_person_id IS NOT NULL AND health_check_id IS NOT NULL) <> (walk_in_id IS NOT NULL)`,
+    ),
   ],
 );
 

@@ -1,10 +1,11 @@
-import { Alert, App, Button, Card, Checkbox, Form, Input, List, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, List, Space, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DRUG_CLASSES, SALE_SYMPTOMS } from '@fangkong/domain';
 import { applyFieldErrors, errorMessage } from '../../api/client';
 import { useMySite, useRecordSale, type SaleBody } from '../../api/sentinels';
 import { newId } from '../../offline';
 import { formatDateTime } from '../../components/labels';
+import { WalkInForm } from './WalkInForm';
 
 type Values = Omit<SaleBody, 'id' | 'sentinelId'>;
 
@@ -34,7 +35,7 @@ export default function SentinelSalePage() {
   return (
     <div style={{ maxWidth: 520 }}>
       <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t('sentinels.saleTitle')}
+        {t('nav.sentinelSale')}
       </Typography.Title>
       {mine.isSuccess && !site ? <Alert type="warning" showIcon message={t('sentinels.noSite')} /> : null}
       {site ? (
@@ -43,40 +44,59 @@ export default function SentinelSalePage() {
         </Typography.Paragraph>
       ) : null}
       <Card size="small">
-        <Form form={form} layout="vertical" onFinish={onFinish} disabled={!site} initialValues={{ symptoms: [] }}>
-          <Form.Item
-            name="idNumber"
-            label={t('sentinels.idNumber')}
-            rules={[{ required: true, message: t('sentinels.required') }]}
-          >
-            <Input inputMode="text" autoComplete="off" maxLength={18} />
-          </Form.Item>
-          <Form.Item
-            name="name"
-            label={t('sentinels.name')}
-            rules={[{ required: true, message: t('sentinels.required') }]}
-          >
-            <Input autoComplete="off" maxLength={50} />
-          </Form.Item>
-          <Form.Item name="phone" label={t('sentinels.phone')}>
-            <Input inputMode="tel" autoComplete="off" maxLength={11} />
-          </Form.Item>
-          <Form.Item
-            name="drugClasses"
-            label={t('sentinels.drugClasses')}
-            rules={[{ required: true, message: t('sentinels.drugClassRequired') }]}
-          >
-            <Checkbox.Group options={DRUG_CLASSES.map((c) => ({ value: c, label: t(`sentinels.drugs.${c}`) }))} />
-          </Form.Item>
-          <Form.Item name="symptoms" label={t('sentinels.symptoms')}>
-            <Checkbox.Group
-              options={SALE_SYMPTOMS.map((s) => ({ value: s, label: t(`sentinels.symptomNames.${s}`) }))}
-            />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" loading={record.isPending}>
-            {t('sentinels.submit')}
-          </Button>
-        </Form>
+        <Tabs
+          items={[
+            {
+              key: 'sale',
+              label: t('sentinels.saleTitle'),
+              children: (
+                <Form
+                  form={form}
+                  layout="vertical"
+                  onFinish={onFinish}
+                  disabled={!site}
+                  initialValues={{ symptoms: [] }}
+                >
+                  <Form.Item
+                    name="idNumber"
+                    label={t('sentinels.idNumber')}
+                    rules={[{ required: true, message: t('sentinels.required') }]}
+                  >
+                    <Input inputMode="text" autoComplete="off" maxLength={18} />
+                  </Form.Item>
+                  <Form.Item
+                    name="name"
+                    label={t('sentinels.name')}
+                    rules={[{ required: true, message: t('sentinels.required') }]}
+                  >
+                    <Input autoComplete="off" maxLength={50} />
+                  </Form.Item>
+                  <Form.Item name="phone" label={t('sentinels.phone')}>
+                    <Input inputMode="tel" autoComplete="off" maxLength={11} />
+                  </Form.Item>
+                  <Form.Item
+                    name="drugClasses"
+                    label={t('sentinels.drugClasses')}
+                    rules={[{ required: true, message: t('sentinels.drugClassRequired') }]}
+                  >
+                    <Checkbox.Group
+                      options={DRUG_CLASSES.map((c) => ({ value: c, label: t(`sentinels.drugs.${c}`) }))}
+                    />
+                  </Form.Item>
+                  <Form.Item name="symptoms" label={t('sentinels.symptoms')}>
+                    <Checkbox.Group
+                      options={SALE_SYMPTOMS.map((s) => ({ value: s, label: t(`sentinels.symptomNames.${s}`) }))}
+                    />
+                  </Form.Item>
+                  <Button type="primary" htmlType="submit" block size="large" loading={record.isPending}>
+                    {t('sentinels.submit')}
+                  </Button>
+                </Form>
+              ),
+            },
+            { key: 'walkIn', label: t('sentinels.walkInTitle'), children: <WalkInForm sentinelId={site?.id} /> },
+          ]}
+        />
       </Card>
       <Typography.Title level={5}>{t('sentinels.today', { count: mine.data?.today.length ?? 0 })}</Typography.Title>
       <List
