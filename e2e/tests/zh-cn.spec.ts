@@ -47,6 +47,7 @@ const ROLES = [
   'doctor',
   'checkpoint',
   'inspector',
+  'pharmacy',
 ] as const;
 
 /** The Latin words a person can read on the page now: text, placeholders, labels, titles. */

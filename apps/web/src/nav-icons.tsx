@@ -64,4 +64,6 @@ export const NAV_ICONS: Record<NavPath, ReactNode> = {
   '/community-logs': <NotificationOutlined />,
   '/supplies': <InboxOutlined />,
   '/vaccinations': <ExperimentOutlined />,
+  '/sentinels': <MedicineBoxOutlined />,
+  '/sentinel-sale': <FormOutlined />,
 };

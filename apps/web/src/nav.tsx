@@ -64,6 +64,8 @@ export const NAV_ITEMS = [
   { path: '/community-logs', labelKey: 'nav.communityLogs', roles: rolesWith('measures.read') },
   { path: '/supplies', labelKey: 'nav.supplies', roles: rolesWith('supplies.read') },
   { path: '/vaccinations', labelKey: 'nav.vaccinations', roles: rolesWith('persons.read') },
+  { path: '/sentinels', labelKey: 'nav.sentinels', roles: rolesWith('sentinels.read') },
+  { path: '/sentinel-sale', labelKey: 'nav.sentinelSale', roles: rolesWith('sentinelSales.record') },
 ] as const satisfies readonly NavItem[];
 
 export type NavPath = (typeof NAV_ITEMS)[number]['path'];

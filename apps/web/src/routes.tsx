@@ -37,6 +37,8 @@ const GatheringsPage = lazy(() => import('./pages/gatherings/GatheringsPage'));
 const CommunityLogsPage = lazy(() => import('./pages/community-logs/CommunityLogsPage'));
 const SuppliesPage = lazy(() => import('./pages/supplies/SuppliesPage'));
 const VaccinationsPage = lazy(() => import('./pages/vaccinations/VaccinationsPage'));
+const SentinelsPage = lazy(() => import('./pages/sentinels/SentinelsPage'));
+const SentinelSalePage = lazy(() => import('./pages/sentinels/SentinelSalePage'));
 
 const PAGES: Record<NavPath, ComponentType> = {
   '/': HomePage,
@@ -69,6 +71,8 @@ const PAGES: Record<NavPath, ComponentType> = {
   '/community-logs': CommunityLogsPage,
   '/supplies': SuppliesPage,
   '/vaccinations': VaccinationsPage,
+  '/sentinels': SentinelsPage,
+  '/sentinel-sale': SentinelSalePage,
 };
 
 /** The signed-in screens with their pages: the router is built from this list, the menu from nav.tsx. */

@@ -14,6 +14,8 @@ export interface PolicySettings {
   slotWindows: SlotWindows;
   leadDeadlineHours: number;
   triageDeadlineHours: number;
+  /** Hours to follow up the lead a sentinel's sale raises (a test or a health check). */
+  sentinelLeadHours: number;
 }
 
 /** 日报设置: the daily cut-off (截止时间), how long a report may be corrected, when the system reminds. */
@@ -46,6 +48,7 @@ export const DEFAULT_COUNTY_SETTINGS: { readonly [S in CountySettingSection]: Re
     slotWindows: DEFAULT_SLOT_WINDOWS,
     leadDeadlineHours: 2,
     triageDeadlineHours: 2,
+    sentinelLeadHours: 24,
   },
   report: { deadline: '18:00', correctionWindowHours: 48, reminderMinutesBefore: 60 },
   checkpoint: { healthCodeRequired: false, itineraryRequired: false, nucleicAcidRequired: false },

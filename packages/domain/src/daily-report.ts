@@ -50,6 +50,7 @@ const SENTENCES: Record<Locale, Record<string, string>> = {
     supplies: '物资储备不足的库点{storesShort}个（{itemsShort}个品目）',
     vaccinations:
       '3岁以上应接种{eligible}人，已接种第一剂{firstDose}人、全程接种{fullDose}人、加强免疫{booster}人，尚未接种{notVaccinated}人',
+    sentinels: '{sites}个哨点药店（诊所）今日实名登记购药{salesToday}人次',
   },
   'en-US': {
     population:
@@ -77,6 +78,7 @@ const SENTENCES: Record<Locale, Record<string, string>> = {
     supplies: '{storesShort} stores short of supplies ({itemsShort} items)',
     vaccinations:
       '{eligible} persons aged 3 and over, {firstDose} with a first dose, {fullDose} fully vaccinated, {booster} with a booster, {notVaccinated} not yet vaccinated',
+    sentinels: '{salesToday} real-name drug sales recorded today at {sites} sentinel pharmacies and clinics',
   },
 };
 

@@ -34,3 +34,4 @@ export * from './county-settings.js';
 export * from './supervision.js';
 export * from './supplies.js';
 export * from './vaccination.js';
+export * from './sentinel.js';

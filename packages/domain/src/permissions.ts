@@ -57,6 +57,9 @@ export const PERMISSIONS = [
   'supplies.read',
   'supplies.record',
   'supplies.manage',
+  'sentinels.read',
+  'sentinels.manage',
+  'sentinelSales.record',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -77,6 +80,8 @@ const measuresOffice: Permission[] = ['measures.read', 'measures.manage', 'measu
 /** 物资保障: see stores and stock, record movements; managing adds stores and the county's catalogue. */
 const suppliesRecord: Permission[] = ['supplies.read', 'supplies.record'];
 const suppliesManage: Permission[] = [...suppliesRecord, 'supplies.manage'];
+/** 哨点监测: the sites, their sales and the villages' spikes; registering sites and binding their accounts is for the township and above. */
+const sentinelsManage: Permission[] = ['sentinels.read', 'sentinels.manage'];
 const keyPersonOffice: Permission[] = [
   'keyPersons.read',
   'keyPersons.manage',
@@ -139,6 +144,7 @@ export const rolePermissions: Readonly<Record<Role, ReadonlySet<Permission>>> = 
     'supervision.manage',
     ...measuresOffice,
     ...suppliesManage,
+    ...sentinelsManage,
   ]),
   // The township health centre answers triage tasks; township staff see and close them too.
   townshipOfficer: new Set<Permission>([
@@ -168,6 +174,7 @@ export const rolePermissions: Readonly<Record<Role, ReadonlySet<Permission>>> = 
     'findings.rectify',
     ...measuresOffice,
     ...suppliesManage,
+    ...sentinelsManage,
   ]),
   villageCadre: new Set<Permission>([
     ...everyone,
@@ -185,6 +192,7 @@ export const rolePermissions: Readonly<Record<Role, ReadonlySet<Permission>>> = 
     'findings.rectify',
     ...measuresOffice,
     ...suppliesRecord,
+    'sentinels.read',
   ]),
   // Grid workers check on their key persons and see the leads of their village; opening a file is the cadres' call.
   gridWorker: new Set<Permission>([
@@ -229,6 +237,8 @@ export const rolePermissions: Readonly<Record<Role, ReadonlySet<Permission>>> = 
     'supplies.read',
   ]),
   viewer: new Set<Permission>([...everyone, ...register, 'measures.read']),
+  // A sentinel pharmacy or clinic records the real-name sales of its own site and sees nothing else of anyone.
+  sentinel: new Set<Permission>([...everyone, 'sentinelSales.record']),
 };
 
 /** True when the role holds the permission. */

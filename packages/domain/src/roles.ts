@@ -13,6 +13,7 @@ export const ROLES = [
   'checkpointStaff',
   'inspector',
   'viewer',
+  'sentinel',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -29,6 +30,7 @@ export const ROLE_LABELS: Readonly<Record<Locale, Readonly<Record<Role, string>>
     checkpointStaff: '卡口值守人员',
     inspector: '督查人员',
     viewer: '只读用户',
+    sentinel: '哨点药店',
   },
   'en-US': {
     admin: 'System administrator',
@@ -42,6 +44,7 @@ export const ROLE_LABELS: Readonly<Record<Locale, Readonly<Record<Role, string>>
     checkpointStaff: 'Checkpoint staff',
     inspector: 'Inspector',
     viewer: 'Read-only user',
+    sentinel: 'Sentinel pharmacy',
   },
 };
 

@@ -26,6 +26,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'doctor', role: 'doctor', scope: 'village' },
   { username: 'checkpoint', role: 'checkpointStaff', scope: 'township' },
   { username: 'inspector', role: 'inspector', scope: 'county' },
+  { username: 'pharmacy', role: 'sentinel', scope: 'village' },
 ];
 
 function displayName(a: DemoAccount, township: RegionRow, village: VillagePlan): string {
@@ -50,6 +51,8 @@ function displayName(a: DemoAccount, township: RegionRow, village: VillagePlan):
       return `${township.name}卡口值守`;
     case 'inspector':
       return '县督查组';
+    case 'sentinel':
+      return `${village.name}惠民大药房`;
     default:
       return a.username;
   }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
-import { parseIdNumber } from '@fangkong/domain';
+import { parseIdNumber, spikeOn } from '@fangkong/domain';
 import { testDatabase } from '../../test/db.js';
 import { verifyPassword } from '../auth/password.js';
 import {
@@ -79,7 +79,7 @@ describe('demo county', () => {
   it('has key persons of every category and measure, checks with one overdue slot and one fever, and leads with deadlines', async () => {
     const { rows } = await pool.query(
       `SELECT (SELECT count(DISTINCT category) FROM key_person)::int AS categories, (SELECT count(DISTINCT measure) FROM key_person)::int AS measures,
-              (SELECT count(*) FROM check_alert WHERE resolved_at IS NULL)::int AS overdue, (SELECT count(*) FROM triage_task WHERE status = 'open')::int AS triage,
+              (SELECT count(*) FROM check_alert WHERE resolved_at IS NULL)::int AS overdue, (SELECT count(*) FROM triage_task WHERE status = 'open' AND key_person_id IS NOT NULL)::int AS triage,
               (SELECT count(*) FROM key_person WHERE planned_end_date = '${TODAY}' AND status = 'active')::int > 0 AS ending,
               (SELECT count(*) FROM lead l WHERE status = 'open' AND EXISTS (SELECT 1 FROM lead_source s WHERE s.lead_id = l.id AND s.source = 'assistRequest'))::int AS leads,
               (SELECT count(*) FROM health_check)::int > 500 AS checks, (SELECT count(*) FROM placement WHERE ended_at IS NULL)::int > 0 AS placed`,
@@ -185,6 +185,31 @@ describe('demo county', () => {
     expect(wrong.rows[0].n).toBe(0);
   });
 
+  it('has two sentinel sites with a week of sales, a lead per sale, the pharmacy account bound, and a spike today', async () => {
+    const { rows } = await pool.query(
+      `SELECT (SELECT count(*) FROM sentinel)::int AS sites, (SELECT count(*) FROM sentinel_sale)::int AS sales,
+              (SELECT count(*) FROM lead_source WHERE source = 'sentinel')::int AS sources,
+              (SELECT count(*) FROM sentinel_sale WHERE id_number ~ '^[0-9]{17}')::int AS clear,
+              (SELECT count(*) FROM sentinel_account a JOIN app_user u ON u.id = a.user_id WHERE u.username = 'pharmacy')::int AS bound`,
+    );
+    expect(rows[0]).toMatchObject({ sites: 2, clear: 0, bound: 1 });
+    expect(rows[0].sources).toBe(rows[0].sales);
+    const days = await pool.query(
+      `SELECT subpath(region_path, 0, 3)::text AS village, (sold_at AT TIME ZONE 'Asia/Shanghai')::date::text AS day, count(*)::int AS n
+         FROM sentinel_sale GROUP BY 1, 2`,
+    );
+    const byVillage = new Map<string, Record<string, number>>();
+    for (const r of days.rows) byVillage.set(r.village, { ...byVillage.get(r.village), [r.day]: r.n });
+    expect([...byVillage.values()].map((d) => spikeOn(TODAY, d).spike).sort()).toEqual([false, true]);
+    const triage = await pool.query(
+      `SELECT t.status, w.referred_to FROM triage_task t JOIN walk_in w ON w.id = t.walk_in_id ORDER BY t.created_at`,
+    );
+    expect(triage.rows).toEqual([
+      { status: 'closed', referred_to: '县人民医院发热门诊' },
+      { status: 'open', referred_to: null },
+    ]);
+  });
+
   it('draws its grids, command units and chains through the services the API uses, each with its audit row', async () => {
     const { rows } = await pool.query(
       `SELECT (SELECT count(*) FROM grid)::int AS grids, (SELECT count(*) FROM audit_log WHERE event = 'grid.create')::int AS grid_audits,
@@ -273,6 +298,7 @@ describe('demo county', () => {
       { username: 'doctor', role: 'doctor', region: village, level: 'village', path_matches: true },
       { username: 'grid', role: 'gridWorker', region: village, level: 'village', path_matches: true },
       { username: 'inspector', role: 'inspector', region: '金堂县', level: 'county', path_matches: true },
+      { username: 'pharmacy', role: 'sentinel', region: village, level: 'village', path_matches: true },
       { username: 'security', role: 'securityAdmin', region: '金堂县', level: 'county', path_matches: true },
       { username: 'township', role: 'townshipOfficer', region: '淮口街道', level: 'township', path_matches: true },
       { username: 'village', role: 'villageCadre', region: village, level: 'village', path_matches: true },

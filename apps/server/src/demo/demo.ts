@@ -22,6 +22,7 @@ import { loadDemoCommand } from './command.js';
 import { loadDemoSupervision } from './supervision.js';
 import { loadDemoMeasures } from './measures.js';
 import { loadDemoVaccinations } from './vaccinations.js';
+import { loadDemoSentinels } from './sentinels.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.js';
 
@@ -254,6 +255,16 @@ export async function loadDemoCounty(pool: pg.Pool, opts: LoadDemoOptions): Prom
     });
     await loadDemoMeasures(client, plan, random.fork('measures'), today, now);
     await loadDemoVaccinations(client, today);
+    const nextVillage = plan.villages.find(
+      (v) => v.township.id === townshipAccount.region.id && v.id !== villageAccount.region.id,
+    )!;
+    await loadDemoSentinels(client, random.fork('sentinels'), {
+      village: villageAccount.region,
+      next: nextVillage,
+      accountId: accounts.users.find((u) => u.username === 'pharmacy')!.id,
+      today,
+      now,
+    });
     // Loaded in clear by COPY (the demo reads its people back); encrypted before anyone sees them.
     await encryptPersonalData(client);
     await client.query('COMMIT');

@@ -30,6 +30,7 @@ const PREFERRED: Role[] = [
   'checkpointStaff',
   'inspector',
   'viewer',
+  'sentinel',
 ];
 
 const today = () => shanghaiDateOf(new Date());

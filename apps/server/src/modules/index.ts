@@ -41,6 +41,8 @@ import { communityLogsRoutes } from './community-logs/community-logs.routes.js';
 import { suppliesRoutes } from './supplies/supplies.routes.js';
 import { publicReportsRoutes } from './public-reports/public-reports.routes.js';
 import { attachmentsRoutes } from './attachments/attachments.routes.js';
+import { sentinelsRoutes } from './sentinels/sentinels.routes.js';
+import { walkInsRoutes } from './sentinels/walk-ins.routes.js';
 
 /** The capability modules; each registers its own routes with the access they require. */
 export const modules = [
@@ -85,4 +87,6 @@ export const modules = [
   suppliesRoutes,
   publicReportsRoutes,
   attachmentsRoutes,
+  sentinelsRoutes,
+  walkInsRoutes,
 ] as unknown as FastifyPluginAsync<ModuleOptions>[];

@@ -29,6 +29,11 @@ export const ENCRYPTED_COLUMNS: { table: string; column: string; kind: PersonalK
   { table: 'venue', column: 'phone', kind: 'phone' },
   { table: 'gathering', column: 'phone', kind: 'phone' },
   { table: 'public_report', column: 'reporter_phone', kind: 'phone' },
+  { table: 'sentinel', column: 'phone', kind: 'phone' },
+  { table: 'sentinel_sale', column: 'id_number', kind: 'idNumber' },
+  { table: 'sentinel_sale', column: 'phone', kind: 'phone' },
+  { table: 'walk_in', column: 'id_number', kind: 'idNumber' },
+  { table: 'walk_in', column: 'phone', kind: 'phone' },
 ];
 
 const BATCH = 2000;

@@ -30,6 +30,7 @@ import {
   buildSupplyStore,
   buildAttachment,
 } from '../factories.js';
+import { buildSentinel, buildWalkIn } from '../sentinel-factories.js';
 import type { Fixtures } from './shared.js';
 
 /** A finished export job of `user` whose file (a real, small workbook) waits for its one download. */
@@ -94,6 +95,8 @@ export async function buildWalkFixtures(db: Db): Promise<Fixtures> {
   const supplyItemId = (await buildSupplyItem(db, county.county)).id;
   const storeInA = await buildSupplyStore(db, county.villageA, { itemId: supplyItemId, stock: 100 });
   const storeInB = await buildSupplyStore(db, county.villageB, { itemId: supplyItemId, stock: 100 });
+  const sentinelInA = await buildSentinel(db, county.villageA, [users.get('sentinel')!]);
+  const sentinelInB = await buildSentinel(db, county.villageB);
   const ownExport = Object.fromEntries(
     await Promise.all(ROLES.map(async (role) => [role, await buildExportJob(db, users.get(role)!)] as const)),
   ) as Record<Role, string>;
@@ -123,6 +126,11 @@ export async function buildWalkFixtures(db: Db): Promise<Fixtures> {
     storeInB,
     photoInA: await buildAttachment(db, county.villageA),
     photoInB: await buildAttachment(db, county.villageB),
+    sentinelInA,
+    sentinelInB,
+    walkInA: await buildWalkIn(db, sentinelInA),
+    walkInB: await buildWalkIn(db, sentinelInB),
+    sentinelUser: users.get('sentinel')!.id,
     entryInA: entryA.id,
     entryInB: entryB.id,
     occupantInA: entryA.occupants[0]!.id,

@@ -16,6 +16,7 @@ import { communityMeasureCases } from './community-measures.js';
 import { supplyCases } from './supplies.js';
 import { publicReportCases } from './public-reports.js';
 import { vaccinationCases } from './vaccinations.js';
+import { sentinelCases } from './sentinels.js';
 
 export type { Fixtures, RouteCase } from './shared.js';
 
@@ -38,4 +39,5 @@ export const routeCases: Record<string, RouteCase> = {
   ...supplyCases,
   ...publicReportCases,
   ...vaccinationCases,
+  ...sentinelCases,
 };

@@ -78,6 +78,13 @@ export type Fixtures = Built<typeof buildCounty> & {
   /** A photo of a tip in each village. */
   photoInA: string;
   photoInB: string;
+  /** A sentinel pharmacy in each village; the walking `u-sentinel` is bound to the one in A. */
+  sentinelInA: { id: string; regionId: string; regionPath: string };
+  sentinelInB: { id: string; regionId: string; regionPath: string };
+  /** A walk-in patient with a fever at each clinic, with an open triage task. */
+  walkInA: { id: string };
+  walkInB: { id: string };
+  sentinelUser: string;
 };
 
 export const today = () => shanghaiDateOf(new Date());

@@ -3139,6 +3139,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sentinels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 哨点 in scope with their sales today and this week (per pharmacy); phones masked */
+        get: operations["getSentinels"];
+        put?: never;
+        /** Register a pharmacy or private clinic of a region as a sentinel site */
+        post: operations["postSentinels"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sentinels/{id}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bind an account of the sentinel role to the site (it then records for this site only) */
+        post: operations["postSentinelsByIdAccounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sentinels/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in sentinel account's site and its sales today */
+        get: operations["getSentinelsMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sentinel-sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sales to buyers of regions in scope, newest first (the daily report drills into it); masked */
+        get: operations["getSentinelSales"];
+        put?: never;
+        /** Record a real-name sale of the four drug classes at the account's own site; raises a lead in the buyer's village */
+        post: operations["postSentinelSales"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sentinel-sales/by-village": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per village, the day's sales against the 7 days before it, with the spike alert (异常升高) */
+        get: operations["getSentinelSalesByVillage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/walk-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Clinics' walk-in patients (预检分诊) in scope, newest first, with their triage task; masked */
+        get: operations["getWalkIns"];
+        put?: never;
+        /** Register a walk-in patient with fever or respiratory symptoms at the account's own clinic; opens a triage task */
+        post: operations["postWalkIns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/walk-ins/{id}/referral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refer a walk-in patient to the fever clinic, with the time of the transfer */
+        post: operations["postWalkInsByIdReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -4285,7 +4407,7 @@ export interface components {
             /** @enum {string} */
             category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
             /** @enum {string} */
-            source: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "other";
+            source: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "sentinel" | "other";
             /** @enum {string} */
             measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
             startDate: string;
@@ -4321,7 +4443,7 @@ export interface components {
             /** @enum {string} */
             category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
             /** @enum {string} */
-            source: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "other";
+            source: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "sentinel" | "other";
             /** @enum {string} */
             measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
             startDate: string;
@@ -4579,7 +4701,7 @@ export interface components {
             username: string;
             displayName: string;
             /** @enum {string} */
-            role: "admin" | "securityAdmin" | "auditAdmin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer";
+            role: "admin" | "securityAdmin" | "auditAdmin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer" | "sentinel";
             /** Format: uuid */
             regionId: string;
             regionPath: string;
@@ -4643,7 +4765,7 @@ export interface components {
             userId: string;
             displayName: string;
             /** @enum {string} */
-            role: "admin" | "securityAdmin" | "auditAdmin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer";
+            role: "admin" | "securityAdmin" | "auditAdmin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer" | "sentinel";
             regionName: string;
             officerRoles: ("leader" | "cadre" | "police" | "villageCadre" | "doctor" | "gridWorker" | "outsider")[];
         };
@@ -4667,7 +4789,7 @@ export interface components {
             username: string;
             displayName: string;
             /** @enum {string} */
-            role: "admin" | "securityAdmin" | "auditAdmin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer";
+            role: "admin" | "securityAdmin" | "auditAdmin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer" | "sentinel";
             regionName: string;
             ip: string | null;
             userAgent: string | null;
@@ -4809,6 +4931,8 @@ export interface components {
             leadDeadlineHours: number;
             /** @description hours to answer a triage task */
             triageDeadlineHours: number;
+            /** @description hours to follow up the lead of a sentinel's sale */
+            sentinelLeadHours: number;
         };
         PolicySettingsInForce: {
             values: components["schemas"]["PolicySettings"];
@@ -5085,6 +5209,86 @@ export interface components {
             temperature: number;
             triage: boolean;
         };
+        Sentinel: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @enum {string} */
+            kind: "pharmacy" | "privateClinic";
+            name: string;
+            licenceNo: string | null;
+            contact: string | null;
+            /** @description masked */
+            phone: string | null;
+            /** @description sales recorded at the site today (Asia/Shanghai) */
+            salesToday: number;
+            /** @description sales of the 7 days ending today */
+            salesWeek: number;
+            /** @description sentinel accounts bound to the site */
+            accounts: number;
+        };
+        SentinelCounts: {
+            /** Format: date */
+            day: string;
+            /** @description villages with a sale in the 8 days, spikes first */
+            villages: components["schemas"]["SentinelVillageCount"][];
+        };
+        SentinelMySite: {
+            /** @description the site the account is bound to; null when none yet */
+            sentinel: components["schemas"]["Sentinel"] | null;
+            /** @description the site's sales today, newest first */
+            today: components["schemas"]["SentinelSale"][];
+        };
+        SentinelPage: {
+            items: components["schemas"]["Sentinel"][];
+            total: number;
+        };
+        SentinelSale: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sentinelId: string;
+            sentinelName: string;
+            /**
+             * Format: uuid
+             * @description the buyer's village (the site's when the register does not know them)
+             */
+            regionId: string;
+            regionName: string;
+            name: string;
+            /** @description masked */
+            idNumber: string;
+            /** @description masked */
+            phone: string | null;
+            drugClasses: ("antipyretic" | "antitussive" | "antiviral" | "antibiotic")[];
+            symptoms: ("fever" | "cough" | "soreThroat" | "fatigue" | "diarrhoea" | "lossOfSmell")[];
+            /** Format: date-time */
+            soldAt: string;
+            leadId: string | null;
+        };
+        SentinelSalePage: {
+            items: components["schemas"]["SentinelSale"][];
+            total: number;
+        };
+        SentinelVillageCount: {
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            /** @description sales to buyers of the village on the day */
+            count: number;
+            /** @description daily mean of the 7 days before */
+            baseline: number;
+            /** @description count ≥ 5 and above twice the baseline */
+            spike: boolean;
+            /** @description the 8 days ending with the day */
+            days: {
+                /** Format: date */
+                day: string;
+                count: number;
+            }[];
+        };
         Session: {
             user: components["schemas"]["Me"];
             csrfToken: string;
@@ -5301,10 +5505,15 @@ export interface components {
         TriageTask: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            keyPersonId: string;
-            /** Format: uuid */
-            healthCheckId: string;
+            /** @description the key person's fever, or null for a clinic's walk-in patient */
+            keyPersonId: string | null;
+            healthCheckId: string | null;
+            /** @description the walk-in patient registered at a clinic (预检分诊) */
+            walkInId: string | null;
+            /** @description the fever clinic a walk-in patient was referred to */
+            referredTo: string | null;
+            /** @description when the walk-in patient was transferred */
+            transferredAt: string | null;
             name: string;
             regionName: string;
             temperature: number;
@@ -5339,7 +5548,7 @@ export interface components {
             username: string;
             displayName: string;
             /** @enum {string} */
-            role: "admin" | "securityAdmin" | "auditAdmin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer";
+            role: "admin" | "securityAdmin" | "auditAdmin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer" | "sentinel";
             /** Format: uuid */
             regionId: string;
             regionName: string;
@@ -5647,6 +5856,34 @@ export interface components {
             total: number;
             /** @description members of all teams listed */
             volunteers: number;
+        };
+        WalkIn: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sentinelId: string;
+            sentinelName: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName: string;
+            name: string;
+            /** @description masked */
+            idNumber: string;
+            /** @description masked */
+            phone: string | null;
+            temperature: number;
+            symptoms: string[];
+            /** Format: date-time */
+            arrivedAt: string;
+            referredTo: string | null;
+            transferredAt: string | null;
+            triageTaskId: string | null;
+            triageStatus: ("open" | "acknowledged" | "closed") | null;
+            outcome: string | null;
+        };
+        WalkInPage: {
+            items: components["schemas"]["WalkIn"][];
+            total: number;
         };
     };
     responses: never;
@@ -7103,7 +7340,7 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
-                role?: "admin" | "securityAdmin" | "auditAdmin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer";
+                role?: "admin" | "securityAdmin" | "auditAdmin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer" | "sentinel";
                 page?: number;
                 pageSize?: number;
             };
@@ -7186,7 +7423,7 @@ export interface operations {
                     displayName: string;
                     password: string;
                     /** @enum {string} */
-                    role: "admin" | "securityAdmin" | "auditAdmin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer";
+                    role: "admin" | "securityAdmin" | "auditAdmin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer" | "sentinel";
                     /** Format: uuid */
                     regionId: string;
                     phone?: string;
@@ -7450,7 +7687,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    role: "admin" | "securityAdmin" | "auditAdmin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer";
+                    role: "admin" | "securityAdmin" | "auditAdmin" | "commander" | "townshipOfficer" | "villageCadre" | "gridWorker" | "doctor" | "checkpointStaff" | "inspector" | "viewer" | "sentinel";
                 };
             };
         };
@@ -10522,7 +10759,7 @@ export interface operations {
                      * @default other
                      * @enum {string}
                      */
-                    source?: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "other";
+                    source?: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "sentinel" | "other";
                     /** @enum {string} */
                     measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
                     startDate: string;
@@ -18828,6 +19065,7 @@ export interface operations {
                     } | null;
                     leadDeadlineHours?: number | null;
                     triageDeadlineHours?: number | null;
+                    sentinelLeadHours?: number | null;
                 };
             };
         };
@@ -24223,6 +24461,822 @@ export interface operations {
             };
             /** @description No such record in the reader’s scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSentinels: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentinelPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSentinels: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    id?: string;
+                    /** Format: uuid */
+                    regionId: string;
+                    /** @enum {string} */
+                    kind: "pharmacy" | "privateClinic";
+                    name: string;
+                    licenceNo?: string;
+                    contact?: string;
+                    phone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sentinel"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSentinelsByIdAccounts: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    userId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sentinel"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSentinelsMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentinelMySite"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSentinelSales: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description the buyers' region */
+                regionId?: string;
+                sentinelId?: string;
+                soldFrom?: string;
+                soldTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentinelSalePage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSentinelSales: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description made by the phone, so a resend records the sale once
+                     */
+                    id?: string;
+                    /** Format: uuid */
+                    sentinelId: string;
+                    idNumber: string;
+                    name: string;
+                    phone?: string;
+                    drugClasses: ("antipyretic" | "antitussive" | "antiviral" | "antibiotic")[];
+                    /** @default [] */
+                    symptoms?: ("fever" | "cough" | "soreThroat" | "fatigue" | "diarrhoea" | "lossOfSmell")[];
+                    /**
+                     * Format: date-time
+                     * @description default now
+                     */
+                    soldAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentinelSale"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSentinelSalesByVillage: {
+        parameters: {
+            query?: {
+                regionId?: string;
+                day?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentinelCounts"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWalkIns: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                regionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalkInPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postWalkIns: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    id?: string;
+                    /** Format: uuid */
+                    sentinelId: string;
+                    idNumber: string;
+                    name: string;
+                    phone?: string;
+                    temperature: string | number;
+                    /** @default [] */
+                    symptoms?: ("cough" | "soreThroat" | "fatigue" | "diarrhoea" | "lossOfSmell" | "shortnessOfBreath" | "chestPain" | "confusion")[];
+                    /**
+                     * Format: date-time
+                     * @description default now
+                     */
+                    arrivedAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalkIn"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postWalkInsByIdReferral: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the fever clinic */
+                    referredTo: string;
+                    /** Format: date-time */
+                    transferredAt: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalkIn"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,3 +19,4 @@ export * from './community-measures.js';
 export * from './supplies.js';
 export * from './public-reports.js';
 export * from './vaccinations.js';
+export * from './sentinels.js';

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   date,
   index,
   integer,
@@ -27,6 +28,7 @@ import { person } from './households.js';
 import { region } from './regions.js';
 import { users } from './users.js';
 import { lead } from './leads.js';
+import { walkIn } from './sentinels.js';
 
 /** 重点人员: one person under a measure; at most one open file per person. */
 export const keyPerson = pgTable(
@@ -197,12 +199,10 @@ export const triageTask = pgTable(
   'triage_task',
   {
     id: uuid('id').primaryKey(),
-    keyPersonId: uuid('key_person_id')
-      .notNull()
-      .references(() => keyPerson.id, { onDelete: 'cascade' }),
-    healthCheckId: uuid('health_check_id')
-      .notNull()
-      .references(() => healthCheck.id),
+    /** A key person's fever (with the check that found it), or a clinic's walk-in patient. */
+    keyPersonId: uuid('key_person_id').references(() => keyPerson.id, { onDelete: 'cascade' }),
+    healthCheckId: uuid('health_check_id').references(() => healthCheck.id),
+    walkInId: uuid('walk_in_id').references(() => walkIn.id),
     regionPath: ltree('region_path').notNull(),
     temperature: numeric('temperature', { precision: 3, scale: 1, mode: 'number' }).notNull(),
     symptoms: text('symptoms').array().notNull().default([]),
@@ -219,6 +219,10 @@ export const triageTask = pgTable(
   (t) => [
     index('triage_task_region_path_gist').using('gist', t.regionPath),
     index('triage_task_status_idx').on(t.status, t.deadline),
+    check(
+      'triage_task_subject_ck',
+      sql`(key_person_id IS NOT NULL AND health_check_id IS NOT NULL) <> (walk_in_id IS NOT NULL)`,
+    ),
   ],
 );
 

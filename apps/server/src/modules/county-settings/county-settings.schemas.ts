@@ -22,6 +22,7 @@ export const policySettingsSchema = z
       .describe('the morning and afternoon check windows (HH:MM, Asia/Shanghai)'),
     leadDeadlineHours: z.number().int().describe('hours to verify a lead'),
     triageDeadlineHours: z.number().int().describe('hours to answer a triage task'),
+    sentinelLeadHours: z.number().int().describe("hours to follow up the lead of a sentinel's sale"),
   })
   .meta({ id: 'PolicySettings' });
 
@@ -64,6 +65,7 @@ export const updatePolicySettingsBody = z.object({
     .optional(),
   leadDeadlineHours: z.number().int('invalidInteger').min(1, 'tooSmall').max(72, 'tooBig').nullable().optional(),
   triageDeadlineHours: z.number().int('invalidInteger').min(1, 'tooSmall').max(24, 'tooBig').nullable().optional(),
+  sentinelLeadHours: z.number().int('invalidInteger').min(1, 'tooSmall').max(168, 'tooBig').nullable().optional(),
 });
 export const updateReportSettingsBody = z.object({
   deadline: deadline.nullable().optional(),

@@ -109,6 +109,9 @@ export function drillLists(c: DrillContext) {
       to('/api/v1/vaccinations/persons', '/vaccinations', { regionId, day: c.reportDay, ...q }),
     supplyStores: (q: Q, more?: Partial<DrillDown>) =>
       to('/api/v1/supply-stores', '/supplies', { regionId, ...q }, more),
+    sentinelSales: (q: Q) =>
+      to('/api/v1/sentinel-sales', '/sentinels', { regionId, soldFrom: day.from, soldTo: day.to, ...q }),
+    sentinels: (q: Q) => to('/api/v1/sentinels', '/sentinels', { regionId, ...q }),
   };
 }
 export type DrillLists = ReturnType<typeof drillLists>;

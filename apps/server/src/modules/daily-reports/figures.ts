@@ -19,6 +19,7 @@ import { gatheringFigures } from '../gatherings/gatherings.figures.js';
 import { disinfectionFigures, publicityFigures } from '../community-logs/community-logs.figures.js';
 import { supplyFigures } from '../supplies/supplies.figures.js';
 import { vaccinationFigures } from '../vaccinations/vaccinations.figures.js';
+import { sentinelFigures } from '../sentinels/sentinels.figures.js';
 import {
   drillLists,
   openRoundFor,
@@ -46,6 +47,7 @@ export const figureSections: FigureSection[] = [
   publicityFigures,
   supplyFigures,
   vaccinationFigures,
+  sentinelFigures,
 ];
 
 /** The report day the figures are about and the instant they are taken at. */
@@ -196,6 +198,10 @@ const drills: Record<string, (l: DrillLists) => Record<string, DrillDown>> = {
   supplies: (l) => ({
     storesShort: l.supplyStores({ short: 'true' }),
     itemsShort: l.supplyStores({ short: 'true' }, { exact: false }),
+  }),
+  sentinels: (l) => ({
+    salesToday: l.sentinelSales({}),
+    sites: l.sentinels({}),
   }),
   assistLists: (l) => ({
     batches: l.leads({}, { exact: false }),

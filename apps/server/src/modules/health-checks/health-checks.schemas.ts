@@ -79,8 +79,11 @@ export const healthCheckPage = z
 export const triageTaskSchema = z
   .object({
     id: z.uuid(),
-    keyPersonId: z.uuid(),
-    healthCheckId: z.uuid(),
+    keyPersonId: z.uuid().nullable().describe("the key person's fever, or null for a clinic's walk-in patient"),
+    healthCheckId: z.uuid().nullable(),
+    walkInId: z.uuid().nullable().describe('the walk-in patient registered at a clinic (预检分诊)'),
+    referredTo: z.string().nullable().describe('the fever clinic a walk-in patient was referred to'),
+    transferredAt: z.iso.datetime().nullable().describe('when the walk-in patient was transferred'),
     name: z.string(),
     regionName: z.string(),
     temperature: z.number(),

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { keyPerson, person, region, triageTask } from '../../db/schema/index.js';
+import { keyPerson, person, region, triageTask, walkIn } from '../../db/schema/index.js';
 import type { Actor } from '../../auth/actor.js';
 import { inScope, pathUnder } from '../../auth/scope.js';
 import { withinWindow } from '../../http/time-window.js';
@@ -13,17 +13,27 @@ import type { ListTriageQuery } from './health-checks.schemas.js';
 export function triageService(db: Db, now: () => Date) {
   const select = (where: ReturnType<typeof and>) =>
     db
-      .select({ task: triageTask, name: person.name, regionName: region.name })
+      .select({
+        task: triageTask,
+        name: sql<string>`coalesce(${person.name}, ${walkIn.name})`,
+        regionName: region.name,
+        referredTo: walkIn.referredTo,
+        transferredAt: walkIn.transferredAt,
+      })
       .from(triageTask)
-      .innerJoin(keyPerson, eq(keyPerson.id, triageTask.keyPersonId))
-      .innerJoin(person, eq(person.id, keyPerson.personId))
-      .innerJoin(region, eq(region.id, keyPerson.regionId))
+      // A key person's fever, or a clinic's walk-in patient (预检分诊): the same task either way.
+      .leftJoin(keyPerson, eq(keyPerson.id, triageTask.keyPersonId))
+      .leftJoin(person, eq(person.id, keyPerson.personId))
+      .leftJoin(walkIn, eq(walkIn.id, triageTask.walkInId))
+      .innerJoin(region, sql`${region.id} = coalesce(${keyPerson.regionId}, ${walkIn.regionId})`)
       .where(where);
 
   const shape = (at: Date) => (r: Awaited<ReturnType<typeof select>>[number]) => ({
     ...r.task,
     name: r.name,
     regionName: r.regionName,
+    referredTo: r.referredTo,
+    transferredAt: r.transferredAt?.toISOString() ?? null,
     deadline: r.task.deadline.toISOString(),
     overdue: r.task.status === 'open' && r.task.deadline <= at,
     escalatedAt: r.task.escalatedAt?.toISOString() ?? null,
@@ -70,8 +80,8 @@ export function triageService(db: Db, now: () => Date) {
         .where(eq(triageTask.id, id));
       await audit(tx, actor, {
         event: 'triage.acknowledge',
-        targetType: 'keyPerson',
-        targetId: found.task.keyPersonId,
+        targetType: found.task.walkInId ? 'walkIn' : 'keyPerson',
+        targetId: found.task.keyPersonId ?? found.task.walkInId ?? undefined,
         regionPath: found.task.regionPath,
         detail: { task: id, to, outcome },
       });

@@ -127,6 +127,14 @@ export function PolicySection({
           >
             <InputNumber min={1} max={24} addonAfter={t('policy.hours')} />
           </Form.Item>
+          <Form.Item
+            name="sentinelLeadHours"
+            label={t('policy.sentinelLeadDeadline')}
+            extra={note('sentinelLeadHours')}
+            rules={[{ required: true }]}
+          >
+            <InputNumber min={1} max={168} addonAfter={t('policy.hours')} />
+          </Form.Item>
         </Space>
       </Card>
       {editable && (

@@ -1,4 +1,4 @@
-import { shanghaiInstant } from '@fangkong/domain';
+import { can, shanghaiInstant } from '@fangkong/domain';
 import { FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
 import { Button, Card, Col, List, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,8 @@ import { useWallChartHeight } from './useWallChartHeight';
 import { useDashboard } from '../../api/dashboard';
 import { LazyChart as Chart } from '../../components/LazyChart';
 import { useLiveEvents } from './useLiveEvents';
+import { useMe } from '../../auth/session';
+import SentinelSpikes from '../sentinels/SentinelSpikes';
 import './wall.css';
 
 /** 指挥调度: the county's or township's picture at a glance; `?wall=1` for the wall screen. */
@@ -19,6 +21,7 @@ export default function DashboardPage() {
   const notices = useLiveEvents();
   const theme = wall ? 'dark' : undefined;
   const navigate = useNavigate();
+  const me = useMe();
   // On the wall screen every card shares the one viewport (1920×1080): four per row, two rows, no scrolling.
   const [chartsRef, wallChartHeight] = useWallChartHeight(wall, Boolean(data));
   const chartHeight = wall ? wallChartHeight : undefined;
@@ -47,6 +50,7 @@ export default function DashboardPage() {
           {wall ? t('dashboard.exitWall') : t('dashboard.wall')}
         </Button>
       </Space>
+      {!wall && can(me.role, 'sentinels.read') ? <SentinelSpikes regionId={data.regionId} /> : null}
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
           <Link to={drill('/register')}>

@@ -19,6 +19,7 @@ export const MY_WORK: Readonly<Record<Role, readonly NavPath[]>> = {
   checkpointStaff: ['/checkpoint-entry', '/checkpoint-log', '/checkpoints'],
   inspector: ['/dashboard', '/daily-reports', '/leads'],
   viewer: ['/daily-reports', '/register'],
+  sentinel: ['/sentinel-sale'],
 };
 
 /** The role's first pages among the screens it may open, in MY_WORK's order. */

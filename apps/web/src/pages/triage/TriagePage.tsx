@@ -12,6 +12,7 @@ import { currentLocale } from '../../i18n';
 import { TemperatureTag } from '../key-persons/TemperatureTag';
 import { DrillBanner, useDrillFilter } from '../../components/DrillFilter';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
+import { ReferralModal } from './ReferralModal';
 
 /** Minutes left to a deadline by the server's clock, ticking every 30 seconds. */
 function useMinutesLeft(deadline: string) {
@@ -41,6 +42,7 @@ export default function TriagePage() {
   const [page, setPage] = useState(1);
   const [closing, setClosing] = useState<TriageTask | null>(null);
   const [outcome, setOutcome] = useState('');
+  const [referring, setReferring] = useState<TriageTask | null>(null);
   const drill = useDrillFilter();
   const tasks = useTriageTasks(drill ? { ...drill, page, pageSize: 20 } : { status, page, pageSize: 20 });
   const acknowledge = useAcknowledgeTriage();
@@ -84,7 +86,15 @@ export default function TriagePage() {
           {
             title: t('keyPersons.name'),
             dataIndex: 'name',
-            render: (n: string, r) => <Link to={`/key-persons/${r.keyPersonId}`}>{n}</Link>,
+            render: (n: string, r) =>
+              r.keyPersonId ? (
+                <Link to={`/key-persons/${r.keyPersonId}`}>{n}</Link>
+              ) : (
+                <Space size={4}>
+                  {n}
+                  <Tag color="purple">{t('triageTasks.walkIn')}</Tag>
+                </Space>
+              ),
           },
           { title: t('keyPersons.region'), dataIndex: 'regionName' },
           {
@@ -108,6 +118,12 @@ export default function TriagePage() {
               </Space>
             ),
           },
+          {
+            title: t('triageTasks.referral'),
+            key: 'referral',
+            render: (_, r) =>
+              r.referredTo ? `${r.referredTo}（${formatDateTime(r.transferredAt).slice(5, 16)}）` : '—',
+          },
           { title: t('triageTasks.outcome'), dataIndex: 'outcome', render: (o: string | null) => o ?? '—' },
           {
             title: t('common.actions'),
@@ -122,6 +138,11 @@ export default function TriagePage() {
                     onClick={() => acknowledge.mutate(r.id, { onError: fail })}
                   >
                     {t('triageTasks.acknowledge')}
+                  </Button>
+                )}
+                {r.walkInId && r.status !== 'closed' && (
+                  <Button size="small" onClick={() => setReferring(r)}>
+                    {t('triageTasks.refer')}
                   </Button>
                 )}
                 {r.status !== 'closed' && (
@@ -158,6 +179,7 @@ export default function TriagePage() {
           placeholder={t('triageTasks.outcomeHint')}
         />
       </Modal>
+      {referring ? <ReferralModal task={referring} onClose={() => setReferring(null)} /> : null}
     </Space>
   );
 }
