@@ -11,6 +11,7 @@ import { inScope } from '../../auth/scope.js';
 export async function selectLeadLists(tx: Tx, actor: Actor, at: Date, listId?: string) {
   const { rows } = await tx.execute(sql`
     SELECT s.source_ref AS "listId", min(s.detail->>'issuer') AS issuer, string_agg(DISTINCT s.detail->>'batch', '、') AS batch,
+           min(s.detail->>'deadline') AS deadline,
            min(s.created_at) AS "importedAt", count(*)::int AS rows,
            count(*) FILTER (WHERE l.status = 'verified')::int AS verified,
            count(*) FILTER (WHERE l.status = 'dismissed')::int AS dismissed,
@@ -27,6 +28,7 @@ export async function selectLeadLists(tx: Tx, actor: Actor, at: Date, listId?: s
       listId: string;
       issuer: string;
       batch: string | null;
+      deadline: string | null;
       importedAt: string | Date;
       rows: number;
       verified: number;
@@ -34,7 +36,11 @@ export async function selectLeadLists(tx: Tx, actor: Actor, at: Date, listId?: s
       open: number;
       overdue: number;
     }[]
-  ).map((r) => ({ ...r, importedAt: new Date(r.importedAt).toISOString() }));
+  ).map((r) => ({
+    ...r,
+    importedAt: new Date(r.importedAt).toISOString(),
+    deadline: r.deadline ? new Date(r.deadline).toISOString() : null,
+  }));
 }
 
 export interface FeedbackRow {
