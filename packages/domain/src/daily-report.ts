@@ -48,6 +48,7 @@ const SENTENCES: Record<Locale, Record<string, string>> = {
     disinfections: '今日消杀{sessionsToday}场次、面积{areaToday}平方米',
     publicity: '今日村村响广播{broadcastHours}小时，微信群、短信覆盖{reach}人',
     supplies: '物资储备不足的库点{storesShort}个（{itemsShort}个品目）',
+    nonCompliance: '今日发生不配合管控（违反居家隔离等）事件{incidentsToday}起，移交派出所{handedOverToday}起',
   },
   'en-US': {
     population:
@@ -73,6 +74,8 @@ const SENTENCES: Record<Locale, Record<string, string>> = {
     disinfections: '{sessionsToday} disinfection sessions today covering {areaToday} m²',
     publicity: '{broadcastHours} hours of loudspeaker broadcasts today, messages to {reach} persons',
     supplies: '{storesShort} stores short of supplies ({itemsShort} items)',
+    nonCompliance:
+      '{incidentsToday} non-compliance incidents today (isolation broken, checks refused), {handedOverToday} handed to the police',
   },
 };
 

@@ -36,6 +36,7 @@ import { venuesRoutes } from './venues/venues.routes.js';
 import { gatheringsRoutes } from './gatherings/gatherings.routes.js';
 import { communityLogsRoutes } from './community-logs/community-logs.routes.js';
 import { suppliesRoutes } from './supplies/supplies.routes.js';
+import { keyPersonIncidentsRoutes } from './key-person-incidents/key-person-incidents.routes.js';
 
 /** The capability modules; each registers its own routes with the access they require. */
 export const modules = [
@@ -75,4 +76,5 @@ export const modules = [
   gatheringsRoutes,
   communityLogsRoutes,
   suppliesRoutes,
+  keyPersonIncidentsRoutes,
 ] as unknown as FastifyPluginAsync<ModuleOptions>[];

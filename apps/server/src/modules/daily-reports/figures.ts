@@ -18,6 +18,7 @@ import { venueFigures } from '../venues/venues.figures.js';
 import { gatheringFigures } from '../gatherings/gatherings.figures.js';
 import { disinfectionFigures, publicityFigures } from '../community-logs/community-logs.figures.js';
 import { supplyFigures } from '../supplies/supplies.figures.js';
+import { nonComplianceFigures } from '../key-person-incidents/key-person-incidents.figures.js';
 import {
   drillLists,
   openRoundFor,
@@ -43,6 +44,7 @@ export const figureSections: FigureSection[] = [
   disinfectionFigures,
   publicityFigures,
   supplyFigures,
+  nonComplianceFigures,
 ];
 
 /** The report day the figures are about and the instant they are taken at. */
@@ -217,6 +219,10 @@ const drills: Record<string, (l: DrillLists) => Record<string, DrillDown>> = {
     tablesCancelled: l.gatherings({}, { counts: 'tablesCancelled' }),
     personsCancelled: l.gatherings({}, { counts: 'personsCancelled' }),
     heldInViolation: l.gatherings({ outcome: 'heldInViolation' }),
+  }),
+  nonCompliance: (l) => ({
+    incidentsToday: l.incidents({ occurredFrom: l.day.from, occurredTo: l.day.to }),
+    handedOverToday: l.incidents({ handedOverFrom: l.day.from, handedOverTo: l.day.to }),
   }),
   disinfections: (l) => ({ sessionsToday: l.disinfections({}), areaToday: l.disinfections({}, { counts: 'areaM2' }) }),
   publicity: (l) => ({
