@@ -18,7 +18,15 @@ export type Measure = (typeof MEASURES)[number];
 export const KEY_PERSON_STATUSES = ['active', 'released', 'transferred', 'hospitalized', 'lostToFollowUp'] as const;
 export type KeyPersonStatus = (typeof KEY_PERSON_STATUSES)[number];
 
-export const KEY_PERSON_SOURCES = ['screening', 'checkpoint', 'tip', 'selfReport', 'assistRequest', 'other'] as const;
+export const KEY_PERSON_SOURCES = [
+  'screening',
+  'checkpoint',
+  'tip',
+  'selfReport',
+  'assistRequest',
+  'contactTracing',
+  'other',
+] as const;
 export type KeyPersonSource = (typeof KEY_PERSON_SOURCES)[number];
 
 /** 六级包保: 联系领导, 驻村干部, 派出所民警, 村干部, 医护人员, 网格员. */

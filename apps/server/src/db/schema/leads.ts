@@ -49,7 +49,9 @@ export const leadSource = pgTable(
     leadId: uuid('lead_id')
       .notNull()
       .references(() => lead.id, { onDelete: 'cascade' }),
-    source: text('source', { enum: ['screening', 'checkpoint', 'tip', 'selfReport', 'assistRequest'] }).notNull(),
+    source: text('source', {
+      enum: ['screening', 'checkpoint', 'tip', 'selfReport', 'assistRequest', 'contactTracing'],
+    }).notNull(),
     /** The record that raised it (a visit, an entry, a list row), for the drill-down. */
     sourceRef: uuid('source_ref'),
     reasons: text('reasons').array().notNull(),
