@@ -140,7 +140,7 @@ export const householdMemberSchema = z
     birthDate: z.string().nullable(),
     linked: z.boolean().describe('already linked as a contact of the key person'),
   })
-  .meta({ id: 'HouseholdMember' });
+  .meta({ id: 'KeyPersonHouseholdMember' });
 export const contactAdded = contactGraphSchema
   .extend({
     leadId: z.uuid().nullable().describe('the lead raised (or joined) when the contact needs management'),
