@@ -500,6 +500,7 @@ export const enUS: Messages = {
       disinfections: 'Disinfection',
       publicity: 'Publicity',
       supplies: 'Supplies',
+      nonCompliance: 'Non-compliance',
     },
     keys: {
       population: {
@@ -570,6 +571,7 @@ export const enUS: Messages = {
       disinfections: { sessionsToday: 'Sessions today', areaToday: 'Area (m²)' },
       publicity: { broadcastHours: 'Broadcast hours', reach: 'Persons reached' },
       supplies: { storesShort: 'Stores short of supplies', itemsShort: 'Items short (store × item)' },
+      nonCompliance: { incidentsToday: 'Incidents today', handedOverToday: 'Handed to the police today' },
     },
   },
   dashboard: {
@@ -694,6 +696,7 @@ export const enUS: Messages = {
       tip: 'Tip',
       selfReport: 'Self-report',
       assistRequest: 'Upstream list',
+      contactTracing: 'Contact tracing',
       other: 'Other',
     },
     roles: {
@@ -790,6 +793,16 @@ export const enUS: Messages = {
     mappingHint:
       "The columns of the file are unclear: choose the file's column for each item and import again (nothing has been imported)",
     noColumn: '(no such column)',
+    place: 'Place in a village',
+    link: 'Link to a person',
+    placed: "Placed: it is in the village's inbox",
+    linked: 'Linked to the registered person',
+    placeHint: 'This row matched no registered person: choose the village where they live, which will verify it.',
+    linkHint:
+      'The person has been registered since: choose them and the lead moves to their village; when they already have a lead to verify, the two become one.',
+    listDeadline: 'Verify by',
+    listDeadlineHint: "As the issuer set it (Beijing time); empty: the county's lead deadline",
+    countyDeadline: "County's deadline",
     fields: {
       name: 'Name',
       idNumber: 'ID number',

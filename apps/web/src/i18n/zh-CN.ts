@@ -490,6 +490,7 @@ export const zhCN = {
       disinfections: '消杀',
       publicity: '宣传',
       supplies: '物资',
+      nonCompliance: '不配合管控',
     },
     keys: {
       population: {
@@ -560,6 +561,7 @@ export const zhCN = {
       disinfections: { sessionsToday: '今日消杀（场次）', areaToday: '消杀面积（平方米）' },
       publicity: { broadcastHours: '广播时长（小时）', reach: '信息覆盖人数' },
       supplies: { storesShort: '物资不足的库点', itemsShort: '不足品目（库点×品目）' },
+      nonCompliance: { incidentsToday: '今日不配合事件', handedOverToday: '今日移交派出所' },
     },
   },
   dashboard: {
@@ -684,6 +686,7 @@ export const zhCN = {
       tip: '群众举报',
       selfReport: '主动报备',
       assistRequest: '协查通报',
+      contactTracing: '密接追踪',
       other: '其他',
     },
     roles: {
@@ -778,6 +781,15 @@ export const zhCN = {
     ignoredColumns: '已忽略的列：{{columns}}',
     mappingHint: '无法确定文件的列，请为每一项选择文件中对应的列后再导入（尚未导入任何数据）',
     noColumn: '（无此列）',
+    place: '分派到村',
+    link: '关联人员',
+    placed: '已分派，该村的线索列表中可见',
+    linked: '已关联到登记人员',
+    placeHint: '该行未匹配到登记人员：选择其所在的村（社区），由该村核查。',
+    linkHint: '该人员已在人员登记中登记：选择此人，线索转到其所在村；如其已有待核查线索，将合并为一条。',
+    listDeadline: '协查时限',
+    listDeadlineHint: '按下发单位要求填写（北京时间）；不填则按县里规定的核查时限',
+    countyDeadline: '按县规定时限',
     fields: {
       name: '姓名',
       idNumber: '身份证号',

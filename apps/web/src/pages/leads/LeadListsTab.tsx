@@ -27,6 +27,11 @@ export function LeadListsTab({ canManage }: { canManage: boolean }) {
         { title: t('leads.issuer'), dataIndex: 'issuer' },
         { title: t('leads.batch'), dataIndex: 'batch', render: (v: string | null) => v ?? '—' },
         { title: t('leads.importedAt'), dataIndex: 'importedAt', render: formatDateTime },
+        {
+          title: t('leads.listDeadline'),
+          dataIndex: 'deadline',
+          render: (v: string | null) => (v ? formatDateTime(v) : t('leads.countyDeadline')),
+        },
         { title: t('leads.rows'), dataIndex: 'rows', align: 'right' },
         { title: t('leads.verified'), dataIndex: 'verified', align: 'right' },
         { title: t('leads.dismissed'), dataIndex: 'dismissed', align: 'right' },

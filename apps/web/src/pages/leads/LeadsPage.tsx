@@ -11,10 +11,11 @@ import { currentLocale } from '../../i18n';
 import type { Lead } from '../../api/types';
 import { useMe } from '../../auth/session';
 import { LeadListsTab } from './LeadListsTab';
+import { UnmatchedLeadModal, type UnmatchedAction } from './UnmatchedLeadModal';
 
 const LeadImportDialog = lazy(() => import('./LeadImportDialog'));
 
-const TABS = ['open', 'overdue', 'verified', 'dismissed', 'lists'] as const;
+const TABS = ['open', 'overdue', 'unmatched', 'verified', 'dismissed', 'lists'] as const;
 
 /** The lead inbox: every name to verify, soonest deadline first, with where it came from. */
 export default function LeadsPage() {
@@ -28,11 +29,18 @@ export default function LeadsPage() {
     ? { ...paging, ...drill }
     : {
         ...paging,
-        ...(tab === 'overdue' ? { status: 'open', overdue: 'true' } : tab === 'lists' ? {} : { status: tab }),
+        ...(tab === 'overdue'
+          ? { status: 'open', overdue: 'true' }
+          : tab === 'unmatched'
+            ? { status: 'open', unmatched: 'true' }
+            : tab === 'lists'
+              ? {}
+              : { status: tab }),
       };
   const leads = useLeads(filter, !showLists);
   const [verifying, setVerifying] = useState<Lead | null>(null);
   const [dismissing, setDismissing] = useState<Lead | null>(null);
+  const [handling, setHandling] = useState<{ lead: Lead; action: UnmatchedAction } | null>(null);
   const canManage = can(me.role, 'leads.manage');
   return (
     <>
@@ -104,6 +112,16 @@ export default function LeadsPage() {
                   canManage &&
                   l.status === 'open' && (
                     <Space size="small">
+                      {!l.personId && (
+                        <>
+                          <Button type="link" size="small" onClick={() => setHandling({ lead: l, action: 'place' })}>
+                            {t('leads.place')}
+                          </Button>
+                          <Button type="link" size="small" onClick={() => setHandling({ lead: l, action: 'link' })}>
+                            {t('leads.link')}
+                          </Button>
+                        </>
+                      )}
                       <Button type="link" size="small" onClick={() => setVerifying(l)}>
                         {t('leads.verify')}
                       </Button>
@@ -119,6 +137,7 @@ export default function LeadsPage() {
       )}
       {verifying && <VerifyModal lead={verifying} onClose={() => setVerifying(null)} />}
       {dismissing && <DismissModal lead={dismissing} onClose={() => setDismissing(null)} />}
+      {handling && <UnmatchedLeadModal {...handling} onClose={() => setHandling(null)} />}
     </>
   );
 }
