@@ -62,4 +62,5 @@ export const NAV_ICONS: Record<NavPath, ReactNode> = {
   '/gatherings': <CoffeeOutlined />,
   '/community-logs': <NotificationOutlined />,
   '/supplies': <InboxOutlined />,
+  '/incidents': <AlertOutlined />,
 };

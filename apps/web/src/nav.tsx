@@ -63,6 +63,7 @@ export const NAV_ITEMS = [
   { path: '/gatherings', labelKey: 'nav.gatherings', roles: rolesWith('measures.read') },
   { path: '/community-logs', labelKey: 'nav.communityLogs', roles: rolesWith('measures.read') },
   { path: '/supplies', labelKey: 'nav.supplies', roles: rolesWith('supplies.read') },
+  { path: '/incidents', labelKey: 'nav.incidents', roles: KEY_PERSON_ROLES },
 ] as const satisfies readonly NavItem[];
 
 export type NavPath = (typeof NAV_ITEMS)[number]['path'];

@@ -34,6 +34,7 @@ const VenuesPage = lazy(() => import('./pages/venues/VenuesPage'));
 const GatheringsPage = lazy(() => import('./pages/gatherings/GatheringsPage'));
 const CommunityLogsPage = lazy(() => import('./pages/community-logs/CommunityLogsPage'));
 const SuppliesPage = lazy(() => import('./pages/supplies/SuppliesPage'));
+const IncidentsPage = lazy(() => import('./pages/key-persons/IncidentsPage'));
 
 const PAGES: Record<NavPath, ComponentType> = {
   '/': HomePage,
@@ -65,6 +66,7 @@ const PAGES: Record<NavPath, ComponentType> = {
   '/gatherings': GatheringsPage,
   '/community-logs': CommunityLogsPage,
   '/supplies': SuppliesPage,
+  '/incidents': IncidentsPage,
 };
 
 /** The signed-in screens with their pages: the router is built from this list, the menu from nav.tsx. */

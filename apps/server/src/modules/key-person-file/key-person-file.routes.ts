@@ -72,7 +72,15 @@ export const keyPersonFileRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (
     {
       config: {
         access: 'keyPersons.manage',
-        audit: ['keyPerson.contactAdd', 'person.create', 'person.view', 'keyPerson.create', 'lead.verify'],
+        // A new person or a registered one; with openFile, the file opened and its lead verified.
+        audit: {
+          oneOf: [
+            ['keyPerson.contactAdd', 'person.view'],
+            ['keyPerson.contactAdd', 'person.create', 'person.view'],
+            ['keyPerson.contactAdd', 'person.view', 'keyPerson.create', 'lead.verify'],
+            ['keyPerson.contactAdd', 'person.create', 'person.view', 'keyPerson.create', 'lead.verify'],
+          ],
+        },
       },
       schema: {
         tags,
