@@ -4241,6 +4241,8 @@ export interface components {
             verified: number;
             dismissed: number;
             open: number;
+            /** @description open rows matched to no registered person, for the township to place or link */
+            unmatched: number;
             overdue: number;
         };
         LeadLists: {

@@ -795,6 +795,7 @@ export const enUS: Messages = {
       "The columns of the file are unclear: choose the file's column for each item and import again (nothing has been imported)",
     noColumn: '(no such column)',
     place: 'Place in a village',
+    unmatchedRows: '{{count}} unmatched',
     link: 'Link to a person',
     placed: "Placed: it is in the village's inbox",
     linked: 'Linked to the registered person',

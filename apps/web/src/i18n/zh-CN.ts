@@ -783,6 +783,7 @@ export const zhCN = {
     mappingHint: '无法确定文件的列，请为每一项选择文件中对应的列后再导入（尚未导入任何数据）',
     noColumn: '（无此列）',
     place: '分派到村',
+    unmatchedRows: '未匹配 {{count}} 行',
     link: '关联人员',
     placed: '已分派，该村的线索列表中可见',
     linked: '已关联到登记人员',

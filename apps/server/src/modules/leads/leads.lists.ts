@@ -16,6 +16,7 @@ export async function selectLeadLists(tx: Tx, actor: Actor, at: Date, listId?: s
            count(*) FILTER (WHERE l.status = 'verified')::int AS verified,
            count(*) FILTER (WHERE l.status = 'dismissed')::int AS dismissed,
            count(*) FILTER (WHERE l.status = 'open')::int AS open,
+           count(*) FILTER (WHERE l.status = 'open' AND l.person_id IS NULL)::int AS unmatched,
            count(*) FILTER (WHERE l.status = 'open' AND l.deadline <= ${at.toISOString()}::timestamptz)::int AS overdue
       FROM lead_source s JOIN lead l ON l.id = s.lead_id
      WHERE s.source = 'assistRequest' AND s.source_ref IS NOT NULL AND ${inScope(actor, sql`l.region_path`)}
@@ -34,6 +35,7 @@ export async function selectLeadLists(tx: Tx, actor: Actor, at: Date, listId?: s
       verified: number;
       dismissed: number;
       open: number;
+      unmatched: number;
       overdue: number;
     }[]
   ).map((r) => ({

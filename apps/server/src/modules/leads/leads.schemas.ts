@@ -132,6 +132,10 @@ export const leadListSchema = z
     verified: z.number().int(),
     dismissed: z.number().int(),
     open: z.number().int(),
+    unmatched: z
+      .number()
+      .int()
+      .describe('open rows matched to no registered person, for the township to place or link'),
     overdue: z.number().int(),
   })
   .meta({ id: 'LeadList' });

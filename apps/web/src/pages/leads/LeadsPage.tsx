@@ -60,7 +60,7 @@ export default function LeadsPage() {
         items={TABS.map((k) => ({ key: k, label: t(`leads.${k}`) }))}
       />
       {showLists ? (
-        <LeadListsTab canManage={canManage} />
+        <LeadListsTab canManage={canManage} onUnmatched={() => setTab('unmatched')} />
       ) : (
         <>
           {leads.isError && <Alert type="error" showIcon message={errorMessage(leads.error)} />}
