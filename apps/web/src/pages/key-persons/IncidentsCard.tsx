@@ -26,7 +26,6 @@ export function IncidentsCard({ id, editable }: { id: string; editable: boolean 
         pagination={false}
         dataSource={rows.data ?? []}
         loading={rows.isLoading}
-        scroll={{ x: 'max-content' }}
         columns={[
           { title: t('incidents.occurredAt'), dataIndex: 'occurredAt', render: formatDateTime },
           { title: t('keyPersonFile.kind'), dataIndex: 'kind', render: (k: string) => t(`incidents.kinds.${k}`) },

@@ -1,4 +1,4 @@
-import { Alert, Table, Typography } from 'antd';
+import { Alert, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { useIncidents } from '../../api/keyPersonFile';
 import type { KeyPersonIncident } from '../../api/types';
 import { DrillBanner, useDrillFilter } from '../../components/DrillFilter';
 import { formatDateTime } from '../../components/labels';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 /** 不配合事件: the incidents in scope, latest first; the daily report's nonCompliance figures open it filtered. */
 export default function IncidentsPage() {
@@ -19,12 +20,12 @@ export default function IncidentsPage() {
       <Typography.Title level={3}>{t('incidents.listTitle')}</Typography.Title>
       {drill && <DrillBanner total={list.data?.total} />}
       {list.isError && <Alert type="error" showIcon message={errorMessage(list.error)} />}
-      <Table<KeyPersonIncident>
+      <ResponsiveTable<KeyPersonIncident>
+        aria-label={t('incidents.listTitle')}
         rowKey="id"
         size="middle"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
         pagination={{
           current: paging.page,
           pageSize: paging.pageSize,
