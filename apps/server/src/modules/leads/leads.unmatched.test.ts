@@ -124,6 +124,7 @@ describe('unmatched list rows: placed, linked, merged; each list with its own de
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as never);
     const ws = wb.worksheets[0]!;
+    expect(String(ws.getRow(2).getCell(1).value)).toContain('未完成 1 人　协查时限：2024-02-20 13:00');
     const cells = (n: number) => (ws.getRow(n).values as unknown[]).slice(2, 8);
     expect([4, 5, 6].map(cells)).toEqual([
       ['陈后登', laterId, '', '', '五凤村', '已核实，居家隔离医学观察'],
