@@ -795,6 +795,11 @@ export const enUS: Messages = {
       "The columns of the file are unclear: choose the file's column for each item and import again (nothing has been imported)",
     noColumn: '(no such column)',
     place: 'Place in a village',
+    merge: 'Merge',
+    mergeInto: 'Into the lead',
+    mergedDone: 'Merged',
+    mergeHint:
+      "This row is the same person as another of their leads (open or resolved): once merged, the list's row reports that lead's result.",
     unmatchedRows: '{{count}} unmatched',
     link: 'Link to a person',
     placed: "Placed: it is in the village's inbox",

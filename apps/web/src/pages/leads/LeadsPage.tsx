@@ -120,6 +120,9 @@ export default function LeadsPage() {
                           <Button type="link" size="small" onClick={() => setHandling({ lead: l, action: 'link' })}>
                             {t('leads.link')}
                           </Button>
+                          <Button type="link" size="small" onClick={() => setHandling({ lead: l, action: 'merge' })}>
+                            {t('leads.merge')}
+                          </Button>
                         </>
                       )}
                       <Button type="link" size="small" onClick={() => setVerifying(l)}>
