@@ -66,4 +66,5 @@ export const NAV_ICONS: Record<NavPath, ReactNode> = {
   '/vaccinations': <ExperimentOutlined />,
   '/sentinels': <MedicineBoxOutlined />,
   '/sentinel-sale': <FormOutlined />,
+  '/incidents': <AlertOutlined />,
 };

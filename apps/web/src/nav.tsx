@@ -66,6 +66,7 @@ export const NAV_ITEMS = [
   { path: '/vaccinations', labelKey: 'nav.vaccinations', roles: rolesWith('persons.read') },
   { path: '/sentinels', labelKey: 'nav.sentinels', roles: rolesWith('sentinels.read') },
   { path: '/sentinel-sale', labelKey: 'nav.sentinelSale', roles: rolesWith('sentinelSales.record') },
+  { path: '/incidents', labelKey: 'nav.incidents', roles: KEY_PERSON_ROLES },
 ] as const satisfies readonly NavItem[];
 
 export type NavPath = (typeof NAV_ITEMS)[number]['path'];

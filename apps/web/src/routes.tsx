@@ -39,6 +39,7 @@ const SuppliesPage = lazy(() => import('./pages/supplies/SuppliesPage'));
 const VaccinationsPage = lazy(() => import('./pages/vaccinations/VaccinationsPage'));
 const SentinelsPage = lazy(() => import('./pages/sentinels/SentinelsPage'));
 const SentinelSalePage = lazy(() => import('./pages/sentinels/SentinelSalePage'));
+const IncidentsPage = lazy(() => import('./pages/key-persons/IncidentsPage'));
 
 const PAGES: Record<NavPath, ComponentType> = {
   '/': HomePage,
@@ -73,6 +74,7 @@ const PAGES: Record<NavPath, ComponentType> = {
   '/vaccinations': VaccinationsPage,
   '/sentinels': SentinelsPage,
   '/sentinel-sale': SentinelSalePage,
+  '/incidents': IncidentsPage,
 };
 
 /** The signed-in screens with their pages: the router is built from this list, the menu from nav.tsx. */

@@ -51,6 +51,7 @@ const SENTENCES: Record<Locale, Record<string, string>> = {
     vaccinations:
       '3岁以上应接种{eligible}人，已接种第一剂{firstDose}人、全程接种{fullDose}人、加强免疫{booster}人，尚未接种{notVaccinated}人',
     sentinels: '{sites}个哨点药店（诊所）今日实名登记购药{salesToday}人次',
+    nonCompliance: '今日发生不配合管控（违反居家隔离等）事件{incidentsToday}起，移交派出所{handedOverToday}起',
   },
   'en-US': {
     population:
@@ -79,6 +80,8 @@ const SENTENCES: Record<Locale, Record<string, string>> = {
     vaccinations:
       '{eligible} persons aged 3 and over, {firstDose} with a first dose, {fullDose} fully vaccinated, {booster} with a booster, {notVaccinated} not yet vaccinated',
     sentinels: '{salesToday} real-name drug sales recorded today at {sites} sentinel pharmacies and clinics',
+    nonCompliance:
+      '{incidentsToday} non-compliance incidents today (isolation broken, checks refused), {handedOverToday} handed to the police',
   },
 };
 

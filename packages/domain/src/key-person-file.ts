@@ -17,3 +17,7 @@ export const NOTICE_KINDS = ['homeIsolationNotice', 'refusalPenaltyNotice'] as c
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export const NOTICE_OUTCOMES = ['signed', 'refused'] as const;
 export type NoticeOutcome = (typeof NOTICE_OUTCOMES)[number];
+
+/** What a key person did against their measure (不配合/违反居家隔离). */
+export const INCIDENT_KINDS = ['leftHome', 'refusedChecks', 'other'] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];

@@ -25,6 +25,7 @@ export const KEY_PERSON_SOURCES = [
   'selfReport',
   'assistRequest',
   'sentinel',
+  'contactTracing',
   'other',
 ] as const;
 export type KeyPersonSource = (typeof KEY_PERSON_SOURCES)[number];

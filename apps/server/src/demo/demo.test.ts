@@ -104,7 +104,8 @@ describe('demo county', () => {
     const { rows } = await pool.query(
       `SELECT (SELECT count(DISTINCT key_person_id) FROM trajectory_stop)::int AS withTrajectory, (SELECT count(*) FROM contact_link WHERE relation = 'coTraveller')::int AS coTravellers,
               (SELECT count(DISTINCT relation) FROM contact_link)::int >= 2 AS relations, (SELECT count(DISTINCT kind) FROM key_person_service)::int AS services,
-              (SELECT count(*) FROM key_person_notice WHERE outcome = 'refused')::int AS refused, (SELECT count(*) FROM trajectory_stop WHERE start_date > '${TODAY}')::int AS future`,
+              (SELECT count(*) FROM key_person_notice WHERE outcome = 'refused')::int AS refused, (SELECT count(*) FROM trajectory_stop WHERE start_date > '${TODAY}')::int AS future,
+              (SELECT count(*) FROM key_person_incident WHERE police_ref IS NOT NULL AND occurred_at < '${TODAY}')::int AS incidents`,
     );
     expect(rows[0]).toEqual({
       withtrajectory: 4,
@@ -113,6 +114,7 @@ describe('demo county', () => {
       services: 3,
       refused: 1,
       future: 0,
+      incidents: 1,
     });
   });
 

@@ -1,7 +1,7 @@
 // The demo's key-person files in the demo village get their trajectory, close contacts (household
 // members, a co-traveller who is also a key person, a colleague), services and notices.
 import type pg from 'pg';
-import { addDays } from '@fangkong/domain';
+import { addDays, shanghaiInstant } from '@fangkong/domain';
 import { uuidv7 } from '../db/ids.js';
 import { pathUnderText } from '../auth/scope.js';
 
@@ -79,6 +79,20 @@ export async function loadKeyPersonFileDemo(
       ],
     );
     if (i === 2) {
+      // 不配合: left home on the day after the notice, handed to the police station, back home.
+      const day = [addDays(f.start_date, 1), addDays(opts.today, -1)].sort()[0]!;
+      await client.query(
+        `INSERT INTO key_person_incident (id, key_person_id, region_path, kind, occurred_at, witnessed_by, note, notice_handed_at, police_station, police_ref, handed_over_at, outcome) VALUES ($1, $2, $3::ltree, 'leftHome', $4, $5, '擅自外出赶集', $6, '淮口派出所', '淮公（2024）第017号', $7, '民警批评教育后返家，继续居家隔离')`,
+        [
+          uuidv7(),
+          f.id,
+          f.region_path,
+          shanghaiInstant(day, '09:30'),
+          opts.gridWorker,
+          shanghaiInstant(day, '10:00'),
+          shanghaiInstant(day, '11:00'),
+        ],
+      );
       await client.query(
         `INSERT INTO key_person_notice (id, key_person_id, region_path, kind, date, handed_by, outcome) VALUES ($1, $2, $3::ltree, 'refusalPenaltyNotice', $4, '派出所民警', 'signed')`,
         [uuidv7(), f.id, f.region_path, past(addDays(f.start_date, 1))],

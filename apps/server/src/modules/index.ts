@@ -43,6 +43,7 @@ import { publicReportsRoutes } from './public-reports/public-reports.routes.js';
 import { attachmentsRoutes } from './attachments/attachments.routes.js';
 import { sentinelsRoutes } from './sentinels/sentinels.routes.js';
 import { walkInsRoutes } from './sentinels/walk-ins.routes.js';
+import { keyPersonIncidentsRoutes } from './key-person-incidents/key-person-incidents.routes.js';
 
 /** The capability modules; each registers its own routes with the access they require. */
 export const modules = [
@@ -89,4 +90,5 @@ export const modules = [
   attachmentsRoutes,
   sentinelsRoutes,
   walkInsRoutes,
+  keyPersonIncidentsRoutes,
 ] as unknown as FastifyPluginAsync<ModuleOptions>[];

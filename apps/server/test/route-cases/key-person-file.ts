@@ -1,4 +1,5 @@
-import { notFound, today, uniqueName, type Fixtures, type RouteCase } from './shared.js';
+import { uuidv7 } from '../../src/db/ids.js';
+import { emptyList, notFound, today, uniqueName, type Fixtures, type RouteCase } from './shared.js';
 
 const kp = (fx: Fixtures, side: 'a' | 'b') => `/api/v1/key-persons/${fx.kp[side].keyPersonId}`;
 const read = (part: string): RouteCase => ({
@@ -40,4 +41,23 @@ export const keyPersonFilePartCases: Record<string, RouteCase> = {
     handedBy: '李干部',
     outcome: 'signed',
   })),
+  'GET /api/v1/key-persons/:id/household-members': read('household-members'),
+  'GET /api/v1/key-persons/:id/incidents': read('incidents'),
+  'POST /api/v1/key-persons/:id/incidents': write('incidents', () => ({
+    kind: 'leftHome',
+    occurredAt: new Date(Date.now() - 60_000).toISOString(),
+    witnessedBy: '孙网格',
+  })),
+  // No incident of that id on the file: every allowed role gets the same not found.
+  'PATCH /api/v1/key-persons/:id/incidents/:incidentId': {
+    inScope: (fx) => ({ url: `${kp(fx, 'a')}/incidents/${uuidv7()}`, payload: { outcome: '批评教育' } }),
+    status: 404,
+    outOfScope: (fx) => ({ url: `${kp(fx, 'b')}/incidents/${uuidv7()}`, payload: { outcome: '批评教育' } }),
+    expectOutOfScope: notFound,
+  },
+  'GET /api/v1/key-person-incidents': {
+    inScope: (fx) => ({ url: `/api/v1/key-person-incidents?regionId=${fx.villageA.id}` }),
+    outOfScope: (fx) => ({ url: `/api/v1/key-person-incidents?regionId=${fx.villageB.id}` }),
+    expectOutOfScope: emptyList,
+  },
 };

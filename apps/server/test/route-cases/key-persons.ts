@@ -131,6 +131,32 @@ function leadCases(): Record<string, RouteCase> {
       outOfScope: (fx) => ({ url: `/api/v1/leads/${fx.kp.b.dismissedLeadId}/dismiss`, payload: { reason: '重复' } }),
       expectOutOfScope: notFound,
     },
+    // The fixture's lead is matched to a person: every allowed role gets the same refusal (leads.unmatched.test.ts places, links and merges).
+    'POST /api/v1/leads/:id/place': {
+      inScope: (fx) => ({ url: `/api/v1/leads/${fx.kp.a.leadId}/place`, payload: { regionId: fx.villageA.id } }),
+      status: 409,
+      outOfScope: (fx) => ({ url: `/api/v1/leads/${fx.kp.b.leadId}/place`, payload: { regionId: fx.villageB.id } }),
+      expectOutOfScope: notFound,
+    },
+    'POST /api/v1/leads/:id/link': {
+      inScope: (fx) => ({ url: `/api/v1/leads/${fx.kp.a.leadId}/link`, payload: { personId: fx.kp.a.freePersonId } }),
+      status: 409,
+      outOfScope: (fx) => ({
+        url: `/api/v1/leads/${fx.kp.b.leadId}/link`,
+        payload: { personId: fx.kp.b.freePersonId },
+      }),
+      expectOutOfScope: notFound,
+    },
+    // The two leads name two persons: every allowed role gets the same refusal.
+    'POST /api/v1/leads/:id/merge': {
+      inScope: (fx) => ({ url: `/api/v1/leads/${fx.kp.a.leadId}/merge`, payload: { leadId: fx.kp.a.dismissedLeadId } }),
+      status: 422,
+      outOfScope: (fx) => ({
+        url: `/api/v1/leads/${fx.kp.b.leadId}/merge`,
+        payload: { leadId: fx.kp.b.dismissedLeadId },
+      }),
+      expectOutOfScope: notFound,
+    },
     // Every list with rows in the caller's scope; leads.test.ts checks which rows count.
     'GET /api/v1/leads/lists': {
       noScope:

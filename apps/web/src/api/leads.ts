@@ -65,16 +65,18 @@ export const useImportLeads = () =>
       file,
       issuer,
       batch,
+      deadline,
       mapping,
     }: {
       file: File;
       issuer: string;
       batch?: string;
+      deadline?: string;
       mapping?: Record<string, string>;
     }) =>
       apiRequest<LeadImportResult | LeadImportMapping>('/api/v1/leads/import', {
         method: 'POST',
-        query: { issuer, batch, mapping: mapping && JSON.stringify(mapping) },
+        query: { issuer, batch, deadline, mapping: mapping && JSON.stringify(mapping) },
         body: file,
         contentType: file.name.toLowerCase().endsWith('.csv')
           ? 'text/csv'
@@ -90,3 +92,19 @@ export const useMarkMalicious = () => useLeadMutation((id: string) => api.post<L
 /** The named reporter of a tip in full (township and above; audited). */
 export const fetchTipReporter = (id: string) =>
   api.get<{ name: string | null; phone: string }>(`/api/v1/leads/${id}/reporter`);
+
+/** An unmatched lead placed in a village below its region. */
+export const usePlaceLead = () =>
+  useLeadMutation(({ id, regionId }: { id: string; regionId: string }) =>
+    api.post<Lead>(`/api/v1/leads/${id}/place`, { regionId }),
+  );
+/** An unmatched lead linked to a person registered since (joined to their open lead when they have one). */
+export const useLinkLead = () =>
+  useLeadMutation(({ id, personId }: { id: string; personId: string }) =>
+    api.post<Lead>(`/api/v1/leads/${id}/link`, { personId }),
+  );
+/** An open lead merged into another lead of the same person. */
+export const useMergeLead = () =>
+  useLeadMutation(({ id, leadId }: { id: string; leadId: string }) =>
+    api.post<Lead>(`/api/v1/leads/${id}/merge`, { leadId }),
+  );

@@ -1014,8 +1014,25 @@ export interface paths {
         /** Close contacts two hops out, as a graph; persons outside the caller's scope are masked (audited) */
         get: operations["getKeyPersonsByIdContacts"];
         put?: never;
-        /** Link a close contact: a registered person, or a new one created with name and phone */
+        /** Link a close contact: a registered person, or a new one created with name and phone; one who needs management becomes a lead in their region with this key person as source (or a file at once, with openFile) */
         post: operations["postKeyPersonsByIdContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-persons/{id}/household-members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The key person's household members in scope, proposed as close contacts (audited) */
+        get: operations["getKeyPersonsByIdHouseholdMembers"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1257,6 +1274,57 @@ export interface paths {
         put?: never;
         /** Dismiss a lead with the reason */
         post: operations["postLeadsByIdDismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/place": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Place an unmatched lead in a region below its own (a village), whose inbox then shows it */
+        post: operations["postLeadsByIdPlace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link an unmatched lead to a person registered since: it moves to their village, or joins their open lead; answers the lead kept */
+        post: operations["postLeadsByIdLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge an open lead into another lead of the same person (open or resolved): its list rows then read that lead's result; answers the lead kept */
+        post: operations["postLeadsByIdMerge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3261,6 +3329,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/key-person-incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Non-compliance incidents (不配合/违反居家隔离) in scope, latest first: by region, when they happened, when handed to the police */
+        get: operations["getKeyPersonIncidents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-persons/{id}/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The key person's non-compliance incidents, latest first (audited) */
+        get: operations["getKeyPersonsByIdIncidents"];
+        put?: never;
+        /** Record an incident (left home, refused checks …): when, who saw it; with the notice, the hand-over to the police station and the outcome when known; a replayed id changes nothing */
+        post: operations["postKeyPersonsByIdIncidents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/key-persons/{id}/incidents/{incidentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record what followed an incident: the notice handed over, the hand-over to the police station, the outcome */
+        patch: operations["patchKeyPersonsByIdIncidentsByIncidentId"];
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -3543,6 +3663,14 @@ export interface components {
         CommandUnitList: {
             items: components["schemas"]["CommandUnit"][];
             total: number;
+        };
+        ContactAdded: {
+            nodes: components["schemas"]["ContactNode"][];
+            links: components["schemas"]["ContactLink"][];
+            /** @description the lead raised (or joined) when the contact needs management */
+            leadId: string | null;
+            /** @description the file opened at once, with openFile */
+            keyPersonId: string | null;
         };
         ContactGraph: {
             nodes: components["schemas"]["ContactNode"][];
@@ -4407,7 +4535,7 @@ export interface components {
             /** @enum {string} */
             category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
             /** @enum {string} */
-            source: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "sentinel" | "other";
+            source: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "sentinel" | "contactTracing" | "other";
             /** @enum {string} */
             measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
             startDate: string;
@@ -4443,7 +4571,7 @@ export interface components {
             /** @enum {string} */
             category: "returnee" | "closeContact" | "suspected" | "confirmed" | "asymptomatic" | "fever" | "other";
             /** @enum {string} */
-            source: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "sentinel" | "other";
+            source: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "sentinel" | "contactTracing" | "other";
             /** @enum {string} */
             measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
             startDate: string;
@@ -4482,6 +4610,44 @@ export interface components {
             actorName: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        KeyPersonHouseholdMember: {
+            /** Format: uuid */
+            personId: string;
+            name: string;
+            /** @description masked */
+            idNumber: string | null;
+            birthDate: string | null;
+            /** @description already linked as a contact of the key person */
+            linked: boolean;
+        };
+        KeyPersonIncident: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            keyPersonId: string;
+            /** @description the key person's name */
+            name: string;
+            regionName: string;
+            /** @enum {string} */
+            kind: "leftHome" | "refusedChecks" | "other";
+            /** Format: date-time */
+            occurredAt: string;
+            witnessedBy: string;
+            note: string | null;
+            /** @description when the notice (告知书) was handed over */
+            noticeHandedAt: string | null;
+            policeStation: string | null;
+            /** @description the police station's reference for the hand-over */
+            policeRef: string | null;
+            handedOverAt: string | null;
+            outcome: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        KeyPersonIncidentPage: {
+            items: components["schemas"]["KeyPersonIncident"][];
+            total: number;
         };
         KeyPersonNotice: {
             /** Format: uuid */
@@ -4596,6 +4762,8 @@ export interface components {
             issuer: string;
             /** @description the batch numbers of its rows, joined */
             batch: string | null;
+            /** @description the list's own deadline, null when the county's default applied */
+            deadline: string | null;
             /** Format: date-time */
             importedAt: string;
             /** @description rows of the list in the caller's scope */
@@ -4603,6 +4771,8 @@ export interface components {
             verified: number;
             dismissed: number;
             open: number;
+            /** @description open rows matched to no registered person, for the township to place or link */
+            unmatched: number;
             overdue: number;
         };
         LeadLists: {
@@ -10759,7 +10929,7 @@ export interface operations {
                      * @default other
                      * @enum {string}
                      */
-                    source?: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "sentinel" | "other";
+                    source?: "screening" | "checkpoint" | "tip" | "selfReport" | "assistRequest" | "sentinel" | "contactTracing" | "other";
                     /** @enum {string} */
                     measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
                     startDate: string;
@@ -12029,6 +12199,14 @@ export interface operations {
                     relation: "household" | "coTraveller" | "colleague" | "neighbour" | "classmate" | "other";
                     lastContactDate: string;
                     note?: string;
+                    /** @description raise a lead in the contact's region with this key person as its source (密接追踪) */
+                    needsManagement?: boolean;
+                    /** @description and verify it at once into a close-contact file (implies needsManagement) */
+                    openFile?: {
+                        /** @enum {string} */
+                        measure: "homeIsolation" | "centralIsolation" | "healthMonitoring" | "hospitalized";
+                        startDate: string;
+                    };
                 };
             };
         };
@@ -12039,7 +12217,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ContactGraph"];
+                    "application/json": components["schemas"]["ContactAdded"];
                 };
             };
             /** @description The request is malformed */
@@ -12080,6 +12258,82 @@ export interface operations {
             };
             /** @description Conflicts with a record that exists */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKeyPersonsByIdHouseholdMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPersonHouseholdMember"][];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13561,6 +13815,300 @@ export interface operations {
             };
         };
     };
+    postLeadsByIdPlace: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description a village (or any region) below the lead's
+                     */
+                    regionId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postLeadsByIdLink: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description the person registered later, in the caller's scope
+                     */
+                    personId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postLeadsByIdMerge: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description that person's lead, open or closed
+                     */
+                    leadId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getLeadsImportTemplate: {
         parameters: {
             query?: never;
@@ -13624,6 +14172,8 @@ export interface operations {
                 issuer: string;
                 /** @description the list's batch number (批次号) */
                 batch?: string;
+                /** @description verify by then (协查时限), as the issuer set it; the county's lead deadline when absent */
+                deadline?: string;
                 /** @description JSON object of field → the file's header for it ('' for none): the user's answer to a mapping step */
                 mapping?: string;
             };
@@ -25237,6 +25787,373 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WalkIn"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKeyPersonIncidents: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                regionId?: string;
+                occurredFrom?: string;
+                occurredTo?: string;
+                handedOverFrom?: string;
+                handedOverTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPersonIncidentPage"];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKeyPersonsByIdIncidents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPersonIncident"][];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postKeyPersonsByIdIncidents: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description client-made UUIDv7; a replay changes nothing
+                     */
+                    id?: string;
+                    /** @enum {string} */
+                    kind: "leftHome" | "refusedChecks" | "other";
+                    /** Format: date-time */
+                    occurredAt: string;
+                    witnessedBy: string;
+                    note?: string;
+                    /** Format: date-time */
+                    noticeHandedAt?: string;
+                    policeStation?: string;
+                    policeRef?: string;
+                    /**
+                     * Format: date-time
+                     * @description with policeStation and policeRef
+                     */
+                    handedOverAt?: string;
+                    outcome?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPersonIncident"][];
+                };
+            };
+            /** @description The request is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or region, a missing x-csrf-token, or a password to change first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with a record that exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid: errors[] names each field with a message in the user’s language */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchKeyPersonsByIdIncidentsByIncidentId: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The csrfToken of GET /api/auth/me: every write of a session needs it */
+                "x-csrf-token": string;
+            };
+            path: {
+                id: string;
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    noticeHandedAt?: string;
+                    policeStation?: string;
+                    policeRef?: string;
+                    /**
+                     * Format: date-time
+                     * @description with policeStation and policeRef
+                     */
+                    handedOverAt?: string;
+                    outcome?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPersonIncident"][];
                 };
             };
             /** @description The request is malformed */

@@ -57,6 +57,7 @@ export const enUS: Messages = {
     vaccinations: 'Vaccination',
     sentinels: 'Sentinel surveillance',
     sentinelSale: 'Record a sale',
+    incidents: 'Non-compliance',
   },
   screening: {
     exportStatistics: 'Export statistics',
@@ -548,6 +549,7 @@ export const enUS: Messages = {
       supplies: 'Supplies',
       vaccinations: 'Vaccination',
       sentinels: 'Sentinel pharmacies',
+      nonCompliance: 'Non-compliance',
     },
     keys: {
       population: {
@@ -631,6 +633,7 @@ export const enUS: Messages = {
         notVaccinated: 'Not yet vaccinated',
       },
       sentinels: { salesToday: 'Sentinel sales today', sites: 'Sentinel sites' },
+      nonCompliance: { incidentsToday: 'Incidents today', handedOverToday: 'Handed to the police today' },
     },
   },
   dashboard: {
@@ -758,6 +761,7 @@ export const enUS: Messages = {
       selfReport: 'Self-report',
       assistRequest: 'Upstream list',
       sentinel: 'Sentinel pharmacy',
+      contactTracing: 'Contact tracing',
       other: 'Other',
     },
     roles: {
@@ -861,6 +865,22 @@ export const enUS: Messages = {
     mappingHint:
       "The columns of the file are unclear: choose the file's column for each item and import again (nothing has been imported)",
     noColumn: '(no such column)',
+    place: 'Place in a village',
+    merge: 'Merge',
+    mergeInto: 'Into the lead',
+    mergedDone: 'Merged',
+    mergeHint:
+      "This row is the same person as another of their leads (open or resolved): once merged, the list's row reports that lead's result.",
+    unmatchedRows: '{{count}} unmatched',
+    link: 'Link to a person',
+    placed: "Placed: it is in the village's inbox",
+    linked: 'Linked to the registered person',
+    placeHint: 'This row matched no registered person: choose the village where they live, which will verify it.',
+    linkHint:
+      'The person has been registered since: choose them and the lead moves to their village; when they already have a lead to verify, the two become one.',
+    listDeadline: 'Verify by',
+    listDeadlineHint: "As the issuer set it (Beijing time); empty: the county's lead deadline",
+    countyDeadline: "County's deadline",
     fields: {
       name: 'Name',
       idNumber: 'ID number',
@@ -1165,6 +1185,20 @@ export const enUS: Messages = {
     female: 'female',
     dutyRoles: CODE_WORDS['en-US'].dutyRole,
   },
+  incidents: {
+    title: 'Non-compliance incidents',
+    listTitle: 'Non-compliance incidents (isolation broken, checks refused)',
+    occurredAt: 'When',
+    witnessedBy: 'Seen by',
+    notice: 'Notice handed over',
+    police: 'Handed to the police',
+    policeStation: 'Police station',
+    policeRef: 'Reference',
+    handedOverAt: 'Handed over at',
+    outcome: 'Outcome',
+    followUp: 'Follow-up',
+    kinds: { leftHome: 'Left home', refusedChecks: 'Refused checks', other: 'Other' },
+  },
   keyPersonFile: {
     trajectory: 'Trajectory',
     place: 'Place',
@@ -1187,6 +1221,9 @@ export const enUS: Messages = {
     noFile: 'No file',
     outOfScope: 'Outside your scope',
     addContact: 'Add contact',
+    needsManagement: 'Needs management (raise a lead)',
+    leadRaised: "A lead was raised in the contact's village",
+    householdMembers: 'Household:',
     searchPerson: 'Search by name, phone or ID number',
     services: 'Services delivered',
     kind: 'Kind',

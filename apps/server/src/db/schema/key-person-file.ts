@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { CONTACT_RELATIONS, NOTICE_KINDS, NOTICE_OUTCOMES, SERVICE_KINDS, TRANSPORT_MODES } from '@fangkong/domain';
+import { check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  CONTACT_RELATIONS,
+  INCIDENT_KINDS,
+  NOTICE_KINDS,
+  NOTICE_OUTCOMES,
+  SERVICE_KINDS,
+  TRANSPORT_MODES,
+} from '@fangkong/domain';
 import { createdAt, ltree } from './types.js';
 import { person } from './households.js';
 import { keyPerson } from './key-persons.js';
@@ -101,4 +108,38 @@ export const keyPersonNotice = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('key_person_notice_kp_idx').on(t.keyPersonId, t.date)],
+);
+
+/**
+ * 不配合/违反居家隔离: what a key person did (left home, refused checks …), when and who saw it,
+ * the notice handed over, the hand-over to the police station (派出所) with its reference, and the outcome.
+ */
+export const keyPersonIncident = pgTable(
+  'key_person_incident',
+  {
+    id: uuid('id').primaryKey(),
+    keyPersonId: uuid('key_person_id')
+      .notNull()
+      .references(() => keyPerson.id, { onDelete: 'cascade' }),
+    regionPath: ltree('region_path').notNull(),
+    kind: text('kind', { enum: INCIDENT_KINDS }).notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    witnessedBy: text('witnessed_by').notNull(),
+    note: text('note'),
+    noticeHandedAt: timestamp('notice_handed_at', { withTimezone: true }),
+    policeStation: text('police_station'),
+    policeRef: text('police_ref'),
+    handedOverAt: timestamp('handed_over_at', { withTimezone: true }),
+    outcome: text('outcome'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('key_person_incident_kp_idx').on(t.keyPersonId, t.occurredAt),
+    index('key_person_incident_region_path_gist').using('gist', t.regionPath),
+    check(
+      'key_person_incident_handover_ck',
+      sql`${t.handedOverAt} IS NULL OR (${t.policeStation} IS NOT NULL AND ${t.policeRef} IS NOT NULL)`,
+    ),
+  ],
 );

@@ -50,7 +50,7 @@ export const leadSource = pgTable(
       .notNull()
       .references(() => lead.id, { onDelete: 'cascade' }),
     source: text('source', {
-      enum: ['screening', 'checkpoint', 'tip', 'selfReport', 'assistRequest', 'sentinel'],
+      enum: ['screening', 'checkpoint', 'tip', 'selfReport', 'assistRequest', 'sentinel', 'contactTracing'],
     }).notNull(),
     /** The record that raised it (a visit, an entry, a list row), for the drill-down. */
     sourceRef: uuid('source_ref'),

@@ -193,6 +193,15 @@ describe('daily report drill-down', async () => {
     await publicize('broadcast', today, 2.5, null);
     await publicize('wechat', today, null, 300);
     await publicize('broadcast', shanghaiDateOf(yesterday), 4, null);
+    // Non-compliance: two incidents today (one handed to the police today), one yesterday handed over today.
+    const kpOf = kps[0]!;
+    const incident = (at: Date, handedOverAt: Date | null) =>
+      db.execute(
+        sql`INSERT INTO key_person_incident (id, key_person_id, region_path, kind, occurred_at, witnessed_by, police_station, police_ref, handed_over_at) VALUES (${uuidv7()}, ${kpOf.id}, ${village.path}::ltree, 'leftHome', ${at}, '网格员', ${handedOverAt && '城关派出所'}, ${handedOverAt && '城关〔2024〕1号'}, ${handedOverAt})`,
+      );
+    await incident(new Date(Date.now() - 60_000), new Date());
+    await incident(new Date(Date.now() - 60_000), null);
+    await incident(yesterday, new Date());
 
     await buildUser(db, { username: 'officer', role: 'townshipOfficer', region: county.townshipA });
     await buildUser(db, { username: 'other-cadre', role: 'villageCadre', region: county.villageA });
@@ -281,6 +290,8 @@ describe('daily report drill-down', async () => {
       'disinfections.areaToday': 500,
       'publicity.broadcastHours': 7.5,
       'publicity.reach': 300,
+      'nonCompliance.incidentsToday': 2,
+      'nonCompliance.handedOverToday': 2,
     });
     expect(drillDown.leads!.overdue!.web).toBe('/leads');
   });

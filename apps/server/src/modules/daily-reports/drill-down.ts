@@ -92,6 +92,7 @@ export function drillLists(c: DrillContext) {
     entries: (q: Q, more?: Partial<DrillDown>) =>
       to('/api/v1/checkpoint-entries', '/checkpoint-log', { regionId, ...day, ...q }, more),
     leads: (q: Q, more?: Partial<DrillDown>) => to('/api/v1/leads', '/leads', { regionId, ...q }, more),
+    incidents: (q: Q) => to('/api/v1/key-person-incidents', '/incidents', { regionId, ...q }),
     inspections: (q: Q) => to('/api/v1/inspections', '/supervision', { regionId, ...q }),
     findings: (q: Q) => to('/api/v1/findings', '/supervision/findings', { regionId, ...q }),
     spotChecks: (q: Q) => to('/api/v1/spot-checks', '/supervision/spot-checks', { regionId, ...q }),

@@ -20,6 +20,7 @@ import { disinfectionFigures, publicityFigures } from '../community-logs/communi
 import { supplyFigures } from '../supplies/supplies.figures.js';
 import { vaccinationFigures } from '../vaccinations/vaccinations.figures.js';
 import { sentinelFigures } from '../sentinels/sentinels.figures.js';
+import { nonComplianceFigures } from '../key-person-incidents/key-person-incidents.figures.js';
 import {
   drillLists,
   openRoundFor,
@@ -48,6 +49,7 @@ export const figureSections: FigureSection[] = [
   supplyFigures,
   vaccinationFigures,
   sentinelFigures,
+  nonComplianceFigures,
 ];
 
 /** The report day the figures are about and the instant they are taken at. */
@@ -231,6 +233,10 @@ const drills: Record<string, (l: DrillLists) => Record<string, DrillDown>> = {
     tablesCancelled: l.gatherings({}, { counts: 'tablesCancelled' }),
     personsCancelled: l.gatherings({}, { counts: 'personsCancelled' }),
     heldInViolation: l.gatherings({ outcome: 'heldInViolation' }),
+  }),
+  nonCompliance: (l) => ({
+    incidentsToday: l.incidents({ occurredFrom: l.day.from, occurredTo: l.day.to }),
+    handedOverToday: l.incidents({ handedOverFrom: l.day.from, handedOverTo: l.day.to }),
   }),
   disinfections: (l) => ({ sessionsToday: l.disinfections({}), areaToday: l.disinfections({}, { counts: 'areaM2' }) }),
   vaccinations: (l) => ({

@@ -7,7 +7,9 @@ import {
   addNoticeBody,
   addServiceBody,
   addTrajectoryStopBody,
+  contactAdded,
   contactGraphSchema,
+  householdMemberSchema,
   fileIdParams as params,
   noticeSchema,
   serviceSchema,
@@ -68,16 +70,42 @@ export const keyPersonFileRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (
   app.post(
     '/api/v1/key-persons/:id/contacts',
     {
-      config: { access: 'keyPersons.manage', audit: ['keyPerson.contactAdd', 'person.create', 'person.view'] },
+      config: {
+        access: 'keyPersons.manage',
+        // A new person or a registered one; with openFile, the file opened and its lead verified.
+        audit: {
+          oneOf: [
+            ['keyPerson.contactAdd', 'person.view'],
+            ['keyPerson.contactAdd', 'person.create', 'person.view'],
+            ['keyPerson.contactAdd', 'person.view', 'keyPerson.create', 'lead.verify'],
+            ['keyPerson.contactAdd', 'person.create', 'person.view', 'keyPerson.create', 'lead.verify'],
+          ],
+        },
+      },
       schema: {
         tags,
-        summary: 'Link a close contact: a registered person, or a new one created with name and phone',
+        summary:
+          'Link a close contact: a registered person, or a new one created with name and phone; one who needs management becomes a lead in their region with this key person as source (or a file at once, with openFile)',
         params,
         body: addContactBody,
-        response: { 200: contactGraphSchema },
+        response: { 200: contactAdded },
       },
     },
     (request) => service.addContact(actorOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/v1/key-persons/:id/household-members',
+    {
+      config: { access: 'keyPersons.read', audit: 'person.view' },
+      schema: {
+        tags,
+        summary: "The key person's household members in scope, proposed as close contacts (audited)",
+        params,
+        response: { 200: z.array(householdMemberSchema) },
+      },
+    },
+    (request) => service.householdMembers(actorOf(request), request.params.id),
   );
 
   app.get(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   CONTACT_RELATIONS,
   KEY_PERSON_STATUSES,
+  MEASURES,
   NOTICE_KINDS,
   NOTICE_OUTCOMES,
   SERVICE_KINDS,
@@ -75,6 +76,14 @@ export const addContactBody = z
     relation: z.enum(CONTACT_RELATIONS, 'invalidEnum'),
     lastContactDate: isoDateSchema,
     note,
+    needsManagement: z
+      .boolean()
+      .optional()
+      .describe("raise a lead in the contact's region with this key person as its source (密接追踪)"),
+    openFile: z
+      .object({ measure: z.enum(MEASURES, 'invalidEnum'), startDate: isoDateSchema })
+      .optional()
+      .describe('and verify it at once into a close-contact file (implies needsManagement)'),
   })
   .refine((b) => !!b.contactPersonId !== !!b.newPerson, { message: 'contact.personOrNew', path: ['contactPersonId'] });
 export type AddContactBody = z.infer<typeof addContactBody>;
@@ -122,3 +131,19 @@ export const addNoticeBody = z.object({
 export type AddNoticeBody = z.infer<typeof addNoticeBody>;
 
 export const fileIdParams = z.object({ id: uuidSchema });
+
+export const householdMemberSchema = z
+  .object({
+    personId: z.uuid(),
+    name: z.string(),
+    idNumber: z.string().nullable().describe('masked'),
+    birthDate: z.string().nullable(),
+    linked: z.boolean().describe('already linked as a contact of the key person'),
+  })
+  .meta({ id: 'KeyPersonHouseholdMember' });
+export const contactAdded = contactGraphSchema
+  .extend({
+    leadId: z.uuid().nullable().describe('the lead raised (or joined) when the contact needs management'),
+    keyPersonId: z.uuid().nullable().describe('the file opened at once, with openFile'),
+  })
+  .meta({ id: 'ContactAdded' });

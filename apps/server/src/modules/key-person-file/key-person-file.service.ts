@@ -19,6 +19,7 @@ import {
   selectServices,
   selectTrajectory,
 } from './key-person-file.queries.js';
+import { raiseContactLead, selectHouseholdMembers } from './key-person-file.contact-leads.js';
 
 /** Trajectory, close contacts, services and notices of a key-person file: scoped through the file, every read and write audited. */
 export function keyPersonFileService(db: Db, now: () => Date) {
@@ -99,7 +100,7 @@ export function keyPersonFileService(db: Db, now: () => Date) {
     if (body.contactPersonId && !(await selectPersonInScope(db, actor, body.contactPersonId)))
       throw invalid([{ field: 'contactPersonId', key: 'notFound' }]);
     past({ lastContactDate: body.lastContactDate });
-    await db.transaction(async (tx) => {
+    const raised = await db.transaction(async (tx) => {
       let contactPersonId = body.contactPersonId;
       if (body.newPerson) {
         contactPersonId = uuidv7();
@@ -140,8 +141,17 @@ export function keyPersonFileService(db: Db, now: () => Date) {
         regionPath: kp.regionPath,
         detail: { contactPersonId, relation: body.relation, lastContactDate: body.lastContactDate },
       });
+      return body.needsManagement || body.openFile
+        ? raiseContactLead(tx, actor, kp, contactPersonId!, body, now())
+        : { leadId: null, keyPersonId: null };
     });
-    return contacts(actor, id);
+    return { ...(await contacts(actor, id)), ...raised };
+  }
+
+  async function householdMembers(actor: Actor, id: string) {
+    const kp = await file(actor, id);
+    await viewed(actor, kp, 'householdMembers');
+    return selectHouseholdMembers(db, actor, kp.personId);
   }
 
   async function services(actor: Actor, id: string) {
@@ -217,5 +227,15 @@ export function keyPersonFileService(db: Db, now: () => Date) {
     return notices(actor, id);
   }
 
-  return { trajectory, addTrajectoryStop, contacts, addContact, services, addService, notices, addNotice };
+  return {
+    trajectory,
+    addTrajectoryStop,
+    contacts,
+    addContact,
+    householdMembers,
+    services,
+    addService,
+    notices,
+    addNotice,
+  };
 }

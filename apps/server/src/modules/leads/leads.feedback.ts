@@ -28,7 +28,7 @@ const COLUMNS: Column<FeedbackRow>[] = [
  * result of each, so that the 县卫健局 can tick off its list. In Chinese like the paper form.
  */
 export async function feedbackXlsx(
-  list: { issuer: string; batch: string | null },
+  list: { issuer: string; batch: string | null; deadline: string | null },
   rows: FeedbackRow[],
   exportedBy: string,
   at: Date,
@@ -40,7 +40,7 @@ export async function feedbackXlsx(
       title: `协查反馈表（${list.issuer}${list.batch ? ` · 批次 ${list.batch}` : ''}）`,
       // The form's own wording (反馈人, not 导出人): the issuer reads it as the answer to its list.
       lines: [
-        `反馈人：${exportedBy}　反馈时间：${shanghaiDateTimeOf(at)}　共 ${rows.length} 人，已核查 ${done} 人，未完成 ${rows.length - done} 人`,
+        `反馈人：${exportedBy}　反馈时间：${shanghaiDateTimeOf(at)}　共 ${rows.length} 人，已核查 ${done} 人，未完成 ${rows.length - done} 人${list.deadline ? `　协查时限：${shanghaiDateTimeOf(new Date(list.deadline))}` : ''}`,
       ],
       columns: COLUMNS,
       rows,

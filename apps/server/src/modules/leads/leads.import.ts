@@ -39,6 +39,8 @@ interface ListRow {
 interface ImportMeta {
   issuer: string;
   batch?: string;
+  /** Verify by then, as the issuer set it; else the county's lead deadline. */
+  deadline?: string;
   mapping?: Partial<Record<AssistListField, string>>;
 }
 
@@ -164,6 +166,11 @@ export async function importLeads(db: Db, actor: Actor, body: Buffer, contentTyp
     !m ? { regionId: actor.regionId, regionPath: actor.scopePath } : (covering.get(m.regionPath) ?? m);
 
   const policy = await settingsFor(db, 'policy', actor.scopePath);
+  const deadline = meta.deadline
+    ? new Date(meta.deadline)
+    : new Date(at.getTime() + policy.leadDeadlineHours * 3_600_000);
+  if (meta.deadline && deadline <= at)
+    throw new Problem(422, 'validation', [{ field: 'deadline', key: 'lead.deadlinePast' }]);
   const listId = uuidv7();
   const counts = { rows: rows.length, matched: 0, unmatched: 0, created: 0, merged: 0 };
   const entries = rows.map((r) => {
@@ -184,6 +191,7 @@ export async function importLeads(db: Db, actor: Actor, body: Buffer, contentTyp
       detail: {
         issuer: meta.issuer,
         batch: r.batch,
+        ...(meta.deadline ? { deadline: new Date(meta.deadline).toISOString() } : {}),
         row: r.row,
         address: r.address || null,
         note: r.note,
@@ -225,13 +233,17 @@ export async function importLeads(db: Db, actor: Actor, body: Buffer, contentTyp
         WINDOW w AS (PARTITION BY coalesce(k.key, k.lead_id::text))),
       made AS (
         INSERT INTO ${lead} (id, person_id, name, id_number, phone, region_id, region_path, deadline, created_at)
-        SELECT target_id, person_id, name, id_number, phone, region_id, region_path::ltree, ${new Date(at.getTime() + policy.leadDeadlineHours * 3_600_000).toISOString()}::timestamptz, ${at.toISOString()}::timestamptz
+        SELECT target_id, person_id, name, id_number, phone, region_id, region_path::ltree, ${deadline.toISOString()}::timestamptz, ${at.toISOString()}::timestamptz
           FROM target WHERE creates RETURNING id, region_path),
-      -- A lead raised before its person was registered is linked to them now, and moves to their village.
+      -- A lead raised before its person was registered is linked to them now, and moves to their village;
+      -- a list with its own deadline brings a later one forward.
       linked AS (
-        UPDATE ${lead} o SET person_id = t.person_id, region_id = t.region_id, region_path = t.region_path::ltree
-        FROM (SELECT DISTINCT ON (target_id) target_id, person_id, region_id, region_path FROM target WHERE NOT creates AND person_id IS NOT NULL) t
-        WHERE o.id = t.target_id AND o.person_id IS NULL),
+        UPDATE ${lead} o SET person_id = coalesce(o.person_id, t.person_id),
+               region_id = CASE WHEN o.person_id IS NULL AND t.person_id IS NOT NULL THEN t.region_id ELSE o.region_id END,
+               region_path = CASE WHEN o.person_id IS NULL AND t.person_id IS NOT NULL THEN t.region_path::ltree ELSE o.region_path END,
+               deadline = ${meta.deadline ? sql`least(o.deadline, ${deadline.toISOString()}::timestamptz)` : sql`o.deadline`}
+        FROM (SELECT DISTINCT ON (target_id) target_id, person_id, region_id, region_path FROM target WHERE NOT creates ORDER BY target_id, person_id NULLS LAST) t
+        WHERE o.id = t.target_id AND (o.person_id IS NULL OR ${meta.deadline ? sql`true` : sql`false`})),
       sourced AS (
         INSERT INTO ${leadSource} (id, lead_id, source, source_ref, reasons, detail, created_at)
         SELECT source_id, target_id, 'assistRequest', ${listId}::uuid, '{listed}', detail, ${at.toISOString()}::timestamptz FROM target)

@@ -11,10 +11,12 @@ import { inScope } from '../../auth/scope.js';
 export async function selectLeadLists(tx: Tx, actor: Actor, at: Date, listId?: string) {
   const { rows } = await tx.execute(sql`
     SELECT s.source_ref AS "listId", min(s.detail->>'issuer') AS issuer, string_agg(DISTINCT s.detail->>'batch', '、') AS batch,
+           min(s.detail->>'deadline') AS deadline,
            min(s.created_at) AS "importedAt", count(*)::int AS rows,
            count(*) FILTER (WHERE l.status = 'verified')::int AS verified,
            count(*) FILTER (WHERE l.status = 'dismissed')::int AS dismissed,
            count(*) FILTER (WHERE l.status = 'open')::int AS open,
+           count(*) FILTER (WHERE l.status = 'open' AND l.person_id IS NULL)::int AS unmatched,
            count(*) FILTER (WHERE l.status = 'open' AND l.deadline <= ${at.toISOString()}::timestamptz)::int AS overdue
       FROM lead_source s JOIN lead l ON l.id = s.lead_id
      WHERE s.source = 'assistRequest' AND s.source_ref IS NOT NULL AND ${inScope(actor, sql`l.region_path`)}
@@ -27,14 +29,20 @@ export async function selectLeadLists(tx: Tx, actor: Actor, at: Date, listId?: s
       listId: string;
       issuer: string;
       batch: string | null;
+      deadline: string | null;
       importedAt: string | Date;
       rows: number;
       verified: number;
       dismissed: number;
       open: number;
+      unmatched: number;
       overdue: number;
     }[]
-  ).map((r) => ({ ...r, importedAt: new Date(r.importedAt).toISOString() }));
+  ).map((r) => ({
+    ...r,
+    importedAt: new Date(r.importedAt).toISOString(),
+    deadline: r.deadline ? new Date(r.deadline).toISOString() : null,
+  }));
 }
 
 export interface FeedbackRow {

@@ -13,7 +13,10 @@ import {
   leadLists,
   leadPage,
   leadSchema,
+  linkLeadBody,
   listIdParams,
+  mergeLeadBody,
+  placeLeadBody,
   listLeadsQuery,
   verifyLeadBody,
   verifyResult,
@@ -22,9 +25,11 @@ import { downloadHeaders } from '../../files/download.js';
 import { leadsService } from './leads.inbox.js';
 import { importLeads } from './leads.import.js';
 import { assistListTemplate } from './leads.template.js';
+import { unmatchedLeads } from './leads.unmatched.js';
 
 export const leadsRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db, now }) => {
   const service = leadsService(db, now);
+  const unmatched = unmatchedLeads(db);
   const tags = ['leads'];
 
   app.get(
@@ -108,6 +113,62 @@ export const leadsRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { d
       },
     },
     (request) => service.dismiss(actorOf(request), request.params.id, request.body.reason),
+  );
+
+  app.post(
+    '/api/v1/leads/:id/place',
+    {
+      config: { access: 'leads.manage', audit: 'lead.place' },
+      schema: {
+        tags,
+        summary: 'Place an unmatched lead in a region below its own (a village), whose inbox then shows it',
+        params: idParams,
+        body: placeLeadBody,
+        response: { 200: leadSchema },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return service.get(actor, await unmatched.place(actor, request.params.id, request.body.regionId));
+    },
+  );
+
+  app.post(
+    '/api/v1/leads/:id/link',
+    {
+      config: { access: 'leads.manage', audit: 'lead.link' },
+      schema: {
+        tags,
+        summary:
+          'Link an unmatched lead to a person registered since: it moves to their village, or joins their open lead; answers the lead kept',
+        params: idParams,
+        body: linkLeadBody,
+        response: { 200: leadSchema },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return service.get(actor, await unmatched.link(actor, request.params.id, request.body.personId));
+    },
+  );
+
+  app.post(
+    '/api/v1/leads/:id/merge',
+    {
+      config: { access: 'leads.manage', audit: 'lead.merge' },
+      schema: {
+        tags,
+        summary:
+          "Merge an open lead into another lead of the same person (open or resolved): its list rows then read that lead's result; answers the lead kept",
+        params: idParams,
+        body: mergeLeadBody,
+        response: { 200: leadSchema },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return service.get(actor, await unmatched.merge(actor, request.params.id, request.body.leadId));
+    },
   );
 
   app.get(

@@ -70,6 +70,10 @@ export const verifyResult = z.object({ leadId: z.uuid(), keyPersonId: z.uuid() }
 export const importLeadsQuery = z.object({
   issuer: z.string().trim().min(1, 'required').max(100, 'tooLong').describe('who sent the list, e.g. 县卫健局'),
   batch: z.string().trim().max(100, 'tooLong').optional().describe("the list's batch number (批次号)"),
+  deadline: z.iso
+    .datetime({ offset: true, error: 'invalidDate' })
+    .optional()
+    .describe("verify by then (协查时限), as the issuer set it; the county's lead deadline when absent"),
   mapping: z
     .string()
     .max(4000, 'tooLong')
@@ -122,13 +126,24 @@ export const leadListSchema = z
     listId: z.uuid(),
     issuer: z.string(),
     batch: z.string().nullable().describe('the batch numbers of its rows, joined'),
+    deadline: z.iso.datetime().nullable().describe("the list's own deadline, null when the county's default applied"),
     importedAt: z.iso.datetime(),
     rows: z.number().int().describe("rows of the list in the caller's scope"),
     verified: z.number().int(),
     dismissed: z.number().int(),
     open: z.number().int(),
+    unmatched: z
+      .number()
+      .int()
+      .describe('open rows matched to no registered person, for the township to place or link'),
     overdue: z.number().int(),
   })
   .meta({ id: 'LeadList' });
 export const leadLists = z.object({ items: z.array(leadListSchema) }).meta({ id: 'LeadLists' });
 export const listIdParams = z.object({ listId: uuidSchema });
+
+export const placeLeadBody = z.object({ regionId: uuidSchema.describe("a village (or any region) below the lead's") });
+export const linkLeadBody = z.object({
+  personId: uuidSchema.describe("the person registered later, in the caller's scope"),
+});
+export const mergeLeadBody = z.object({ leadId: uuidSchema.describe("that person's lead, open or closed") });

@@ -1,5 +1,6 @@
 import { CONTACT_RELATIONS } from '@fangkong/domain';
-import { App, Button, Card, Form, Input, Select, Table, Tag } from 'antd';
+import { App, Button, Card, Checkbox, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import * as echarts from 'echarts/core';
 import { GraphChart } from 'echarts/charts';
 import { LegendComponent, TooltipComponent } from 'echarts/components';
@@ -8,7 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { applyFieldErrors, errorMessage } from '../../api/client';
-import { useAddToFilePart, useFilePart } from '../../api/keyPersonFile';
+import { keyPersonFileKeys, useAddToFilePart, useFilePart } from '../../api/keyPersonFile';
 import { usePersons } from '../../api/register';
 import type { ContactGraph, ContactNode } from '../../api/types';
 
@@ -140,7 +141,11 @@ function AddContact({ id }: { id: string }) {
   const [search, setSearch] = useState('');
   const persons = usePersons({ q: search, pageSize: 10 }, search.length >= 1);
   const add = useAddToFilePart(id, 'contacts');
+  const queryClient = useQueryClient();
+  // 同户家属: proposed as contacts until linked.
+  const members = (useFilePart(id, 'household-members').data ?? []).filter((m) => !m.linked);
   const onFinish = (v: {
+    needsManagement?: boolean;
     contactPersonId?: string;
     name?: string;
     phone?: string;
@@ -150,63 +155,91 @@ function AddContact({ id }: { id: string }) {
     const body = {
       relation: v.relation,
       lastContactDate: v.lastContactDate,
+      ...(v.needsManagement ? { needsManagement: true } : {}),
       ...(v.contactPersonId
         ? { contactPersonId: v.contactPersonId }
         : { newPerson: { name: v.name ?? '', ...(v.phone ? { phone: v.phone } : {}) } }),
     };
     add.mutate(body, {
-      onSuccess: () => form.resetFields(),
+      onSuccess: (r) => {
+        form.resetFields();
+        void queryClient.invalidateQueries({ queryKey: keyPersonFileKeys.part(id, 'household-members') });
+        if ((r as { leadId?: string | null }).leadId) void message.success(t('keyPersonFile.leadRaised'));
+      },
       onError: (err) => {
         if (!applyFieldErrors(form, err)) void message.error(errorMessage(err));
       },
     });
   };
   return (
-    <Form form={form} layout="inline" style={{ marginTop: 12, rowGap: 8 }} onFinish={onFinish}>
-      <Form.Item name="contactPersonId">
-        <Select
-          showSearch
-          allowClear
-          filterOption={false}
-          onSearch={setSearch}
-          style={{ width: 220 }}
-          aria-label={t('keyPersonFile.searchPerson')}
-          placeholder={t('keyPersonFile.searchPerson')}
-          options={(persons.data?.items ?? []).map((p) => ({
-            value: p.id,
-            label: `${p.name} ${p.phone ?? p.idNumber ?? ''}`,
-          }))}
-        />
-      </Form.Item>
-      <Form.Item name="name">
-        <Input
-          aria-label={t('keyPersonFile.newPerson')}
-          placeholder={t('keyPersonFile.newPerson')}
-          style={{ width: 120 }}
-        />
-      </Form.Item>
-      <Form.Item name="phone">
-        <Input
-          aria-label={t('keyPersonFile.phone')}
-          placeholder={t('keyPersonFile.phone')}
-          inputMode="tel"
-          style={{ width: 130 }}
-        />
-      </Form.Item>
-      <Form.Item name="relation" rules={[{ required: true }]}>
-        <Select
-          style={{ width: 120 }}
-          aria-label={t('keyPersonFile.relation')}
-          placeholder={t('keyPersonFile.relation')}
-          options={CONTACT_RELATIONS.map((r) => ({ value: r, label: t(`keyPersonFile.relations.${r}`) }))}
-        />
-      </Form.Item>
-      <Form.Item name="lastContactDate" label={t('keyPersonFile.lastContactDate')} rules={[{ required: true }]}>
-        <Input type="date" style={{ width: 150 }} />
-      </Form.Item>
-      <Button htmlType="submit" loading={add.isPending}>
-        {t('keyPersonFile.addContact')}
-      </Button>
-    </Form>
+    <>
+      {members.length > 0 && (
+        <Space wrap size={4} style={{ marginTop: 12 }}>
+          <Typography.Text type="secondary">{t('keyPersonFile.householdMembers')}</Typography.Text>
+          {members.map((m) => (
+            <Button
+              key={m.personId}
+              size="small"
+              onClick={() =>
+                form.setFieldsValue({ contactPersonId: m.personId, relation: 'household', needsManagement: true })
+              }
+            >
+              {m.name}
+            </Button>
+          ))}
+        </Space>
+      )}
+      <Form form={form} layout="inline" style={{ marginTop: 12, rowGap: 8 }} onFinish={onFinish}>
+        <Form.Item name="contactPersonId">
+          <Select
+            showSearch
+            allowClear
+            filterOption={false}
+            onSearch={setSearch}
+            style={{ width: 220 }}
+            aria-label={t('keyPersonFile.searchPerson')}
+            placeholder={t('keyPersonFile.searchPerson')}
+            options={[
+              ...members.map((m) => ({ value: m.personId, label: `${m.name} ${m.idNumber ?? ''}` })),
+              ...(persons.data?.items ?? [])
+                .filter((p) => !members.some((m) => m.personId === p.id))
+                .map((p) => ({ value: p.id, label: `${p.name} ${p.phone ?? p.idNumber ?? ''}` })),
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="name">
+          <Input
+            aria-label={t('keyPersonFile.newPerson')}
+            placeholder={t('keyPersonFile.newPerson')}
+            style={{ width: 120 }}
+          />
+        </Form.Item>
+        <Form.Item name="phone">
+          <Input
+            aria-label={t('keyPersonFile.phone')}
+            placeholder={t('keyPersonFile.phone')}
+            inputMode="tel"
+            style={{ width: 130 }}
+          />
+        </Form.Item>
+        <Form.Item name="relation" rules={[{ required: true }]}>
+          <Select
+            style={{ width: 120 }}
+            aria-label={t('keyPersonFile.relation')}
+            placeholder={t('keyPersonFile.relation')}
+            options={CONTACT_RELATIONS.map((r) => ({ value: r, label: t(`keyPersonFile.relations.${r}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="lastContactDate" label={t('keyPersonFile.lastContactDate')} rules={[{ required: true }]}>
+          <Input type="date" style={{ width: 150 }} />
+        </Form.Item>
+        <Form.Item name="needsManagement" valuePropName="checked">
+          <Checkbox>{t('keyPersonFile.needsManagement')}</Checkbox>
+        </Form.Item>
+        <Button htmlType="submit" loading={add.isPending}>
+          {t('keyPersonFile.addContact')}
+        </Button>
+      </Form>
+    </>
   );
 }

@@ -8,7 +8,7 @@ import { useAddToFilePart, useFilePart } from '../../api/keyPersonFile';
 const date = <Input type="date" style={{ width: 150 }} />;
 
 /** An inline form that adds to a part of the file and shows the server's field errors in place. */
-function AddForm<B extends object>({
+export function AddForm<B extends object>({
   onAdd,
   pending,
   initial,
@@ -47,7 +47,7 @@ function AddForm<B extends object>({
 }
 
 /** Drops empty optional fields, which the API refuses as empty strings. */
-const compact = <B extends object>(v: B) =>
+export const compact = <B extends object>(v: B) =>
   Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')) as B;
 
 export function TrajectoryCard({ id, editable }: { id: string; editable: boolean }) {

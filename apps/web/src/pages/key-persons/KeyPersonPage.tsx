@@ -34,6 +34,7 @@ import { LifecycleActions } from './LifecycleActions';
 import { TemperatureTag } from './TemperatureTag';
 import { ContactsCard } from './ContactGraph';
 import { NoticesCard, ServicesCard, TrajectoryCard } from './FileParts';
+import { IncidentsCard } from './IncidentsCard';
 
 /** 重点人员档案: the measure, the team, the checks day by day, and the history. */
 export default function KeyPersonPage() {
@@ -84,6 +85,7 @@ export default function KeyPersonPage() {
       <ContactsCard id={kp.id} editable={editable} />
       <ServicesCard id={kp.id} editable={editable} />
       <NoticesCard id={kp.id} editable={editable} />
+      <IncidentsCard id={kp.id} editable={editable} />
       <Card size="small" title={t('keyPersons.history')}>
         <Timeline
           items={kp.events.map((e) => ({

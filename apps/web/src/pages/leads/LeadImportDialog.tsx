@@ -1,4 +1,4 @@
-import { ASSIST_LIST_FIELDS, ASSIST_LIST_REQUIRED } from '@fangkong/domain';
+import { ASSIST_LIST_FIELDS, ASSIST_LIST_REQUIRED, shanghaiInstant } from '@fangkong/domain';
 import { Alert, App, Button, Form, Input, Modal, Select, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,10 @@ import type { LeadImportMapping } from '../../api/types';
 
 // 序号 is read by name only: the file's own row numbers are what the feedback refers to.
 const MAPPED = ASSIST_LIST_FIELDS.filter((f) => f !== 'rowNumber');
-type Values = { issuer: string; batch?: string; mapping?: Record<string, string> };
+type Values = { issuer: string; batch?: string; deadline?: string; mapping?: Record<string, string> };
+
+/** The issuer's 协查时限 as typed (Beijing time, datetime-local), as an instant. */
+const deadlineOf = (v?: string) => (v ? shanghaiInstant(v.slice(0, 10), v.slice(11, 16)).toISOString() : undefined);
 
 /**
  * 导入协查名单 (loaded when opened: Upload stays out of the inbox's first download): names the columns it reads and offers the template; when the server is unsure of a
@@ -22,10 +25,10 @@ export default function LeadImportDialog({ onClose }: { onClose: () => void }) {
   const [step, setStep] = useState<LeadImportMapping>();
   const [form] = Form.useForm<Values>();
   const run = useImportLeads();
-  const submit = ({ mapping, ...v }: Values) =>
+  const submit = ({ mapping, deadline, ...v }: Values) =>
     file &&
     run.mutate(
-      { file, ...v, mapping: step ? mapping : undefined },
+      { file, ...v, deadline: deadlineOf(deadline), mapping: step ? mapping : undefined },
       {
         onSuccess: (r) => {
           if ('mappingNeeded' in r) {
@@ -85,6 +88,9 @@ export default function LeadImportDialog({ onClose }: { onClose: () => void }) {
         </Form.Item>
         <Form.Item name="batch" label={t('leads.batch')}>
           <Input />
+        </Form.Item>
+        <Form.Item name="deadline" label={t('leads.listDeadline')} extra={t('leads.listDeadlineHint')}>
+          <Input type="datetime-local" />
         </Form.Item>
         <Form.Item label={t('leads.file')}>
           <Upload

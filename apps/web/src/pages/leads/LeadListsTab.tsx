@@ -10,7 +10,7 @@ import { formatDateTime } from '../../components/labels';
  * 协查名单: the lists sent down by the county's bureaus, each with how far its rows are verified in
  * this scope, and the 协查反馈表 to send back (full ID numbers, so the download is audited).
  */
-export function LeadListsTab({ canManage }: { canManage: boolean }) {
+export function LeadListsTab({ canManage, onUnmatched }: { canManage: boolean; onUnmatched(): void }) {
   const { t } = useTranslation();
   const lists = useLeadLists();
   if (lists.isError) return <Alert type="error" showIcon message={errorMessage(lists.error)} />;
@@ -27,6 +27,11 @@ export function LeadListsTab({ canManage }: { canManage: boolean }) {
         { title: t('leads.issuer'), dataIndex: 'issuer' },
         { title: t('leads.batch'), dataIndex: 'batch', render: (v: string | null) => v ?? '—' },
         { title: t('leads.importedAt'), dataIndex: 'importedAt', render: formatDateTime },
+        {
+          title: t('leads.listDeadline'),
+          dataIndex: 'deadline',
+          render: (v: string | null) => (v ? formatDateTime(v) : t('leads.countyDeadline')),
+        },
         { title: t('leads.rows'), dataIndex: 'rows', align: 'right' },
         { title: t('leads.verified'), dataIndex: 'verified', align: 'right' },
         { title: t('leads.dismissed'), dataIndex: 'dismissed', align: 'right' },
@@ -37,6 +42,11 @@ export function LeadListsTab({ canManage }: { canManage: boolean }) {
           render: (_, l) => (
             <>
               {l.open}
+              {l.unmatched > 0 && (
+                <Button size="small" type="link" onClick={onUnmatched}>
+                  {t('leads.unmatchedRows', { count: l.unmatched })}
+                </Button>
+              )}
               {l.overdue > 0 && (
                 <Tag color="red" style={{ marginLeft: 8 }}>
                   {t('leads.overdue')} {l.overdue}

@@ -12,10 +12,11 @@ import type { Lead } from '../../api/types';
 import { useMe } from '../../auth/session';
 import { LeadListsTab } from './LeadListsTab';
 import { LeadPublicDetail, MaliciousButton, hasPublicSource } from './LeadPublicDetail';
+import { UnmatchedLeadModal, type UnmatchedAction } from './UnmatchedLeadModal';
 
 const LeadImportDialog = lazy(() => import('./LeadImportDialog'));
 
-const TABS = ['open', 'overdue', 'verified', 'dismissed', 'lists'] as const;
+const TABS = ['open', 'overdue', 'unmatched', 'verified', 'dismissed', 'lists'] as const;
 
 /** The lead inbox: every name to verify, soonest deadline first, with where it came from. */
 export default function LeadsPage() {
@@ -29,11 +30,18 @@ export default function LeadsPage() {
     ? { ...paging, ...drill }
     : {
         ...paging,
-        ...(tab === 'overdue' ? { status: 'open', overdue: 'true' } : tab === 'lists' ? {} : { status: tab }),
+        ...(tab === 'overdue'
+          ? { status: 'open', overdue: 'true' }
+          : tab === 'unmatched'
+            ? { status: 'open', unmatched: 'true' }
+            : tab === 'lists'
+              ? {}
+              : { status: tab }),
       };
   const leads = useLeads(filter, !showLists);
   const [verifying, setVerifying] = useState<Lead | null>(null);
   const [dismissing, setDismissing] = useState<Lead | null>(null);
+  const [handling, setHandling] = useState<{ lead: Lead; action: UnmatchedAction } | null>(null);
   const canManage = can(me.role, 'leads.manage');
   const canMarkMalicious = can(me.role, 'leads.markMalicious');
   return (
@@ -54,7 +62,7 @@ export default function LeadsPage() {
         items={TABS.map((k) => ({ key: k, label: t(`leads.${k}`) }))}
       />
       {showLists ? (
-        <LeadListsTab canManage={canManage} />
+        <LeadListsTab canManage={canManage} onUnmatched={() => setTab('unmatched')} />
       ) : (
         <>
           {leads.isError && <Alert type="error" showIcon message={errorMessage(leads.error)} />}
@@ -107,6 +115,19 @@ export default function LeadsPage() {
                   canManage &&
                   l.status === 'open' && (
                     <Space size="small">
+                      {!l.personId && (
+                        <>
+                          <Button type="link" size="small" onClick={() => setHandling({ lead: l, action: 'place' })}>
+                            {t('leads.place')}
+                          </Button>
+                          <Button type="link" size="small" onClick={() => setHandling({ lead: l, action: 'link' })}>
+                            {t('leads.link')}
+                          </Button>
+                          <Button type="link" size="small" onClick={() => setHandling({ lead: l, action: 'merge' })}>
+                            {t('leads.merge')}
+                          </Button>
+                        </>
+                      )}
                       <Button type="link" size="small" onClick={() => setVerifying(l)}>
                         {t('leads.verify')}
                       </Button>
@@ -123,6 +144,7 @@ export default function LeadsPage() {
       )}
       {verifying && <VerifyModal lead={verifying} onClose={() => setVerifying(null)} />}
       {dismissing && <DismissModal lead={dismissing} onClose={() => setDismissing(null)} />}
+      {handling && <UnmatchedLeadModal {...handling} onClose={() => setHandling(null)} />}
     </>
   );
 }
