@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { applyFieldErrors, errorMessage } from '../../api/client';
 import { useRecordOutcome, useSpotCheck, type SpotCheckRecord } from '../../api/supervision';
 import { useMe } from '../../auth/session';
-import { OUTCOME_COLOR } from './SpotChecksTab';
+import { OUTCOME_COLOR } from './outcomeColor';
 
 /** One spot check: its sampled records, each confirmed or found discrepant (a finding) by the inspector. */
 export default function SpotCheckDrawer({ id, onClose }: { id: string; onClose(): void }) {

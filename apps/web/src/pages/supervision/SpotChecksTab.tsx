@@ -14,6 +14,7 @@ import { useMe } from '../../auth/session';
 import { DrillBanner } from '../../components/DrillFilter';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
+import { OUTCOME_COLOR } from './outcomeColor';
 
 const SpotCheckDrawer = lazy(() => import('./SpotCheckDrawer'));
 
@@ -26,7 +27,6 @@ export const SPOT_FIGURES = [
   'healthChecks.checksToday',
   'checkpoints.vehicles',
 ] as const;
-export const OUTCOME_COLOR = { pending: 'default', confirmed: 'green', discrepant: 'red' } as const;
 
 const rate = (s: { checked: number; discrepant: number }) =>
   s.checked ? `${Math.round((s.discrepant / s.checked) * 100)}%` : '—';
