@@ -4,8 +4,8 @@ import { login } from './fixtures.js';
 // The field roles' pages on a small phone (360×780 CSS pixels): nothing may scroll sideways. Each
 // page of the roles who work on a phone, and any page that scrolls sideways, is photographed into
 // the test output (.tmp/e2e-results/phone-layout-…/); E2E_SCREENSHOTS=1 photographs every page.
-const FIELD_ROLES = ['grid', 'doctor', 'village', 'checkpoint', 'township'] as const;
-const PHONE_FIRST: readonly string[] = ['grid', 'doctor', 'checkpoint'];
+const FIELD_ROLES = ['grid', 'doctor', 'village', 'checkpoint', 'township', 'pharmacy'] as const;
+const PHONE_FIRST: readonly string[] = ['grid', 'doctor', 'checkpoint', 'pharmacy'];
 test.use({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 
 async function settle(page: Page) {

@@ -117,8 +117,11 @@ async function settle(page: Page) {
 async function pageShape(page: Page): Promise<string> {
   return page.evaluate(() => {
     const classes = new Set<string>();
+    // Components and their variants (a tag's colour, a button's kind), not their passing states
+    // (scrolled, hovered, open) nor the style hashes: the same page in the same shape for two roles.
+    const passing = /^css-|-(ping|active|focused|hover|open|selected|checked|loading|motion|enter|leave|appear)/;
     for (const el of Array.from(document.querySelectorAll('.fk-content *')))
-      for (const c of Array.from(el.classList)) classes.add(c);
+      for (const c of Array.from(el.classList)) if (c.startsWith('ant-') && !passing.test(c)) classes.add(c);
     return [...classes].sort().join(' ');
   });
 }

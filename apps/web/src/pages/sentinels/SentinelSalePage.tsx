@@ -77,7 +77,13 @@ export default function SentinelSalePage() {
                   <Form.Item
                     name="drugClasses"
                     label={t('sentinels.drugClasses')}
-                    rules={[{ required: true, message: t('sentinels.drugClassRequired') }]}
+                    // A validator, not `required`: antd would put aria-required on the group's plain div.
+                    rules={[
+                      {
+                        validator: (_, v?: string[]) =>
+                          v?.length ? Promise.resolve() : Promise.reject(new Error(t('sentinels.drugClassRequired'))),
+                      },
+                    ]}
                   >
                     <Checkbox.Group
                       options={DRUG_CLASSES.map((c) => ({ value: c, label: t(`sentinels.drugs.${c}`) }))}
