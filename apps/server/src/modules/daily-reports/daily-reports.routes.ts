@@ -23,9 +23,9 @@ import { remindersService } from './reminders.service.js';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export const dailyReportsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  const service = dailyReportsService(db);
-  const reminders = remindersService(db);
+export const dailyReportsRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
+  const service = dailyReportsService(db, now);
+  const reminders = remindersService(db, now);
 
   app.get(
     '/api/v1/daily-reports/status',
@@ -53,7 +53,7 @@ export const dailyReportsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
         response: { 200: ratesSchema },
       },
     },
-    (request) => reportingRates(db, actorOf(request), request.query),
+    (request) => reportingRates(db, actorOf(request), request.query, now()),
   );
 
   app.post(

@@ -40,7 +40,7 @@ const differenceOf = (now: ReportFigures, then: ReportFigures): ReportFigures =>
     }),
   );
 
-export function dailyReportsService(db: Db, now: () => Date = () => new Date()) {
+export function dailyReportsService(db: Db, now: () => Date) {
   const present = (row: ReportRow, locale: Locale, deadline?: string) => {
     const { regionPath: _p, ...rest } = row;
     return {

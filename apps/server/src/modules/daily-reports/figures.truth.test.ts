@@ -239,6 +239,7 @@ describe('every figure counts each fact once, on the day it happened', async () 
       )
     ).rows[0]!.n;
     expect(open).toBe(0);
+    clock = new Date(clock.getTime() + 60_000); // a figure is taken at an instant: what was recorded before it
     const body = await dashboard(officer);
     const todayRow = body.keyPersonsByDay
       .filter((r: { day: string }) => r.day === '2026-12-07')

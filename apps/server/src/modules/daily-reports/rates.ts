@@ -39,7 +39,7 @@ const pct = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : 0);
  * reports (every village and township below the region, for every report day of the period up to
  * today), the actual reports and those on time. Set-based: one scan of the reports in the range.
  */
-export async function reportingRates(db: Db, actor: Actor, q: z.infer<typeof ratesQuery>, now = new Date()) {
+export async function reportingRates(db: Db, actor: Actor, q: z.infer<typeof ratesQuery>, now: Date) {
   const region = await selectRegionInScope(db, actor, q.regionId ?? actor.regionId);
   if (!region) throw notFound();
   const today = shanghaiDateOf(now);

@@ -32,7 +32,7 @@ async function selectTargets(db: Db, actor: Actor, day: string, regionIds: strin
 }
 
 /** 催报: the level above reminds the villages or townships whose report for a day is still missing. */
-export function remindersService(db: Db, now: () => Date = () => new Date()) {
+export function remindersService(db: Db, now: () => Date) {
   async function remind(actor: Actor, body: RemindBody) {
     if (body.reportDate > shanghaiDateOf(now())) throw invalid([{ field: 'reportDate', key: 'dailyReport.futureDay' }]);
     const targets = await selectTargets(db, actor, body.reportDate, body.regionIds);

@@ -141,6 +141,7 @@ describe('sentinel pharmacies (哨点药店)', async () => {
     expect(sites.items.map((s: { name: string; salesToday: number }) => [s.name, s.salesToday])).toEqual([
       ['五凤大药房', 3],
     ]);
+    clock = new Date(clock.getTime() + 60_000); // a figure is taken at an instant: what was recorded before it
     const commander = await loginAs(app, 'commander');
     const preview = (
       await get(`/api/v1/daily-reports/preview?regionId=${county.county.id}&reportDate=2024-03-05`, commander)

@@ -42,7 +42,7 @@ describe('supervision: spot checks, cadres on post, waiting on supplies, ledger 
       ['sc-town', 'sc-county', 'sc-cadre', 'sc-other'].map((u) => loginAs(app, u)),
     )) as [Session, Session, Session, Session];
     await new Promise((r) => setTimeout(r, 5));
-    clock = new Date(); // after the files were opened (the preview reads the wall clock)
+    clock = new Date(); // after the files were opened
   });
 
   const post = (url: string, payload: Record<string, unknown>, s: Session) =>
@@ -107,6 +107,7 @@ describe('supervision: spot checks, cadres on post, waiting on supplies, ledger 
     });
     expect(found.description).toContain('群众称未接到过包保干部电话');
 
+    clock = new Date(clock.getTime() + 60_000); // a figure is taken at an instant: what was recorded before it
     const day = reportDayOf(clock);
     const preview = (
       await app.inject({

@@ -233,6 +233,7 @@ describe('supervision: inspections, findings and rectification', async () => {
   });
 
   it('counts inspections and findings on the report day they happened, and every figure opens its list', async () => {
+    clock = new Date(clock.getTime() + 60_000); // a figure is taken at an instant: what was recorded before it
     const day = reportDayOf(clock);
     const preview = (
       await app.inject({

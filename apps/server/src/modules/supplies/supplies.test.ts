@@ -192,7 +192,9 @@ describe('supplies: catalogue, stores, movements and days of cover', async () =>
     expect(short.json().items.map((s: { name: string; itemsShort: number }) => [s.name, s.itemsShort])).toEqual([
       ['覆盖天数测试点', 1],
     ]);
-    // The report's figure counts the same stores, and leads to that list.
+    // The report's figure counts the same stores, and leads to that list (a minute later: a figure
+    // is taken at an instant, and counts what was recorded before it).
+    clock = new Date(clock.getTime() + 60_000);
     const preview = (
       await app.inject({
         url: `/api/v1/daily-reports/preview?regionId=${county.townshipA.id}&reportDate=2026-11-17`,
