@@ -542,6 +542,7 @@ export const enUS: Messages = {
       keyPersonCategories: 'Key persons by category',
       assistLists: 'Upstream lists received today',
       supervision: 'Inspections and rectification',
+      spotChecks: 'Spot checks',
       venues: 'Venues',
       gatherings: 'Gatherings',
       disinfections: 'Disinfection',

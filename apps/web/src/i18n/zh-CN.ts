@@ -532,6 +532,7 @@ export const zhCN = {
       keyPersonCategories: '重点人员（按类别）',
       assistLists: '今日收到协查名单',
       supervision: '督查整改',
+      spotChecks: '数据核查',
       venues: '场所管控',
       gatherings: '聚集性活动',
       disinfections: '消杀',

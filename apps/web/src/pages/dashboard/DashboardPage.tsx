@@ -152,34 +152,41 @@ export default function DashboardPage() {
             />
           </Card>
         </Col>
-        <Col xs={24} lg={half}>
-          <Card title={t('dashboard.vaccinationByRegion')}>
-            <Chart
-              theme={theme}
-              height={chartHeight}
-              option={{
-                tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${v}%` },
-                xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 30 : 0 } },
-                yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-                series: [
-                  {
-                    name: t('dashboard.firstDoseRate'),
-                    type: 'bar',
-                    data: data.children.map((c) =>
-                      c.vaccinationEligible
-                        ? Math.round((1000 * c.vaccinationFirstDose) / c.vaccinationEligible) / 10
-                        : 0,
-                    ),
+        {/* Coverage moves by the week, not the hour: the wall's two rows keep to what moves today. */}
+        {!wall && (
+          <Col xs={24} lg={half}>
+            <Card title={t('dashboard.vaccinationByRegion')}>
+              <Chart
+                theme={theme}
+                height={chartHeight}
+                option={{
+                  tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${v}%` },
+                  xAxis: {
+                    type: 'category',
+                    data: names,
+                    axisLabel: { interval: 0, rotate: names.length > 6 ? 30 : 0 },
                   },
-                ],
-              }}
-              onClick={(e) => {
-                const child = data.children[e.dataIndex];
-                if (child) navigate(`/vaccinations?regionId=${child.regionId}`);
-              }}
-            />
-          </Card>
-        </Col>
+                  yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+                  series: [
+                    {
+                      name: t('dashboard.firstDoseRate'),
+                      type: 'bar',
+                      data: data.children.map((c) =>
+                        c.vaccinationEligible
+                          ? Math.round((1000 * c.vaccinationFirstDose) / c.vaccinationEligible) / 10
+                          : 0,
+                      ),
+                    },
+                  ],
+                }}
+                onClick={(e) => {
+                  const child = data.children[e.dataIndex];
+                  if (child) navigate(`/vaccinations?regionId=${child.regionId}`);
+                }}
+              />
+            </Card>
+          </Col>
+        )}
         <Col xs={24} lg={half}>
           <Card title={t('dashboard.checksToday')}>
             <Chart
