@@ -210,7 +210,7 @@ const actor: Actor = {
   userAgent: 'bench',
   locale: 'zh-CN',
 };
-const service = checkpointEntriesService(createDb(pool));
+const service = checkpointEntriesService(createDb(pool), () => new Date());
 await settle(pool);
 const { result: serviceWrites, cpu: serviceCpu } = await measureCpu(undefined, () =>
   loop(connections, seconds, (w) =>

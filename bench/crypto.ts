@@ -112,7 +112,7 @@ const {
 } = await pool.query<{ id: string; region_path: string }>(
   "INSERT INTO checkpoint (id, region_id, region_path, name, kind) SELECT gen_random_uuid(), id, path, '压测卡口', 'roadJunction' FROM region WHERE level = 'township' ORDER BY code LIMIT 1 RETURNING id, region_path::text",
 );
-const entries = checkpointEntriesService(db);
+const entries = checkpointEntriesService(db, () => new Date());
 const actor = systemActor(cp!.region_path);
 const resident = clear[0]!.idNumber;
 const body = (k: number) =>

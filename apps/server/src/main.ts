@@ -58,7 +58,7 @@ async function main() {
 
   // Rows written before encryption (an older version, the demo loader's COPY) are encrypted now.
   await encryptPersonalData(db.$client, { log: (m) => logger.info(m) });
-  const interrupted = await failInterruptedJobs(db);
+  const interrupted = await failInterruptedJobs(db, new Date()); // at start-up, before the app (and its clock) exists
   if (interrupted) logger.warn({ interrupted }, 'import/export jobs cut by the last shutdown marked failed');
 
   const app = await buildApp({ db, config, logger });

@@ -379,7 +379,11 @@ export async function buildEntry(db: Db, cp: { id: string; regionPath: string },
     occupants: [{ idNumber: '420106198805050055', name: '过客', temperature: 36.4 }],
     ...body,
   };
-  const { entry } = await checkpointEntriesService(db).create(systemActor(cp.regionPath), cp.id, full);
+  const { entry } = await checkpointEntriesService(db, () => new Date()).create(
+    systemActor(cp.regionPath),
+    cp.id,
+    full,
+  );
   return entry;
 }
 

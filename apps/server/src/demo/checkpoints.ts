@@ -156,6 +156,7 @@ export async function loadDemoCheckpoints(
     post: (typeof posts)[number];
     entryId: string;
     temperature: number;
+    at: Date;
   }[] = [];
   const now = Date.now();
   const heldAt = posts.find((p) => p.at.name === DEMO_TOWNSHIP_NAME) ?? posts[0];
@@ -195,7 +196,7 @@ export async function loadDemoCheckpoints(
           const fever = isFever(temperature);
           if (fever) {
             feverCount++;
-            fevers.push({ resident: res, name, idNumber, post, entryId: id, temperature });
+            fevers.push({ resident: res, name, idNumber, post, entryId: id, temperature, at });
           }
           if (res) localPersons++;
           const sexDigit = Number(idNumber[16]);
@@ -340,6 +341,7 @@ export async function loadDemoCheckpoints(
       sourceRef: f.entryId,
       reasons: ['fever'],
       detail: { checkpoint: f.post.name, temperature: f.temperature },
+      now: f.at,
     });
     await client.query('UPDATE checkpoint_occupant SET lead_id = $1 WHERE entry_id = $2 AND id_number = $3', [
       leadId,

@@ -70,7 +70,7 @@ function requiredCheckErrors(body: CreateEntryBody, checks: EntryContext['checks
   );
 }
 
-export function checkpointEntriesService(db: Db, now: () => Date = () => new Date()) {
+export function checkpointEntriesService(db: Db, now: () => Date) {
   // Entries posted together share their look-up and their write (group commit, db/batcher.ts).
   const contexts = createBatcher((lookups: Parameters<typeof selectEntryContexts>[1]) =>
     selectEntryContexts(executePrepared(db, 'select_entry_contexts'), lookups),

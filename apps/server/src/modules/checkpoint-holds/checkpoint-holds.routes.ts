@@ -5,8 +5,8 @@ import { actorOf } from '../../auth/auth.plugin.js';
 import { holdPage, listHoldsQuery, occupantParams, placeHoldBody } from './checkpoint-holds.schemas.js';
 import { checkpointHoldsService } from './checkpoint-holds.service.js';
 
-export const checkpointHoldsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  const service = checkpointHoldsService(db);
+export const checkpointHoldsRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
+  const service = checkpointHoldsService(db, now);
 
   app.get(
     '/api/v1/checkpoint-holds',

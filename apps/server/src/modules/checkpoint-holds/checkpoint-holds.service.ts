@@ -23,7 +23,7 @@ const OPEN_STATUSES = ['active', 'hospitalized', 'lostToFollowUp'] as const;
  * to the health centre at the post). Placing one opens their key-person file under central
  * isolation, verifies the lead the checkpoint raised, and takes the bed, in one transaction.
  */
-export function checkpointHoldsService(db: Db, now: () => Date = () => new Date()) {
+export function checkpointHoldsService(db: Db, now: () => Date) {
   async function list(actor: Actor, q: ListHoldsQuery) {
     const below = await regionFilterPath(db, actor, q.regionId);
     if (below === null) return { items: [], total: 0 };

@@ -11,8 +11,8 @@ import {
 } from './checkpoints.schemas.js';
 import { checkpointsService } from './checkpoints.service.js';
 
-export const checkpointsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  const service = checkpointsService(db);
+export const checkpointsRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
+  const service = checkpointsService(db, now);
 
   app.get(
     '/api/v1/checkpoints',

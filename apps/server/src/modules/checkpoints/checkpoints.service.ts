@@ -16,7 +16,7 @@ import {
   selectRegionInScope,
 } from './checkpoints.queries.js';
 
-export function checkpointsService(db: Db) {
+export function checkpointsService(db: Db, now: () => Date) {
   async function list(actor: Actor, q: ListCheckpointsQuery) {
     let below: string | undefined;
     if (q.regionId) {
@@ -83,8 +83,8 @@ export function checkpointsService(db: Db) {
         .update(checkpoint)
         .set({
           ...body,
-          ...(closing ? { closedAt: new Date() } : opening ? { closedAt: null } : {}),
-          updatedAt: new Date(),
+          ...(closing ? { closedAt: now() } : opening ? { closedAt: null } : {}),
+          updatedAt: now(),
         })
         .where(and(eq(checkpoint.id, id), inScope(actor, checkpoint.regionPath)));
       await audit(tx, actor, {

@@ -65,6 +65,7 @@ describe('daily reports', async () => {
     for (const p of people)
       await db.transaction((tx) =>
         raiseLead(tx, {
+          now: new Date(),
           personId: p.id,
           name: p.name,
           regionId: county.villageA.id,

@@ -122,6 +122,7 @@ describe('daily report drill-down', async () => {
     const lead = (name: string, deadlineHours = 24) =>
       db.transaction((tx) =>
         raiseLead(tx, {
+          now: new Date(),
           name,
           regionId: village.id,
           regionPath: village.path,

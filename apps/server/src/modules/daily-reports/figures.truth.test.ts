@@ -175,6 +175,7 @@ describe('every figure counts each fact once, on the day it happened', async () 
   it("counts leads held at township level in the township's total, not only its villages'", async () => {
     await db.transaction((tx) =>
       raiseLead(tx, {
+        now: clock,
         name: '名单甲',
         regionId: county.townshipA.id,
         regionPath: county.townshipA.path,
@@ -184,6 +185,7 @@ describe('every figure counts each fact once, on the day it happened', async () 
     );
     await db.transaction((tx) =>
       raiseLead(tx, {
+        now: clock,
         name: '村甲',
         regionId: county.villageA.id,
         regionPath: county.villageA.path,

@@ -21,6 +21,7 @@ describe('command dashboard', async () => {
   const lead = (village: typeof county.villageA, name: string, deadlineHours = 2) =>
     db.transaction((tx) =>
       raiseLead(tx, {
+        now: new Date(),
         name,
         regionId: village.id,
         regionPath: village.path,

@@ -18,7 +18,7 @@ import { downloadHeaders } from '../../files/download.js';
 import { audit } from '../../audit/audit.js';
 
 export const dutyShiftsRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
-  const service = dutyShiftsService(db);
+  const service = dutyShiftsService(db, now);
 
   app.get(
     '/api/v1/duty-shifts',

@@ -24,7 +24,7 @@ interface Post {
   regionPath: string;
 }
 
-export function dutyShiftsService(db: Db) {
+export function dutyShiftsService(db: Db, now: () => Date) {
   async function saveAt(actor: Actor, post: Post, day: string, body: SaveShiftBody) {
     const picked = body.members.flatMap((m) => (m.volunteerId ? [m.volunteerId] : []));
     const volunteers = new Map(
@@ -58,7 +58,7 @@ export function dutyShiftsService(db: Db) {
           day,
           members,
         })
-        .onConflictDoUpdate({ target, set: { members, updatedAt: new Date() } });
+        .onConflictDoUpdate({ target, set: { members, updatedAt: now() } });
       await audit(tx, actor, {
         event: 'dutyShift.save',
         targetType: post.checkpointId ? 'checkpoint' : 'region',

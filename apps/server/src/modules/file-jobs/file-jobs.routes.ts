@@ -6,8 +6,8 @@ import { XLSX_MIME } from '../../files/table-reader.js';
 import { fileJobIdParams, fileJobSchema } from './file-jobs.schemas.js';
 import { fileJobsService, runningJobs } from './file-jobs.service.js';
 
-export const fileJobsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  const service = fileJobsService(db);
+export const fileJobsRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
+  const service = fileJobsService(db, now);
   // Closing waits for the jobs at work, so no job is cut in the middle of a batch.
   app.addHook('onClose', async () => void (await runningJobs()));
 

@@ -35,7 +35,7 @@ const expiryOf = (finishedAt: Date) => new Date(finishedAt.getTime() + EXPORT_TT
 const running = new Set<Promise<unknown>>();
 export const runningJobs = () => Promise.allSettled([...running]);
 
-export function fileJobsService(db: Db) {
+export function fileJobsService(db: Db, now: () => Date) {
   return {
     /** Stores the job and starts `work` without waiting for it; returns the job id. */
     async start(actor: Actor, kind: FileJobKind, total: number, work: JobWork): Promise<string> {
@@ -50,13 +50,13 @@ export function fileJobsService(db: Db) {
         .then((result) =>
           db
             .update(fileJob)
-            .set({ status: 'done', done: sql`${fileJob.total}`, result, finishedAt: new Date() })
+            .set({ status: 'done', done: sql`${fileJob.total}`, result, finishedAt: now() })
             .where(eq(fileJob.id, id)),
         )
         .catch((err: unknown) =>
           db
             .update(fileJob)
-            .set({ status: 'failed', error: err instanceof Problem ? err.key : 'job.failed', finishedAt: new Date() })
+            .set({ status: 'failed', error: err instanceof Problem ? err.key : 'job.failed', finishedAt: now() })
             .where(eq(fileJob.id, id))
             .catch(() => {}),
         )
@@ -97,7 +97,7 @@ export function fileJobsService(db: Db) {
       if (!job || job.kind !== 'export' || job.status !== 'done' || !result) throw notFound();
       if (result.full && !can(actor.role, 'persons.readFull')) throw notFound();
       if (result.downloaded) throw new Problem(410, 'job.exportTaken');
-      if (result.expired || (job.finishedAt && expiryOf(job.finishedAt) <= new Date()))
+      if (result.expired || (job.finishedAt && expiryOf(job.finishedAt) <= now()))
         throw new Problem(410, 'job.exportExpired', [], { minutes: EXPORT_TTL_MINUTES });
       const file = exportFilePath(id);
       const stream = await encryptedFileReader(file).catch((e: unknown) => {
@@ -162,10 +162,10 @@ export async function expireExports(db: Db, now: Date): Promise<number> {
 }
 
 /** At start-up: nothing of an earlier process is still at work, so its unfinished jobs failed. */
-export async function failInterruptedJobs(db: Db): Promise<number> {
+export async function failInterruptedJobs(db: Db, now: Date): Promise<number> {
   const rows = await db
     .update(fileJob)
-    .set({ status: 'failed', error: 'job.interrupted', finishedAt: new Date() })
+    .set({ status: 'failed', error: 'job.interrupted', finishedAt: now })
     .where(inArray(fileJob.status, ['queued', 'running']))
     .returning({ id: fileJob.id });
   return rows.length;

@@ -126,7 +126,7 @@ describe('import and export jobs', async () => {
     const actor = { ...systemActor(county.villageA.path, county.villageA.id), userId: cadreId };
     const rows = await readLedger(Buffer.from(csv(7, 100)), 'text/csv');
     const seen: number[] = [];
-    const id = await fileJobsService(db).start(actor, 'import', rows.length, (progress) =>
+    const id = await fileJobsService(db, () => new Date()).start(actor, 'import', rows.length, (progress) =>
       importLedger(db, actor, rows, {
         batchSize: 3,
         onProgress: async (done) => {
@@ -142,7 +142,9 @@ describe('import and export jobs', async () => {
 
   it('fails a job whose work throws, with the reason', async () => {
     const actor = { ...systemActor(county.villageA.path, county.villageA.id), userId: cadreId };
-    const id = await fileJobsService(db).start(actor, 'import', 1, () => Promise.reject(new Error('disk full')));
+    const id = await fileJobsService(db, () => new Date()).start(actor, 'import', 1, () =>
+      Promise.reject(new Error('disk full')),
+    );
     expect(await waitForJob(app, cadre.headers, id)).toMatchObject({
       status: 'failed',
       error: '任务执行出错，请重试',
@@ -173,7 +175,7 @@ describe('import and export jobs', async () => {
         regionPath: county.villageA.path,
       },
     ]);
-    expect(await failInterruptedJobs(db)).toBe(1);
+    expect(await failInterruptedJobs(db, new Date())).toBe(1);
     expect(
       (await app.inject({ method: 'GET', url: `/api/v1/jobs/${cut}`, headers: cadre.headers })).json(),
     ).toMatchObject({ status: 'failed', done: 20000, error: '任务因服务重启而中断，请重新提交' });

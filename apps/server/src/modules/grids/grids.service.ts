@@ -83,7 +83,7 @@ export async function insertGrid(
   });
 }
 
-export function gridsService(db: Db, now: () => Date = () => new Date()) {
+export function gridsService(db: Db, now: () => Date) {
   async function getInScope(actor: Actor, id: string) {
     const g = await selectGridInScope(db, actor, id);
     if (!g) throw notFound();

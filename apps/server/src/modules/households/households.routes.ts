@@ -13,8 +13,8 @@ import {
 } from './households.schemas.js';
 import { householdsService } from './households.service.js';
 
-export const householdsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  const service = householdsService(db);
+export const householdsRoutes: FastifyPluginAsyncZod<{ db: Db; now: () => Date }> = async (app, { db, now }) => {
+  const service = householdsService(db, now);
 
   app.get(
     '/api/v1/households',

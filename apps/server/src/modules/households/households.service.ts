@@ -29,7 +29,7 @@ export async function gridFor(tx: Tx, actor: Actor, gridId: string, regionPath: 
   return g;
 }
 
-export function householdsService(db: Db) {
+export function householdsService(db: Db, now: () => Date) {
   async function list(actor: Actor, q: ListHouseholdsQuery) {
     const below = await regionFilterPath(db, actor, q.regionId);
     if (below === null) return { items: [], total: 0 };
@@ -113,7 +113,7 @@ export function householdsService(db: Db) {
       }
       await tx
         .update(household)
-        .set({ ...body, updatedAt: new Date() })
+        .set({ ...body, updatedAt: now() })
         .where(and(eq(household.id, id), inScope(actor, household.regionPath)));
       await audit(tx, actor, {
         event: 'household.update',

@@ -262,7 +262,7 @@ export function keyPersonsService(db: Db, now: () => Date) {
           category: body.category,
           measure: body.measure,
           plannedEndDate: body.plannedEndDate,
-          updatedAt: new Date(),
+          updatedAt: now(),
         })
         .where(eq(keyPerson.id, id));
       if (endChanges)

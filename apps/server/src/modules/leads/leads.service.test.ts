@@ -17,8 +17,8 @@ describe('raiseLead', async () => {
   it('makes one lead with two sources when two reports name the same person, even at the same time', async () => {
     const base = { personId, name: '成员0', regionId: county.villageA.id, regionPath: county.villageA.path };
     const [a, b] = await Promise.all([
-      db.transaction((tx) => raiseLead(tx, { ...base, source: 'screening', reasons: ['riskArea'] })),
-      db.transaction((tx) => raiseLead(tx, { ...base, source: 'checkpoint', reasons: ['fever'] })),
+      db.transaction((tx) => raiseLead(tx, { now: new Date(), ...base, source: 'screening', reasons: ['riskArea'] })),
+      db.transaction((tx) => raiseLead(tx, { now: new Date(), ...base, source: 'checkpoint', reasons: ['fever'] })),
     ]);
     expect(a.leadId).toBe(b.leadId);
     expect([a.created, b.created].sort()).toEqual([false, true]);
@@ -29,6 +29,7 @@ describe('raiseLead', async () => {
   it('sets the verification deadline two hours ahead by default', async () => {
     const { leadId } = await db.transaction((tx) =>
       raiseLead(tx, {
+        now: new Date(),
         name: '外来人员',
         idNumber: '110101199003077777',
         regionId: county.villageB.id,

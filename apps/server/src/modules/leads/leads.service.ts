@@ -24,8 +24,8 @@ export interface RaiseLead {
   detail?: Record<string, unknown>;
   /** Hours to verify; default 2 (seed 001: names verified within two hours). */
   deadlineHours?: number;
-  /** The moment the report arrived; default now. */
-  now?: Date;
+  /** The moment the report arrived, from the injected clock. */
+  now: Date;
 }
 
 /**
@@ -62,8 +62,8 @@ export async function raiseLead(tx: Tx, input: RaiseLead): Promise<{ leadId: str
       phone: input.phone ?? null,
       regionId: input.regionId,
       regionPath: input.regionPath,
-      deadline: new Date((input.now?.getTime() ?? Date.now()) + (input.deadlineHours ?? 2) * 3_600_000),
-      ...(input.now ? { createdAt: input.now } : {}),
+      deadline: new Date(input.now.getTime() + (input.deadlineHours ?? 2) * 3_600_000),
+      createdAt: input.now,
     });
   }
   await tx.insert(leadSource).values({
@@ -73,7 +73,7 @@ export async function raiseLead(tx: Tx, input: RaiseLead): Promise<{ leadId: str
     sourceRef: input.sourceRef ?? null,
     reasons: input.reasons,
     detail: input.detail ?? null,
-    ...(input.now ? { createdAt: input.now } : {}),
+    createdAt: input.now,
   });
   if (!open)
     await notifyEvent(tx, {

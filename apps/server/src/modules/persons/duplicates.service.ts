@@ -8,7 +8,7 @@ import { audit } from '../../audit/audit.js';
 import { invalid, notFound } from '../../http/problem.js';
 import { selectDuplicatePairs, selectPersonReferences } from './duplicates.queries.js';
 
-export function duplicatesService(db: Db) {
+export function duplicatesService(db: Db, now: () => Date) {
   const list = (actor: Actor, page: { page: number; pageSize: number }) => selectDuplicatePairs(db, actor, page);
 
   /**
@@ -45,7 +45,7 @@ export function duplicatesService(db: Db) {
         await tx.update(leadSource).set({ leadId: keep.id }).where(eq(leadSource.leadId, fold.id));
         await tx
           .update(lead)
-          .set({ status: 'dismissed', resolution: `merged into ${keep.id}`, resolvedAt: new Date() })
+          .set({ status: 'dismissed', resolution: `merged into ${keep.id}`, resolvedAt: now() })
           .where(eq(lead.id, fold.id));
       }
       // A dose recorded on both (imported for one, typed for the other) stays once, the survivor's.
@@ -89,7 +89,7 @@ export function duplicatesService(db: Db) {
           registeredRegionCode: survivor.registeredRegionCode ?? duplicate.registeredRegionCode,
           guardianName: survivor.guardianName ?? duplicate.guardianName,
           vulnerableGroups: [...new Set([...survivor.vulnerableGroups, ...duplicate.vulnerableGroups])],
-          updatedAt: new Date(),
+          updatedAt: now(),
         })
         .where(eq(person.id, survivorId));
       await audit(tx, actor, {

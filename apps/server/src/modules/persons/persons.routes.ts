@@ -33,9 +33,9 @@ import { detectLedgerColumns, importQuery, ledgerColumnsResult } from './ledger-
 import { exportLedger, ledgerTemplate, prepareLedgerExportJob } from './persons.export.js';
 
 export const personsRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db, now }) => {
-  const service = personsService(db);
-  const duplicates = duplicatesService(db);
-  const jobs = fileJobsService(db);
+  const service = personsService(db, now);
+  const duplicates = duplicatesService(db, now);
+  const jobs = fileJobsService(db, now);
 
   app.get(
     '/api/v1/persons/ledger-template',

@@ -136,7 +136,7 @@ export async function registerPerson(
   return { id, created: true };
 }
 
-export function personsService(db: Db) {
+export function personsService(db: Db, now: () => Date) {
   async function list(actor: Actor, q: ListPersonsQuery) {
     const below = await regionFilterPath(db, actor, q.regionId);
     if (below === null) return { items: [], total: 0 };
@@ -194,7 +194,7 @@ export function personsService(db: Db) {
       const current = await selectPersonRaw(tx, actor, id);
       if (!current) throw notFound();
       await lockVersion(tx, person, id, expectedVersion);
-      const changes: Partial<typeof person.$inferInsert> = { ...body, updatedAt: new Date() };
+      const changes: Partial<typeof person.$inferInsert> = { ...body, updatedAt: now() };
       delete (changes as { idNumber?: unknown }).idNumber;
       if (body.idNumber) {
         const holder = await selectByIdNumber(tx, body.idNumber);
@@ -253,13 +253,13 @@ export function personsService(db: Db) {
           householdId: target.id,
           regionId: target.regionId,
           regionPath: target.regionPath,
-          updatedAt: new Date(),
+          updatedAt: now(),
         })
         .where(eq(person.id, id));
       if (current.householdId)
         await tx
           .update(household)
-          .set({ headPersonId: null, updatedAt: new Date() })
+          .set({ headPersonId: null, updatedAt: now() })
           .where(and(eq(household.id, current.householdId), eq(household.headPersonId, id)));
       await tx.insert(personMove).values({
         id: uuidv7(),

@@ -14,7 +14,7 @@ import { roundById, roundWithStatus, selectRounds } from './rounds.queries.js';
 import { STATE_SETS, selectCoverage, selectRoundHouseholds, type CoverageScope } from './coverage.queries.js';
 import type { HouseholdState } from './screening.schemas.js';
 
-export function roundsService(db: Db, now: () => Date = () => new Date()) {
+export function roundsService(db: Db, now: () => Date) {
   const list = (actor: Actor, q: ListRoundsQuery) =>
     selectRounds(db, actor, q.status ? roundWithStatus(q.status) : undefined, q);
 

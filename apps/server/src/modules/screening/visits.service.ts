@@ -83,7 +83,7 @@ async function selectVisits(
   return { items, total: total?.n ?? 0 };
 }
 
-export function visitsService(db: Db, rounds: ReturnType<typeof roundsService>, now: () => Date = () => new Date()) {
+export function visitsService(db: Db, rounds: ReturnType<typeof roundsService>, now: () => Date) {
   async function list(actor: Actor, roundId: string, q: { householdId?: string; page: number; pageSize: number }) {
     await rounds.getRow(actor, roundId);
     return selectVisits(

@@ -14,7 +14,7 @@ import { Problem, conflict, invalid, notFound } from '../../http/problem.js';
 import type { AssignRoleBody, CreateUserBody, ListUsersQuery, UpdateUserBody } from './users.schemas.js';
 import { selectRegionInScope, selectUsers, userById, userMatching, userWithRole } from './users.queries.js';
 
-export function usersService(db: Db, policy: PasswordPolicyCache, now: () => Date = () => new Date()) {
+export function usersService(db: Db, policy: PasswordPolicyCache, now: () => Date) {
   const list = (actor: Actor, q: ListUsersQuery) =>
     selectUsers(db, actor, and(q.q ? userMatching(q.q) : undefined, q.role ? userWithRole(q.role) : undefined), q);
 

@@ -26,7 +26,7 @@ import { coverageXlsx } from './vaccinations.export.js';
 
 export const vaccinationsRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db, now }) => {
   const service = vaccinationsService(db, now);
-  const jobs = fileJobsService(db);
+  const jobs = fileJobsService(db, now);
   const tags = ['vaccinations'];
 
   app.get(
