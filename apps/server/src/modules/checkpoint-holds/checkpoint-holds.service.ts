@@ -8,7 +8,7 @@ import { invalid, notFound } from '../../http/problem.js';
 import { regionFilterPath } from '../regions/region-scope.js';
 import { registerPerson } from '../persons/persons.service.js';
 import { createPersonBody } from '../persons/persons.schemas.js';
-import { openKeyPerson } from '../key-persons/key-persons.service.js';
+import { openKeyPerson } from '../key-persons/key-persons.open.js';
 import { settingsFor } from '../county-settings/index.js';
 import { selectPersonInScope } from '../key-persons/key-persons.queries.js';
 import { placeKeyPerson } from '../observation-sites/observation-sites.service.js';

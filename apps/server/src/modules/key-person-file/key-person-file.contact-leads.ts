@@ -6,7 +6,7 @@ import type { Actor } from '../../auth/actor.js';
 import { inScope } from '../../auth/scope.js';
 import { settingsFor } from '../county-settings/index.js';
 import { markLeadVerified, raiseLead } from '../leads/leads.service.js';
-import { openKeyPerson } from '../key-persons/key-persons.service.js';
+import { openKeyPerson } from '../key-persons/key-persons.open.js';
 import type { AddContactBody } from './key-person-file.schemas.js';
 
 interface IndexFile {

@@ -1,21 +1,11 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { assertVersion, lockVersion } from '../../http/edit-version.js';
-import {
-  KEY_PERSON_TRANSITIONS,
-  START_DAYS_AHEAD,
-  futureDateError,
-  openSlotAt,
-  plannedEndOf,
-  releaseDue,
-  shanghaiDateOf,
-  type PolicySettings,
-} from '@fangkong/domain';
-import type { Db, Tx } from '../../db/client.js';
+import { KEY_PERSON_TRANSITIONS, openSlotAt, releaseDue, shanghaiDateOf, type PolicySettings } from '@fangkong/domain';
+import type { Db } from '../../db/client.js';
 import {
   checkAlert,
   healthCheck,
   keyPerson,
-  keyPersonEvent,
   keyPersonNotice,
   keyPersonService,
   placement,
@@ -23,18 +13,17 @@ import {
   responsibleOfficer,
   trajectoryStop,
 } from '../../db/schema/index.js';
-import { uuidv7 } from '../../db/ids.js';
 import type { Actor } from '../../auth/actor.js';
 import { inScope, pathUnder } from '../../auth/scope.js';
 import { audit } from '../../audit/audit.js';
-import { conflict, invalid, notFound } from '../../http/problem.js';
+import { invalid, notFound } from '../../http/problem.js';
 import { withinWindow } from '../../http/time-window.js';
-import { assertSameReplay } from '../../http/replay.js';
 import { effectiveStart } from './key-persons.figures.js';
 import { settingsFor } from '../county-settings/index.js';
 import { countyPathOf } from '../regions/region-scope.js';
 import { ledgerXlsx } from './key-persons.ledger.js';
 import { addOfficers, officerCandidates, proposedTeam } from './key-persons.team.js';
+import { event, openKeyPerson } from './key-persons.open.js';
 import type {
   AddOfficerBody,
   CreateKeyPersonBody,
@@ -58,76 +47,7 @@ import {
   type ListContext,
 } from './key-persons.queries.js';
 
-type Event = typeof keyPersonEvent.$inferInsert;
-const event = (tx: Tx, actor: Actor, e: Omit<Event, 'id' | 'actorId' | 'actorName'>) =>
-  tx.insert(keyPersonEvent).values({ id: uuidv7(), actorId: actor.userId || null, actorName: actor.displayName, ...e });
-
 const CLOSED = ['released', 'transferred'] as const;
-
-/**
- * Opens a key-person file inside the caller's transaction (also used when a lead is verified).
- * Returns the file's id, and whether it was created (false: replay of the same client id).
- */
-export async function openKeyPerson(
-  tx: Tx,
-  actor: Actor,
-  policy: PolicySettings,
-  input: CreateKeyPersonBody & { regionId: string; regionPath: string; leadId?: string | null; at: Date },
-) {
-  // A measure starts on a day that has come, whoever opens the file (a form, a verified lead, a
-  // checkpoint hold): a later arrival's file is opened on the day (START_DAYS_AHEAD).
-  const future = futureDateError(input.startDate, input.at, START_DAYS_AHEAD);
-  if (future) throw invalid([{ field: 'startDate', key: future, params: { days: START_DAYS_AHEAD } }]);
-  const id = input.id ?? uuidv7();
-  const [existing] = await tx
-    .select({
-      personId: keyPerson.personId,
-      category: keyPerson.category,
-      measure: keyPerson.measure,
-      startDate: keyPerson.startDate,
-    })
-    .from(keyPerson)
-    .where(eq(keyPerson.id, id));
-  if (existing) {
-    assertSameReplay(existing, input);
-    return { id, created: false };
-  }
-  const plannedEndDate = input.plannedEndDate ?? plannedEndOf(input.startDate, policy.measureDays[input.category]);
-  if (plannedEndDate < input.startDate) throw invalid([{ field: 'plannedEndDate', key: 'keyPerson.endBeforeStart' }]);
-  const inserted = await tx
-    .insert(keyPerson)
-    .values({
-      id,
-      personId: input.personId,
-      leadId: input.leadId ?? null,
-      regionId: input.regionId,
-      regionPath: input.regionPath,
-      category: input.category,
-      source: input.source,
-      measure: input.measure,
-      startDate: input.startDate,
-      plannedEndDate,
-      createdBy: actor.userId || null,
-      createdAt: input.at,
-      updatedAt: input.at,
-    })
-    .onConflictDoNothing()
-    .returning({ id: keyPerson.id });
-  if (!inserted.length) throw conflict('personId', 'keyPerson.alreadyOpen');
-  await event(tx, actor, {
-    keyPersonId: id,
-    kind: 'created',
-    toValue: `${input.measure} ${input.startDate}..${plannedEndDate}`,
-  });
-  await audit(tx, actor, {
-    event: 'keyPerson.create',
-    targetType: 'keyPerson',
-    targetId: id,
-    regionPath: input.regionPath,
-    detail: { category: input.category, measure: input.measure, startDate: input.startDate, plannedEndDate },
-  });
-  return { id, created: true };
-}
 
 export function keyPersonsService(db: Db, now: () => Date) {
   async function context(actor: Actor): Promise<ListContext & { policy: PolicySettings }> {

@@ -8,7 +8,7 @@ import type { Actor } from '../../auth/actor.js';
 import { audit } from '../../audit/audit.js';
 import { conflict, invalid, notFound } from '../../http/problem.js';
 import { inScope, pathUnder } from '../../auth/scope.js';
-import { openKeyPerson } from '../key-persons/key-persons.service.js';
+import { openKeyPerson } from '../key-persons/key-persons.open.js';
 import { settingsFor } from '../county-settings/index.js';
 import { selectPersonInScope } from '../key-persons/key-persons.queries.js';
 import { leadMatching, leadOverdue, leadUnmatched, selectLeads } from './leads.queries.js';
