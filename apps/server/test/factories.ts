@@ -7,17 +7,11 @@ import {
   checkpoint,
   dailyReport,
   fileJob,
-  finding,
   grid,
   healthCheck,
   household,
-  inspection,
   keyPerson,
   lead,
-  supervisionGroup,
-  supervisionGroupTownship,
-  spotCheck,
-  spotCheckRecord,
   leadSource,
   observationBed,
   observationSite,
@@ -27,13 +21,6 @@ import {
   screeningRound,
   triageTask,
   users,
-  gathering,
-  venue,
-  venueOrder,
-  stockMovement,
-  supplyItem,
-  supplyStore,
-  attachment,
 } from '../src/db/schema/index.js';
 import { hashPassword } from '../src/auth/password.js';
 import { systemActor } from '../src/auth/actor.js';
@@ -317,40 +304,6 @@ export async function buildCheckpoint(
   return row;
 }
 
-/** A store of supplies at a region (物资库点), holding `stock` of a county's own item when given. */
-export async function buildSupplyStore(
-  db: Db,
-  at: RegionRow,
-  opts: { name?: string; itemId?: string; stock?: number } = {},
-) {
-  const row = {
-    id: uuidv7(),
-    kind: 'region' as const,
-    regionId: at.id,
-    regionPath: at.path,
-    name: opts.name ?? `${at.name}物资点`,
-  };
-  await db.insert(supplyStore).values(row);
-  if (opts.itemId && opts.stock)
-    await db.insert(stockMovement).values({
-      id: uuidv7(),
-      storeId: row.id,
-      itemId: opts.itemId,
-      regionPath: at.path,
-      kind: 'receipt',
-      quantity: opts.stock,
-      recordedAt: new Date(),
-    });
-  return row;
-}
-
-/** An item of the county's own catalogue. */
-export async function buildSupplyItem(db: Db, county: RegionRow, name = '医用外科口罩') {
-  const row = { id: uuidv7(), regionPath: county.path, name, category: 'protection' as const, unit: 'piece' as const };
-  await db.insert(supplyItem).values(row);
-  return row;
-}
-
 /** A person in the register with an ID number, living in `village`. */
 export async function buildResident(
   db: Db,
@@ -424,139 +377,5 @@ export async function buildFileJob(db: Db, user: { id: string; regionPath: strin
     regionPath: user.regionPath,
     finishedAt: new Date(),
   });
-  return id;
-}
-
-/** An inspection of `village` by `inspector` with one failed item, its finding addressed to the village (督查). */
-export async function buildInspection(
-  db: Db,
-  village: RegionRow,
-  inspector: { id: string },
-  opts: { at?: Date; deadline?: string } = {},
-) {
-  const at = opts.at ?? new Date();
-  const id = uuidv7();
-  const findingId = uuidv7();
-  await db.insert(inspection).values({
-    id,
-    regionId: village.id,
-    regionPath: village.path,
-    placeKind: 'village',
-    placeName: village.name,
-    unannounced: true,
-    inspectedAt: at,
-    inspectorId: inspector.id,
-    inspectorName: 'inspector',
-    answers: [{ key: 'noticesPosted', label: 'notices', ok: false, remark: null }],
-    createdAt: at,
-  });
-  await db.insert(finding).values({
-    id: findingId,
-    inspectionId: id,
-    itemKey: 'noticesPosted',
-    regionId: village.id,
-    regionPath: village.path,
-    description: 'notices',
-    severity: 'major',
-    deadline: opts.deadline ?? shanghaiDateOf(at),
-    createdBy: inspector.id,
-    createdAt: at,
-  });
-  return { id, findingId };
-}
-
-/** A spot check (数据核查) of a village's key persons with one sampled record, pending. */
-export async function buildSpotCheck(db: Db, village: RegionRow, inspector: { id: string }) {
-  const id = uuidv7();
-  const recordId = uuidv7();
-  await db.insert(spotCheck).values({
-    id,
-    regionId: village.id,
-    regionPath: village.path,
-    section: 'keyPersons',
-    figure: 'active',
-    reportDay: shanghaiDateOf(new Date()),
-    listApi: '/api/v1/key-persons',
-    listQuery: {},
-    seed: 1,
-    population: 1,
-    inspectorId: inspector.id,
-    inspectorName: 'inspector',
-  });
-  await db.insert(spotCheckRecord).values({
-    id: recordId,
-    spotCheckId: id,
-    position: 0,
-    recordId: uuidv7(),
-    label: '人员',
-    regionId: village.id,
-    regionPath: village.path,
-  });
-  return { id, recordId };
-}
-
-/** A supervision group (督导组) of `county` sent to `townships`. */
-export async function buildSupervisionGroup(db: Db, county: RegionRow, townships: RegionRow[], name = '第一督导组') {
-  const id = uuidv7();
-  await db
-    .insert(supervisionGroup)
-    .values({ id, regionPath: county.path, name, leaderName: '张县长', members: ['组员甲'], startsOn: '2022-01-28' });
-  await db
-    .insert(supervisionGroupTownship)
-    .values(townships.map((t) => ({ groupId: id, regionId: t.id, regionPath: t.path })));
-  return id;
-}
-
-/** A venue of a region (with a phone, so the route walk checks it is masked), and a close order on it from today. */
-export async function buildVenue(db: Db, r: RegionRow, name = `${r.name}KTV`, phone = '13812349999') {
-  const row = {
-    id: uuidv7(),
-    regionId: r.id,
-    regionPath: r.path,
-    type: 'ktv' as const,
-    name,
-    operator: '经营者',
-    phone,
-  };
-  await db.insert(venue).values(row);
-  const order = {
-    id: uuidv7(),
-    regionId: r.id,
-    regionPath: r.path,
-    venueId: row.id,
-    kind: 'close' as const,
-    effectiveFrom: shanghaiDateOf(new Date()),
-  };
-  await db.insert(venueOrder).values(order);
-  return { ...row, orderId: order.id };
-}
-
-/** A wedding talked out of (劝停) in a region, settled now. */
-export async function buildGathering(db: Db, r: RegionRow, phone = '13812348888') {
-  const row = {
-    id: uuidv7(),
-    regionId: r.id,
-    regionPath: r.path,
-    kind: 'wedding' as const,
-    host: '事主',
-    phone,
-    date: shanghaiDateOf(new Date()),
-    place: r.name,
-    tables: 10,
-    persons: 100,
-    outcome: 'cancelled' as const,
-    settledAt: new Date(),
-  };
-  await db.insert(gathering).values(row);
-  return row;
-}
-
-/** A photo sent with a tip, kept in the region's scope. */
-export async function buildAttachment(db: Db, r: RegionRow) {
-  const id = uuidv7();
-  const data = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]);
-  await db
-    .insert(attachment)
-    .values({ id, regionPath: r.path, ownerId: uuidv7(), mime: 'image/jpeg', size: data.length, data });
   return id;
 }

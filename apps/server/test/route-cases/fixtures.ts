@@ -14,22 +14,22 @@ import {
   buildDailyReport,
   buildEntry,
   buildFileJob,
-  buildGathering,
   buildGrid,
-  buildVenue,
   buildHousehold,
-  buildInspection,
-  buildSupervisionGroup,
-  buildSpotCheck,
   buildKeyPersonFixtures,
   buildResident,
   buildRiskArea,
   buildRound,
   buildUser,
+} from '../factories.js';
+import { buildInspection, buildSupervisionGroup, buildSpotCheck } from '../supervision-factories.js';
+import {
+  buildGathering,
+  buildVenue,
   buildSupplyItem,
   buildSupplyStore,
   buildAttachment,
-} from '../factories.js';
+} from '../community-factories.js';
 import { buildSentinel, buildWalkIn } from '../sentinel-factories.js';
 import type { Fixtures } from './shared.js';
 

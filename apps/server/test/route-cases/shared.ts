@@ -7,18 +7,15 @@ import { uuidv7 } from '../../src/db/ids.js';
 import type {
   buildCheckpoint,
   buildCounty,
-  buildGathering,
-  buildVenue,
   buildGrid,
   buildHousehold,
-  buildInspection,
   buildKeyPersonFixtures,
   buildRiskArea,
   buildRound,
   buildUser,
-  buildSupplyStore,
-  buildSpotCheck,
 } from '../factories.js';
+import type { buildInspection, buildSpotCheck } from '../supervision-factories.js';
+import type { buildGathering, buildVenue, buildSupplyStore } from '../community-factories.js';
 
 type Built<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 export type Fixtures = Built<typeof buildCounty> & {

@@ -4,15 +4,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { reportDayOf, shanghaiDateOf } from '@fangkong/domain';
 import { testApp, loginAs, type Session } from '../../../test/app.js';
-import {
-  buildCounty,
-  buildKeyPerson,
-  buildRegion,
-  buildSupplyItem,
-  buildSupplyStore,
-  buildUser,
-  type RegionRow,
-} from '../../../test/factories.js';
+import { buildCounty, buildKeyPerson, buildRegion, buildUser, type RegionRow } from '../../../test/factories.js';
+import { buildSupplyItem, buildSupplyStore } from '../../../test/community-factories.js';
 
 interface Drill {
   api: string;
